@@ -1,0 +1,78 @@
+using DiffMigrate.Schema;
+
+namespace DiffMigrate;
+
+/// <summary>
+/// A revision script: a class deriving <see cref="Migration"/>, marked with <see cref="RevisionAttribute"/>, whose
+/// <see cref="Upgrade"/> and <see cref="Downgrade"/> record operations on <see cref="Operations"/>.
+/// The protected factories (<see cref="Column"/>, <see cref="PrimaryKey"/>, ...) build the pieces those calls take.
+/// </summary>
+public abstract class Migration
+{
+    /// <summary>Records the operations that move the database from the down revisions to this one.</summary>
+    public abstract void Upgrade(Operations op);
+
+    /// <summary>Records the operations that move the database back to the down revisions.</summary>
+    public abstract void Downgrade(Operations op);
+
+    /// <summary>A column definition.</summary>
+    protected static Column Column(
+        string name,
+        SqlType type,
+        bool nullable = false,
+        string? defaultSql = null,
+        Identity? identity = null,
+        string? computed = null,
+        string? comment = null,
+        string? collation = null)
+        => new(name, type, nullable, defaultSql, identity, computed, comment, collation);
+
+    /// <summary>A primary key.</summary>
+    protected static PrimaryKey PrimaryKey(string? name, params string[] columns) => new(name, columns);
+
+    /// <summary>A foreign key.</summary>
+    protected static ForeignKey ForeignKey(
+        string? name,
+        string[] columns,
+        QualifiedName referredTable,
+        string[] referredColumns,
+        ReferentialAction onDelete = ReferentialAction.NoAction,
+        ReferentialAction onUpdate = ReferentialAction.NoAction)
+        => new(name, columns, referredTable, referredColumns, onDelete, onUpdate);
+
+    /// <summary>A UNIQUE constraint.</summary>
+    protected static UniqueConstraint Unique(string? name, params string[] columns) => new(name, columns);
+
+    /// <summary>A CHECK constraint.</summary>
+    protected static CheckConstraint Check(string? name, string sql) => new(name, sql);
+
+    /// <summary>An index on columns (or expressions, flagged in <paramref name="expressions"/>).</summary>
+    protected static TableIndex Index(string name, string[] columns, bool unique = false, string? filter = null, bool[]? expressions = null)
+        => new(name, columns, unique, filter, expressions ?? []);
+
+    /// <summary>A table comment, as an element of <see cref="Operations.CreateTable"/>.</summary>
+    protected static TableComment Comment(string text) => new(text);
+}
+
+/// <summary>
+/// Identifies a revision: <c>[Revision("id", "down id", ..., BranchLabels = new[] { ... }, DependsOn = new[] { ... },
+/// Message = "...")]</c>. No down id makes a base revision; two or more make a merge.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class RevisionAttribute(string id, params string[] downRevisions) : Attribute
+{
+    /// <summary>The revision id (12 lowercase hex characters by default).</summary>
+    public string Id { get; } = id;
+
+    /// <summary>The revisions this one follows.</summary>
+    public IReadOnlyList<string> DownRevisions { get; } = downRevisions;
+
+    /// <summary>Branch labels that name this revision's branch.</summary>
+    public string[] BranchLabels { get; set; } = [];
+
+    /// <summary>Revisions that must be applied before this one without being its parents.</summary>
+    public string[] DependsOn { get; set; } = [];
+
+    /// <summary>The message given to <c>diffmigrate revision -m</c>.</summary>
+    public string? Message { get; set; }
+}

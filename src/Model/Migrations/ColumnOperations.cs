@@ -1,0 +1,36 @@
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Migrations;
+
+/// <summary>Adds a column to an existing table.</summary>
+public sealed record AddColumn(QualifiedName Table, Column Column) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public override QualifiedName? TableName => Table;
+}
+
+/// <summary>Drops a column; carries the whole column so that it can be added back.</summary>
+public sealed record DropColumn(QualifiedName Table, Column Column) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public override bool IsDestructive => true;
+    /// <inheritdoc/>
+    public override QualifiedName? TableName => Table;
+}
+
+/// <summary>
+/// Changes a column's type, nullability, default, comment or collation: <see cref="Existing"/> is the column
+/// before, <see cref="Column"/> after (same name; a rename is <see cref="RenameColumn"/>).
+/// </summary>
+public sealed record AlterColumn(QualifiedName Table, Column Existing, Column Column) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public override QualifiedName? TableName => Table;
+}
+
+/// <summary>Renames a column.</summary>
+public sealed record RenameColumn(QualifiedName Table, string OldName, string NewName) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public override QualifiedName? TableName => Table;
+}

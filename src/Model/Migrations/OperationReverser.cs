@@ -1,0 +1,48 @@
+namespace DiffMigrate.Migrations;
+
+/// <summary>Thrown when an operation does not carry what its reverse would need.</summary>
+public sealed class IrreversibleOperationException(MigrationOperation operation, string reason)
+    : InvalidOperationException($"{operation.GetType().Name} on {operation.TableName?.ToString() ?? "the database"} is not reversible: {reason}")
+{
+    /// <summary>The operation that cannot be reversed.</summary>
+    public MigrationOperation Operation { get; } = operation;
+}
+
+/// <summary>Computes downgrades: the reverse of each operation, in reverse order.</summary>
+public static class OperationReverser
+{
+    /// <summary>The operations that undo <paramref name="operations"/>, in the order they must run.</summary>
+    public static IReadOnlyList<MigrationOperation> ReverseAll(IReadOnlyList<MigrationOperation> operations)
+    {
+        var reversed = new MigrationOperation[operations.Count];
+        for (var i = 0; i < operations.Count; i++) reversed[operations.Count - 1 - i] = Reverse(operations[i]);
+        return reversed;
+    }
+
+    /// <summary>The operation that undoes <paramref name="operation"/>.</summary>
+    public static MigrationOperation Reverse(this MigrationOperation operation) => operation switch
+    {
+        CreateTable o => new DropTable(o.Table),
+        DropTable o => new CreateTable(o.Table),
+        RenameTable o => new RenameTable(o.Table with { Name = o.NewName }, o.Table.Name),
+        AlterTableComment o => new AlterTableComment(o.Table, o.ExistingComment, o.Comment),
+        AddColumn o => new DropColumn(o.Table, o.Column),
+        DropColumn o => new AddColumn(o.Table, o.Column),
+        AlterColumn o => new AlterColumn(o.Table, o.Column, o.Existing),
+        RenameColumn o => new RenameColumn(o.Table, o.NewName, o.OldName),
+        CreateIndex o => new DropIndex(o.Table, o.Index),
+        DropIndex o => new CreateIndex(o.Table, o.Index),
+        AddPrimaryKey o => new DropPrimaryKey(o.Table, o.PrimaryKey),
+        DropPrimaryKey o => new AddPrimaryKey(o.Table, o.PrimaryKey),
+        AddForeignKey o => new DropForeignKey(o.Table, o.ForeignKey),
+        DropForeignKey o => new AddForeignKey(o.Table, o.ForeignKey),
+        AddUniqueConstraint o => new DropUniqueConstraint(o.Table, o.Constraint),
+        DropUniqueConstraint o => new AddUniqueConstraint(o.Table, o.Constraint),
+        AddCheckConstraint o => new DropCheckConstraint(o.Table, o.Constraint),
+        DropCheckConstraint o => new AddCheckConstraint(o.Table, o.Constraint),
+        ExecuteSql { DownSql: { } down } o => new ExecuteSql(down, o.Sql),
+        ExecuteSql o => throw new IrreversibleOperationException(o, "no DownSql was given"),
+        BulkInsert o => throw new IrreversibleOperationException(o, "inserted rows cannot be identified; write the Downgrade by hand"),
+        _ => throw new NotSupportedException($"No reverse for {operation.GetType().Name}."),
+    };
+}

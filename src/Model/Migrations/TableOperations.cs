@@ -1,0 +1,33 @@
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Migrations;
+
+/// <summary>Creates a table with its columns and constraints (indexes come as separate <see cref="CreateIndex"/>).</summary>
+public sealed record CreateTable(Table Table) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public override QualifiedName? TableName => Table.Name;
+}
+
+/// <summary>Drops a table; carries the whole definition so that it can be recreated.</summary>
+public sealed record DropTable(Table Table) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public override bool IsDestructive => true;
+    /// <inheritdoc/>
+    public override QualifiedName? TableName => Table.Name;
+}
+
+/// <summary>Renames a table within its schema.</summary>
+public sealed record RenameTable(QualifiedName Table, string NewName) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public override QualifiedName? TableName => Table;
+}
+
+/// <summary>Sets or removes a table comment.</summary>
+public sealed record AlterTableComment(QualifiedName Table, string? Comment, string? ExistingComment) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public override QualifiedName? TableName => Table;
+}

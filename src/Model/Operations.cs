@@ -1,0 +1,81 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate;
+
+/// <summary>
+/// What <see cref="Migration.Upgrade"/> and <see cref="Migration.Downgrade"/> call: each method records one
+/// operation, in order; the runner renders them to SQL for the target dialect.
+/// </summary>
+public sealed class Operations
+{
+    private readonly List<MigrationOperation> recorded = [];
+
+    /// <summary>The operations recorded so far, in call order.</summary>
+    public IReadOnlyList<MigrationOperation> Recorded => recorded;
+
+    /// <summary>Records any operation (the escape hatch for operation records built by hand).</summary>
+    public void Add(MigrationOperation operation) => recorded.Add(operation ?? throw new ArgumentNullException(nameof(operation)));
+
+    /// <summary>Creates a table from columns and constraints.</summary>
+    public void CreateTable(QualifiedName name, params TableElement[] elements) => Add(new CreateTable(TableBuilder.Build(name, elements)));
+
+    /// <summary>Drops a table; the elements describe it so that the drop can be reversed.</summary>
+    public void DropTable(QualifiedName name, params TableElement[] elements) => Add(new DropTable(TableBuilder.Build(name, elements)));
+
+    /// <summary>Renames a table within its schema.</summary>
+    public void RenameTable(QualifiedName name, string newName) => Add(new RenameTable(name, newName));
+
+    /// <summary>Sets (or, with null, removes) a table comment.</summary>
+    public void AlterTableComment(QualifiedName table, string? comment, string? existingComment = null)
+        => Add(new AlterTableComment(table, comment, existingComment));
+
+    /// <summary>Adds a column.</summary>
+    public void AddColumn(QualifiedName table, Column column) => Add(new AddColumn(table, column));
+
+    /// <summary>Drops a column.</summary>
+    public void DropColumn(QualifiedName table, Column column) => Add(new DropColumn(table, column));
+
+    /// <summary>Changes a column from <paramref name="existing"/> to <paramref name="column"/>.</summary>
+    public void AlterColumn(QualifiedName table, Column existing, Column column) => Add(new AlterColumn(table, existing, column));
+
+    /// <summary>Renames a column.</summary>
+    public void RenameColumn(QualifiedName table, string oldName, string newName) => Add(new RenameColumn(table, oldName, newName));
+
+    /// <summary>Creates an index.</summary>
+    public void CreateIndex(QualifiedName table, TableIndex index) => Add(new CreateIndex(table, index));
+
+    /// <summary>Drops an index.</summary>
+    public void DropIndex(QualifiedName table, TableIndex index) => Add(new DropIndex(table, index));
+
+    /// <summary>Adds a primary key.</summary>
+    public void AddPrimaryKey(QualifiedName table, PrimaryKey primaryKey) => Add(new AddPrimaryKey(table, primaryKey));
+
+    /// <summary>Drops a primary key.</summary>
+    public void DropPrimaryKey(QualifiedName table, PrimaryKey primaryKey) => Add(new DropPrimaryKey(table, primaryKey));
+
+    /// <summary>Adds a foreign key.</summary>
+    public void AddForeignKey(QualifiedName table, ForeignKey foreignKey) => Add(new AddForeignKey(table, foreignKey));
+
+    /// <summary>Drops a foreign key.</summary>
+    public void DropForeignKey(QualifiedName table, ForeignKey foreignKey) => Add(new DropForeignKey(table, foreignKey));
+
+    /// <summary>Adds a UNIQUE constraint.</summary>
+    public void AddUniqueConstraint(QualifiedName table, UniqueConstraint constraint) => Add(new AddUniqueConstraint(table, constraint));
+
+    /// <summary>Drops a UNIQUE constraint.</summary>
+    public void DropUniqueConstraint(QualifiedName table, UniqueConstraint constraint) => Add(new DropUniqueConstraint(table, constraint));
+
+    /// <summary>Adds a CHECK constraint.</summary>
+    public void AddCheckConstraint(QualifiedName table, CheckConstraint constraint) => Add(new AddCheckConstraint(table, constraint));
+
+    /// <summary>Drops a CHECK constraint.</summary>
+    public void DropCheckConstraint(QualifiedName table, CheckConstraint constraint) => Add(new DropCheckConstraint(table, constraint));
+
+    /// <summary>Runs SQL as written; <paramref name="downSql"/> makes it reversible.</summary>
+    public void Execute(string sql, string? downSql = null) => Add(new ExecuteSql(sql, downSql));
+
+    /// <summary>Inserts rows of CLR literal values.</summary>
+    public void BulkInsert(QualifiedName table, string[] columns, params object?[][] rows)
+        => Add(new BulkInsert(table, columns, rows.Select(r => (EquatableArray<object?>)r).ToEquatableArray()));
+}

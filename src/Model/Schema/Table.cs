@@ -1,0 +1,116 @@
+namespace DiffMigrate.Schema;
+
+/// <summary>What a foreign key does when the referred row is deleted or updated.</summary>
+public enum ReferentialAction
+{
+    /// <summary>No clause (the database default, NO ACTION).</summary>
+    NoAction,
+    /// <summary>RESTRICT.</summary>
+    Restrict,
+    /// <summary>CASCADE.</summary>
+    Cascade,
+    /// <summary>SET NULL.</summary>
+    SetNull,
+    /// <summary>SET DEFAULT.</summary>
+    SetDefault,
+}
+
+/// <summary>A piece of a table definition: a column or a constraint (what <c>op.CreateTable</c> takes).</summary>
+public abstract record TableElement;
+
+/// <summary>Identity generation on a column.</summary>
+public sealed record Identity(bool Always = false, long? Start = null, long? Increment = null);
+
+/// <summary>
+/// A column. <paramref name="Default"/> and <paramref name="Computed"/> are SQL text in the dialect's spelling,
+/// canonicalised by the inspector.
+/// </summary>
+public sealed record Column(
+    string Name,
+    SqlType Type,
+    bool Nullable = false,
+    string? Default = null,
+    Identity? Identity = null,
+    string? Computed = null,
+    string? Comment = null,
+    string? Collation = null) : TableElement;
+
+/// <summary>A primary key. A null name means unnamed (or unknown, when the dialect cannot report it).</summary>
+public sealed record PrimaryKey(string? Name, EquatableArray<string> Columns) : TableElement;
+
+/// <summary>A foreign key from <see cref="Columns"/> to <see cref="ReferredColumns"/> of <see cref="ReferredTable"/>.</summary>
+public sealed record ForeignKey(
+    string? Name,
+    EquatableArray<string> Columns,
+    QualifiedName ReferredTable,
+    EquatableArray<string> ReferredColumns,
+    ReferentialAction OnDelete = ReferentialAction.NoAction,
+    ReferentialAction OnUpdate = ReferentialAction.NoAction) : TableElement;
+
+/// <summary>A UNIQUE constraint.</summary>
+public sealed record UniqueConstraint(string? Name, EquatableArray<string> Columns) : TableElement;
+
+/// <summary>A CHECK constraint; <see cref="Sql"/> is the boolean expression.</summary>
+public sealed record CheckConstraint(string? Name, string Sql) : TableElement;
+
+/// <summary>
+/// An index. Each entry of <see cref="Columns"/> is a column name, or an SQL expression when the matching
+/// entry of <see cref="Expressions"/> is true. <see cref="Filter"/> is a partial-index WHERE clause.
+/// </summary>
+public sealed record TableIndex(
+    string Name,
+    EquatableArray<string> Columns,
+    bool IsUnique = false,
+    string? Filter = null,
+    EquatableArray<bool> Expressions = default) : TableElement;
+
+/// <summary>A table comment, as an element of <c>op.CreateTable</c>.</summary>
+public sealed record TableComment(string Text) : TableElement;
+
+/// <summary>A table and everything defined on it.</summary>
+public sealed record Table(
+    QualifiedName Name,
+    EquatableArray<Column> Columns,
+    PrimaryKey? PrimaryKey = null,
+    EquatableArray<ForeignKey> ForeignKeys = default,
+    EquatableArray<TableIndex> Indexes = default,
+    EquatableArray<UniqueConstraint> UniqueConstraints = default,
+    EquatableArray<CheckConstraint> CheckConstraints = default,
+    string? Comment = null)
+{
+    /// <summary>The column named <paramref name="name"/> (ordinal), or null.</summary>
+    public Column? FindColumn(string name)
+    {
+        foreach (var column in Columns)
+        {
+            if (string.Equals(column.Name, name, StringComparison.Ordinal)) return column;
+        }
+        return null;
+    }
+}
+
+/// <summary>
+/// A declared rename: <see cref="Column"/> null means the table <see cref="Table"/> was called
+/// <see cref="OldName"/>; otherwise that column of the table was. Comes from <c>[RenamedFrom]</c> or the builder.
+/// </summary>
+public sealed record RenameHint(QualifiedName Table, string? Column, string OldName);
+
+/// <summary>
+/// A whole database (or model) as DiffMigrate sees it: tables ordered by name, plus the renames the model
+/// declares (empty for an inspected database).
+/// </summary>
+public sealed record DatabaseSchema(EquatableArray<Table> Tables, EquatableArray<RenameHint> Renames = default)
+{
+    /// <summary>A schema with no table.</summary>
+    public static DatabaseSchema Empty { get; } = new(EquatableArray<Table>.Empty);
+
+    /// <summary>The table named <paramref name="name"/>, or null.</summary>
+    public Table? FindTable(QualifiedName name)
+    {
+        foreach (var table in Tables)
+        {
+            if (table.Name == name) return table;
+        }
+        return null;
+    }
+}

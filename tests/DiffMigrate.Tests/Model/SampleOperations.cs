@@ -1,0 +1,53 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Tests.Model;
+
+/// <summary>One instance of every concrete operation, for completeness tests across renderers and reversers.</summary>
+internal static class SampleOperations
+{
+    public static readonly QualifiedName Users = "users";
+
+    public static Table UsersTable { get; } = new(
+        Users,
+        [
+            new Column("id", SqlType.Int64, Identity: new Identity()),
+            new Column("email", SqlType.String(255)),
+            new Column("bio", SqlType.Text, Nullable: true),
+            new Column("score", SqlType.Decimal(10, 2), Default: "0"),
+        ],
+        new PrimaryKey("pk_users", ["id"]),
+        UniqueConstraints: [new UniqueConstraint("uq_users_email", ["email"])],
+        CheckConstraints: [new CheckConstraint("ck_users_score", "score >= 0")]);
+
+    public static IEnumerable<MigrationOperation> All()
+    {
+        var col = new Column("age", SqlType.Int32, Nullable: true);
+        var fk = new ForeignKey("fk_posts_user_id_users", ["user_id"], Users, ["id"], ReferentialAction.Cascade);
+        yield return new CreateTable(UsersTable);
+        yield return new DropTable(UsersTable);
+        yield return new RenameTable(Users, "people");
+        yield return new AlterTableComment(Users, "people", null);
+        yield return new AddColumn(Users, col);
+        yield return new DropColumn(Users, col);
+        yield return new AlterColumn(Users, col, col with { Nullable = false });
+        yield return new RenameColumn(Users, "age", "years");
+        yield return new CreateIndex(Users, new TableIndex("ix_users_email", ["email"], IsUnique: true));
+        yield return new DropIndex(Users, new TableIndex("ix_users_email", ["email"]));
+        yield return new AddPrimaryKey(Users, new PrimaryKey("pk_users", ["id"]));
+        yield return new DropPrimaryKey(Users, new PrimaryKey("pk_users", ["id"]));
+        yield return new AddForeignKey("posts", fk);
+        yield return new DropForeignKey("posts", fk);
+        yield return new AddUniqueConstraint(Users, new UniqueConstraint("uq_users_email", ["email"]));
+        yield return new DropUniqueConstraint(Users, new UniqueConstraint("uq_users_email", ["email"]));
+        yield return new AddCheckConstraint(Users, new CheckConstraint("ck_users_age", "age > 0"));
+        yield return new DropCheckConstraint(Users, new CheckConstraint("ck_users_age", "age > 0"));
+        yield return new ExecuteSql("UPDATE users SET age = 1", "UPDATE users SET age = NULL");
+        yield return new BulkInsert(Users, ["email"], [(EquatableArray<object?>)new object?[] { "a@b.c" }]);
+    }
+
+    public static IEnumerable<Type> ConcreteOperationTypes() =>
+        typeof(MigrationOperation).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(MigrationOperation)) && !t.IsAbstract)
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+}
