@@ -16,22 +16,23 @@ public sealed record Dialect(
     bool SupportsAlterColumn,
     bool SupportsConstraintAlter,
     int MaxIdentifierLength,
-    SqlTypeMap Types)
+    SqlTypeMap Types,
+    ExpressionRules Expressions)
 {
     /// <summary>SQLite: transactional DDL, no schemas or comments, ALTER limited to add/drop/rename.</summary>
     public static Dialect Sqlite { get; } = new("sqlite", "main", TransactionalDdl: true, SupportsSchemas: false,
         SupportsComments: false, SupportsEnumTypes: false, SupportsAlterColumn: false, SupportsConstraintAlter: false,
-        MaxIdentifierLength: int.MaxValue, Types: SqliteTypeMap.Instance);
+        MaxIdentifierLength: int.MaxValue, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance);
 
     /// <summary>PostgreSQL.</summary>
     public static Dialect Postgres { get; } = new("postgresql", "public", TransactionalDdl: true, SupportsSchemas: true,
         SupportsComments: true, SupportsEnumTypes: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
-        MaxIdentifierLength: 63, Types: SqliteTypeMap.Instance); // until the PostgreSQL type map lands (issue 4)
+        MaxIdentifierLength: 63, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance); // until the PostgreSQL type map lands (issue 4)
 
     /// <summary>SQL Server.</summary>
     public static Dialect SqlServer { get; } = new("mssql", "dbo", TransactionalDdl: true, SupportsSchemas: true,
         SupportsComments: true, SupportsEnumTypes: false, SupportsAlterColumn: true, SupportsConstraintAlter: true,
-        MaxIdentifierLength: 128, Types: SqliteTypeMap.Instance); // until the SQL Server type map lands
+        MaxIdentifierLength: 128, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance); // until the SQL Server type map lands
 
     /// <summary>The dialect called <paramref name="name"/> (sqlite, postgresql/postgres, mssql/sqlserver).</summary>
     public static Dialect FromName(string name) => name.ToLowerInvariant() switch
