@@ -1,12 +1,39 @@
+using System.CommandLine;
+using DiffMigrate.Dialects;
+using DiffMigrate.Runner.Database;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
 namespace DiffMigrate.Cli;
 
-/// <summary>The <c>diffmigrate</c> command-line tool.</summary>
+/// <summary>
+/// The <c>diffmigrate</c> tool. Exit codes: 0 success, 1 <c>check</c> found differences, 2 any error (one message
+/// on stderr; the stack trace only with --verbose).
+/// </summary>
 public static class Program
 {
-    /// <summary>Entry point.</summary>
-    public static int Main(string[] args)
+    internal const int Success = 0;
+    internal const int Differences = 1;
+    internal const int Failure = 2;
+
+    public static int Main(string[] args) =>
+        Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
+
+    /// <summary>Runs one command line with the given streams, directory and environment (tests call this).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string currentDirectory, Func<string, string?> environment)
     {
-        Console.Error.WriteLine("diffmigrate: not implemented yet");
-        return args.Length == 0 ? 2 : 2;
+        var cli = new CommandLine(stdout, stderr, currentDirectory, environment, Drivers());
+        var parse = cli.Root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) stderr.WriteLine($"ERROR: {error.Message}");
+            stderr.WriteLine("Run 'diffmigrate --help' for usage.");
+            return Failure;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
+
+    private static DriverRegistry Drivers() => new DriverRegistry()
+        .Register(Dialect.Sqlite, SqliteFactory.Instance)
+        .Register(Dialect.Postgres, NpgsqlFactory.Instance);
 }

@@ -57,8 +57,16 @@ public abstract class ExpressionRules
         pendingSpace = false;
     }
 
+    /// <summary><paramref name="sql"/> trimmed, without parentheses that wrap the whole of it.</summary>
+    public static string StripOuterParentheses(string sql)
+    {
+        var text = sql.Trim();
+        while (WrappedInParentheses(text)) text = text[1..^1].Trim();
+        return text;
+    }
+
     /// <summary>True when the first character is '(' and its match is the last character.</summary>
-    protected static bool WrappedInParentheses(string text)
+    public static bool WrappedInParentheses(string text)
     {
         if (text.Length < 2 || text[0] != '(' || text[^1] != ')') return false;
         var depth = 0;

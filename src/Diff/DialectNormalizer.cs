@@ -1,0 +1,73 @@
+using DiffMigrate.Dialects;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Diff;
+
+/// <summary>
+/// Puts a table in the form the target database would report it in, so that model and database compare by meaning:
+/// types as the dialect stores them, expressions in canonical spelling, the default schema as null, comments
+/// dropped where the dialect has none. Used on both sides; pure.
+/// </summary>
+internal sealed class DialectNormalizer(Dialect dialect)
+{
+    public QualifiedName Name(QualifiedName name) =>
+        name.Schema is { } schema && (!dialect.SupportsSchemas || string.Equals(schema, dialect.DefaultSchema, StringComparison.OrdinalIgnoreCase))
+            ? name with { Schema = null }
+            : name;
+
+    public Table Table(Table table)
+    {
+        var rowid = RowidColumn(table);
+        return table with
+        {
+            Name = Name(table.Name),
+            Columns = table.Columns.Select(c => Column(c, c.Name == rowid)).ToEquatableArray(),
+            ForeignKeys = table.ForeignKeys.Select(f => f with { ReferredTable = Name(f.ReferredTable) }).ToEquatableArray(),
+            Indexes = table.Indexes.Select(Index).ToEquatableArray(),
+            CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql) }).ToEquatableArray(),
+            Comment = dialect.SupportsComments ? table.Comment : null,
+        };
+    }
+
+    public string Expression(string sql) => dialect.Expressions.Canonical(sql);
+
+    private Column Column(Column column, bool rowid)
+    {
+        var type = dialect.Types.Normalize(column.Type);
+        var identity = column.Identity;
+        if (!dialect.SupportsSchemas && dialect.Name == Dialect.Sqlite.Name)
+        {
+            // SQLite's identity is the rowid: a sole INTEGER primary key, 64-bit whatever it was declared as.
+            identity = rowid ? new Identity() : null;
+            if (rowid) type = SqlType.Int64;
+        }
+        return column with
+        {
+            Type = type,
+            Default = column.Default is null ? null : Expression(column.Default),
+            Identity = identity,
+            Computed = column.Computed is null ? null : Expression(column.Computed),
+            Comment = dialect.SupportsComments ? column.Comment : null,
+            Collation = column.Collation?.ToUpperInvariant(),
+        };
+    }
+
+    private TableIndex Index(TableIndex index) => index with
+    {
+        Columns = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? Expression(c) : c).ToEquatableArray(),
+        Filter = index.Filter is null ? null : Expression(index.Filter),
+        Expressions = index.Expressions.Contains(true) ? index.Expressions : default,
+    };
+
+    /// <summary>The column SQLite would make a rowid alias: the sole primary key column, spelled INTEGER or identity.</summary>
+    private string? RowidColumn(Table table)
+    {
+        if (dialect.Name != Dialect.Sqlite.Name || table.PrimaryKey is not { Columns.Count: 1 } pk) return null;
+        var column = table.FindColumn(pk.Columns[0]);
+        if (column is null) return null;
+        var spelled = dialect.Types.ToSql(column.Type);
+        return column.Identity is not null && column.Type.IsInteger || string.Equals(spelled, "INTEGER", StringComparison.OrdinalIgnoreCase)
+            ? column.Name
+            : null;
+    }
+}

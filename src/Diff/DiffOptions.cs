@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using DiffMigrate.Dialects;
+
+namespace DiffMigrate.Diff;
+
+/// <summary>What a comparison looks at.</summary>
+/// <param name="Dialect">The target database: decides what "equal" means (types, expressions, comments).</param>
+/// <param name="VersionTable">Never part of a diff.</param>
+/// <param name="IncludeTables">Glob patterns (<c>*</c>, <c>?</c>) of the tables to compare; null means all.</param>
+/// <param name="ExcludeTables">Glob patterns of tables to leave out; exclusion wins.</param>
+public sealed record DiffOptions(
+    Dialect Dialect,
+    string VersionTable = "diffmigrate_version",
+    IReadOnlyList<string>? IncludeTables = null,
+    IReadOnlyList<string>? ExcludeTables = null)
+{
+    /// <summary>True when the table named <paramref name="name"/> takes part in the comparison.</summary>
+    public bool Compares(string name)
+    {
+        if (string.Equals(name, VersionTable, StringComparison.OrdinalIgnoreCase)) return false;
+        if (ExcludeTables is { } exclude && exclude.Any(p => Glob(p, name))) return false;
+        return IncludeTables is not { } include || include.Any(p => Glob(p, name));
+    }
+
+    private static bool Glob(string pattern, string name) =>
+        Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+}

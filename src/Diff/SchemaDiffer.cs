@@ -1,0 +1,86 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Diff;
+
+/// <summary>
+/// Compares two schemas (from = the database, to = the model) and returns the operations that turn one into the
+/// other. Pure: it never touches a connection. Output order:
+/// declared table renames; new tables in foreign-key dependency order, each followed by its indexes (FKs that close
+/// a cycle are added after all creates); foreign keys of surviving tables that point at dropped tables; dropped
+/// tables in reverse dependency order, each preceded by its index drops; then each existing table, by name:
+/// column renames, added columns, altered columns, dropped indexes and constraints, added ones, dropped columns.
+/// </summary>
+public sealed partial class SchemaDiffer(DiffOptions options)
+{
+    private readonly DialectNormalizer normalizer = new(options.Dialect);
+
+    /// <summary>The operations that take <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public IReadOnlyList<MigrationOperation> Diff(DatabaseSchema from, DatabaseSchema to)
+    {
+        var source = Tables(from);
+        var target = Tables(to);
+        var renames = new List<MigrationOperation>();
+        foreach (var hint in to.Renames.Where(h => h.Column is null))
+        {
+            var newName = normalizer.Name(hint.Table);
+            var oldName = newName with { Name = hint.OldName };
+            if (target.ContainsKey(newName) && !source.ContainsKey(newName) && source.Remove(oldName, out var renamed))
+            {
+                renames.Add(new RenameTable(renamed.Original.Name, newName.Name));
+                source[newName] = renamed with { Original = renamed.Original with { Name = renamed.Original.Name with { Name = newName.Name } } };
+            }
+        }
+
+        var created = target.Keys.Where(k => !source.ContainsKey(k)).Select(k => target[k]).ToList();
+        var dropped = source.Keys.Where(k => !target.ContainsKey(k)).Select(k => source[k]).ToList();
+        var kept = target.Keys.Where(source.ContainsKey).Order().ToList();
+
+        var operations = new List<MigrationOperation>(renames);
+        var (createOrder, deferredCreate) = TableOrder.Sort(created);
+        foreach (var table in createOrder)
+        {
+            var withoutIndexes = table.Original with { Indexes = default, ForeignKeys = Without(table.Original.ForeignKeys, deferredCreate) };
+            operations.Add(new CreateTable(withoutIndexes));
+            operations.AddRange(table.Original.Indexes.Select(i => new CreateIndex(table.Original.Name, i)));
+        }
+        operations.AddRange(deferredCreate.Select(d => new AddForeignKey(d.Table, d.ForeignKey)));
+
+        var droppedNames = dropped.Select(d => d.Normalized.Name).ToHashSet();
+        var perTable = kept.Select(k => (Name: k, Ops: DiffTable(source[k], target[k], to.Renames))).ToList();
+        // Foreign keys into a table being dropped must go before the table does.
+        foreach (var (_, ops) in perTable)
+        {
+            var early = ops.OfType<DropForeignKey>().Where(d => droppedNames.Contains(normalizer.Name(d.ForeignKey.ReferredTable))).ToList();
+            operations.AddRange(early);
+            ops.RemoveAll(o => early.Contains(o));
+        }
+        var (dropOrder, deferredDrop) = TableOrder.Sort(dropped);
+        operations.AddRange(deferredDrop.Select(d => new DropForeignKey(d.Table, d.ForeignKey)));
+        foreach (var table in Enumerable.Reverse(dropOrder))
+        {
+            operations.AddRange(table.Original.Indexes.Select(i => new DropIndex(table.Original.Name, i)));
+            operations.Add(new DropTable(table.Original with { Indexes = default, ForeignKeys = Without(table.Original.ForeignKeys, deferredDrop) }));
+        }
+        foreach (var (_, ops) in perTable) operations.AddRange(ops);
+        return operations;
+    }
+
+    private Dictionary<QualifiedName, TablePair> Tables(DatabaseSchema schema)
+    {
+        var tables = new Dictionary<QualifiedName, TablePair>();
+        foreach (var table in schema.Tables)
+        {
+            if (!options.Compares(table.Name.Name)) continue;
+            var normalized = normalizer.Table(table);
+            tables[normalized.Name] = new TablePair(table, normalized);
+        }
+        return tables;
+    }
+
+    private static EquatableArray<ForeignKey> Without(EquatableArray<ForeignKey> keys, IReadOnlyList<(QualifiedName Table, ForeignKey ForeignKey)> deferred) =>
+        keys.Where(k => !deferred.Any(d => ReferenceEquals(d.ForeignKey, k) || d.ForeignKey == k)).ToEquatableArray();
+
+    /// <summary>A table as written (<see cref="Original"/>, what operations carry) and as compared.</summary>
+    internal sealed record TablePair(Table Original, Table Normalized);
+}

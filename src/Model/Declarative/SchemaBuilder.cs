@@ -1,0 +1,163 @@
+using DiffMigrate.Declarative;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate;
+
+/// <summary>
+/// The fluent alternative to entity attributes: derive from this class, override <see cref="Define"/>, and describe
+/// tables there. Every non-abstract subclass in the model assembly (with a parameterless constructor) is used.
+/// </summary>
+public abstract class SchemaDefinition
+{
+    /// <summary>Declares tables (and attribute-mapped entities) on <paramref name="builder"/>.</summary>
+    public abstract void Define(SchemaBuilder builder);
+}
+
+/// <summary>What <see cref="SchemaDefinition.Define"/> receives.</summary>
+public sealed class SchemaBuilder
+{
+    internal List<TableDefinition> Tables { get; } = [];
+    internal List<Type> Entities { get; } = [];
+
+    /// <summary>A table described column by column.</summary>
+    public SchemaBuilder Table(QualifiedName name, Action<TableDefinition> define)
+    {
+        var table = new TableDefinition(new TableDraft(name, $"SchemaDefinition table {name}"));
+        define(table);
+        Tables.Add(table);
+        return this;
+    }
+
+    /// <summary>Includes an attribute-mapped class (with or without [Table]).</summary>
+    public SchemaBuilder Entity<T>() where T : class => Entity(typeof(T));
+
+    /// <summary>Includes an attribute-mapped class (with or without [Table]).</summary>
+    public SchemaBuilder Entity(Type type)
+    {
+        Entities.Add(type);
+        return this;
+    }
+}
+
+/// <summary>One table of a <see cref="SchemaBuilder"/>.</summary>
+public sealed class TableDefinition
+{
+    internal TableDefinition(TableDraft draft) => Draft = draft;
+
+    internal TableDraft Draft { get; }
+
+    /// <summary>A NOT NULL column (call <see cref="ColumnDefinition.Nullable"/> to allow NULL).</summary>
+    public ColumnDefinition Column(string name, SqlType type)
+    {
+        var column = new ColumnDraft(name, type);
+        Draft.Columns.Add(column);
+        return new ColumnDefinition(this, column);
+    }
+
+    /// <summary>The primary key (named by the naming convention unless <paramref name="name"/> is given).</summary>
+    public TableDefinition PrimaryKey(string[] columns, string? name = null)
+    {
+        Draft.PrimaryKey = [.. columns];
+        Draft.PrimaryKeyName = name;
+        return this;
+    }
+
+    /// <summary>The primary key on these columns.</summary>
+    public TableDefinition PrimaryKey(params string[] columns) => PrimaryKey(columns, null);
+
+    /// <summary>A non-unique index on these columns.</summary>
+    public TableDefinition Index(params string[] columns) => Index(null, columns);
+
+    /// <summary>An index with options.</summary>
+    public TableDefinition Index(string? name, string[] columns, bool unique = false, string? filter = null)
+    {
+        Draft.Indexes.Add((name, [.. columns], unique, filter));
+        return this;
+    }
+
+    /// <summary>A UNIQUE constraint on these columns.</summary>
+    public TableDefinition Unique(params string[] columns)
+    {
+        Draft.Uniques.Add((null, [.. columns]));
+        return this;
+    }
+
+    /// <summary>A CHECK constraint; <paramref name="name"/> is the naming convention's {name}.</summary>
+    public TableDefinition Check(string sql, string name)
+    {
+        Draft.Checks.Add((name, sql, null));
+        return this;
+    }
+
+    /// <summary>A foreign key on several columns.</summary>
+    public TableDefinition ForeignKey(string[] columns, QualifiedName referredTable, string[] referredColumns,
+        ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? name = null)
+    {
+        Draft.ForeignKeys.Add(new ForeignKeyDraft([.. columns], referredTable, null, [.. referredColumns], onDelete, onUpdate, name, Draft.Origin));
+        return this;
+    }
+
+    /// <summary>The table comment.</summary>
+    public TableDefinition Comment(string text)
+    {
+        Draft.Comment = text;
+        return this;
+    }
+
+    /// <summary>Declares that the table was called <paramref name="oldName"/>: autogenerate renames it.</summary>
+    public TableDefinition RenamedFrom(string oldName)
+    {
+        Draft.RenamedFrom = oldName;
+        return this;
+    }
+}
+
+/// <summary>One column of a <see cref="TableDefinition"/>; every method returns itself for chaining.</summary>
+public sealed class ColumnDefinition
+{
+    private readonly TableDefinition table;
+    private readonly ColumnDraft column;
+
+    internal ColumnDefinition(TableDefinition table, ColumnDraft column) => (this.table, this.column) = (table, column);
+
+    /// <summary>Allows NULL (or not, with false).</summary>
+    public ColumnDefinition Nullable(bool nullable = true) { column.Nullable = nullable; return this; }
+
+    /// <summary>The server-side DEFAULT, as SQL.</summary>
+    public ColumnDefinition Default(string sql) { column.Default = sql; return this; }
+
+    /// <summary>An identity column.</summary>
+    public ColumnDefinition Identity(bool always = false) { column.Identity = new Identity(always); return this; }
+
+    /// <summary>A stored generated column.</summary>
+    public ColumnDefinition Computed(string sql) { column.Computed = sql; return this; }
+
+    /// <summary>The column comment.</summary>
+    public ColumnDefinition Comment(string text) { column.Comment = text; return this; }
+
+    /// <summary>The column collation.</summary>
+    public ColumnDefinition Collation(string name) { column.Collation = name; return this; }
+
+    /// <summary>Declares that the column was called <paramref name="oldName"/>: autogenerate renames it.</summary>
+    public ColumnDefinition RenamedFrom(string oldName) { column.RenamedFrom = oldName; return this; }
+
+    /// <summary>This column alone is the primary key.</summary>
+    public ColumnDefinition PrimaryKey() { table.PrimaryKey(column.Name); return this; }
+
+    /// <summary>A UNIQUE constraint on this column.</summary>
+    public ColumnDefinition Unique() { table.Unique(column.Name); return this; }
+
+    /// <summary>An index on this column.</summary>
+    public ColumnDefinition Indexed(bool unique = false) { table.Index(null, [column.Name], unique); return this; }
+
+    /// <summary>A CHECK constraint about this column; {name} defaults to the column name.</summary>
+    public ColumnDefinition Check(string sql, string? name = null) { table.Draft.Checks.Add((name, sql, column.Name)); return this; }
+
+    /// <summary>A foreign key from this column.</summary>
+    public ColumnDefinition References(QualifiedName table, string column, ReferentialAction onDelete = ReferentialAction.NoAction,
+        ReferentialAction onUpdate = ReferentialAction.NoAction, string? name = null)
+    {
+        this.table.ForeignKey([this.column.Name], table, [column], onDelete, onUpdate, name);
+        return this;
+    }
+}

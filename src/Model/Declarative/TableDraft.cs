@@ -1,0 +1,86 @@
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Declarative;
+
+/// <summary>A column while a model is being read; both the attribute reader and the builder fill these.</summary>
+internal sealed class ColumnDraft(string name, SqlType type)
+{
+    public string Name { get; set; } = name;
+    public SqlType Type { get; set; } = type;
+    public bool Nullable { get; set; }
+    public string? Default { get; set; }
+    public Identity? Identity { get; set; }
+    public string? Computed { get; set; }
+    public string? Comment { get; set; }
+    public string? Collation { get; set; }
+    public string? RenamedFrom { get; set; }
+
+    public Column ToColumn() => new(Name, Type, Nullable, Default, Identity, Computed, Comment, Collation);
+}
+
+internal sealed record ForeignKeyDraft(
+    List<string> Columns, QualifiedName? ReferredTable, Type? ReferredEntity, List<string>? ReferredColumns,
+    ReferentialAction OnDelete, ReferentialAction OnUpdate, string? Name, string Where);
+
+/// <summary>A table while a model is being read. <see cref="Origin"/> names the class or builder for error messages.</summary>
+internal sealed class TableDraft(QualifiedName name, string origin)
+{
+    public QualifiedName Name { get; } = name;
+    public string Origin { get; } = origin;
+    public List<ColumnDraft> Columns { get; } = [];
+    public List<string>? PrimaryKey { get; set; }
+    public string? PrimaryKeyName { get; set; }
+    public List<ForeignKeyDraft> ForeignKeys { get; } = [];
+    public List<(string? Name, List<string> Columns, bool Unique, string? Filter)> Indexes { get; } = [];
+    public List<(string? Name, List<string> Columns)> Uniques { get; } = [];
+    public List<(string? Name, string Sql, string? Column)> Checks { get; } = [];
+    public string? Comment { get; set; }
+    public string? RenamedFrom { get; set; }
+
+    public ColumnDraft? Find(string column) => Columns.Find(c => string.Equals(c.Name, column, StringComparison.Ordinal));
+
+    /// <summary>The finished table, with constraint names from <paramref name="naming"/> where none was given.</summary>
+    public Table Build(NamingConvention naming, Func<ForeignKeyDraft, (QualifiedName Table, List<string> Columns)> resolve)
+    {
+        if (PrimaryKey is null) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key.");
+        foreach (var column in PrimaryKey.Where(c => Find(c) is null))
+        {
+            throw new DiffMigrateException($"{Origin}: the primary key names column '{column}', which table {Name} does not have.");
+        }
+        var foreignKeys = ForeignKeys.Select(f =>
+        {
+            var (table, columns) = resolve(f);
+            var name = f.Name ?? NamingConvention.Apply(naming.ForeignKey, Name, f.Columns, table.Name);
+            return new ForeignKey(name, f.Columns.ToEquatableArray(), table, columns.ToEquatableArray(), f.OnDelete, f.OnUpdate);
+        });
+        var checkNumber = 0;
+        var checks = Checks.Select(c => new CheckConstraint(
+            NamingConvention.Apply(naming.Check, Name, c.Column is null ? [] : [c.Column], name: c.Name ?? c.Column ?? (++checkNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            c.Sql));
+        return new Table(
+            Name,
+            Columns.Select(c => c.ToColumn()).ToEquatableArray(),
+            new PrimaryKey(PrimaryKeyName ?? NamingConvention.Apply(naming.PrimaryKey, Name, PrimaryKey), PrimaryKey.ToEquatableArray()),
+            foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Indexes.Select(i => new TableIndex(i.Name ?? NamingConvention.Apply(naming.Index, Name, i.Columns), i.Columns.ToEquatableArray(), i.Unique, i.Filter))
+                .OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Uniques.Select(u => new UniqueConstraint(u.Name ?? NamingConvention.Apply(naming.Unique, Name, u.Columns), u.Columns.ToEquatableArray()))
+                .OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
+            checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Comment);
+    }
+
+    public IEnumerable<RenameHint> Renames()
+    {
+        if (RenamedFrom is { } table) yield return new RenameHint(Name, null, table);
+        foreach (var column in Columns.Where(c => c.RenamedFrom is not null)) yield return new RenameHint(Name, column.Name, column.RenamedFrom!);
+    }
+
+    public void CheckColumns(IEnumerable<string> columns, string what)
+    {
+        foreach (var column in columns.Where(c => Find(c) is null))
+        {
+            throw new DiffMigrateException($"{Origin}: {what} names column '{column}', which table {Name} does not have.");
+        }
+    }
+}

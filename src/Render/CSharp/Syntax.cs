@@ -1,0 +1,50 @@
+using DiffMigrate.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace DiffMigrate.Render.CSharp;
+
+/// <summary>Small builders over Roslyn's SyntaxFactory: every literal goes through it, so escaping is never hand-written.</summary>
+internal static class Syntax
+{
+    public static ExpressionSyntax Str(string? value) => value is null
+        ? LiteralExpression(SyntaxKind.NullLiteralExpression)
+        : LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(value));
+
+    public static ExpressionSyntax Bool(bool value) =>
+        LiteralExpression(value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression);
+
+    public static ExpressionSyntax Int(int value) => LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(value));
+
+    public static ExpressionSyntax Long(long value) => LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(value));
+
+    public static ExpressionSyntax Member(string type, string member) =>
+        MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(type), IdentifierName(member));
+
+    public static InvocationExpressionSyntax Call(ExpressionSyntax target, params ArgumentSyntax[] arguments) =>
+        InvocationExpression(target, ArgumentList(SeparatedList(arguments)));
+
+    public static InvocationExpressionSyntax Call(string name, params ArgumentSyntax[] arguments) => Call(IdentifierName(name), arguments);
+
+    public static ObjectCreationExpressionSyntax New(string type, params ArgumentSyntax[] arguments) =>
+        ObjectCreationExpression(IdentifierName(type)).WithArgumentList(ArgumentList(SeparatedList(arguments)));
+
+    public static ArgumentSyntax Arg(ExpressionSyntax expression) => Argument(expression);
+
+    public static ArgumentSyntax Named(string name, ExpressionSyntax expression) =>
+        Argument(expression).WithNameColon(NameColon(IdentifierName(name)));
+
+    public static ExpressionSyntax Strings(IEnumerable<string> values) =>
+        CollectionExpression(SeparatedList<CollectionElementSyntax>(values.Select(v => ExpressionElement(Str(v)))));
+
+    public static ExpressionSyntax Bools(IEnumerable<bool> values) =>
+        CollectionExpression(SeparatedList<CollectionElementSyntax>(values.Select(v => ExpressionElement(Bool(v)))));
+
+    public static ExpressionSyntax Name(QualifiedName name) =>
+        name.Schema is null ? Str(name.Name) : New("QualifiedName", Arg(Str(name.Schema)), Arg(Str(name.Name)));
+
+    /// <summary>One-line C# text of a syntax node.</summary>
+    public static string Text(SyntaxNode node) => node.NormalizeWhitespace(elasticTrivia: false).ToFullString();
+}

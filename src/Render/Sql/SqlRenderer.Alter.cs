@@ -1,0 +1,81 @@
+using System.Text;
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Render.Sql;
+
+public abstract partial class SqlRenderer
+{
+    /// <summary>ALTER TABLE ... RENAME TO ...</summary>
+    protected virtual string RenameTable(RenameTable operation) =>
+        $"ALTER TABLE {Syntax.Quote(operation.Table)} RENAME TO {Syntax.QuoteIdentifier(operation.NewName)}";
+
+    /// <summary>ALTER TABLE ... ADD COLUMN ...</summary>
+    protected virtual string AddColumn(AddColumn operation) =>
+        $"ALTER TABLE {Syntax.Quote(operation.Table)} ADD COLUMN {ColumnDefinition(null, operation.Column)}";
+
+    /// <summary>Column changes (type, nullability, default...): dialect specific.</summary>
+    protected abstract void AlterColumn(AlterColumn operation, List<SqlStatement> output);
+
+    /// <summary>A table comment: dialect specific.</summary>
+    protected abstract void AlterTableComment(AlterTableComment operation, List<SqlStatement> output);
+
+    /// <summary>ALTER TABLE ... ADD &lt;constraint&gt;.</summary>
+    protected virtual string AddConstraint(QualifiedName table, MigrationOperation operation, string clause) =>
+        $"ALTER TABLE {Syntax.Quote(table)} ADD {clause}";
+
+    /// <summary>ALTER TABLE ... DROP CONSTRAINT name.</summary>
+    protected virtual string DropConstraint(QualifiedName table, MigrationOperation operation, string? name) =>
+        name is null
+            ? throw new UnsupportedOperationException($"{operation.GetType().Name} on {table}: the constraint has no name, so it cannot be dropped by name.")
+            : $"ALTER TABLE {Syntax.Quote(table)} DROP CONSTRAINT {Syntax.QuoteIdentifier(name)}";
+
+    /// <summary>CREATE [UNIQUE] INDEX name ON table (cols) [WHERE filter].</summary>
+    protected virtual SqlStatement CreateIndex(CreateIndex operation)
+    {
+        var index = operation.Index;
+        var entries = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? c : Syntax.QuoteIdentifier(c));
+        var text = new StringBuilder(index.IsUnique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+            .Append(Syntax.QuoteIdentifier(index.Name)).Append(" ON ").Append(Syntax.Quote(operation.Table))
+            .Append(" (").AppendJoin(", ", entries).Append(')');
+        if (index.Filter is { } filter) text.Append(" WHERE ").Append(filter);
+        return new SqlStatement(text.ToString());
+    }
+
+    /// <summary>DROP INDEX name.</summary>
+    protected virtual string DropIndex(DropIndex operation) =>
+        $"DROP INDEX {(operation.Table.Schema is { } schema ? Syntax.QuoteIdentifier(schema) + "." : "")}{Syntax.QuoteIdentifier(operation.Index.Name)}";
+
+    /// <summary>INSERT INTO ... VALUES (...), (...).</summary>
+    protected virtual void BulkInsert(BulkInsert operation, List<SqlStatement> output)
+    {
+        if (operation.Rows.Count == 0) return;
+        var text = new StringBuilder($"INSERT INTO {Syntax.Quote(operation.Table)} ({Syntax.QuoteList(operation.Columns)}) VALUES\n");
+        text.AppendJoin(",\n", operation.Rows.Select(row => "    (" + string.Join(", ", row.Select(Syntax.Literal)) + ")"));
+        output.Add(new SqlStatement(text.ToString()));
+    }
+
+    /// <summary>The version table: Alembic's layout under DiffMigrate's name.</summary>
+    public SqlStatement CreateVersionTable(QualifiedName table) => new(
+        $"CREATE TABLE {Syntax.Quote(table)} (\n    version_num VARCHAR(32) NOT NULL,\n    CONSTRAINT {Syntax.QuoteIdentifier(table.Name + "_pkc")} PRIMARY KEY (version_num)\n)");
+
+    /// <summary>Records a new head.</summary>
+    public SqlStatement InsertVersion(QualifiedName table, string id) =>
+        new($"INSERT INTO {Syntax.Quote(table)} (version_num) VALUES ({Syntax.StringLiteral(id)})");
+
+    /// <summary>Moves a head.</summary>
+    public SqlStatement UpdateVersion(QualifiedName table, string from, string to) =>
+        new($"UPDATE {Syntax.Quote(table)} SET version_num={Syntax.StringLiteral(to)} WHERE {Syntax.Quote(table)}.version_num = {Syntax.StringLiteral(from)}");
+
+    /// <summary>Removes a head.</summary>
+    public SqlStatement DeleteVersion(QualifiedName table, string id) =>
+        new($"DELETE FROM {Syntax.Quote(table)} WHERE {Syntax.Quote(table)}.version_num = {Syntax.StringLiteral(id)}");
+
+    /// <summary>Offline script text: each statement with its terminator, a blank line after each.</summary>
+    public string RenderScript(IReadOnlyList<SqlStatement> statements)
+    {
+        var builder = new StringBuilder();
+        foreach (var statement in statements) builder.Append(statement.Text).Append(Syntax.StatementTerminator).Append("\n\n");
+        return builder.ToString();
+    }
+}

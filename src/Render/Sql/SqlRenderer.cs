@@ -1,0 +1,117 @@
+using System.Text;
+using DiffMigrate.Dialects;
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Render.Sql;
+
+/// <summary>
+/// Turns operations into SQL statements for one dialect. ANSI forms live here as small virtual methods; each
+/// dialect overrides what it spells differently and throws <see cref="UnsupportedOperationException"/> for what it
+/// cannot do. Never silent output.
+/// </summary>
+public abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
+{
+    /// <summary>The dialect rendered for.</summary>
+    public Dialect Dialect { get; } = dialect;
+
+    /// <summary>Quoting and literals.</summary>
+    public SqlSyntax Syntax { get; } = syntax;
+
+    /// <summary>The statements for <paramref name="operations"/>, in order.</summary>
+    public IReadOnlyList<SqlStatement> Render(IReadOnlyList<MigrationOperation> operations)
+    {
+        var statements = new List<SqlStatement>();
+        foreach (var operation in operations) Render(operation, statements);
+        return statements;
+    }
+
+    private void Render(MigrationOperation operation, List<SqlStatement> output)
+    {
+        switch (operation)
+        {
+            case CreateTable o: output.Add(new(CreateTable(o.Table))); break;
+            case DropTable o: output.Add(new($"DROP TABLE {Syntax.Quote(o.Table.Name)}")); break;
+            case RenameTable o: output.Add(new(RenameTable(o))); break;
+            case AlterTableComment o: AlterTableComment(o, output); break;
+            case AddColumn o: output.Add(new(AddColumn(o))); break;
+            case DropColumn o: output.Add(new($"ALTER TABLE {Syntax.Quote(o.Table)} DROP COLUMN {Syntax.QuoteIdentifier(o.Column.Name)}")); break;
+            case AlterColumn o: AlterColumn(o, output); break;
+            case RenameColumn o: output.Add(new($"ALTER TABLE {Syntax.Quote(o.Table)} RENAME COLUMN {Syntax.QuoteIdentifier(o.OldName)} TO {Syntax.QuoteIdentifier(o.NewName)}")); break;
+            case CreateIndex o: output.Add(CreateIndex(o)); break;
+            case DropIndex o: output.Add(new(DropIndex(o))); break;
+            case AddPrimaryKey o: output.Add(new(AddConstraint(o.Table, o, PrimaryKeyClause(o.PrimaryKey)))); break;
+            case DropPrimaryKey o: output.Add(new(DropConstraint(o.Table, o, o.PrimaryKey.Name))); break;
+            case AddForeignKey o: output.Add(new(AddConstraint(o.Table, o, ForeignKeyClause(o.ForeignKey)))); break;
+            case DropForeignKey o: output.Add(new(DropConstraint(o.Table, o, o.ForeignKey.Name))); break;
+            case AddUniqueConstraint o: output.Add(new(AddConstraint(o.Table, o, UniqueClause(o.Constraint)))); break;
+            case DropUniqueConstraint o: output.Add(new(DropConstraint(o.Table, o, o.Constraint.Name))); break;
+            case AddCheckConstraint o: output.Add(new(AddConstraint(o.Table, o, CheckClause(o.Constraint)))); break;
+            case DropCheckConstraint o: output.Add(new(DropConstraint(o.Table, o, o.Constraint.Name))); break;
+            case ExecuteSql o: output.Add(new(o.Sql)); break;
+            case BulkInsert o: BulkInsert(o, output); break;
+            default: throw new NotSupportedException($"{GetType().Name} has no rendering for {operation.GetType().Name}.");
+        }
+    }
+
+    /// <summary>CREATE TABLE with every constraint inline.</summary>
+    protected virtual string CreateTable(Table table)
+    {
+        var lines = new List<string>();
+        foreach (var column in table.Columns) lines.Add(ColumnDefinition(table, column));
+        if (table.PrimaryKey is { } pk && !PrimaryKeyIsInline(table)) lines.Add(PrimaryKeyClause(pk));
+        foreach (var fk in table.ForeignKeys) lines.Add(ForeignKeyClause(fk));
+        foreach (var unique in table.UniqueConstraints) lines.Add(UniqueClause(unique));
+        foreach (var check in table.CheckConstraints) lines.Add(CheckClause(check));
+        var builder = new StringBuilder($"CREATE TABLE {Syntax.Quote(table.Name)} (\n");
+        builder.AppendJoin(",\n", lines.Select(l => "    " + l)).Append("\n)");
+        return builder.ToString();
+    }
+
+    /// <summary>True when the dialect writes the primary key on the column itself (SQLite's rowid alias).</summary>
+    protected virtual bool PrimaryKeyIsInline(Table table) => false;
+
+    /// <summary>A column definition: name, type, nullability, default, identity, computed, collation.</summary>
+    protected virtual string ColumnDefinition(Table? table, Column column)
+    {
+        var builder = new StringBuilder(Syntax.QuoteIdentifier(column.Name)).Append(' ').Append(Dialect.Types.ToSql(column.Type));
+        if (column.Collation is { } collation) builder.Append(" COLLATE ").Append(Syntax.QuoteIdentifier(collation));
+        if (column.Computed is { } computed) builder.Append(" GENERATED ALWAYS AS (").Append(computed).Append(") STORED");
+        if (!column.Nullable) builder.Append(" NOT NULL");
+        if (column.Default is { } value) builder.Append(" DEFAULT ").Append(DefaultValue(value));
+        return builder.ToString();
+    }
+
+    /// <summary>A DEFAULT value: literals as they are, expressions in parentheses.</summary>
+    protected virtual string DefaultValue(string sql) => Dialect.Expressions.IsLiteral(sql) ? sql.Trim() : "(" + sql.Trim() + ")";
+
+    /// <summary><c>[CONSTRAINT name] PRIMARY KEY (cols)</c>.</summary>
+    protected string PrimaryKeyClause(PrimaryKey pk) => Named(pk.Name) + $"PRIMARY KEY ({Syntax.QuoteList(pk.Columns)})";
+
+    /// <summary><c>[CONSTRAINT name] FOREIGN KEY (cols) REFERENCES t (cols) [ON DELETE ..] [ON UPDATE ..]</c>.</summary>
+    protected string ForeignKeyClause(ForeignKey fk)
+    {
+        var text = Named(fk.Name) + $"FOREIGN KEY ({Syntax.QuoteList(fk.Columns)}) REFERENCES {Syntax.Quote(fk.ReferredTable)} ({Syntax.QuoteList(fk.ReferredColumns)})";
+        if (fk.OnDelete != ReferentialAction.NoAction) text += " ON DELETE " + Action(fk.OnDelete);
+        if (fk.OnUpdate != ReferentialAction.NoAction) text += " ON UPDATE " + Action(fk.OnUpdate);
+        return text;
+    }
+
+    /// <summary><c>[CONSTRAINT name] UNIQUE (cols)</c>.</summary>
+    protected string UniqueClause(UniqueConstraint unique) => Named(unique.Name) + $"UNIQUE ({Syntax.QuoteList(unique.Columns)})";
+
+    /// <summary><c>[CONSTRAINT name] CHECK (sql)</c>.</summary>
+    protected string CheckClause(CheckConstraint check) => Named(check.Name) + $"CHECK ({check.Sql})";
+
+    /// <summary><c>CONSTRAINT name </c>, or nothing for an unnamed constraint.</summary>
+    protected string Named(string? name) => name is null ? "" : $"CONSTRAINT {Syntax.QuoteIdentifier(name)} ";
+
+    private static string Action(ReferentialAction action) => action switch
+    {
+        ReferentialAction.Restrict => "RESTRICT",
+        ReferentialAction.Cascade => "CASCADE",
+        ReferentialAction.SetNull => "SET NULL",
+        ReferentialAction.SetDefault => "SET DEFAULT",
+        _ => "NO ACTION",
+    };
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Render.Sql;
+
+/// <summary>
+/// Quoting, literals and terminators of one dialect. Renderers never concatenate raw names: every identifier goes
+/// through <see cref="QuoteIdentifier"/>.
+/// </summary>
+public abstract class SqlSyntax
+{
+    /// <summary>Words that must be quoted when used as identifiers.</summary>
+    protected abstract IReadOnlySet<string> ReservedWords { get; }
+
+    /// <summary>The statement terminator.</summary>
+    public virtual string StatementTerminator => ";";
+
+    /// <summary>
+    /// The identifier, quoted only when it must be (not a plain lower-case identifier, or a reserved word), so that
+    /// generated SQL reads like hand-written SQL.
+    /// </summary>
+    public virtual string QuoteIdentifier(string name)
+    {
+        var plain = name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_')
+            && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
+            && !ReservedWords.Contains(name);
+        return plain ? name : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>A possibly schema-qualified name.</summary>
+    public virtual string Quote(QualifiedName name) =>
+        name.Schema is null ? QuoteIdentifier(name.Name) : QuoteIdentifier(name.Schema) + "." + QuoteIdentifier(name.Name);
+
+    /// <summary>Quoted, comma-separated identifiers.</summary>
+    public string QuoteList(IEnumerable<string> names) => string.Join(", ", names.Select(QuoteIdentifier));
+
+    /// <summary>A string literal.</summary>
+    public virtual string StringLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A CLR value as an SQL literal (for BulkInsert).</summary>
+    public virtual string Literal(object? value) => value switch
+    {
+        null => "NULL",
+        string s => StringLiteral(s),
+        bool b => b ? "1" : "0",
+        char c => StringLiteral(c.ToString()),
+        byte or sbyte or short or ushort or int or uint or long or ulong => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        Guid g => StringLiteral(g.ToString()),
+        DateTime t => StringLiteral(t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateTimeOffset t => StringLiteral(t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
+        DateOnly d => StringLiteral(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        TimeOnly t => StringLiteral(t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        byte[] bytes => BinaryLiteral(bytes),
+        Enum e => StringLiteral(e.ToString()),
+        _ => throw new NotSupportedException($"No SQL literal for a {value.GetType().Name}."),
+    };
+
+    /// <summary>A binary literal.</summary>
+    protected virtual string BinaryLiteral(byte[] bytes) => "X'" + Convert.ToHexString(bytes) + "'";
+
+    /// <summary>Splits a reserved-word list written one word per whitespace.</summary>
+    protected static IReadOnlySet<string> Words(string words) =>
+        words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Appends <paramref name="text"/> indented by four spaces per line.</summary>
+    internal static void AppendIndented(StringBuilder builder, string text) => builder.Append("    ").Append(text);
+}

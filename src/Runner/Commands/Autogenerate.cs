@@ -1,0 +1,61 @@
+using System.Data.Common;
+using DiffMigrate.Diff;
+using DiffMigrate.Inspect;
+using DiffMigrate.Migrations;
+using DiffMigrate.Runner.Configuration;
+using DiffMigrate.Runner.Database;
+using DiffMigrate.Runner.ModelLoading;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Runner.Commands;
+
+/// <summary>Loads the application's model and compares it with a live database.</summary>
+public static class Autogenerate
+{
+    /// <summary>The model named by the configuration's <c>model</c>, as a neutral schema.</summary>
+    public static DatabaseSchema LoadModel(DiffMigrateConfig config, Action<string> log)
+    {
+        if (config.Model is null)
+        {
+            throw new DiffMigrateException(
+                $"No model is configured: set \"model\" in {config.Path ?? ConfigLoader.FileName} to the .csproj or .dll that holds your entity classes.");
+        }
+        var assembly = ModelLoader.Load(config.Model, log);
+        var schema = SchemaModel.FromAssembly(assembly, Naming(config));
+        if (schema.Tables.Count == 0)
+        {
+            throw new DiffMigrateException(
+                $"No table found in {config.Model}: mark entity classes with [Table] or describe tables in a SchemaDefinition subclass.");
+        }
+        return schema;
+    }
+
+    /// <summary>The operations that take the database to the model.</summary>
+    public static IReadOnlyList<MigrationOperation> Compare(DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config)
+    {
+        var database = services.Inspector
+            .InspectAsync(connection, new InspectOptions([config.VersionTable]))
+            .GetAwaiter().GetResult();
+        var options = new DiffOptions(services.Dialect, config.VersionTable, config.Include, config.Exclude);
+        return new SchemaDiffer(options).Diff(database, model);
+    }
+
+    private static NamingConvention Naming(DiffMigrateConfig config)
+    {
+        var naming = NamingConvention.Default;
+        foreach (var (key, value) in config.NamingConvention)
+        {
+            naming = key switch
+            {
+                "primaryKey" or "pk" => naming with { PrimaryKey = value },
+                "foreignKey" or "fk" => naming with { ForeignKey = value },
+                "index" or "ix" => naming with { Index = value },
+                "unique" or "uq" => naming with { Unique = value },
+                "check" or "ck" => naming with { Check = value },
+                _ => throw new DiffMigrateException(
+                    $"{config.Path}: unknown namingConvention key '{key}': expected primaryKey, foreignKey, index, unique or check."),
+            };
+        }
+        return naming;
+    }
+}

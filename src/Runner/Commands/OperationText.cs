@@ -1,0 +1,47 @@
+using DiffMigrate.Migrations;
+
+namespace DiffMigrate.Runner.Commands;
+
+/// <summary>One readable line per operation, for <c>check</c> and logs: <c>+</c> adds, <c>-</c> removes, <c>~</c> changes.</summary>
+public static class OperationText
+{
+    /// <summary>The line describing <paramref name="operation"/>.</summary>
+    public static string Describe(MigrationOperation operation) => operation switch
+    {
+        CreateTable o => $"+ table {o.Table.Name}",
+        DropTable o => $"- table {o.Table.Name}",
+        RenameTable o => $"~ table {o.Table} renamed to {o.NewName}",
+        AlterTableComment o => $"~ table {o.Table} comment",
+        AddColumn o => $"+ column {o.Table}.{o.Column.Name} {o.Column.Type}{(o.Column.Nullable ? " NULL" : " NOT NULL")}",
+        DropColumn o => $"- column {o.Table}.{o.Column.Name}",
+        AlterColumn o => $"~ column {o.Table}.{o.Column.Name}: {ColumnChanges(o)}",
+        RenameColumn o => $"~ column {o.Table}.{o.OldName} renamed to {o.NewName}",
+        CreateIndex o => $"+ index {o.Index.Name} on {o.Table}({string.Join(", ", o.Index.Columns)})",
+        DropIndex o => $"- index {o.Index.Name} on {o.Table}",
+        AddPrimaryKey o => $"+ primary key on {o.Table}({string.Join(", ", o.PrimaryKey.Columns)})",
+        DropPrimaryKey o => $"- primary key on {o.Table}",
+        AddForeignKey o => $"+ foreign key {o.ForeignKey.Name} on {o.Table}({string.Join(", ", o.ForeignKey.Columns)}) -> {o.ForeignKey.ReferredTable}",
+        DropForeignKey o => $"- foreign key {o.ForeignKey.Name} on {o.Table}",
+        AddUniqueConstraint o => $"+ unique {o.Constraint.Name} on {o.Table}({string.Join(", ", o.Constraint.Columns)})",
+        DropUniqueConstraint o => $"- unique {o.Constraint.Name} on {o.Table}",
+        AddCheckConstraint o => $"+ check {o.Constraint.Name} on {o.Table}: {o.Constraint.Sql}",
+        DropCheckConstraint o => $"- check {o.Constraint.Name} on {o.Table}",
+        ExecuteSql o => $"~ execute: {o.Sql}",
+        BulkInsert o => $"+ {o.Rows.Count} rows into {o.Table}",
+        _ => operation.GetType().Name,
+    };
+
+    private static string ColumnChanges(AlterColumn o)
+    {
+        var (a, b) = (o.Existing, o.Column);
+        var changes = new List<string>();
+        if (a.Type != b.Type) changes.Add($"type {a.Type} -> {b.Type}");
+        if (a.Nullable != b.Nullable) changes.Add(b.Nullable ? "NULL allowed" : "NOT NULL");
+        if (a.Default != b.Default) changes.Add($"default {a.Default ?? "none"} -> {b.Default ?? "none"}");
+        if (a.Identity != b.Identity) changes.Add(b.Identity is null ? "identity removed" : "identity added");
+        if (a.Computed != b.Computed) changes.Add("computed expression");
+        if (a.Comment != b.Comment) changes.Add("comment");
+        if (a.Collation != b.Collation) changes.Add($"collation {a.Collation ?? "default"} -> {b.Collation ?? "default"}");
+        return changes.Count == 0 ? "changed" : string.Join(", ", changes);
+    }
+}

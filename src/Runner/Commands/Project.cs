@@ -1,0 +1,142 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Render.CSharp;
+using DiffMigrate.Runner.Configuration;
+using DiffMigrate.Runner.Database;
+using DiffMigrate.Runner.Execution;
+using DiffMigrate.Runner.Revisions;
+
+namespace DiffMigrate.Runner.Commands;
+
+/// <summary>
+/// The commands of one configured project, as plain methods: the CLI is a thin shell over these, and tests call
+/// them directly. Data goes to <paramref name="output"/>; progress and diagnostics to <paramref name="log"/>.
+/// </summary>
+public sealed partial class Project(DiffMigrateConfig config, string urlBaseDirectory, DriverRegistry drivers, TextWriter output, Action<string> log)
+{
+    private RevisionSet? revisions;
+
+    /// <summary>The configuration in use.</summary>
+    public DiffMigrateConfig Config { get; } = config;
+
+    /// <summary>The revisions of the script directory, read on first use.</summary>
+    public RevisionSet Revisions => revisions ??= LoadRevisions();
+
+    /// <summary>The database URL, or a clear error when none is configured.</summary>
+    public DatabaseUrl Url => Config.Url is { } url
+        ? DatabaseUrl.Parse(url, urlBaseDirectory)
+        : throw new DiffMigrateException(
+            $"No database URL: set \"url\" in {Config.Path ?? ConfigLoader.FileName}, the DIFFMIGRATE_URL environment variable, or --url.");
+
+    /// <summary>Writes a new revision file and returns its path.</summary>
+    public string Revision(string message, bool autogenerate, string? revId = null, DateTimeOffset? date = null)
+    {
+        var graph = Revisions.Graph;
+        if (graph.Heads.Count > 1)
+        {
+            throw new DiffMigrateException(
+                $"Multiple heads are present ({string.Join(", ", graph.Heads)}): merge them first, or name the head to build on (coming with branch support).");
+        }
+        var id = revId ?? RevisionId.New();
+        RevisionId.Validate(id);
+        if (graph.Revisions.Any(r => string.Equals(r.Id, id, StringComparison.Ordinal)))
+        {
+            throw new DiffMigrateException($"Revision {id} is already present.");
+        }
+        IReadOnlyList<MigrationOperation> upgrade = [];
+        if (autogenerate)
+        {
+            var model = Autogenerate.LoadModel(Config, log);
+            var services = DialectServices.For(Url.Dialect);
+            using var connection = drivers.Open(Url);
+            RequireAtHead(new Migrator(connection, services, Revisions, Config.VersionTable, log).Current(), graph);
+            upgrade = Autogenerate.Compare(connection, services, model, Config);
+            foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
+            if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
+        }
+        var source = new RevisionSource(id, graph.Heads.ToList(), message, date ?? DateTimeOffset.Now, upgrade,
+            OperationReverser.ReverseAll(upgrade), ClassName: RevisionId.ClassName(id, message));
+        var fileName = Config.FileTemplate
+            .Replace("{rev}", id, StringComparison.Ordinal)
+            .Replace("{slug}", RevisionId.Slug(message), StringComparison.Ordinal)
+            .TrimEnd('_') + ".cs";
+        var path = Path.Combine(Config.VersionsPath, fileName);
+        if (File.Exists(path)) throw new DiffMigrateException($"{path} already exists.");
+        File.WriteAllText(path, RevisionWriter.Write(source));
+        output.WriteLine($"Generating {path} ... done");
+        return path;
+    }
+
+    /// <summary>Upgrades the database (or, with <paramref name="sql"/>, prints the script).</summary>
+    public int Upgrade(string target, bool sql)
+    {
+        var services = DialectServices.For(Url.Dialect);
+        if (sql)
+        {
+            output.Write(OfflineScript.Upgrade(Revisions, services, Config.VersionTable, target));
+            return 0;
+        }
+        using var connection = drivers.Open(Url);
+        return new Migrator(connection, services, Revisions, Config.VersionTable, output.WriteLine).Upgrade(target);
+    }
+
+    /// <summary>Downgrades the database (or, with <paramref name="sql"/>, prints the script for a range).</summary>
+    public int Downgrade(string target, bool sql)
+    {
+        var services = DialectServices.For(Url.Dialect);
+        if (sql)
+        {
+            output.Write(OfflineScript.Downgrade(Revisions, services, Config.VersionTable, target));
+            return 0;
+        }
+        using var connection = drivers.Open(Url);
+        return new Migrator(connection, services, Revisions, Config.VersionTable, output.WriteLine).Downgrade(target);
+    }
+
+    /// <summary>Prints the database's current revisions, one line per version row.</summary>
+    public void Current()
+    {
+        using var connection = drivers.Open(Url);
+        var rows = new Migrator(connection, DialectServices.For(Url.Dialect), Revisions, Config.VersionTable, log).Current();
+        foreach (var row in rows) output.WriteLine(RevisionFormatter.Current(Revisions.Graph, row));
+    }
+
+    /// <summary>
+    /// Compares the model with a database at head: 0 when they agree, 1 (with the differences listed) when they do not.
+    /// </summary>
+    public int Check()
+    {
+        var model = Autogenerate.LoadModel(Config, log);
+        var services = DialectServices.For(Url.Dialect);
+        using var connection = drivers.Open(Url);
+        RequireAtHead(new Migrator(connection, services, Revisions, Config.VersionTable, log).Current(), Revisions.Graph);
+        var operations = Autogenerate.Compare(connection, services, model, Config);
+        if (operations.Count == 0)
+        {
+            output.WriteLine("No new upgrade operations detected.");
+            return 0;
+        }
+        output.WriteLine($"New upgrade operations detected ({operations.Count}):");
+        foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation));
+        return 1;
+    }
+
+    private static void RequireAtHead(IReadOnlyList<string> rows, RevisionGraph graph)
+    {
+        var heads = graph.Heads;
+        if (rows.Count != heads.Count || rows.Any(r => !heads.Contains(r, StringComparer.Ordinal)))
+        {
+            var at = rows.Count == 0 ? "base (no revision applied)" : string.Join(", ", rows);
+            throw new DiffMigrateException(
+                $"Target database is not up to date: it is at {at}, the scripts' head is {(heads.Count == 0 ? "base" : string.Join(", ", heads))}. Run 'diffmigrate upgrade head' first.");
+        }
+    }
+
+    private RevisionSet LoadRevisions()
+    {
+        if (!Directory.Exists(Config.VersionsPath))
+        {
+            throw new DiffMigrateException($"No versions directory at {Config.VersionsPath}: run 'diffmigrate init <dir>' or fix scriptLocation.");
+        }
+        return RevisionSet.FromScriptDirectory(Config.VersionsPath, Path.Combine(Config.ScriptLocation, ".diffmigrate-cache"));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace DiffMigrate.Runner.Configuration;
+
+/// <summary>
+/// Reads <c>diffmigrate.json</c> (JSON with comments and trailing commas). <c>${NAME}</c> expands from the
+/// environment; <c>--url</c>, then <c>DIFFMIGRATE_URL</c>, override the file's url.
+/// </summary>
+public static partial class ConfigLoader
+{
+    /// <summary>The file name looked for in the current directory.</summary>
+    public const string FileName = "diffmigrate.json";
+
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>
+    /// Loads the configuration named by <paramref name="explicitPath"/>, or <c>diffmigrate.json</c> in
+    /// <paramref name="currentDirectory"/>.
+    /// </summary>
+    public static DiffMigrateConfig Load(string? explicitPath, string currentDirectory, string? urlOverride, Func<string, string?> environment)
+    {
+        var path = Path.GetFullPath(explicitPath ?? FileName, currentDirectory);
+        if (!File.Exists(path))
+        {
+            throw explicitPath is null
+                ? new DiffMigrateException($"No {FileName} in {currentDirectory}: run 'diffmigrate init <dir>' to create one, or pass -c <file>.")
+                : new DiffMigrateException($"Configuration file not found: {path}");
+        }
+        var directory = Path.GetDirectoryName(path)!;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new DiffMigrateException($"{path}:{(e.LineNumber ?? 0) + 1}: invalid JSON: {FirstSentence(e.Message)}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new DiffMigrateException($"{path}: the configuration must be a JSON object.");
+            string? Text(string key)
+            {
+                if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+                if (value.ValueKind != JsonValueKind.String) throw new DiffMigrateException($"{path}: '{key}' must be a string.");
+                return Expand(value.GetString()!, environment, path, key);
+            }
+            IReadOnlyList<string>? List(string key)
+            {
+                if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+                if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+                {
+                    throw new DiffMigrateException($"{path}: '{key}' must be an array of strings.");
+                }
+                return value.EnumerateArray().Select(v => Expand(v.GetString()!, environment, path, key)).ToList();
+            }
+            var naming = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (root.TryGetProperty("namingConvention", out var conventions))
+            {
+                if (conventions.ValueKind != JsonValueKind.Object) throw new DiffMigrateException($"{path}: 'namingConvention' must be an object.");
+                foreach (var entry in conventions.EnumerateObject()) naming[entry.Name] = entry.Value.GetString() ?? "";
+            }
+            var fileUrl = Text("url");
+            var envUrl = environment("DIFFMIGRATE_URL");
+            var model = Text("model");
+            return new DiffMigrateConfig(
+                directory,
+                path,
+                Path.GetFullPath(Text("scriptLocation") ?? "migrations", directory),
+                urlOverride ?? (string.IsNullOrEmpty(envUrl) ? fileUrl : envUrl),
+                model is null ? null : Path.GetFullPath(model, directory),
+                Text("versionTable") ?? DiffMigrateConfig.DefaultVersionTable,
+                Text("fileTemplate") ?? DiffMigrateConfig.DefaultFileTemplate,
+                naming,
+                List("include"),
+                List("exclude"));
+        }
+    }
+
+    /// <summary>
+    /// The base directory for relative SQLite paths in the effective url: the file's directory when the url came
+    /// from the file, the current directory when it came from the command line or the environment.
+    /// </summary>
+    public static string UrlBaseDirectory(DiffMigrateConfig config, string? urlOverride, Func<string, string?> environment, string currentDirectory)
+        => urlOverride is not null || !string.IsNullOrEmpty(environment("DIFFMIGRATE_URL")) ? currentDirectory : config.Directory;
+
+    private static string Expand(string value, Func<string, string?> environment, string path, string key) =>
+        EnvReference().Replace(value, m => environment(m.Groups[1].Value)
+            ?? throw new DiffMigrateException($"{path}: '{key}' uses ${{{m.Groups[1].Value}}}, which is not set in the environment."));
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex EnvReference();
+}

@@ -1,0 +1,52 @@
+using System.Data;
+using System.Data.Common;
+using System.Reflection;
+using DiffMigrate.Dialects;
+using DiffMigrate.Runner.Configuration;
+using DiffMigrate.Runner.Database;
+using DiffMigrate.Runner.Execution;
+
+namespace DiffMigrate.Runner;
+
+/// <summary>Options for <see cref="DatabaseMigrations"/>.</summary>
+/// <param name="Dialect">The database's dialect; null to infer it from the connection type.</param>
+/// <param name="VersionTable">The version table's name.</param>
+/// <param name="Target">The revision to upgrade to.</param>
+/// <param name="Log">Receives one line per applied step.</param>
+public sealed record MigrationOptions(
+    Dialect? Dialect = null,
+    string VersionTable = DiffMigrateConfig.DefaultVersionTable,
+    string Target = "heads",
+    Action<string>? Log = null);
+
+/// <summary>
+/// The library entry point for applications: upgrade a database at start-up, with the application's own
+/// connection, from revisions compiled into the application or read from a script directory.
+/// </summary>
+public static class DatabaseMigrations
+{
+    /// <summary>Upgrades to head using revisions compiled into <paramref name="migrations"/>; returns the steps applied.</summary>
+    public static int UpgradeToHead(DbConnection connection, Assembly migrations, MigrationOptions? options = null)
+        => Upgrade(connection, RevisionSet.FromAssembly(migrations), options ?? new MigrationOptions());
+
+    /// <summary>Upgrades to head using the scripts in <c>&lt;scriptLocation&gt;/versions</c>; returns the steps applied.</summary>
+    public static int UpgradeToHead(DbConnection connection, string scriptLocation, MigrationOptions? options = null)
+        => Upgrade(connection, RevisionSet.FromScriptDirectory(Path.Combine(scriptLocation, "versions"), Path.Combine(scriptLocation, ".diffmigrate-cache")),
+            options ?? new MigrationOptions());
+
+    private static int Upgrade(DbConnection connection, RevisionSet revisions, MigrationOptions options)
+    {
+        var dialect = options.Dialect ?? Infer(connection);
+        if (connection.State != ConnectionState.Open) connection.Open();
+        var migrator = new Migrator(connection, DialectServices.For(dialect), revisions, options.VersionTable, options.Log ?? (_ => { }));
+        return migrator.Upgrade(options.Target);
+    }
+
+    private static Dialect Infer(DbConnection connection) => connection.GetType().Name switch
+    {
+        "SqliteConnection" => Dialect.Sqlite,
+        "NpgsqlConnection" => Dialect.Postgres,
+        "SqlConnection" => Dialect.SqlServer,
+        var name => throw new DiffMigrateException($"Cannot tell the dialect of a {name}: pass MigrationOptions.Dialect."),
+    };
+}

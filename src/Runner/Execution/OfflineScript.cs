@@ -1,0 +1,76 @@
+using System.Text;
+using DiffMigrate.Render.Sql;
+using DiffMigrate.Runner.Database;
+using DiffMigrate.Runner.Revisions;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Runner.Execution;
+
+/// <summary>
+/// Offline mode (<c>--sql</c>): the SQL a run would send, as one script, with no database. Like Alembic, an
+/// upgrade without a start revision starts from base and creates the version table; a downgrade needs a range.
+/// </summary>
+public static class OfflineScript
+{
+    /// <summary>The script for <c>upgrade [start:]end --sql</c>.</summary>
+    public static string Upgrade(RevisionSet revisions, DialectServices services, string versionTable, string range)
+    {
+        var (start, end) = SplitRange(range);
+        var rows = start is null ? [] : revisions.Graph.Resolve(start, []);
+        return Write(revisions, services, versionTable, createTable: start is null, revisions.Graph.PlanUpgrade(rows, end));
+    }
+
+    /// <summary>The script for <c>downgrade start:end --sql</c>.</summary>
+    public static string Downgrade(RevisionSet revisions, DialectServices services, string versionTable, string range)
+    {
+        var (start, end) = SplitRange(range);
+        if (start is null)
+        {
+            throw new DiffMigrateException("downgrade with --sql needs a range <from>:<to>, since there is no database to read the current revision from.");
+        }
+        var rows = revisions.Graph.Resolve(start, []);
+        return Write(revisions, services, versionTable, createTable: false, revisions.Graph.PlanDowngrade(rows, end));
+    }
+
+    private static string Write(RevisionSet revisions, DialectServices services, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps)
+    {
+        var renderer = services.Renderer;
+        var table = new VersionTable(new QualifiedName(null, versionTable), services);
+        var migrations = revisions.Load(steps.Select(s => s.Revision.Id).ToList());
+        var script = new StringBuilder();
+        script.Append("BEGIN").Append(renderer.Syntax.StatementTerminator).Append("\n\n");
+        if (createTable) script.Append(renderer.RenderScript([table.Create()]));
+        foreach (var step in steps)
+        {
+            var op = new Operations();
+            var migration = migrations[step.Revision.Id];
+            if (step.IsUpgrade) migration.Upgrade(op);
+            else migration.Downgrade(op);
+            script.Append("-- ").Append(StepText.Describe(step, withMessage: false)).Append("\n\n");
+            var statements = new List<SqlStatement>();
+            foreach (var statement in renderer.Render(op.Recorded))
+            {
+                if (statement.SuppressTransaction)
+                {
+                    statements.Add(new SqlStatement("COMMIT"));
+                    statements.Add(statement);
+                    statements.Add(new SqlStatement("BEGIN"));
+                }
+                else
+                {
+                    statements.Add(statement);
+                }
+            }
+            statements.AddRange(table.Edits(step.RowsBefore, step.RowsAfter));
+            script.Append(renderer.RenderScript(statements));
+        }
+        script.Append("COMMIT").Append(renderer.Syntax.StatementTerminator).Append('\n');
+        return script.ToString();
+    }
+
+    private static (string? Start, string End) SplitRange(string range)
+    {
+        var colon = range.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (null, range) : (range[..colon], range[(colon + 1)..]);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using DiffMigrate.Render.Sql;
+using DiffMigrate.Runner.Database;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Runner.Execution;
+
+/// <summary>
+/// The version table: one row per applied head (Alembic's alembic_version). Edits between two row sets are written
+/// as Alembic writes them: an UPDATE when one row becomes another, else INSERTs and DELETEs.
+/// </summary>
+internal sealed class VersionTable(QualifiedName name, DialectServices services)
+{
+    public QualifiedName Name { get; } = name;
+
+    public bool Exists(DbConnection connection, DbTransaction? transaction)
+    {
+        using var command = Command(connection, transaction, services.TableExistsSql(Name));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    public IReadOnlyList<string> Read(DbConnection connection, DbTransaction? transaction)
+    {
+        if (!Exists(connection, transaction)) return [];
+        var sql = $"SELECT version_num FROM {services.Renderer.Syntax.Quote(Name)}";
+        using var command = Command(connection, transaction, sql);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(reader.GetString(0));
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    public SqlStatement Create() => services.Renderer.CreateVersionTable(Name);
+
+    /// <summary>The statements that turn the rows <paramref name="before"/> into <paramref name="after"/>.</summary>
+    public IEnumerable<SqlStatement> Edits(IReadOnlyList<string> before, IReadOnlyList<string> after)
+    {
+        var removed = before.Where(r => !after.Contains(r, StringComparer.Ordinal)).ToList();
+        var added = after.Where(r => !before.Contains(r, StringComparer.Ordinal)).ToList();
+        var pairs = Math.Min(removed.Count, added.Count);
+        // Alembic updates in place when a step replaces rows one for one, and deletes the rest (a merge) or
+        // inserts the rest (a new branch); the same rows come out either way, this keeps the SQL familiar.
+        for (var i = 0; i < pairs; i++) yield return services.Renderer.UpdateVersion(Name, removed[i], added[i]);
+        for (var i = pairs; i < removed.Count; i++) yield return services.Renderer.DeleteVersion(Name, removed[i]);
+        for (var i = pairs; i < added.Count; i++) yield return services.Renderer.InsertVersion(Name, added[i]);
+    }
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DiffMigrate.Runner.Scripts;
+
+/// <summary>
+/// The revision scripts of a <c>versions</c> folder. Commands that only need the graph read the <c>[Revision]</c>
+/// attribute by parsing (never compiling) each file; load order is the file names sorted ordinally.
+/// </summary>
+public sealed class ScriptDirectory(string versionsPath)
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
+
+    /// <summary>The headers of every <c>*.cs</c> file, in load order.</summary>
+    public IReadOnlyList<ScriptHeader> ReadHeaders()
+    {
+        var files = Directory.GetFiles(versionsPath, "*.cs", SearchOption.TopDirectoryOnly);
+        Array.Sort(files, StringComparer.Ordinal);
+        var headers = new ScriptHeader[files.Length];
+        Parallel.For(0, files.Length, i => headers[i] = ReadHeader(files[i], File.ReadAllText(files[i])));
+        return headers;
+    }
+
+    /// <summary>Reads the header of one script's text.</summary>
+    public static ScriptHeader ReadHeader(string path, string text)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path);
+        var root = tree.GetCompilationUnitRoot();
+        var syntaxError = tree.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        if (syntaxError is not null) throw new ScriptException(Format(syntaxError));
+        var marked = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or ClassDeclarationSyntax)
+            .OfType<ClassDeclarationSyntax>()
+            .Select(c => (Class: c, Attribute: c.AttributeLists.SelectMany(l => l.Attributes).FirstOrDefault(IsRevision)))
+            .Where(p => p.Attribute is not null)
+            .ToList();
+        if (marked.Count == 0) throw new ScriptException($"{path}: no class marked [Revision(...)]: every file in versions/ must hold one revision.");
+        if (marked.Count > 1) throw new ScriptException($"{Where(path, marked[1].Class)}: a second [Revision] class; put one revision in each file.");
+        var (type, attribute) = marked[0];
+        return Read(path, type, attribute!);
+    }
+
+    private static ScriptHeader Read(string path, ClassDeclarationSyntax type, AttributeSyntax attribute)
+    {
+        var positional = new List<string>();
+        string[] labels = [], depends = [];
+        string? message = null;
+        foreach (var argument in attribute.ArgumentList?.Arguments ?? [])
+        {
+            var name = argument.NameEquals?.Name.Identifier.ValueText;
+            switch (name)
+            {
+                case null: positional.Add(Literal(path, argument.Expression)); break;
+                case "Message": message = Literal(path, argument.Expression); break;
+                case "BranchLabels": labels = Strings(path, argument.Expression); break;
+                case "DependsOn": depends = Strings(path, argument.Expression); break;
+                default: throw new ScriptException($"{Where(path, argument)}: unknown [Revision] property {name}.");
+            }
+        }
+        if (positional.Count == 0) throw new ScriptException($"{Where(path, attribute)}: [Revision] needs the revision id as its first argument.");
+        return new ScriptHeader(positional[0], positional.Skip(1).ToList(), labels, depends, message, path, type.Identifier.ValueText);
+    }
+
+    private static bool IsRevision(AttributeSyntax attribute) => attribute.Name.ToString() is "Revision" or "RevisionAttribute"
+        or "DiffMigrate.Revision" or "DiffMigrate.RevisionAttribute" or "global::DiffMigrate.Revision" or "global::DiffMigrate.RevisionAttribute";
+
+    private static string Literal(string path, ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } s => s.Token.ValueText,
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } => throw new ScriptException($"{Where(path, expression)}: null is not a revision id."),
+        _ => throw new ScriptException($"{Where(path, expression)}: [Revision] arguments must be string literals (found '{expression}')."),
+    };
+
+    private static string[] Strings(string path, ExpressionSyntax expression) => expression switch
+    {
+        ImplicitArrayCreationExpressionSyntax a => a.Initializer.Expressions.Select(e => Literal(path, e)).ToArray(),
+        ArrayCreationExpressionSyntax { Initializer: { } i } => i.Expressions.Select(e => Literal(path, e)).ToArray(),
+        CollectionExpressionSyntax c => c.Elements.Select(e => e is ExpressionElementSyntax x
+            ? Literal(path, x.Expression)
+            : throw new ScriptException($"{Where(path, e)}: spread elements are not allowed in [Revision].")).ToArray(),
+        _ => throw new ScriptException($"{Where(path, expression)}: expected an array of string literals (found '{expression}')."),
+    };
+
+    private static string Where(string path, SyntaxNode node) => $"{path}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
+
+    /// <summary>A diagnostic as <c>path:line:column: error CSxxxx: message</c>.</summary>
+    internal static string Format(Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        return $"{span.Path}:{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}: error {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+}

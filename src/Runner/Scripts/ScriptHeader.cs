@@ -1,0 +1,14 @@
+namespace DiffMigrate.Runner.Scripts;
+
+/// <summary>What the <c>[Revision]</c> attribute of one script says, read without compiling it.</summary>
+public sealed record ScriptHeader(
+    string Id,
+    IReadOnlyList<string> DownRevisions,
+    IReadOnlyList<string> BranchLabels,
+    IReadOnlyList<string> DependsOn,
+    string? Message,
+    string Path,
+    string ClassName);
+
+/// <summary>A problem in a revision script, located at a file and line.</summary>
+public sealed class ScriptException(string message) : DiffMigrateException(message);

@@ -1,0 +1,57 @@
+using DiffMigrate.Cli;
+
+namespace DiffMigrate.IntegrationTests.Support;
+
+/// <summary>A scratch directory with a diffmigrate project in it, and a way to run the CLI there in-process.</summary>
+internal sealed class TempProject : IDisposable
+{
+    public TempProject()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "diffmigrate-test-" + Guid.NewGuid().ToString("N")[..12]);
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    public string VersionsPath => Path.Combine(Directory, "migrations", "versions");
+
+    /// <summary>The Blog sample's model assembly, built next to the tests.</summary>
+    public static string BlogModel => Path.Combine(AppContext.BaseDirectory, "Blog.dll");
+
+    /// <summary><c>init migrations</c>, then the configuration pointed at <paramref name="model"/> and a SQLite file.</summary>
+    public TempProject Initialized(string? model = null, string database = "app.db")
+    {
+        var (code, _, err) = Run("init", "migrations");
+        Assert.AreEqual(0, code, err);
+        var config = Path.Combine(Directory, "diffmigrate.json");
+        var text = File.ReadAllText(config)
+            .Replace("\"Model/Model.csproj\"", "\"" + (model ?? BlogModel).Replace("\\", "\\\\", StringComparison.Ordinal) + "\"", StringComparison.Ordinal)
+            .Replace("sqlite:///app.db", "sqlite:///" + database, StringComparison.Ordinal);
+        File.WriteAllText(config, text);
+        return this;
+    }
+
+    public (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Program.Run(args, stdout, stderr, Directory, name => Environment.GetValueOrDefault(name));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    public string Database(string name = "app.db") => Path.Combine(Directory, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine is not worth failing a test over.
+        }
+    }
+}
