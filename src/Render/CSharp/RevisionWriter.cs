@@ -28,6 +28,8 @@ public static class RevisionWriter
         text.Append("// Revision ID: ").Append(source.Id).Append('\n');
         text.Append("// Revises: ").Append(string.Join(", ", source.DownRevisions)).Append('\n');
         text.Append("// Create Date: ").Append(source.CreateDate.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append('\n');
+        // Bulk-insert values such as Guid or DateTime are System types; other revisions need no such using.
+        if (source.Upgrade.Concat(source.Downgrade).Any(o => o is BulkInsert)) text.Append("using System;\n");
         text.Append("using DiffMigrate;\nusing DiffMigrate.Schema;\n\n");
         text.Append("namespace ").Append(source.Namespace).Append(";\n\n");
         text.Append(Text(Attribute(source))).Append('\n');

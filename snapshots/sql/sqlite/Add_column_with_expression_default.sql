@@ -1,0 +1,2 @@
+ALTER TABLE posts ADD COLUMN seen_at DATETIME NOT NULL DEFAULT (datetime('now'));
+

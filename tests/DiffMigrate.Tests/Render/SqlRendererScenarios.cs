@@ -1,0 +1,92 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
+using DiffMigrate.Tests.Model;
+using DiffMigrate.Tests.Support;
+
+namespace DiffMigrate.Tests.Render;
+
+/// <summary>
+/// One scenario per operation; each dialect's subclass writes snapshots/sql/&lt;dialect&gt;/&lt;Scenario&gt;.sql, or
+/// lists the operation as one it refuses (with a message naming the operation and the remedy).
+/// </summary>
+public abstract class SqlRendererScenarios
+{
+    protected abstract SqlRenderer Renderer { get; }
+
+    protected abstract string Dialect { get; }
+
+    /// <summary>Operations this dialect refuses rather than renders.</summary>
+    protected abstract IReadOnlySet<Type> Refused { get; }
+
+    private static readonly QualifiedName Posts = "posts";
+
+    [TestMethod]
+    public void Every_operation_is_rendered_or_refused_loudly()
+    {
+        foreach (var operation in SampleOperations.All())
+        {
+            if (Refused.Contains(operation.GetType()))
+            {
+                var error = Assert.ThrowsExactly<UnsupportedOperationException>(() => Renderer.Render([operation]), operation.GetType().Name);
+                StringAssert.Contains(error.Message, operation.GetType().Name);
+            }
+            else if (operation is not AlterTableComment)
+            {
+                Assert.IsNotEmpty(Renderer.Render([operation]), operation.GetType().Name);
+            }
+        }
+    }
+
+    [TestMethod] public void Create_table_with_every_constraint() => Verify(new CreateTable(SampleOperations.UsersTable with
+    {
+        ForeignKeys = [new ForeignKey("fk_users_manager_id_users", ["manager_id"], "users", ["id"], ReferentialAction.SetNull, ReferentialAction.Cascade)],
+        Columns = [.. SampleOperations.UsersTable.Columns, new Column("manager_id", SqlType.Int64, Nullable: true)],
+    }));
+
+    [TestMethod] public void Create_table_with_composite_key_and_awkward_names() => Verify(new CreateTable(new Table(
+        "Order Lines",
+        [new Column("order", SqlType.Int32), new Column("Line\"No", SqlType.Int16), new Column("note", SqlType.String(20), Nullable: true, Default: "'n/a'", Collation: "NOCASE")],
+        new PrimaryKey("pk_order_lines", ["order", "Line\"No"]))));
+
+    [TestMethod] public void Create_table_with_computed_column() => Verify(new CreateTable(new Table(
+        "boxes",
+        [new Column("id", SqlType.Int32, Identity: new Identity()), new Column("w", SqlType.Double), new Column("area", SqlType.Double, Nullable: true, Computed: "w * w")],
+        new PrimaryKey("pk_boxes", ["id"]))));
+
+    [TestMethod] public void Drop_table() => Verify(new DropTable(SampleOperations.UsersTable));
+
+    [TestMethod] public void Rename_table() => Verify(new RenameTable(Posts, "articles"));
+
+    [TestMethod] public void Add_nullable_column() => Verify(new AddColumn(Posts, new Column("subtitle", SqlType.String(200), Nullable: true)));
+
+    [TestMethod] public void Add_column_with_expression_default() => Verify(new AddColumn(Posts, new Column("seen_at", SqlType.DateTime, Default: "datetime('now')")));
+
+    [TestMethod] public void Drop_column() => Verify(new DropColumn(Posts, new Column("subtitle", SqlType.String(200), Nullable: true)));
+
+    [TestMethod] public void Rename_column() => Verify(new RenameColumn(Posts, "body", "content"));
+
+    [TestMethod] public void Create_unique_partial_index() => Verify(new CreateIndex(Posts, new TableIndex("ix_posts_slug", ["slug"], IsUnique: true, Filter: "slug IS NOT NULL")));
+
+    [TestMethod] public void Create_expression_index() => Verify(new CreateIndex(Posts, new TableIndex("ix_posts_lower_title", ["lower(title)", "id"], Expressions: [true, false])));
+
+    [TestMethod] public void Drop_index() => Verify(new DropIndex(Posts, new TableIndex("ix_posts_slug", ["slug"])));
+
+    [TestMethod] public void Execute_sql() => Verify(new ExecuteSql("UPDATE posts SET views = 0"));
+
+    [TestMethod] public void Bulk_insert() => Verify(new BulkInsert(Posts, ["id", "title", "published", "score"],
+        [(EquatableArray<object?>)new object?[] { 1, "it's", true, 1.5m }, (EquatableArray<object?>)new object?[] { 2, null, false, null }]));
+
+    [TestMethod]
+    public void Version_table_statements()
+    {
+        QualifiedName table = "diffmigrate_version";
+        Snapshot.Match($"sql/{Dialect}/Version_table_statements.sql", Renderer.RenderScript(
+        [
+            Renderer.CreateVersionTable(table), Renderer.InsertVersion(table, "aaa"), Renderer.UpdateVersion(table, "aaa", "bbb"), Renderer.DeleteVersion(table, "bbb"),
+        ]));
+    }
+
+    protected void Verify(MigrationOperation operation, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        Snapshot.Match($"sql/{Dialect}/{name}.sql", Renderer.RenderScript(Renderer.Render([operation])));
+}
