@@ -60,7 +60,7 @@ internal static class EntityReader
 
         foreach (var index in type.GetCustomAttributes<IndexAttribute>())
         {
-            draft.Indexes.Add((index.Name, index.Properties.Select(p => Column(p, "[Index]")).ToList(), index.IsUnique, index.Filter));
+            draft.Indexes.Add((index.Name, index.Properties.Select(p => Column(p, "[Index]")).ToList(), index.IsUnique, index.Filter, null));
         }
         foreach (var unique in type.GetCustomAttributes<UniqueAttribute>())
         {

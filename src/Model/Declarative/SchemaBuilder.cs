@@ -68,10 +68,10 @@ public sealed class TableDefinition
     /// <summary>A non-unique index on these columns.</summary>
     public TableDefinition Index(params string[] columns) => Index(null, columns);
 
-    /// <summary>An index with options.</summary>
-    public TableDefinition Index(string? name, string[] columns, bool unique = false, string? filter = null)
+    /// <summary>An index with options; <paramref name="expressions"/> flags entries that are SQL expressions.</summary>
+    public TableDefinition Index(string? name, string[] columns, bool unique = false, string? filter = null, bool[]? expressions = null)
     {
-        Draft.Indexes.Add((name, [.. columns], unique, filter));
+        Draft.Indexes.Add((name, [.. columns], unique, filter, expressions));
         return this;
     }
 

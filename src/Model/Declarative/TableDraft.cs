@@ -31,7 +31,7 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     public List<string>? PrimaryKey { get; set; }
     public string? PrimaryKeyName { get; set; }
     public List<ForeignKeyDraft> ForeignKeys { get; } = [];
-    public List<(string? Name, List<string> Columns, bool Unique, string? Filter)> Indexes { get; } = [];
+    public List<(string? Name, List<string> Columns, bool Unique, string? Filter, bool[]? Expressions)> Indexes { get; } = [];
     public List<(string? Name, List<string> Columns)> Uniques { get; } = [];
     public List<(string? Name, string Sql, string? Column)> Checks { get; } = [];
     public string? Comment { get; set; }
@@ -62,7 +62,8 @@ internal sealed class TableDraft(QualifiedName name, string origin)
             Columns.Select(c => c.ToColumn()).ToEquatableArray(),
             new PrimaryKey(PrimaryKeyName ?? NamingConvention.Apply(naming.PrimaryKey, Name, PrimaryKey), PrimaryKey.ToEquatableArray()),
             foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Indexes.Select(i => new TableIndex(i.Name ?? NamingConvention.Apply(naming.Index, Name, i.Columns), i.Columns.ToEquatableArray(), i.Unique, i.Filter))
+            Indexes.Select(i => new TableIndex(i.Name ?? NamingConvention.Apply(naming.Index, Name, i.Columns), i.Columns.ToEquatableArray(), i.Unique, i.Filter,
+                    i.Expressions is { } e && e.Contains(true) ? (EquatableArray<bool>)e : default))
                 .OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
             Uniques.Select(u => new UniqueConstraint(u.Name ?? NamingConvention.Apply(naming.Unique, Name, u.Columns), u.Columns.ToEquatableArray()))
                 .OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
