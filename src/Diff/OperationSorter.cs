@@ -6,7 +6,7 @@ namespace DiffMigrate.Diff;
 /// Orders tables so that each comes after the tables its foreign keys refer to (ties by name). Foreign keys that
 /// close a cycle are returned separately, to be added after the tables exist (or dropped before they go).
 /// </summary>
-internal static class TableOrder
+internal static class OperationSorter
 {
     public static (List<SchemaDiffer.TablePair> Order, List<(QualifiedName Table, ForeignKey ForeignKey)> Deferred) Sort(List<SchemaDiffer.TablePair> tables)
     {
