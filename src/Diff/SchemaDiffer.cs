@@ -20,17 +20,8 @@ public sealed partial class SchemaDiffer(DiffOptions options)
     {
         var source = Tables(from);
         var target = Tables(to);
-        var renames = new List<MigrationOperation>();
-        foreach (var hint in to.Renames.Where(h => h.Column is null))
-        {
-            var newName = normalizer.Name(hint.Table);
-            var oldName = newName with { Name = hint.OldName };
-            if (target.ContainsKey(newName) && !source.ContainsKey(newName) && source.Remove(oldName, out var renamed))
-            {
-                renames.Add(new RenameTable(renamed.Original.Name, newName.Name));
-                source[newName] = renamed with { Original = renamed.Original with { Name = renamed.Original.Name with { Name = newName.Name } } };
-            }
-        }
+        var columnRenames = new Dictionary<QualifiedName, List<MigrationOperation>>();
+        var renames = ApplyRenames(source, target, to.Renames, columnRenames);
 
         var created = target.Keys.Where(k => !source.ContainsKey(k)).Select(k => target[k]).ToList();
         var dropped = source.Keys.Where(k => !target.ContainsKey(k)).Select(k => source[k]).ToList();
@@ -47,7 +38,7 @@ public sealed partial class SchemaDiffer(DiffOptions options)
         operations.AddRange(deferredCreate.Select(d => new AddForeignKey(d.Table, d.ForeignKey)));
 
         var droppedNames = dropped.Select(d => d.Normalized.Name).ToHashSet();
-        var perTable = kept.Select(k => (Name: k, Ops: DiffTable(source[k], target[k], to.Renames))).ToList();
+        var perTable = kept.Select(k => (Name: k, Ops: DiffTable(source[k], target[k], columnRenames.GetValueOrDefault(k) ?? []))).ToList();
         // Foreign keys into a table being dropped must go before the table does.
         foreach (var (_, ops) in perTable)
         {
