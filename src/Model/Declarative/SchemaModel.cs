@@ -70,7 +70,8 @@ public static class SchemaModel
         }
         foreach (var draft in drafts)
         {
-            draft.CheckColumns(draft.Indexes.SelectMany(i => i.Columns), "an index");
+            // Expression entries of an index are SQL, not column names.
+            draft.CheckColumns(draft.Indexes.SelectMany(i => i.Columns.Where((_, k) => i.Expressions is not { } e || k >= e.Length || !e[k])), "an index");
             draft.CheckColumns(draft.Uniques.SelectMany(u => u.Columns), "a unique constraint");
             draft.CheckColumns(draft.ForeignKeys.SelectMany(f => f.Columns), "a foreign key");
         }
