@@ -14,8 +14,6 @@ namespace DiffMigrate.Declarative;
 /// </summary>
 internal static class EntityReader
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static QualifiedName TableName(Type type)
     {
         var table = type.GetCustomAttribute<TableAttribute>();
@@ -27,10 +25,12 @@ internal static class EntityReader
         var draft = new TableDraft(TableName(type), $"class {type.FullName}");
         var columnOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var keys = new List<string>();
+        // NullabilityInfoContext caches in plain dictionaries: one per read keeps model reading thread-safe.
+        var nullability = new NullabilityInfoContext();
         PropertyInfo? conventionalKey = null;
         foreach (var property in MappedProperties(type))
         {
-            var column = ReadColumn(type, property);
+            var column = ReadColumn(type, property, nullability);
             columnOf[property.Name] = column.Name;
             draft.Columns.Add(column);
             if (property.GetCustomAttribute<KeyAttribute>() is not null) keys.Add(property.Name);
@@ -83,7 +83,7 @@ internal static class EntityReader
     private static bool IsNavigation(Type type) =>
         type != typeof(string) && type != typeof(byte[]) && (type.IsClass || type.IsInterface || typeof(IEnumerable).IsAssignableFrom(type));
 
-    private static ColumnDraft ReadColumn(Type owner, PropertyInfo property)
+    private static ColumnDraft ReadColumn(Type owner, PropertyInfo property, NullabilityInfoContext nullability)
     {
         var columnAttribute = property.GetCustomAttribute<ColumnAttribute>();
         var name = columnAttribute?.Name ?? property.Name.Underscore();
@@ -91,7 +91,7 @@ internal static class EntityReader
         var type = columnAttribute?.TypeName is { } typeName ? SqlType.Raw(typeName) : Map(owner, property, clr);
         var nullable = property.PropertyType.IsValueType
             ? Nullable.GetUnderlyingType(property.PropertyType) is not null
-            : Nullability.Create(property).WriteState == NullabilityState.Nullable;
+            : nullability.Create(property).WriteState == NullabilityState.Nullable;
         if (property.GetCustomAttribute<RequiredAttribute>() is not null) nullable = false;
         return new ColumnDraft(name, type)
         {

@@ -64,7 +64,11 @@ public static partial class ConfigLoader
             if (root.TryGetProperty("namingConvention", out var conventions))
             {
                 if (conventions.ValueKind != JsonValueKind.Object) throw new DiffMigrateException($"{path}: 'namingConvention' must be an object.");
-                foreach (var entry in conventions.EnumerateObject()) naming[entry.Name] = entry.Value.GetString() ?? "";
+                foreach (var entry in conventions.EnumerateObject())
+                {
+                    if (entry.Value.ValueKind != JsonValueKind.String) throw new DiffMigrateException($"{path}: 'namingConvention.{entry.Name}' must be a string.");
+                    naming[entry.Name] = Expand(entry.Value.GetString()!, environment, path, "namingConvention." + entry.Name);
+                }
             }
             var fileUrl = Text("url");
             var envUrl = environment("DIFFMIGRATE_URL");

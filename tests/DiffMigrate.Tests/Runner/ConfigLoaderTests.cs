@@ -1,0 +1,133 @@
+using DiffMigrate.Dialects;
+using DiffMigrate.Runner.Configuration;
+using DiffMigrate.Runner.Database;
+
+namespace DiffMigrate.Tests.Runner;
+
+[TestClass]
+public sealed class ConfigLoaderTests
+{
+    private string directory = null!;
+
+    [TestInitialize]
+    public void Create() => Directory.CreateDirectory(directory = Path.Combine(Path.GetTempPath(), "dm-config-" + Guid.NewGuid().ToString("N")[..8]));
+
+    [TestCleanup]
+    public void Delete() => Directory.Delete(directory, recursive: true);
+
+    private string Write(string json, string name = "diffmigrate.json")
+    {
+        var path = Path.Combine(directory, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
+        name => values.FirstOrDefault(v => v.Name == name).Value;
+
+    [TestMethod]
+    public void Comments_trailing_commas_and_relative_paths_are_read_against_the_files_directory()
+    {
+        Write("""
+            {
+              // where the scripts live
+              "scriptLocation": "db/migrations", /* block */
+              "url": "sqlite:///data/app.db",
+              "model": "../Model/Model.csproj",
+              "versionTable": "schema_version",
+              "include": ["app_*"],
+            }
+            """, "conf/diffmigrate.json");
+        var config = ConfigLoader.Load("conf/diffmigrate.json", directory, null, Env());
+        var conf = Path.Combine(directory, "conf");
+        Assert.AreEqual(Path.Combine(conf, "db", "migrations"), config.ScriptLocation);
+        Assert.AreEqual(Path.Combine(directory, "Model", "Model.csproj"), config.Model);
+        Assert.AreEqual("schema_version", config.VersionTable);
+        CollectionAssert.AreEqual(new[] { "app_*" }, config.Include!.ToArray());
+        var url = DatabaseUrl.Parse(config.Url!, ConfigLoader.UrlBaseDirectory(config, null, Env(), "/elsewhere"));
+        StringAssert.Contains(url.ConnectionString, Path.Combine(conf, "data", "app.db"));
+    }
+
+    [TestMethod]
+    public void The_command_line_beats_the_environment_which_beats_the_file()
+    {
+        Write("""{ "url": "sqlite:///file.db" }""");
+        var env = Env(("DIFFMIGRATE_URL", "sqlite:///env.db"));
+        Assert.AreEqual("sqlite:///file.db", ConfigLoader.Load(null, directory, null, Env()).Url);
+        Assert.AreEqual("sqlite:///env.db", ConfigLoader.Load(null, directory, null, env).Url);
+        Assert.AreEqual("sqlite:///cli.db", ConfigLoader.Load(null, directory, "sqlite:///cli.db", env).Url);
+        // An overriding URL's relative path is relative to where the command runs, not to the file.
+        Assert.AreEqual("/cwd", ConfigLoader.UrlBaseDirectory(ConfigLoader.Load(null, directory, null, env), null, env, "/cwd"));
+    }
+
+    [TestMethod]
+    public void Environment_references_are_expanded_and_a_missing_one_is_named()
+    {
+        Write("""{ "url": "postgresql://${PGUSER}@localhost/${DB_NAME}" }""");
+        Assert.AreEqual("postgresql://app@localhost/shop", ConfigLoader.Load(null, directory, null, Env(("PGUSER", "app"), ("DB_NAME", "shop"))).Url);
+        var error = Assert.ThrowsExactly<DiffMigrateException>(() => ConfigLoader.Load(null, directory, null, Env(("PGUSER", "app"))));
+        StringAssert.Contains(error.Message, "${DB_NAME}");
+        StringAssert.Contains(error.Message, "'url'");
+    }
+
+    [TestMethod]
+    public void Bad_files_give_one_message_with_the_path_and_the_key_or_line()
+    {
+        var missing = Assert.ThrowsExactly<DiffMigrateException>(() => ConfigLoader.Load(null, directory, null, Env()));
+        StringAssert.Contains(missing.Message, "diffmigrate init");
+        var path = Write("{\n  \"url\": \"x\",\n  oops\n}");
+        var invalid = Assert.ThrowsExactly<DiffMigrateException>(() => ConfigLoader.Load(null, directory, null, Env()));
+        StringAssert.StartsWith(invalid.Message, path + ":3:");
+        Write("""{ "url": 5 }""");
+        StringAssert.Contains(Assert.ThrowsExactly<DiffMigrateException>(() => ConfigLoader.Load(null, directory, null, Env())).Message, "'url' must be a string");
+        Write("""{ "namingConvention": { "index": 1 } }""");
+        StringAssert.Contains(Assert.ThrowsExactly<DiffMigrateException>(() => ConfigLoader.Load(null, directory, null, Env())).Message, "'namingConvention.index' must be a string");
+    }
+
+    [TestMethod]
+    public void Urls_of_each_form_parse_to_a_dialect_and_connection_string()
+    {
+        var sqliteRelative = DatabaseUrl.Parse("sqlite:///app.db", "/base");
+        Assert.AreEqual(Dialect.Sqlite, sqliteRelative.Dialect);
+        StringAssert.Contains(sqliteRelative.ConnectionString, "/base/app.db");
+        StringAssert.Contains(DatabaseUrl.Parse("sqlite:////var/db/app.db", "/base").ConnectionString, "/var/db/app.db");
+        Assert.AreEqual("Data Source=:memory:", DatabaseUrl.Parse("sqlite://", "/base").ConnectionString);
+
+        var postgres = DatabaseUrl.Parse("postgresql://me:s3cr%40t@db.example:6543/shop?sslmode=require", "/base");
+        Assert.AreEqual(Dialect.Postgres, postgres.Dialect);
+        var parts = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = postgres.ConnectionString };
+        Assert.AreEqual("me", parts["Username"]);
+        Assert.AreEqual("s3cr@t", parts["Password"]);
+        Assert.AreEqual("db.example", parts["Host"]);
+        Assert.AreEqual("6543", parts["Port"].ToString());
+        Assert.AreEqual("shop", parts["Database"]);
+        Assert.AreEqual("require", parts["sslmode"]);
+        Assert.DoesNotContain("s3cr", postgres.Display, "the display form never shows the password");
+
+        var raw = DatabaseUrl.Parse("sqlserver:Server=.;Database=shop;Password=pw", "/base");
+        Assert.AreEqual(Dialect.SqlServer, raw.Dialect);
+        Assert.AreEqual("Server=.;Database=shop;Password=pw", raw.ConnectionString);
+        Assert.DoesNotContain("pw;", raw.Display + ";");
+    }
+
+    [TestMethod]
+    public void A_bad_url_names_itself_and_what_is_wrong()
+    {
+        (string Url, string Why)[] cases =
+        [
+            ("app.db", "no dialect"),
+            ("oracle://x/y", "unknown dialect 'oracle'"),
+            ("sqlite://app.db", "three slashes"),
+            ("postgresql://localhost", "no database name"),
+            ("postgresql://localhost:port/db", "port is not a number"),
+            ("sqlite:", "empty connection string"),
+        ];
+        foreach (var (url, why) in cases)
+        {
+            var error = Assert.ThrowsExactly<DiffMigrateException>(() => DatabaseUrl.Parse(url, "/base"), url);
+            StringAssert.Contains(error.Message, why, url);
+            StringAssert.StartsWith(error.Message, "Bad database URL", url);
+        }
+    }
+}
