@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DiffMigrate.IntegrationTests.Support;
+using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Cli;
 

@@ -2,7 +2,7 @@ using DiffMigrate.Diff;
 using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
 using DiffMigrate.Inspect.Sqlite;
-using DiffMigrate.IntegrationTests.Support;
+using DiffMigrate.Workloads;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql.Sqlite;
 using DiffMigrate.Schema;

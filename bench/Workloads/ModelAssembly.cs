@@ -4,13 +4,13 @@ using DiffMigrate.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace DiffMigrate.IntegrationTests.Support;
+namespace DiffMigrate.Workloads;
 
 /// <summary>
 /// Writes a schema as a user would with the fluent builder (one <c>SchemaDefinition</c>), and compiles it into a
 /// model assembly, so that the CLI can be pointed at any generated schema exactly as at an application's model.
 /// </summary>
-internal static class ModelAssembly
+public static class ModelAssembly
 {
     public static string Source(DatabaseSchema schema)
     {
@@ -62,7 +62,10 @@ internal static class ModelAssembly
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var result = compilation.Emit(path);
-        Assert.IsTrue(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
+        }
         return path;
     }
 

@@ -1,13 +1,13 @@
 using DiffMigrate.Schema;
 
-namespace DiffMigrate.IntegrationTests.Support;
+namespace DiffMigrate.Workloads;
 
 /// <summary>
 /// A deterministic N-table schema in the shape of the Alembic benchmark's gen_schema.py (8-12 columns, identity
 /// key, defaults, a unique, a check, composite and single-column indexes, 0-2 foreign keys to earlier tables),
 /// extended so that every neutral type and every constraint kind appears.
 /// </summary>
-internal static class GeneratedSchema
+public static class GeneratedSchema
 {
     private static readonly string[] Words =
     [
