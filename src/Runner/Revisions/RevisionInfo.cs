@@ -12,5 +12,28 @@ public sealed record RevisionInfo(
 /// <summary>One revision to run, with the version rows before and after it.</summary>
 public sealed record MigrationStep(RevisionInfo Revision, bool IsUpgrade, IReadOnlyList<string> RowsBefore, IReadOnlyList<string> RowsAfter);
 
+/// <summary>What kind of problem a <see cref="RevisionException"/> reports (Alembic's exception classes).</summary>
+public enum RevisionErrorKind
+{
+    /// <summary>A badly formed graph or walk.</summary>
+    Revision,
+    /// <summary>An identifier that names nothing, or names the wrong thing.</summary>
+    Resolution,
+    /// <summary><c>head</c> where there are several heads.</summary>
+    MultipleHeads,
+    /// <summary>A range whose ends are not related the right way round.</summary>
+    RangeNotAncestor,
+    /// <summary>A cycle through down revisions.</summary>
+    Cycle,
+    /// <summary>A cycle through dependencies.</summary>
+    DependencyCycle,
+    /// <summary>A command that cannot be carried out from the current state.</summary>
+    Command,
+}
+
 /// <summary>A problem with the revision graph or with naming a revision in it.</summary>
-public class RevisionException(string message) : DiffMigrateException(message);
+public class RevisionException(string message, RevisionErrorKind kind = RevisionErrorKind.Revision) : DiffMigrateException(message)
+{
+    /// <summary>The kind of problem.</summary>
+    public RevisionErrorKind Kind { get; } = kind;
+}
