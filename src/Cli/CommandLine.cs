@@ -28,7 +28,7 @@ internal sealed partial class CommandLine
         Root = new RootCommand("DiffMigrate: autogenerate-first schema migrations for .NET")
         {
             configOption, urlOption, verboseOption,
-            InitCommand(), RevisionCommand(), UpgradeCommand(), DowngradeCommand(),
+            InitCommand(), RevisionCommand(), UpgradeCommand(), DowngradeCommand(), StampCommand(),
             CurrentCommand(), HistoryCommand(), HeadsCommand(), ShowCommand(), CheckCommand(),
         };
     }
@@ -63,12 +63,29 @@ internal sealed partial class CommandLine
 
     private Command UpgradeCommand()
     {
-        var target = new Argument<string>("revision") { Description = "Target: head, heads, an id, or start:end with --sql" };
+        var target = new Argument<string[]>("revision")
+        {
+            Description = "Target: head, heads, an id, label@head, +N, id+N, ...; several for several branches; start:end with --sql",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var sql = new Option<bool>("--sql") { Description = "Print the SQL instead of running it (offline mode)" };
         var command = new Command("upgrade", "Upgrade the database to a later revision") { target, sql };
         command.SetAction(p => Guard(p, () =>
         {
             Open(p).Upgrade(p.GetRequiredValue(target), p.GetValue(sql));
+            return Program.Success;
+        }));
+        return command;
+    }
+
+    private Command StampCommand()
+    {
+        var targets = new Argument<string[]>("revisions") { Description = "The revisions to record (base for none)", Arity = ArgumentArity.OneOrMore };
+        var purge = new Option<bool>("--purge") { Description = "Empty the version table first" };
+        var command = new Command("stamp", "Record revisions in the version table without running them") { targets, purge };
+        command.SetAction(p => Guard(p, () =>
+        {
+            Open(p).Stamp(p.GetRequiredValue(targets), p.GetValue(purge));
             return Program.Success;
         }));
         return command;

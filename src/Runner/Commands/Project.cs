@@ -67,16 +67,27 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
     }
 
     /// <summary>Upgrades the database (or, with <paramref name="sql"/>, prints the script).</summary>
-    public int Upgrade(string target, bool sql)
+    public int Upgrade(string target, bool sql) => Upgrade([target], sql);
+
+    /// <summary>Upgrades the database to every one of <paramref name="targets"/> (offline: exactly one target).</summary>
+    public int Upgrade(IReadOnlyList<string> targets, bool sql)
     {
         var services = DialectServices.For(Url.Dialect);
         if (sql)
         {
-            output.Write(OfflineScript.Upgrade(Revisions, services, Config.VersionTable, target));
+            if (targets.Count != 1) throw new DiffMigrateException("upgrade --sql takes one target (a revision or a start:end range).");
+            output.Write(OfflineScript.Upgrade(Revisions, services, Config.VersionTable, targets[0]));
             return 0;
         }
         using var connection = drivers.Open(Url);
-        return new Migrator(connection, services, Revisions, Config.VersionTable, output.WriteLine).Upgrade(target);
+        return new Migrator(connection, services, Revisions, Config.VersionTable, output.WriteLine).Upgrade(targets);
+    }
+
+    /// <summary>Sets the version rows to <paramref name="targets"/> without running any revision.</summary>
+    public void Stamp(IReadOnlyList<string> targets, bool purge)
+    {
+        using var connection = drivers.Open(Url);
+        new Migrator(connection, DialectServices.For(Url.Dialect), Revisions, Config.VersionTable, log).Stamp(targets, purge);
     }
 
     /// <summary>Downgrades the database (or, with <paramref name="sql"/>, prints the script for a range).</summary>

@@ -22,7 +22,10 @@ public sealed class Migrator(DbConnection connection, DialectServices services, 
     public IReadOnlyList<string> Current() => table.Read(connection, null);
 
     /// <summary>Upgrades to <paramref name="target"/>; returns the number of steps applied.</summary>
-    public int Upgrade(string target) => Run(rows => revisions.Graph.PlanUpgrade(rows, target));
+    public int Upgrade(string target) => Upgrade([target]);
+
+    /// <summary>Upgrades to every one of <paramref name="targets"/>; returns the number of steps applied.</summary>
+    public int Upgrade(IReadOnlyList<string> targets) => Run(rows => revisions.Graph.PlanUpgrade(rows, targets));
 
     /// <summary>Downgrades to <paramref name="target"/> (<c>base</c> for none); returns the number of steps applied.</summary>
     public int Downgrade(string target) => Run(rows => revisions.Graph.PlanDowngrade(rows, target));
