@@ -9,12 +9,12 @@ public static class RevisionFormatter
     public static string Head(RevisionGraph graph, string id)
     {
         var revision = graph.Get(id);
-        return revision.Id + Labels(revision) + (graph.Heads.Contains(id) ? " (head)" : "");
+        return revision.Id + Labels(graph, revision) + (graph.Heads.Contains(id) ? " (head)" : "");
     }
 
     /// <summary>One history line: <c>&lt;down&gt; -&gt; &lt;id&gt; (head) (branchpoint) (mergepoint), &lt;message&gt;</c>.</summary>
     public static string HistoryLine(RevisionGraph graph, RevisionInfo revision, IReadOnlyCollection<string>? current = null) =>
-        $"{Parents(revision)} -> {revision.Id}{Labels(revision)}{Indicators(graph, revision, current)}, {revision.Message}";
+        $"{Parents(revision)} -> {revision.Id}{Labels(graph, revision)}{Indicators(graph, revision, current)}, {revision.Message}";
 
     /// <summary>The history, newest first.</summary>
     public static IEnumerable<string> History(RevisionGraph graph, bool verbose, IReadOnlyCollection<string>? current = null)
@@ -42,8 +42,12 @@ public static class RevisionFormatter
     private static string Parents(RevisionInfo revision) =>
         revision.DownRevisions.Count == 0 ? "<base>" : string.Join(", ", revision.DownRevisions);
 
-    private static string Labels(RevisionInfo revision) =>
-        revision.BranchLabels.Count == 0 ? "" : $" ({string.Join(", ", revision.BranchLabels)})";
+    // Labels as Alembic shows them: the revision's own and those propagated along its branch, sorted.
+    private static string Labels(RevisionGraph graph, RevisionInfo revision)
+    {
+        var labels = graph.BranchLabelsOf(revision.Id);
+        return labels.Count == 0 ? "" : $" ({string.Join(", ", labels.Order(StringComparer.Ordinal))})";
+    }
 
     private static string Indicators(RevisionGraph graph, RevisionInfo revision, IReadOnlyCollection<string>? current) =>
         (graph.Heads.Contains(revision.Id) ? " (head)" : "")
