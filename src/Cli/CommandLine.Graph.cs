@@ -2,14 +2,17 @@ using System.CommandLine;
 
 namespace DiffMigrate.Cli;
 
+// The verbs that read the revision graph.
 internal sealed partial class CommandLine
 {
     private Command HistoryCommand()
     {
-        var command = new Command("history", "List revisions, newest first");
+        var range = new Option<string?>("--rev-range", "-r") { Description = "[start]:[end] (either may be 'current')" };
+        var indicate = new Option<bool>("--indicate-current", "-i") { Description = "Mark the database's current revisions" };
+        var command = new Command("history", "List revisions, newest first") { range, indicate };
         command.SetAction(p => Guard(p, () =>
         {
-            Open(p).History(p.GetValue(verboseOption));
+            Open(p).History(p.GetValue(range), p.GetValue(verboseOption), p.GetValue(indicate));
             return Program.Success;
         }));
         return command;
@@ -17,10 +20,22 @@ internal sealed partial class CommandLine
 
     private Command HeadsCommand()
     {
-        var command = new Command("heads", "Show the current heads of the scripts");
+        var resolve = new Option<bool>("--resolve-dependencies") { Description = "Treat dependencies as down revisions: a head that is depended on is not listed" };
+        var command = new Command("heads", "Show the heads of the scripts") { resolve };
         command.SetAction(p => Guard(p, () =>
         {
-            Open(p).Heads(p.GetValue(verboseOption));
+            Open(p).Heads(p.GetValue(verboseOption), p.GetValue(resolve));
+            return Program.Success;
+        }));
+        return command;
+    }
+
+    private Command BranchesCommand()
+    {
+        var command = new Command("branches", "Show branch points and the revisions that follow them");
+        command.SetAction(p => Guard(p, () =>
+        {
+            Open(p).Branches(p.GetValue(verboseOption));
             return Program.Success;
         }));
         return command;
@@ -28,11 +43,23 @@ internal sealed partial class CommandLine
 
     private Command ShowCommand()
     {
-        var revision = new Argument<string>("revision") { Description = "The revision to show (id, prefix, head, label)" };
-        var command = new Command("show", "Show one revision") { revision };
+        var revision = new Argument<string>("revision") { Description = "The revision(s) to show: id, prefix, head, heads, a label, or current" };
+        var command = new Command("show", "Show revisions in full") { revision };
         command.SetAction(p => Guard(p, () =>
         {
             Open(p).Show(p.GetRequiredValue(revision));
+            return Program.Success;
+        }));
+        return command;
+    }
+
+    private Command CurrentCommand()
+    {
+        var checkHeads = new Option<bool>("--check-heads") { Description = "Fail unless the database is at every head" };
+        var command = new Command("current", "Show the database's current revision(s)") { checkHeads };
+        command.SetAction(p => Guard(p, () =>
+        {
+            Open(p).Current(p.GetValue(verboseOption), p.GetValue(checkHeads));
             return Program.Success;
         }));
         return command;

@@ -16,6 +16,7 @@ internal sealed partial class CommandLine
 
     private readonly Option<string?> configOption = new("--config", "-c") { Description = "Configuration file (default: ./diffmigrate.json)", Recursive = true };
     private readonly Option<string?> urlOption = new("--url") { Description = "Database URL, overriding the configuration and DIFFMIGRATE_URL", Recursive = true };
+    private readonly Option<string?> nameOption = new("--name", "-n") { Description = "The database to use when diffmigrate.json lists several (its \"databases\")", Recursive = true };
     private readonly Option<bool> verboseOption = new("--verbose", "-v") { Description = "More output; stack traces on errors", Recursive = true };
 
     public CommandLine(TextWriter stdout, TextWriter stderr, string currentDirectory, Func<string, string?> environment, DriverRegistry drivers)
@@ -28,38 +29,14 @@ internal sealed partial class CommandLine
         Root = new RootCommand("DiffMigrate: autogenerate-first schema migrations for .NET")
         {
             configOption, urlOption, verboseOption,
-            InitCommand(), RevisionCommand(), UpgradeCommand(), DowngradeCommand(), StampCommand(),
-            CurrentCommand(), HistoryCommand(), HeadsCommand(), ShowCommand(), CheckCommand(),
+            nameOption,
+            InitCommand(), ListTemplatesCommand(), RevisionCommand(), MergeCommand(), EditCommand(),
+            UpgradeCommand(), DowngradeCommand(), StampCommand(), EnsureVersionCommand(),
+            CurrentCommand(), HistoryCommand(), HeadsCommand(), BranchesCommand(), ShowCommand(), CheckCommand(),
         };
     }
 
     public RootCommand Root { get; }
-
-    private Command InitCommand()
-    {
-        var directory = new Argument<string>("directory") { Description = "Folder for revision scripts (its versions/ subfolder is created)" };
-        var command = new Command("init", "Create a scripts folder and, when missing, diffmigrate.json") { directory };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Init.Run(p.GetRequiredValue(directory), currentDirectory, stdout);
-            return Program.Success;
-        }));
-        return command;
-    }
-
-    private Command RevisionCommand()
-    {
-        var message = new Option<string?>("--message", "-m") { Description = "What the revision does" };
-        var autogenerate = new Option<bool>("--autogenerate") { Description = "Compare the model with the database and write the operations" };
-        var revId = new Option<string?>("--rev-id") { Description = "Use this id instead of a random one" };
-        var command = new Command("revision", "Write a new revision script") { message, autogenerate, revId };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).Revision(p.GetValue(message) ?? "", p.GetValue(autogenerate), p.GetValue(revId));
-            return Program.Success;
-        }));
-        return command;
-    }
 
     private Command UpgradeCommand()
     {
@@ -78,19 +55,6 @@ internal sealed partial class CommandLine
         return command;
     }
 
-    private Command StampCommand()
-    {
-        var targets = new Argument<string[]>("revisions") { Description = "The revisions to record (base for none)", Arity = ArgumentArity.OneOrMore };
-        var purge = new Option<bool>("--purge") { Description = "Empty the version table first" };
-        var command = new Command("stamp", "Record revisions in the version table without running them") { targets, purge };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).Stamp(p.GetRequiredValue(targets), p.GetValue(purge));
-            return Program.Success;
-        }));
-        return command;
-    }
-
     private Command DowngradeCommand()
     {
         var target = new Argument<string>("revision") { Description = "Target: base, an id, -N, or start:end with --sql" };
@@ -99,17 +63,6 @@ internal sealed partial class CommandLine
         command.SetAction(p => Guard(p, () =>
         {
             Open(p).Downgrade(p.GetRequiredValue(target), p.GetValue(sql));
-            return Program.Success;
-        }));
-        return command;
-    }
-
-    private Command CurrentCommand()
-    {
-        var command = new Command("current", "Show the database's current revision(s)");
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).Current();
             return Program.Success;
         }));
         return command;
@@ -125,7 +78,7 @@ internal sealed partial class CommandLine
     private Project Open(ParseResult parse)
     {
         var url = parse.GetValue(urlOption);
-        var config = ConfigLoader.Load(parse.GetValue(configOption), currentDirectory, url, environment);
+        var config = ConfigLoader.Load(parse.GetValue(configOption), currentDirectory, url, environment, parse.GetValue(nameOption));
         return new Project(config, ConfigLoader.UrlBaseDirectory(config, url, environment, currentDirectory), drivers, stdout,
             line => stderr.WriteLine(line));
     }

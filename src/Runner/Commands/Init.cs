@@ -2,20 +2,52 @@ using DiffMigrate.Runner.Configuration;
 
 namespace DiffMigrate.Runner.Commands;
 
-/// <summary><c>diffmigrate init &lt;dir&gt;</c>: a versions folder, and a commented configuration when there is none.</summary>
+/// <summary>
+/// <c>diffmigrate init [--template T] &lt;dir&gt;</c>: the version folders, and a commented configuration when there is
+/// none. Templates: <c>generic</c> (one database) and <c>multidb</c> (several databases, one history each).
+/// </summary>
 public static class Init
 {
-    /// <summary>Creates <c>&lt;directory&gt;/versions/</c> and, when missing, <c>diffmigrate.json</c> in <paramref name="currentDirectory"/>.</summary>
-    public static void Run(string directory, string currentDirectory, TextWriter output)
+    /// <summary>The templates <c>init</c> knows, with what each is for.</summary>
+    public static IReadOnlyList<(string Name, string Description)> Templates { get; } =
+    [
+        ("generic", "Generic single-database configuration."),
+        ("multidb", "Several databases, each with its own URL, model and revision history (choose one with --name)."),
+    ];
+
+    // The database names the multidb template starts with; users rename or add entries.
+    private static readonly string[] MultiDbNames = ["main", "audit"];
+
+    /// <summary>Writes the <c>list-templates</c> text.</summary>
+    public static void ListTemplates(TextWriter output)
     {
+        output.WriteLine("Available templates:");
+        output.WriteLine();
+        foreach (var (name, description) in Templates) output.WriteLine($"{name} - {description}");
+        output.WriteLine();
+        output.WriteLine("Templates are used via the 'init' command, e.g.:");
+        output.WriteLine();
+        output.WriteLine("  diffmigrate init --template generic ./migrations");
+    }
+
+    /// <summary>Creates the version folders under <paramref name="directory"/> and, when missing, <c>diffmigrate.json</c> in <paramref name="currentDirectory"/>.</summary>
+    public static void Run(string directory, string currentDirectory, TextWriter output, string template = "generic")
+    {
+        if (!Templates.Any(t => t.Name == template))
+        {
+            throw new DiffMigrateException($"No such template '{template}'. Available: {string.Join(", ", Templates.Select(t => t.Name))} (see 'diffmigrate list-templates').");
+        }
         var scripts = Path.GetFullPath(directory, currentDirectory);
-        var versions = Path.Combine(scripts, "versions");
-        if (Directory.Exists(versions) && Directory.EnumerateFileSystemEntries(versions).Any())
+        var folders = template == "multidb" ? MultiDbNames.Select(n => Path.Combine(scripts, n, "versions")).ToList() : [Path.Combine(scripts, "versions")];
+        foreach (var versions in folders.Where(v => Directory.Exists(v) && Directory.EnumerateFileSystemEntries(v).Any()))
         {
             throw new DiffMigrateException($"{versions} already exists and is not empty.");
         }
-        Directory.CreateDirectory(versions);
-        output.WriteLine($"Creating directory {versions} ... done");
+        foreach (var versions in folders)
+        {
+            Directory.CreateDirectory(versions);
+            output.WriteLine($"Creating directory {versions} ... done");
+        }
         var config = Path.Combine(currentDirectory, ConfigLoader.FileName);
         if (File.Exists(config))
         {
@@ -23,44 +55,93 @@ public static class Init
             return;
         }
         var relative = Path.GetRelativePath(currentDirectory, scripts).Replace('\\', '/');
-        File.WriteAllText(config, Template(relative));
+        File.WriteAllText(config, template == "multidb" ? MultiDb(relative) : Generic(relative));
         output.WriteLine($"Generating {config} ... done");
-        output.WriteLine("Edit \"url\" and \"model\" in it, then run: diffmigrate revision --autogenerate -m \"initial\"");
+        output.WriteLine(template == "multidb"
+            ? "Edit each database's \"url\" and \"model\" in it, then run: diffmigrate --name main revision --autogenerate -m \"initial\""
+            : "Edit \"url\" and \"model\" in it, then run: diffmigrate revision --autogenerate -m \"initial\"");
     }
 
-    private static string Template(string scriptLocation) => $$"""
+    private static string Generic(string scriptLocation) => $$"""
         {
           // Where revision scripts live: <scriptLocation>/versions/*.cs
           "scriptLocation": "{{scriptLocation}}",
 
-          // The database. sqlite:///app.db (relative to this file), sqlite:////abs/path.db, sqlite:// (in memory),
-          // postgresql://user:pass@host:5432/db, or <dialect>:<ADO.NET connection string>.
-          // ${NAME} expands from the environment; --url and DIFFMIGRATE_URL override this value.
-          "url": "sqlite:///app.db",
+          // More than one version folder (load order = this order), and whether sub-folders count:
+          // "versionLocations": ["{{scriptLocation}}/versions", "{{scriptLocation}}/feature_x"],
+          // "recursiveVersionLocations": false,
 
-          // Your model: a .csproj (built with dotnet build) or a built .dll holding [Table] classes
-          // and/or SchemaDefinition subclasses.
-          "model": "Model/Model.csproj",
-
-          // The table that records applied revisions.
-          "versionTable": "diffmigrate_version",
-
-          // Revision file names: {rev} is the id, {slug} the message.
-          "fileTemplate": "{rev}_{slug}",
-
-          // Constraint names: {table}, {column}, {columns}, {referred}, {name}.
-          "namingConvention": {
-            "primaryKey": "pk_{table}",
-            "foreignKey": "fk_{table}_{column}_{referred}",
-            "index": "ix_{table}_{columns}",
-            "unique": "uq_{table}_{columns}",
-            "check": "ck_{table}_{name}"
-          },
-
-          // Tables autogenerate looks at (glob patterns); exclude wins.
-          "include": ["*"],
-          "exclude": []
+        {{Common("sqlite:///app.db", "Model/Model.csproj", "  ")}}
         }
 
         """;
+
+    private static string MultiDb(string scriptLocation) => $$"""
+        {
+          // Several databases, each with its own history. Pick one on every command:
+          //   diffmigrate --name main upgrade head
+          // A key in a database's entry overrides the same key at the top level.
+
+        {{Common(null, null, "  ")}},
+
+          "databases": {
+            "main": {
+              "scriptLocation": "{{scriptLocation}}/main",
+              "url": "sqlite:///main.db",
+              "model": "Model/Model.csproj"
+            },
+            "audit": {
+              "scriptLocation": "{{scriptLocation}}/audit",
+              "url": "sqlite:///audit.db",
+              "model": "AuditModel/AuditModel.csproj"
+            }
+          }
+        }
+
+        """;
+
+    // The keys both templates share; url and model are left out when each database sets its own.
+    private static string Common(string? url, string? model, string indent)
+    {
+        var lines = new List<string>();
+        if (url is not null)
+        {
+            lines.Add("""
+                // The database. sqlite:///app.db (relative to this file), sqlite:////abs/path.db, sqlite:// (in memory),
+                // postgresql://user:pass@host:5432/db, or <dialect>:<ADO.NET connection string>.
+                // ${NAME} expands from the environment; --url and DIFFMIGRATE_URL override this value.
+                """);
+            lines.Add($"\"url\": \"{url}\",\n");
+        }
+        if (model is not null)
+        {
+            lines.Add("""
+                // Your model: a .csproj (built with dotnet build) or a built .dll holding [Table] classes
+                // and/or SchemaDefinition subclasses.
+                """);
+            lines.Add($"\"model\": \"{model}\",\n");
+        }
+        lines.Add("""
+            // The table that records applied revisions.
+            "versionTable": "diffmigrate_version",
+
+            // Revision file names: {rev} is the id, {slug} the message.
+            "fileTemplate": "{rev}_{slug}",
+
+            // Constraint names: {table}, {column}, {columns}, {referred}, {name}.
+            "namingConvention": {
+              "primaryKey": "pk_{table}",
+              "foreignKey": "fk_{table}_{column}_{referred}",
+              "index": "ix_{table}_{columns}",
+              "unique": "uq_{table}_{columns}",
+              "check": "ck_{table}_{name}"
+            },
+
+            // Tables autogenerate looks at (glob patterns); exclude wins.
+            "include": ["*"],
+            "exclude": []
+            """);
+        var text = string.Join("\n", lines);
+        return string.Join("\n", text.Split('\n').Select(l => l.Length == 0 ? l : indent + l));
+    }
 }

@@ -1,28 +1,88 @@
+using DiffMigrate.Runner.Database;
+using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Runner.Commands;
 
+// The commands that read the graph (and, for current and -i, the version rows), never compiling a script.
 public sealed partial class Project
 {
-    /// <summary>Prints the history, newest first (verbose: one <c>Rev:</c> entry per revision).</summary>
-    public void History(bool verbose)
+    /// <summary>
+    /// Prints the history, newest first; <paramref name="range"/> is <c>[start]:[end]</c>, where either end may be
+    /// <c>current</c>. With <paramref name="indicateCurrent"/>, the database's revisions are marked <c>(current)</c>.
+    /// </summary>
+    public void History(string? range = null, bool verbose = false, bool indicateCurrent = false)
     {
-        foreach (var line in RevisionFormatter.History(Revisions.Graph, verbose)) output.WriteLine(line);
+        string lower = "base", upper = "heads";
+        if (range is not null)
+        {
+            var parts = range.Trim().Split(':');
+            if (parts.Length != 2) throw new RevisionException("History range requires [start]:[end], [start]:, or :[end]", RevisionErrorKind.Command);
+            if (parts[0].Length > 0) lower = parts[0];
+            if (parts[1].Length > 0) upper = parts[1];
+        }
+        var needsRows = indicateCurrent || lower == "current" || upper == "current";
+        var rows = needsRows ? ReadRows() : [];
+        var graph = Revisions.Graph;
+        var ids = graph.Iterate(upper == "current" ? rows : [upper], lower == "current" ? rows : [lower], inclusive: true);
+        foreach (var line in RevisionFormatter.History(graph, ids, verbose, indicateCurrent ? rows : null)) output.WriteLine(line);
     }
 
-    /// <summary>Prints the heads.</summary>
-    public void Heads(bool verbose)
+    /// <summary>
+    /// Prints the heads; with <paramref name="resolveDependencies"/>, only the real heads (a head that another
+    /// revision depends on is then not one).
+    /// </summary>
+    public void Heads(bool verbose = false, bool resolveDependencies = false)
     {
         var graph = Revisions.Graph;
-        foreach (var head in graph.Heads) output.WriteLine(verbose ? RevisionFormatter.Entry(graph, graph.Get(head)) : RevisionFormatter.Head(graph, head));
+        foreach (var head in resolveDependencies ? graph.RealHeads : graph.Heads)
+        {
+            output.WriteLine(verbose ? RevisionFormatter.Entry(graph, graph.Get(head)) : RevisionFormatter.Head(graph, head));
+        }
     }
 
-    /// <summary>Prints the verbose entry of the revisions <paramref name="identifier"/> names.</summary>
+    /// <summary>Prints each branch point with the revisions that follow it.</summary>
+    public void Branches(bool verbose = false)
+    {
+        var graph = Revisions.Graph;
+        foreach (var id in graph.Iterate(["heads"], ["base"], inclusive: true).Where(graph.IsBranchPoint))
+        {
+            output.WriteLine(RevisionFormatter.Branch(graph, id, verbose));
+        }
+    }
+
+    /// <summary>Prints the verbose entry of the revisions <paramref name="identifier"/> names (<c>current</c>: the database's).</summary>
     public void Show(string identifier)
     {
         var graph = Revisions.Graph;
-        var ids = graph.Resolve(identifier, []);
-        if (ids.Count == 0) throw new RevisionException("'base' is not a revision: name one to show.");
-        foreach (var id in ids) output.Write(RevisionFormatter.Entry(graph, graph.Get(id)));
+        var ids = identifier == "current" ? ReadRows() : graph.Resolve(identifier, []);
+        if (ids.Count == 0) throw new RevisionException($"'{identifier}' names no revision: name one to show.", RevisionErrorKind.Command);
+        foreach (var id in ids) output.WriteLine(RevisionFormatter.Entry(graph, graph.Get(id)));
     }
+
+    /// <summary>
+    /// Prints the database's current revisions: the tip of each applied branch. With <paramref name="checkHeads"/>,
+    /// fails unless the database is at every head.
+    /// </summary>
+    public void Current(bool verbose = false, bool checkHeads = false)
+    {
+        var rows = ReadRows();
+        var graph = Revisions.Graph;
+        if (verbose) output.WriteLine($"Current revision(s) for {Url.Display}:");
+        if (checkHeads && !rows.ToHashSet(StringComparer.Ordinal).SetEquals(graph.Heads))
+        {
+            throw new DiffMigrateException(
+                $"Database is not on all head revisions: it is at {Describe(rows)}, the heads are {Describe(graph.Heads)}.");
+        }
+        foreach (var id in graph.CurrentTips(rows)) output.WriteLine(verbose ? RevisionFormatter.Entry(graph, graph.Get(id)) : RevisionFormatter.Current(graph, id));
+    }
+
+    /// <summary>The version rows, without creating the version table.</summary>
+    private IReadOnlyList<string> ReadRows()
+    {
+        using var connection = drivers.Open(Url);
+        return new Migrator(connection, DialectServices.For(Url.Dialect), Revisions, Config.VersionTable, log).Current();
+    }
+
+    private static string Describe(IReadOnlyList<string> ids) => ids.Count == 0 ? "base" : string.Join(", ", ids);
 }

@@ -1,5 +1,3 @@
-using DiffMigrate.Migrations;
-using DiffMigrate.Render.CSharp;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
@@ -27,45 +25,6 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
         : throw new DiffMigrateException(
             $"No database URL: set \"url\" in {Config.Path ?? ConfigLoader.FileName}, the DIFFMIGRATE_URL environment variable, or --url.");
 
-    /// <summary>Writes a new revision file and returns its path.</summary>
-    public string Revision(string message, bool autogenerate, string? revId = null, DateTimeOffset? date = null)
-    {
-        var graph = Revisions.Graph;
-        if (graph.Heads.Count > 1)
-        {
-            throw new DiffMigrateException(
-                $"Multiple heads are present ({string.Join(", ", graph.Heads)}): merge them first, or name the head to build on (coming with branch support).");
-        }
-        var id = revId ?? RevisionId.New();
-        RevisionId.Validate(id);
-        if (graph.Revisions.Any(r => string.Equals(r.Id, id, StringComparison.Ordinal)))
-        {
-            throw new DiffMigrateException($"Revision {id} is already present.");
-        }
-        IReadOnlyList<MigrationOperation> upgrade = [];
-        if (autogenerate)
-        {
-            var model = Autogenerate.LoadModel(Config, log);
-            var services = DialectServices.For(Url.Dialect);
-            using var connection = drivers.Open(Url);
-            RequireAtHead(new Migrator(connection, services, Revisions, Config.VersionTable, log).Current(), graph);
-            upgrade = Autogenerate.Compare(connection, services, model, Config);
-            foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
-            if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
-        }
-        var source = new RevisionSource(id, graph.Heads.ToList(), message, date ?? DateTimeOffset.Now, upgrade,
-            OperationReverser.ReverseAll(upgrade), ClassName: RevisionId.ClassName(id, message));
-        var fileName = Config.FileTemplate
-            .Replace("{rev}", id, StringComparison.Ordinal)
-            .Replace("{slug}", RevisionId.Slug(message), StringComparison.Ordinal)
-            .TrimEnd('_') + ".cs";
-        var path = Path.Combine(Config.VersionsPath, fileName);
-        if (File.Exists(path)) throw new DiffMigrateException($"{path} already exists.");
-        File.WriteAllText(path, RevisionWriter.Write(source));
-        output.WriteLine($"Generating {path} ... done");
-        return path;
-    }
-
     /// <summary>Upgrades the database (or, with <paramref name="sql"/>, prints the script).</summary>
     public int Upgrade(string target, bool sql) => Upgrade([target], sql);
 
@@ -83,9 +42,17 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
         return new Migrator(connection, services, Revisions, Config.VersionTable, output.WriteLine).Upgrade(targets);
     }
 
-    /// <summary>Sets the version rows to <paramref name="targets"/> without running any revision.</summary>
-    public void Stamp(IReadOnlyList<string> targets, bool purge)
+    /// <summary>
+    /// Sets the version rows to <paramref name="targets"/> without running any revision (or, with
+    /// <paramref name="sql"/>, prints the statements; targets may then be <c>start:end</c>).
+    /// </summary>
+    public void Stamp(IReadOnlyList<string> targets, bool purge, bool sql = false)
     {
+        if (sql)
+        {
+            output.Write(OfflineScript.Stamp(Revisions.Graph, DialectServices.For(Url.Dialect), Config.VersionTable, targets, purge));
+            return;
+        }
         using var connection = drivers.Open(Url);
         new Migrator(connection, DialectServices.For(Url.Dialect), Revisions, Config.VersionTable, log).Stamp(targets, purge);
     }
@@ -101,14 +68,6 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
         }
         using var connection = drivers.Open(Url);
         return new Migrator(connection, services, Revisions, Config.VersionTable, output.WriteLine).Downgrade(target);
-    }
-
-    /// <summary>Prints the database's current revisions, one line per version row.</summary>
-    public void Current()
-    {
-        using var connection = drivers.Open(Url);
-        var rows = new Migrator(connection, DialectServices.For(Url.Dialect), Revisions, Config.VersionTable, log).Current();
-        foreach (var row in rows) output.WriteLine(RevisionFormatter.Current(Revisions.Graph, row));
     }
 
     /// <summary>
@@ -144,10 +103,12 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
 
     private RevisionSet LoadRevisions()
     {
-        if (!Directory.Exists(Config.VersionsPath))
+        if (!Config.VersionLocations.Any(Directory.Exists))
         {
-            throw new DiffMigrateException($"No versions directory at {Config.VersionsPath}: run 'diffmigrate init <dir>' or fix scriptLocation.");
+            throw new DiffMigrateException(Config.VersionLocations.Count == 1
+                ? $"No versions directory at {Config.VersionsPath}: run 'diffmigrate init <dir>' or fix scriptLocation."
+                : $"None of the version locations exists ({string.Join(", ", Config.VersionLocations)}): create them or fix versionLocations.");
         }
-        return RevisionSet.FromScriptDirectory(Config.VersionsPath, Path.Combine(Config.ScriptLocation, ".diffmigrate-cache"));
+        return RevisionSet.FromScriptDirectories(Config.VersionLocations, Config.RecursiveVersionLocations, Path.Combine(Config.ScriptLocation, ".diffmigrate-cache"));
     }
 }

@@ -22,7 +22,14 @@ public static partial class ConfigLoader
     /// Loads the configuration named by <paramref name="explicitPath"/>, or <c>diffmigrate.json</c> in
     /// <paramref name="currentDirectory"/>.
     /// </summary>
-    public static DiffMigrateConfig Load(string? explicitPath, string currentDirectory, string? urlOverride, Func<string, string?> environment)
+    public static DiffMigrateConfig Load(string? explicitPath, string currentDirectory, string? urlOverride, Func<string, string?> environment) =>
+        Load(explicitPath, currentDirectory, urlOverride, environment, name: null);
+
+    /// <summary>
+    /// As <see cref="Load(string?, string, string?, Func{string, string?})"/>, with the keys of the database
+    /// <paramref name="name"/> (an entry of <c>databases</c>) taking precedence over the top-level ones.
+    /// </summary>
+    public static DiffMigrateConfig Load(string? explicitPath, string currentDirectory, string? urlOverride, Func<string, string?> environment, string? name)
     {
         var path = Path.GetFullPath(explicitPath ?? FileName, currentDirectory);
         if (!File.Exists(path))
@@ -43,25 +50,35 @@ public static partial class ConfigLoader
         }
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new DiffMigrateException($"{path}: the configuration must be a JSON object.");
+            var top = document.RootElement;
+            if (top.ValueKind != JsonValueKind.Object) throw new DiffMigrateException($"{path}: the configuration must be a JSON object.");
+            var section = Section(top, name, path);
+            bool TryGet(string key, out JsonElement value) =>
+                (section is { } s && s.TryGetProperty(key, out value)) || top.TryGetProperty(key, out value);
             string? Text(string key)
             {
-                if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+                if (!TryGet(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
                 if (value.ValueKind != JsonValueKind.String) throw new DiffMigrateException($"{path}: '{key}' must be a string.");
                 return Expand(value.GetString()!, environment, path, key);
             }
             IReadOnlyList<string>? List(string key)
             {
-                if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+                if (!TryGet(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
                 if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
                 {
                     throw new DiffMigrateException($"{path}: '{key}' must be an array of strings.");
                 }
                 return value.EnumerateArray().Select(v => Expand(v.GetString()!, environment, path, key)).ToList();
             }
+            bool Flag(string key)
+            {
+                if (!TryGet(key, out var value) || value.ValueKind == JsonValueKind.Null) return false;
+                return value.ValueKind is JsonValueKind.True or JsonValueKind.False
+                    ? value.GetBoolean()
+                    : throw new DiffMigrateException($"{path}: '{key}' must be true or false.");
+            }
             var naming = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (root.TryGetProperty("namingConvention", out var conventions))
+            if (TryGet("namingConvention", out var conventions))
             {
                 if (conventions.ValueKind != JsonValueKind.Object) throw new DiffMigrateException($"{path}: 'namingConvention' must be an object.");
                 foreach (var entry in conventions.EnumerateObject())
@@ -73,18 +90,51 @@ public static partial class ConfigLoader
             var fileUrl = Text("url");
             var envUrl = environment("DIFFMIGRATE_URL");
             var model = Text("model");
+            var scriptLocation = Path.GetFullPath(Text("scriptLocation") ?? "migrations", directory);
+            var locations = List("versionLocations")?.Select(l => Path.GetFullPath(l, directory)).ToList();
+            if (locations is { Count: 0 }) throw new DiffMigrateException($"{path}: 'versionLocations' is empty: leave it out for <scriptLocation>/versions.");
             return new DiffMigrateConfig(
                 directory,
                 path,
-                Path.GetFullPath(Text("scriptLocation") ?? "migrations", directory),
+                scriptLocation,
                 urlOverride ?? (string.IsNullOrEmpty(envUrl) ? fileUrl : envUrl),
                 model is null ? null : Path.GetFullPath(model, directory),
                 Text("versionTable") ?? DiffMigrateConfig.DefaultVersionTable,
                 Text("fileTemplate") ?? DiffMigrateConfig.DefaultFileTemplate,
                 naming,
                 List("include"),
-                List("exclude"));
+                List("exclude"))
+            {
+                Name = name,
+                VersionLocations = locations ?? [Path.Combine(scriptLocation, "versions")],
+                RecursiveVersionLocations = Flag("recursiveVersionLocations"),
+            };
         }
+    }
+
+    /// <summary>The names of the databases the file configures (its <c>databases</c> object), in file order.</summary>
+    public static IReadOnlyList<string> DatabaseNames(JsonElement top) =>
+        top.TryGetProperty("databases", out var databases) && databases.ValueKind == JsonValueKind.Object
+            ? databases.EnumerateObject().Select(d => d.Name).ToList()
+            : [];
+
+    private static JsonElement? Section(JsonElement top, string? name, string path)
+    {
+        var names = DatabaseNames(top);
+        if (name is null)
+        {
+            // Like Alembic's multidb template, a file that lists several databases wants one named.
+            if (names.Count > 0) throw new DiffMigrateException($"{path} configures several databases ({string.Join(", ", names)}): choose one with --name.");
+            return null;
+        }
+        if (!names.Contains(name, StringComparer.Ordinal))
+        {
+            throw new DiffMigrateException(names.Count == 0
+                ? $"{path} has no 'databases' section, so --name {name} names nothing."
+                : $"{path} has no database '{name}' (it has {string.Join(", ", names)}).");
+        }
+        var section = top.GetProperty("databases").GetProperty(name);
+        return section.ValueKind == JsonValueKind.Object ? section : throw new DiffMigrateException($"{path}: 'databases.{name}' must be an object.");
     }
 
     /// <summary>

@@ -22,8 +22,20 @@ public sealed record DiffMigrateConfig(
     /// <summary>The default revision file name: id and a slug of the message.</summary>
     public const string DefaultFileTemplate = "{rev}_{slug}";
 
-    /// <summary>The folder holding revision scripts.</summary>
-    public string VersionsPath => System.IO.Path.Combine(ScriptLocation, "versions");
+    /// <summary>The database this configuration was selected for (<c>--name</c>), when the file lists several.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>
+    /// The folders holding revision scripts, in load order (<c>versionLocations</c>; by default
+    /// <c>&lt;scriptLocation&gt;/versions</c>).
+    /// </summary>
+    public IReadOnlyList<string> VersionLocations { get; init; } = [System.IO.Path.Combine(ScriptLocation, "versions")];
+
+    /// <summary>Whether sub-folders of the version locations are read too.</summary>
+    public bool RecursiveVersionLocations { get; init; }
+
+    /// <summary>The folder holding revision scripts when there is exactly one (the first one otherwise).</summary>
+    public string VersionsPath => VersionLocations[0];
 
     /// <summary>Settings for a project with no configuration file, rooted at <paramref name="directory"/>.</summary>
     public static DiffMigrateConfig Defaults(string directory, string scriptLocation) => new(

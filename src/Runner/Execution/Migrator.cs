@@ -30,6 +30,16 @@ public sealed class Migrator(DbConnection connection, DialectServices services, 
     /// <summary>Downgrades to <paramref name="target"/> (<c>base</c> for none); returns the number of steps applied.</summary>
     public int Downgrade(string target) => Run(rows => revisions.Graph.PlanDowngrade(rows, target));
 
+    /// <summary>Creates the version table when it does not exist; returns whether it did so.</summary>
+    public bool EnsureVersionTable()
+    {
+        using var transaction = connection.BeginTransaction();
+        if (table.Exists(connection, transaction)) return false;
+        Execute(table.Create(), transaction);
+        transaction.Commit();
+        return true;
+    }
+
     /// <summary>Replaces the version rows with <paramref name="targets"/> without running any revision.</summary>
     public void Stamp(IReadOnlyList<string> targets, bool purge)
     {

@@ -32,6 +32,41 @@ public static class OfflineScript
         return Write(revisions, services, versionTable, createTable: false, revisions.Graph.PlanDowngrade(rows, end));
     }
 
+    /// <summary>
+    /// The script for <c>stamp --sql</c>: each target may be <c>start:end</c> (one start for all); without a start
+    /// the rows start empty and the version table is created.
+    /// </summary>
+    public static string Stamp(RevisionGraph graph, DialectServices services, string versionTable, IReadOnlyList<string> targets, bool purge)
+    {
+        string? start = null;
+        var destinations = new List<string>();
+        foreach (var target in targets)
+        {
+            var (from, to) = SplitRange(target);
+            if (from is not null && start is not null && from != start)
+            {
+                throw new DiffMigrateException("Stamp operation with --sql only supports a single starting revision at a time");
+            }
+            start ??= from;
+            destinations.Add(to);
+        }
+        var rows = start is null ? [] : graph.Resolve(start, []);
+        var table = new VersionTable(new QualifiedName(null, versionTable), services);
+        var renderer = services.Renderer;
+        var statements = new List<SqlStatement>();
+        if (start is null) statements.Add(table.Create());
+        if (purge) statements.Add(new SqlStatement($"DELETE FROM {renderer.Syntax.Quote(table.Name)}"));
+        statements.AddRange(table.Edits(purge ? [] : rows, graph.Stamp(rows, destinations, purge)));
+        return Transaction(renderer, statements);
+    }
+
+    /// <summary>The script for <c>ensure-version --sql</c>: the version table's CREATE TABLE.</summary>
+    public static string EnsureVersion(DialectServices services, string versionTable) =>
+        Transaction(services.Renderer, [new VersionTable(new QualifiedName(null, versionTable), services).Create()]);
+
+    private static string Transaction(SqlRenderer renderer, IReadOnlyList<SqlStatement> statements) =>
+        "BEGIN" + renderer.Syntax.StatementTerminator + "\n\n" + renderer.RenderScript(statements) + "COMMIT" + renderer.Syntax.StatementTerminator + "\n";
+
     private static string Write(RevisionSet revisions, DialectServices services, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps)
     {
         var renderer = services.Renderer;

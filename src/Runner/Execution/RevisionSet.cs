@@ -23,9 +23,13 @@ public sealed class RevisionSet
     public RevisionGraph Graph { get; }
 
     /// <summary>Revisions read from <c>versions/*.cs</c>: headers parsed with Roslyn, bodies compiled on demand.</summary>
-    public static RevisionSet FromScriptDirectory(string versionsPath, string cacheDirectory)
+    public static RevisionSet FromScriptDirectory(string versionsPath, string cacheDirectory) =>
+        FromScriptDirectories([versionsPath], recursive: false, cacheDirectory);
+
+    /// <summary>Revisions read from several version folders (sub-folders too when <paramref name="recursive"/>), in load order.</summary>
+    public static RevisionSet FromScriptDirectories(IReadOnlyList<string> locations, bool recursive, string cacheDirectory)
     {
-        var headers = new ScriptDirectory(versionsPath).ReadHeaders();
+        var headers = new ScriptDirectory(locations, recursive).ReadHeaders();
         var byId = headers.ToDictionary(h => h.Id, StringComparer.Ordinal);
         var graph = RevisionGraph.Build(headers.Select(ToInfo));
         var compiler = new ScriptCompiler(cacheDirectory);

@@ -173,11 +173,19 @@ public sealed partial class RevisionGraph
     }
 
     /// <summary>The rows and everything they imply, reduced to the tips of each branch (Alembic's _get_all_current).</summary>
+    /// <summary>
+    /// What the version rows <paramref name="rows"/> mean is applied, as the tip of each branch: the rows, and the
+    /// tips of the branches they depend on (Alembic's get_all_current), in load order.
+    /// </summary>
+    public IReadOnlyList<string> CurrentTips(IReadOnlyList<string> rows) => AllCurrent(rows).Select(n => n.Id).ToList();
+
     private List<RevisionNode> AllCurrent(IReadOnlyList<string> rows)
     {
         var top = GetRevisions(rows).Where(n => n is not null).Select(n => n!).ToHashSet();
         top.UnionWith(Ancestors(top.ToList()));
-        return top.Where(n => !Descendants([n], includeDependencies: false).Any(d => d != n && top.Contains(d))).OrderBy(n => n.Order).ToList();
+        // The set holds every ancestor of its members, so a member with a descendant in the set has a child in it:
+        // checking children is enough, which keeps this linear (Alembic walks all descendants: quadratic).
+        return top.Where(n => !n.Next.Any(c => top.Contains(Node(c)))).OrderBy(n => n.Order).ToList();
     }
 
     [GeneratedRegex(@"^(?:(.+?)@)?(\w+)?((?:\+|-)\d+)")]

@@ -106,6 +106,15 @@ public sealed partial class RevisionGraph
     /// <summary>True when more than one revision follows <paramref name="id"/>.</summary>
     public bool IsBranchPoint(string id) => Node(id).Next.Count > 1;
 
+    /// <summary>True when no revision names <paramref name="id"/> as a down revision (a head, perhaps only an effective one).</summary>
+    public bool IsHead(string id) => Node(id).Next.Count == 0;
+
+    /// <summary>True when nothing builds on <paramref name="id"/>, neither as a down revision nor as a dependency.</summary>
+    public bool IsRealHead(string id) => Node(id).AllNext.Count == 0;
+
+    /// <summary>True when <paramref name="id"/> has more than one down revision.</summary>
+    public bool IsMergePoint(string id) => Node(id).IsMergePoint;
+
     /// <summary>The branch labels that apply to <paramref name="id"/>: its own and those propagated along its branch.</summary>
     public IReadOnlyCollection<string> BranchLabelsOf(string id) => Node(id).Labels;
 

@@ -5,20 +5,43 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DiffMigrate.Runner.Scripts;
 
 /// <summary>
-/// The revision scripts of a <c>versions</c> folder. Commands that only need the graph read the <c>[Revision]</c>
-/// attribute by parsing (never compiling) each file; load order is the file names sorted ordinally.
+/// The revision scripts of one or more version folders. Commands that only need the graph read the
+/// <c>[Revision]</c> attribute by parsing (never compiling) each file. Load order, as Alembic's: the folders in the
+/// order given; in each, its file names sorted ordinally, then (when recursive) its sub-folders the same way, by name.
 /// </summary>
-public sealed class ScriptDirectory(string versionsPath)
+public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recursive = false)
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
+
+    /// <summary>One folder, not recursive.</summary>
+    public ScriptDirectory(string versionsPath) : this([versionsPath]) { }
+
+    /// <summary>The script files, in load order (a file reached twice is read once).</summary>
+    public IReadOnlyList<string> Files()
+    {
+        var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var location in locations.Where(Directory.Exists)) Collect(location, files, seen);
+        return files;
+    }
+
+    private void Collect(string folder, List<string> files, HashSet<string> seen)
+    {
+        var here = Directory.GetFiles(folder, "*.cs", SearchOption.TopDirectoryOnly);
+        Array.Sort(here, StringComparer.Ordinal);
+        files.AddRange(here.Where(f => seen.Add(Path.GetFullPath(f))));
+        if (!recursive) return;
+        var folders = Directory.GetDirectories(folder);
+        Array.Sort(folders, StringComparer.Ordinal);
+        foreach (var sub in folders.Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) is not ("bin" or "obj"))) Collect(sub, files, seen);
+    }
 
     /// <summary>The headers of every <c>*.cs</c> file, in load order.</summary>
     public IReadOnlyList<ScriptHeader> ReadHeaders()
     {
-        var files = Directory.GetFiles(versionsPath, "*.cs", SearchOption.TopDirectoryOnly);
-        Array.Sort(files, StringComparer.Ordinal);
-        var headers = new ScriptHeader[files.Length];
-        Parallel.For(0, files.Length, i => headers[i] = ReadHeader(files[i], File.ReadAllText(files[i])));
+        var files = Files();
+        var headers = new ScriptHeader[files.Count];
+        Parallel.For(0, files.Count, i => headers[i] = ReadHeader(files[i], File.ReadAllText(files[i])));
         return headers;
     }
 

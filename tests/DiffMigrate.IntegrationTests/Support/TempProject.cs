@@ -43,6 +43,19 @@ internal sealed class TempProject : IDisposable
 
     public string Database(string name = "app.db") => Path.Combine(Directory, name);
 
+    /// <summary>The rows of the version table, read straight from the SQLite file, sorted.</summary>
+    public IReadOnlyList<string> VersionRows(string name = "app.db")
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database(name)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version_num FROM diffmigrate_version";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(reader.GetString(0));
+        return rows.Order(StringComparer.Ordinal).ToList();
+    }
+
     public void Dispose()
     {
         try
