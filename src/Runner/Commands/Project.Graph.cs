@@ -69,12 +69,15 @@ public sealed partial class Project
         var rows = ReadRows();
         var graph = Revisions.Graph;
         if (verbose) output.WriteLine($"Current revision(s) for {Url.Display}:");
-        if (checkHeads && !rows.ToHashSet(StringComparer.Ordinal).SetEquals(graph.Heads))
+        var tips = graph.CurrentTips(rows);
+        // Alembic compares the rows with the heads, so a database at every head fails when one head is applied only
+        // as a dependency (it has no row of its own); the tips of the applied branches are what should match.
+        if (checkHeads && !tips.ToHashSet(StringComparer.Ordinal).SetEquals(graph.Heads))
         {
             throw new DiffMigrateException(
                 $"Database is not on all head revisions: it is at {Describe(rows)}, the heads are {Describe(graph.Heads)}.");
         }
-        foreach (var id in graph.CurrentTips(rows)) output.WriteLine(verbose ? RevisionFormatter.Entry(graph, graph.Get(id)) : RevisionFormatter.Current(graph, id));
+        foreach (var id in tips) output.WriteLine(verbose ? RevisionFormatter.Entry(graph, graph.Get(id)) : RevisionFormatter.Current(graph, id));
     }
 
     /// <summary>The version rows, without creating the version table.</summary>
