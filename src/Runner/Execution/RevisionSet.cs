@@ -29,7 +29,7 @@ public sealed class RevisionSet
     /// <summary>Revisions read from several version folders (sub-folders too when <paramref name="recursive"/>), in load order.</summary>
     public static RevisionSet FromScriptDirectories(IReadOnlyList<string> locations, bool recursive, string cacheDirectory)
     {
-        var headers = new ScriptDirectory(locations, recursive).ReadHeaders();
+        var headers = new ScriptDirectory(locations, recursive, Path.Combine(cacheDirectory, "headers.txt")).ReadHeaders();
         var byId = headers.ToDictionary(h => h.Id, StringComparer.Ordinal);
         var graph = RevisionGraph.Build(headers.Select(ToInfo));
         var compiler = new ScriptCompiler(cacheDirectory);

@@ -9,7 +9,7 @@ namespace DiffMigrate.Runner.Scripts;
 /// <c>[Revision]</c> attribute by parsing (never compiling) each file. Load order, as Alembic's: the folders in the
 /// order given; in each, its file names sorted ordinally, then (when recursive) its sub-folders the same way, by name.
 /// </summary>
-public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recursive = false)
+public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recursive = false, string? headerCacheFile = null)
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
 
@@ -36,13 +36,38 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
         foreach (var sub in folders.Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) is not ("bin" or "obj"))) Collect(sub, files, seen);
     }
 
-    /// <summary>The headers of every <c>*.cs</c> file, in load order.</summary>
+    /// <summary>The headers of every <c>*.cs</c> file, in load order (from the header cache when a file is unchanged).</summary>
     public IReadOnlyList<ScriptHeader> ReadHeaders()
     {
         var files = Files();
+        var cache = headerCacheFile is null ? null : new HeaderCache(headerCacheFile);
         var headers = new ScriptHeader[files.Count];
-        Parallel.For(0, files.Count, i => headers[i] = ReadHeader(files[i], File.ReadAllText(files[i])));
+        var errors = new ScriptException?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            try
+            {
+                headers[i] = Header(files[i], cache);
+            }
+            catch (ScriptException e)
+            {
+                errors[i] = e;
+            }
+        });
+        // The first bad file in load order, so that the message does not depend on thread timing.
+        if (errors.FirstOrDefault(e => e is not null) is { } error) throw error;
+        cache?.Save(files);
         return headers;
+    }
+
+    private static ScriptHeader Header(string path, HeaderCache? cache)
+    {
+        var info = new FileInfo(path);
+        var (length, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
+        if (cache?.Find(path, length, ticks) is { } cached) return cached;
+        var header = ReadHeader(path, File.ReadAllText(path));
+        cache?.Add(path, length, ticks, header);
+        return header;
     }
 
     /// <summary>Reads the header of one script's text.</summary>

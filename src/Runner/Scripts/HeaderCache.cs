@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+
+namespace DiffMigrate.Runner.Scripts;
+
+/// <summary>
+/// The headers read from scripts, kept between runs in one file and reused while a script's size and modification
+/// time are unchanged (as Python's .pyc files are), so that graph commands on long histories do not parse every
+/// script every time. A cache that cannot be read is ignored, and one that cannot be written is not fatal.
+/// </summary>
+internal sealed class HeaderCache(string file)
+{
+    // Bump when the line format or what a header holds changes.
+    private const string Version = "diffmigrate-headers 1";
+    private const char Field = '\t';
+    private const char Item = '\u001f';
+
+    private readonly Dictionary<string, (long Length, long Ticks, ScriptHeader Header)> entries = Load(file);
+    private bool changed;
+
+    public ScriptHeader? Find(string path, long length, long ticks) =>
+        entries.TryGetValue(path, out var entry) && entry.Length == length && entry.Ticks == ticks ? entry.Header : null;
+
+    public void Add(string path, long length, long ticks, ScriptHeader header)
+    {
+        lock (entries)
+        {
+            entries[path] = (length, ticks, header);
+            changed = true;
+        }
+    }
+
+    /// <summary>Writes the cache when something was added, keeping only <paramref name="paths"/> (the scripts that still exist).</summary>
+    public void Save(IReadOnlyCollection<string> paths)
+    {
+        if (!changed && entries.Count == paths.Count) return;
+        var text = new StringBuilder(Version).Append('\n');
+        foreach (var path in paths)
+        {
+            if (!entries.TryGetValue(path, out var entry)) continue;
+            var h = entry.Header;
+            text.AppendJoin(Field, [
+                Escape(path), entry.Length.ToString(CultureInfo.InvariantCulture), entry.Ticks.ToString(CultureInfo.InvariantCulture),
+                Escape(h.Id), List(h.DownRevisions), List(h.BranchLabels), List(h.DependsOn),
+                h.Message is null ? "\0" : Escape(h.Message), Escape(h.ClassName)]).Append('\n');
+        }
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var temporary = file + "." + Environment.ProcessId + ".tmp";
+            File.WriteAllText(temporary, text.ToString());
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only checkout still works; it just parses every time.
+        }
+    }
+
+    private static Dictionary<string, (long, long, ScriptHeader)> Load(string file)
+    {
+        var entries = new Dictionary<string, (long, long, ScriptHeader)>(StringComparer.Ordinal);
+        string[] lines;
+        try
+        {
+            if (!File.Exists(file)) return entries;
+            lines = File.ReadAllLines(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return entries;
+        }
+        if (lines.Length == 0 || lines[0] != Version) return entries;
+        foreach (var line in lines.Skip(1))
+        {
+            var f = line.Split(Field);
+            if (f.Length != 9
+                || !long.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                || !long.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            {
+                return new(StringComparer.Ordinal);
+            }
+            var path = Unescape(f[0]);
+            entries[path] = (length, ticks, new ScriptHeader(Unescape(f[3]), Items(f[4]), Items(f[5]), Items(f[6]),
+                f[7] == "\0" ? null : Unescape(f[7]), path, Unescape(f[8])));
+        }
+        return entries;
+    }
+
+    private static string List(IReadOnlyList<string> items) => string.Join(Item, items.Select(Escape));
+
+    private static string[] Items(string field) => field.Length == 0 ? [] : field.Split(Item).Select(Unescape).ToArray();
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\u001f", "\\u", StringComparison.Ordinal);
+
+    private static string Unescape(string text)
+    {
+        if (!text.Contains('\\', StringComparison.Ordinal)) return text;
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\' || i + 1 == text.Length)
+            {
+                result.Append(text[i]);
+                continue;
+            }
+            result.Append(text[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', 'u' => '\u001f', var c => c });
+        }
+        return result.ToString();
+    }
+}
