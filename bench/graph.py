@@ -152,9 +152,9 @@ def main():
         "",
         "Machine: %d cores; .NET SDK %s; Alembic %s with SQLAlchemy %s; SQLite. Command: `bench/graph.py --sizes %s --repeat %d`."
         % (os.cpu_count(), dotnet, versions.get("alembic"), versions.get("sqlalchemy"), a.sizes, a.repeat),
-        "Each figure is a fresh process. Median of the warm runs; cold = the first run (Alembic without .pyc files,",
-        "DiffMigrate without its compiled-script cache). Graphs: gen_chain.py's, the same ids for both tools;",
-        "branchy = a fork into 2x3 revisions and a merge every 50 revisions.",
+        "Each figure is a fresh process. Median of the warm runs; cold = the first run (Alembic without .pyc files;",
+        "DiffMigrate without its compiled-script cache, but with the header cache that the set-up `stamp head` filled).",
+        "Graphs: gen_chain.py's, the same ids for both tools; branchy = a fork into 2x3 revisions and a merge every 50.",
         "",
         "| graph | N | command | DiffMigrate median (cold) | Alembic median (cold) | time ratio DM/Alembic | peak RSS DM / Alembic |",
         "|---|---|---|---|---|---|---|",
