@@ -24,7 +24,9 @@ public sealed partial class Project
         var needsRows = indicateCurrent || lower == "current" || upper == "current";
         var rows = needsRows ? ReadRows() : [];
         var graph = Revisions.Graph;
-        var ids = graph.Iterate(upper == "current" ? rows : [upper], lower == "current" ? rows : [lower], inclusive: true);
+        // The upper end is resolved first, so that a relative lower end (-3:) counts down from it, as in Alembic.
+        var upperIds = upper == "current" ? rows : graph.Resolve(upper, rows);
+        var ids = graph.Iterate(upperIds, lower == "current" ? rows : [lower], inclusive: true);
         foreach (var line in RevisionFormatter.History(graph, ids, verbose, indicateCurrent ? rows : null)) output.WriteLine(line);
     }
 

@@ -89,6 +89,9 @@ public sealed class GraphCommandTests
             aaaa0001 -> aaaa0002 (branchpoint), second
 
             """, Ok(project.Run("history", "-r", "aaaa0002:aaaa0005")));
+        // A relative start counts down from the end, as Alembic 1.8.1 prints for -r-1: on the same graph.
+        Assert.AreEqual("aaaa0005 (audit) -> aaaa0006 (left) (head), needs audit\naaaa0003, aaaa0004 -> aaaa0005 (left) (mergepoint), join\n",
+            Ok(project.Run("history", "-r", "-1:")));
         Ok(project.Run("upgrade", "aaaa0003"));
         Assert.AreEqual("aaaa0001 -> aaaa0002 (branchpoint), second\n<base> -> aaaa0001, first\n",
             Ok(project.Run("history", "-r", ":aaaa0002")));
