@@ -11,23 +11,13 @@ internal sealed partial class CommandLine
         var directory = new Argument<string>("directory") { Description = "Folder for revision scripts (its versions/ subfolder is created)" };
         var template = new Option<string>("--template", "-t") { Description = "generic or multidb (see list-templates)", DefaultValueFactory = _ => "generic" };
         var command = new Command("init", "Create a scripts folder and, when missing, diffmigrate.json") { directory, template };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Init.Run(p.GetRequiredValue(directory), currentDirectory, stdout, p.GetRequiredValue(template));
-            return Program.Success;
-        }));
-        return command;
+        return Verb(command, p => Init.Run(p.GetRequiredValue(directory), currentDirectory, stdout, p.GetRequiredValue(template)));
     }
 
     private Command ListTemplatesCommand()
     {
         var command = new Command("list-templates", "List the templates init can use");
-        command.SetAction(p => Guard(p, () =>
-        {
-            Init.ListTemplates(stdout);
-            return Program.Success;
-        }));
-        return command;
+        return Verb(command, p => Init.ListTemplates(stdout));
     }
 
     private Command RevisionCommand()
@@ -41,22 +31,16 @@ internal sealed partial class CommandLine
         var versionPath = new Option<string?>("--version-path") { Description = "The version folder to write to (one of versionLocations)" };
         var dependsOn = new Option<string[]>("--depends-on") { Description = "A revision or branch label the new revision depends on (repeatable)" };
         var command = new Command("revision", "Write a new revision script") { message, autogenerate, revId, head, splice, labels, versionPath, dependsOn };
-        command.SetAction(p => Guard(p, () =>
+        return Verb(command, p => Open(p).Revision(new RevisionOptions(p.GetValue(message))
         {
-            var path = p.GetValue(versionPath);
-            Open(p).Revision(new RevisionOptions(p.GetValue(message))
-            {
-                Autogenerate = p.GetValue(autogenerate),
-                RevId = p.GetValue(revId),
-                Head = p.GetValue(head) is { } h ? [h] : null,
-                Splice = p.GetValue(splice),
-                BranchLabels = p.GetValue(labels) ?? [],
-                VersionPath = path is null ? null : Path.GetFullPath(path, currentDirectory),
-                DependsOn = p.GetValue(dependsOn) ?? [],
-            });
-            return Program.Success;
+            Autogenerate = p.GetValue(autogenerate),
+            RevId = p.GetValue(revId),
+            Head = p.GetValue(head) is { } h ? [h] : null,
+            Splice = p.GetValue(splice),
+            BranchLabels = p.GetValue(labels) ?? [],
+            VersionPath = p.GetValue(versionPath) is { } path ? Path.GetFullPath(path, currentDirectory) : null,
+            DependsOn = p.GetValue(dependsOn) ?? [],
         }));
-        return command;
     }
 
     private Command MergeCommand()
@@ -66,24 +50,14 @@ internal sealed partial class CommandLine
         var revId = new Option<string?>("--rev-id") { Description = "Use this id instead of a random one" };
         var labels = new Option<string[]>("--branch-label") { Description = "A branch label for the merge revision (repeatable)" };
         var command = new Command("merge", "Write a revision that merges two or more revisions") { revisions, message, revId, labels };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).Merge(p.GetRequiredValue(revisions), p.GetValue(message), p.GetValue(revId), p.GetValue(labels) ?? []);
-            return Program.Success;
-        }));
-        return command;
+        return Verb(command, p => Open(p).Merge(p.GetRequiredValue(revisions), p.GetValue(message), p.GetValue(revId), p.GetValue(labels) ?? []));
     }
 
     private Command EditCommand()
     {
         var revision = new Argument<string>("revision") { Description = "The revision(s) to open: id, prefix, head, a label, or current" };
         var command = new Command("edit", "Open revision scripts in $VISUAL or $EDITOR") { revision };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).Edit(p.GetRequiredValue(revision), environment);
-            return Program.Success;
-        }));
-        return command;
+        return Verb(command, p => Open(p).Edit(p.GetRequiredValue(revision), environment));
     }
 
     private Command StampCommand()
@@ -92,23 +66,13 @@ internal sealed partial class CommandLine
         var purge = new Option<bool>("--purge") { Description = "Empty the version table first" };
         var sql = new Option<bool>("--sql") { Description = "Print the SQL instead of running it (offline mode)" };
         var command = new Command("stamp", "Record revisions in the version table without running them") { targets, purge, sql };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).Stamp(p.GetRequiredValue(targets), p.GetValue(purge), p.GetValue(sql));
-            return Program.Success;
-        }));
-        return command;
+        return Verb(command, p => Open(p).Stamp(p.GetRequiredValue(targets), p.GetValue(purge), p.GetValue(sql)));
     }
 
     private Command EnsureVersionCommand()
     {
         var sql = new Option<bool>("--sql") { Description = "Print the SQL instead of running it (offline mode)" };
         var command = new Command("ensure-version", "Create the version table if it does not exist") { sql };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).EnsureVersion(p.GetValue(sql));
-            return Program.Success;
-        }));
-        return command;
+        return Verb(command, p => Open(p).EnsureVersion(p.GetValue(sql)));
     }
 }

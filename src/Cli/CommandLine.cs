@@ -47,12 +47,7 @@ internal sealed partial class CommandLine
         };
         var sql = new Option<bool>("--sql") { Description = "Print the SQL instead of running it (offline mode)" };
         var command = new Command("upgrade", "Upgrade the database to a later revision") { target, sql };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).Upgrade(p.GetRequiredValue(target), p.GetValue(sql));
-            return Program.Success;
-        }));
-        return command;
+        return Verb(command, p => Open(p).Upgrade(p.GetRequiredValue(target), p.GetValue(sql)));
     }
 
     private Command DowngradeCommand()
@@ -60,18 +55,24 @@ internal sealed partial class CommandLine
         var target = new Argument<string>("revision") { Description = "Target: base, an id, -N, or start:end with --sql" };
         var sql = new Option<bool>("--sql") { Description = "Print the SQL instead of running it (offline mode; needs start:end)" };
         var command = new Command("downgrade", "Revert the database to an earlier revision") { target, sql };
-        command.SetAction(p => Guard(p, () =>
-        {
-            Open(p).Downgrade(p.GetRequiredValue(target), p.GetValue(sql));
-            return Program.Success;
-        }));
-        return command;
+        return Verb(command, p => Open(p).Downgrade(p.GetRequiredValue(target), p.GetValue(sql)));
     }
 
     private Command CheckCommand()
     {
         var command = new Command("check", "Exit 0 when the model matches the database at head, 1 when it does not");
         command.SetAction(p => Guard(p, () => Open(p).Check()));
+        return command;
+    }
+
+    // A verb that succeeds unless it throws; Guard turns what it throws into one message and exit code 2.
+    private Command Verb(Command command, Action<ParseResult> action)
+    {
+        command.SetAction(p => Guard(p, () =>
+        {
+            action(p);
+            return Program.Success;
+        }));
         return command;
     }
 

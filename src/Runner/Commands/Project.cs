@@ -12,6 +12,7 @@ namespace DiffMigrate.Runner.Commands;
 public sealed partial class Project(DiffMigrateConfig config, string urlBaseDirectory, DriverRegistry drivers, TextWriter output, Action<string> log)
 {
     private RevisionSet? revisions;
+    private DatabaseUrl? url;
 
     /// <summary>The configuration in use.</summary>
     public DiffMigrateConfig Config { get; } = config;
@@ -19,9 +20,9 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
     /// <summary>The revisions of the script directory, read on first use.</summary>
     public RevisionSet Revisions => revisions ??= LoadRevisions();
 
-    /// <summary>The database URL, or a clear error when none is configured.</summary>
-    public DatabaseUrl Url => Config.Url is { } url
-        ? DatabaseUrl.Parse(url, urlBaseDirectory)
+    /// <summary>The database URL (parsed on first use), or a clear error when none is configured.</summary>
+    public DatabaseUrl Url => url ??= Config.Url is { } text
+        ? DatabaseUrl.Parse(text, urlBaseDirectory)
         : throw new DiffMigrateException(
             $"No database URL: set \"url\" in {Config.Path ?? ConfigLoader.FileName}, the DIFFMIGRATE_URL environment variable, or --url.");
 

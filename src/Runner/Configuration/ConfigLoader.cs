@@ -112,8 +112,8 @@ public static partial class ConfigLoader
         }
     }
 
-    /// <summary>The names of the databases the file configures (its <c>databases</c> object), in file order.</summary>
-    public static IReadOnlyList<string> DatabaseNames(JsonElement top) =>
+    // The names of the databases the file configures (its "databases" object), in file order.
+    private static IReadOnlyList<string> DatabaseNames(JsonElement top) =>
         top.TryGetProperty("databases", out var databases) && databases.ValueKind == JsonValueKind.Object
             ? databases.EnumerateObject().Select(d => d.Name).ToList()
             : [];

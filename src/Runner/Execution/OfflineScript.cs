@@ -51,7 +51,7 @@ public static class OfflineScript
             destinations.Add(to);
         }
         var rows = start is null ? [] : graph.Resolve(start, []);
-        var table = new VersionTable(new QualifiedName(null, versionTable), services);
+        var table = Table(services, versionTable);
         var renderer = services.Renderer;
         var statements = new List<SqlStatement>();
         if (start is null) statements.Add(table.Create());
@@ -62,18 +62,22 @@ public static class OfflineScript
 
     /// <summary>The script for <c>ensure-version --sql</c>: the version table's CREATE TABLE.</summary>
     public static string EnsureVersion(DialectServices services, string versionTable) =>
-        Transaction(services.Renderer, [new VersionTable(new QualifiedName(null, versionTable), services).Create()]);
+        Transaction(services.Renderer, [Table(services, versionTable).Create()]);
 
-    private static string Transaction(SqlRenderer renderer, IReadOnlyList<SqlStatement> statements) =>
-        "BEGIN" + renderer.Syntax.StatementTerminator + "\n\n" + renderer.RenderScript(statements) + "COMMIT" + renderer.Syntax.StatementTerminator + "\n";
+    private static string Transaction(SqlRenderer renderer, IReadOnlyList<SqlStatement> statements) => Transaction(renderer, renderer.RenderScript(statements));
+
+    // The whole script is one transaction, as Alembic's offline output is.
+    private static string Transaction(SqlRenderer renderer, string body) =>
+        "BEGIN" + renderer.Syntax.StatementTerminator + "\n\n" + body + "COMMIT" + renderer.Syntax.StatementTerminator + "\n";
+
+    private static VersionTable Table(DialectServices services, string versionTable) => new(new QualifiedName(null, versionTable), services);
 
     private static string Write(RevisionSet revisions, DialectServices services, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps)
     {
         var renderer = services.Renderer;
-        var table = new VersionTable(new QualifiedName(null, versionTable), services);
+        var table = Table(services, versionTable);
         var migrations = revisions.Load(steps.Select(s => s.Revision.Id).ToList());
         var script = new StringBuilder();
-        script.Append("BEGIN").Append(renderer.Syntax.StatementTerminator).Append("\n\n");
         if (createTable) script.Append(renderer.RenderScript([table.Create()]));
         foreach (var step in steps)
         {
@@ -99,8 +103,7 @@ public static class OfflineScript
             statements.AddRange(table.Edits(step.RowsBefore, step.RowsAfter));
             script.Append(renderer.RenderScript(statements));
         }
-        script.Append("COMMIT").Append(renderer.Syntax.StatementTerminator).Append('\n');
-        return script.ToString();
+        return Transaction(renderer, script.ToString());
     }
 
     private static (string? Start, string End) SplitRange(string range)

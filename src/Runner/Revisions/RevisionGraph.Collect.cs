@@ -41,7 +41,12 @@ public sealed partial class RevisionGraph
                 if (next.Count == 0) next = [BaseMarker];
             }
             if (next.Count == 0) return noOverwalk ? null : current;
-            if (next.Count > 1) throw new RevisionException("Ambiguous walk");
+            if (next.Count > 1)
+            {
+                throw new RevisionException(
+                    $"Ambiguous walk: {current?.Id ?? (steps > 0 ? "base" : "head")} has several {(steps > 0 ? "next" : "down")} revisions " +
+                    $"({string.Join(", ", next.Select(n => n?.Id ?? "base"))}); name a branch (label@...) or a revision on one side");
+            }
             current = next[0];
         }
         return current;
@@ -62,7 +67,7 @@ public sealed partial class RevisionGraph
         if (relative >= 0)
         {
             if (symbol is null) throw Produced(match.Groups[3].Value, relative);
-            return (label, Walk(GetRevision(symbol), relative, label) ?? throw new RevisionException("Walked too far"));
+            return (label, Walk(GetRevision(symbol), relative, label) ?? throw TooFar(target));
         }
         var fromCurrent = symbol is null;
         if (fromCurrent)
@@ -83,7 +88,7 @@ public sealed partial class RevisionGraph
             }
         }
         var start = label is null ? GetRevision(symbol) : GetRevision($"{label}@{symbol}");
-        var found = Walk(start, relative) ?? throw (fromCurrent ? Produced(match.Groups[3].Value, relative) : new RevisionException("Walked too far"));
+        var found = Walk(start, relative) ?? throw (fromCurrent ? Produced(match.Groups[3].Value, relative) : TooFar(target));
         return (label, found);
     }
 
@@ -116,6 +121,8 @@ public sealed partial class RevisionGraph
         if (starts.Count > 1) throw new RevisionException("Ambiguous upgrade from multiple current revisions", RevisionErrorKind.Command);
         return [Walk(starts[0], relative, label) ?? throw Produced(match.Groups[3].Value, relative)];
     }
+
+    private static RevisionException TooFar(string target) => new($"Walked too far: {target} goes past the end of the history");
 
     private static RevisionException Produced(string relative, int steps) =>
         new($"Relative revision {relative} didn't produce {Math.Abs(steps)} migrations");

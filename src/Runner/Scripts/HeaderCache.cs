@@ -15,32 +15,23 @@ internal sealed class HeaderCache(string file)
     private const char Field = '\t';
     private const char Item = '\u001f';
 
+    // Read once, then only read (never written) while scripts are read in parallel.
     private readonly Dictionary<string, (long Length, long Ticks, ScriptHeader Header)> entries = Load(file);
-    private bool changed;
 
-    public ScriptHeader? Find(string path, long length, long ticks) =>
-        entries.TryGetValue(path, out var entry) && entry.Length == length && entry.Ticks == ticks ? entry.Header : null;
+    public ScriptHeader? Find(ScriptStamp stamp) =>
+        entries.TryGetValue(stamp.Path, out var entry) && entry.Length == stamp.Length && entry.Ticks == stamp.Ticks ? entry.Header : null;
 
-    public void Add(string path, long length, long ticks, ScriptHeader header)
+    /// <summary>Writes the cache as <paramref name="headers"/> (one per stamp), unless it already holds exactly that.</summary>
+    public void Save(IReadOnlyList<ScriptStamp> stamps, IReadOnlyList<ScriptHeader> headers)
     {
-        lock (entries)
-        {
-            entries[path] = (length, ticks, header);
-            changed = true;
-        }
-    }
-
-    /// <summary>Writes the cache when something was added, keeping only <paramref name="paths"/> (the scripts that still exist).</summary>
-    public void Save(IReadOnlyCollection<string> paths)
-    {
-        if (!changed && entries.Count == paths.Count) return;
+        if (stamps.Count == entries.Count && stamps.All(s => Find(s) is not null)) return;
         var text = new StringBuilder(Version).Append('\n');
-        foreach (var path in paths)
+        for (var i = 0; i < stamps.Count; i++)
         {
-            if (!entries.TryGetValue(path, out var entry)) continue;
-            var h = entry.Header;
+            var (path, length, ticks) = stamps[i];
+            var h = headers[i];
             text.AppendJoin(Field, [
-                Escape(path), entry.Length.ToString(CultureInfo.InvariantCulture), entry.Ticks.ToString(CultureInfo.InvariantCulture),
+                Escape(path), length.ToString(CultureInfo.InvariantCulture), ticks.ToString(CultureInfo.InvariantCulture),
                 Escape(h.Id), List(h.DownRevisions), List(h.BranchLabels), List(h.DependsOn),
                 h.Message is null ? "\0" : Escape(h.Message), Escape(h.ClassName)]).Append('\n');
         }
@@ -108,5 +99,15 @@ internal sealed class HeaderCache(string file)
             result.Append(text[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', 'u' => '\u001f', var c => c });
         }
         return result.ToString();
+    }
+}
+
+/// <summary>A script file as the header cache identifies it: its path, size and modification time.</summary>
+internal readonly record struct ScriptStamp(string Path, long Length, long Ticks)
+{
+    public static ScriptStamp Of(string path)
+    {
+        var info = new FileInfo(path);
+        return new(path, info.Length, info.LastWriteTimeUtc.Ticks);
     }
 }

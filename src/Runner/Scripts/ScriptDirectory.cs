@@ -41,13 +41,15 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
     {
         var files = Files();
         var cache = headerCacheFile is null ? null : new HeaderCache(headerCacheFile);
+        var stamps = new ScriptStamp[files.Count];
         var headers = new ScriptHeader[files.Count];
         var errors = new ScriptException?[files.Count];
         Parallel.For(0, files.Count, i =>
         {
             try
             {
-                headers[i] = Header(files[i], cache);
+                stamps[i] = ScriptStamp.Of(files[i]);
+                headers[i] = cache?.Find(stamps[i]) ?? ReadHeader(files[i], File.ReadAllText(files[i]));
             }
             catch (ScriptException e)
             {
@@ -56,18 +58,8 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
         });
         // The first bad file in load order, so that the message does not depend on thread timing.
         if (errors.FirstOrDefault(e => e is not null) is { } error) throw error;
-        cache?.Save(files);
+        cache?.Save(stamps, headers);
         return headers;
-    }
-
-    private static ScriptHeader Header(string path, HeaderCache? cache)
-    {
-        var info = new FileInfo(path);
-        var (length, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
-        if (cache?.Find(path, length, ticks) is { } cached) return cached;
-        var header = ReadHeader(path, File.ReadAllText(path));
-        cache?.Add(path, length, ticks, header);
-        return header;
     }
 
     /// <summary>Reads the header of one script's text.</summary>

@@ -97,17 +97,8 @@ public sealed class CliWorkflowTests
         Assert.AreEqual(0, upgrade.Code, upgrade.Err);
     }
 
-    internal static IReadOnlyList<string> Tables(string database)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read()) names.Add(reader.GetString(0));
-        return names;
-    }
+    internal static IReadOnlyList<string> Tables(string database) =>
+        TempProject.Strings(database, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
 
     internal static void Execute(string database, string sql)
     {

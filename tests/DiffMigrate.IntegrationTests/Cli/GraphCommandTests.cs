@@ -134,7 +134,9 @@ public sealed class GraphCommandTests
         StringAssert.StartsWith(Ok(project.Run("show", "audit")), "Rev: bbbb0001 (head)\nParent: <base>\nBranch names: audit\n");
         StringAssert.StartsWith(Ok(project.Run("show", "left@head")), "Rev: aaaa0006 (head)\n");
         StringAssert.StartsWith(Ok(project.Run("show", "aaaa0003-1")), "Rev: aaaa0002 (branchpoint)\n");
-        Assert.AreEqual(2, project.Run("show", "aaaa0006-2").Code, "two steps down from aaaa0006 passes a merge point: ambiguous");
+        var ambiguous = project.Run("show", "aaaa0006-2");
+        Assert.AreEqual(2, ambiguous.Code, "two steps down from aaaa0006 passes a merge point: ambiguous");
+        StringAssert.Contains(ambiguous.Err, "Ambiguous walk: aaaa0005 has several down revisions (aaaa0003, aaaa0004)");
         // As a target, heads means the real heads: bbbb0001 is depended on, so it is not one.
         Assert.AreEqual(1, Ok(project.Run("show", "heads")).Split("Rev: ").Length - 1);
     }

@@ -44,16 +44,20 @@ internal sealed class TempProject : IDisposable
     public string Database(string name = "app.db") => Path.Combine(Directory, name);
 
     /// <summary>The rows of the version table, read straight from the SQLite file, sorted.</summary>
-    public IReadOnlyList<string> VersionRows(string name = "app.db")
+    public IReadOnlyList<string> VersionRows(string name = "app.db") =>
+        Strings(Database(name), "SELECT version_num FROM diffmigrate_version ORDER BY version_num");
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns from the SQLite file <paramref name="database"/>.</summary>
+    public static IReadOnlyList<string> Strings(string database, string sql)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database(name)};Pooling=False");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version_num FROM diffmigrate_version";
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read()) rows.Add(reader.GetString(0));
-        return rows.Order(StringComparer.Ordinal).ToList();
+        return rows;
     }
 
     public void Dispose()
