@@ -20,15 +20,16 @@ public static class GeneratedSchema
 
     public static string TableName(int i) => $"t{i:D4}_{Words[i % Words.Length]}";
 
-    public static DatabaseSchema Build(int count, int seed = 42)
+    /// <summary>The schema; with <paramref name="postgres"/>, defaults and filters are spelled for PostgreSQL (true, LOCALTIMESTAMP).</summary>
+    public static DatabaseSchema Build(int count, int seed = 42, bool postgres = false)
     {
         var random = new Random(seed);
         var tables = new List<Table>();
-        for (var i = 0; i < count; i++) tables.Add(BuildTable(i, random));
+        for (var i = 0; i < count; i++) tables.Add(BuildTable(i, random, postgres));
         return new DatabaseSchema(tables.OrderBy(t => t.Name).ToEquatableArray());
     }
 
-    private static Table BuildTable(int i, Random random)
+    private static Table BuildTable(int i, Random random, bool postgres)
     {
         var name = TableName(i);
         var columns = new List<Column>
@@ -38,7 +39,7 @@ public static class GeneratedSchema
             new("code", SqlType.String(32)),
             new("description", SqlType.Text, Nullable: true),
             new("amount", SqlType.Decimal(10, 2), Default: "0"),
-            new("is_active", SqlType.Boolean, Default: "1"),
+            new("is_active", SqlType.Boolean, Default: postgres ? "true" : "1"),
             new("created_at", SqlType.DateTimeOffset, Default: "CURRENT_TIMESTAMP"),
         };
         // Every type appears somewhere: table i gets the extras whose position matches i.
@@ -60,7 +61,7 @@ public static class GeneratedSchema
             new("kind", SqlType.Enum("kind", "small", "medium", "large"), Default: "'small'"),
             new("search_key", SqlType.Raw("CITEXT"), Nullable: true),
             new("plain_number", SqlType.Decimal(), Nullable: true),
-            new("local_stamp", SqlType.DateTime, Default: "(datetime('now'))"),
+            new("local_stamp", SqlType.DateTime, Default: postgres ? "LOCALTIMESTAMP" : "(datetime('now'))"),
         ];
         var extraCount = 1 + random.Next(4);
         for (var k = 0; k < extraCount; k++) columns.Add(extras[(i + k * 5) % extras.Length]);
@@ -85,7 +86,7 @@ public static class GeneratedSchema
         var indexes = new List<TableIndex> { new($"ix_{name}_created_active", ["created_at", "is_active"]) };
         if (foreignKeys.Count > 0 && random.NextDouble() < 0.7) indexes.Add(new($"ix_{name}_{foreignKeys[0].Columns[0]}", [foreignKeys[0].Columns[0]]));
         else indexes.Add(new($"ix_{name}_name", ["name"]));
-        if (i % 7 == 3) indexes.Add(new($"ix_{name}_active_amount", ["amount"], IsUnique: false, Filter: "is_active = 1"));
+        if (i % 7 == 3) indexes.Add(new($"ix_{name}_active_amount", ["amount"], IsUnique: false, Filter: postgres ? "is_active" : "is_active = 1"));
         if (i % 11 == 5) indexes.Add(new($"ix_{name}_lower_name", ["lower(name)"], Expressions: [true]));
         if (i % 13 == 6) indexes.Add(new($"ix_{name}_name_code", ["name", "code"], IsUnique: true));
 

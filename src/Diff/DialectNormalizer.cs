@@ -10,6 +10,9 @@ namespace DiffMigrate.Diff;
 /// </summary>
 internal sealed class DialectNormalizer(Dialect dialect)
 {
+    /// <summary>The schema as compared: null for the default schema.</summary>
+    public string? SchemaName(string? schema) => Name(new QualifiedName(schema, "")).Schema;
+
     public QualifiedName Name(QualifiedName name) =>
         name.Schema is { } schema && (!dialect.SupportsSchemas || string.Equals(schema, dialect.DefaultSchema, StringComparison.OrdinalIgnoreCase))
             ? name with { Schema = null }
@@ -22,7 +25,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
         {
             Name = Name(table.Name),
             Columns = table.Columns.Select(c => Column(c, c.Name == rowid)).ToEquatableArray(),
-            ForeignKeys = table.ForeignKeys.Select(f => f with { ReferredTable = Name(f.ReferredTable) }).ToEquatableArray(),
+            ForeignKeys = table.ForeignKeys.Select(f => f with { ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred }).ToEquatableArray(),
             Indexes = table.Indexes.Select(Index).ToEquatableArray(),
             CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql) }).ToEquatableArray(),
             Comment = dialect.SupportsComments ? table.Comment : null,
@@ -45,7 +48,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
         {
             Type = type,
             Default = column.Default is null ? null : Expression(column.Default),
-            Identity = identity,
+            Identity = identity is null ? null : identity with { Start = identity.Start == 1 ? null : identity.Start, Increment = identity.Increment == 1 ? null : identity.Increment },
             Computed = column.Computed is null ? null : Expression(column.Computed),
             Comment = dialect.SupportsComments ? column.Comment : null,
             Collation = column.Collation?.ToUpperInvariant(),
@@ -57,6 +60,8 @@ internal sealed class DialectNormalizer(Dialect dialect)
         Columns = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? Expression(c) : c).ToEquatableArray(),
         Filter = index.Filter is null ? null : Expression(index.Filter),
         Expressions = index.Expressions.Contains(true) ? index.Expressions : default,
+        Descending = index.Descending.Contains(true) ? index.Descending : default,
+        Method = index.Method is null || string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant(),
     };
 
     /// <summary>The column SQLite would make a rowid alias: the sole primary key column, spelled INTEGER or identity.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiffMigrate.Dialects;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff;
 
@@ -8,11 +9,17 @@ namespace DiffMigrate.Diff;
 /// <param name="VersionTable">Never part of a diff.</param>
 /// <param name="IncludeTables">Glob patterns (<c>*</c>, <c>?</c>) of the tables to compare; null means all.</param>
 /// <param name="ExcludeTables">Glob patterns of tables to leave out; exclusion wins.</param>
+/// <param name="ModelServerForms">
+/// The model's tables as the database server prints them (types, defaults, checks, index expressions), element for
+/// element, when the server could canonicalise them; compared instead of the model's own spelling, while the
+/// operations keep the model's spelling.
+/// </param>
 public sealed record DiffOptions(
     Dialect Dialect,
     string VersionTable = "diffmigrate_version",
     IReadOnlyList<string>? IncludeTables = null,
-    IReadOnlyList<string>? ExcludeTables = null)
+    IReadOnlyList<string>? ExcludeTables = null,
+    DatabaseSchema? ModelServerForms = null)
 {
     /// <summary>True when the table named <paramref name="name"/> takes part in the comparison.</summary>
     public bool Compares(string name)

@@ -21,10 +21,10 @@ public sealed partial class SchemaDiffer
             (a, b) => a with { Name = null } == b with { Name = null } && SameName(a.Name, b.Name),
             f => drops.Add(new DropForeignKey(name, f)), f => adds.Add(new AddForeignKey(name, f)));
 
-    /// <summary>UNIQUE constraints match by columns.</summary>
+    /// <summary>UNIQUE constraints match by columns and options.</summary>
     private static void DiffUniqueConstraints(QualifiedName name, TablePair from, TablePair to, List<MigrationOperation> drops, List<MigrationOperation> adds) =>
         Match.Unpaired(Pairs(from.Original.UniqueConstraints, from.Normalized.UniqueConstraints), Pairs(to.Original.UniqueConstraints, to.Normalized.UniqueConstraints),
-            (a, b) => a.Columns == b.Columns && SameName(a.Name, b.Name),
+            (a, b) => a with { Name = null } == b with { Name = null } && SameName(a.Name, b.Name),
             u => drops.Add(new DropUniqueConstraint(name, u)), u => adds.Add(new AddUniqueConstraint(name, u)));
 
     /// <summary>CHECK constraints match by name, or by canonical expression when a side does not know the name.</summary>

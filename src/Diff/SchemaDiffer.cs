@@ -18,8 +18,8 @@ public sealed partial class SchemaDiffer(DiffOptions options)
     /// <summary>The operations that take <paramref name="from"/> to <paramref name="to"/>.</summary>
     public IReadOnlyList<MigrationOperation> Diff(DatabaseSchema from, DatabaseSchema to)
     {
-        var source = Tables(from);
-        var target = Tables(to);
+        var source = Tables(from, null);
+        var target = Tables(to, options.ModelServerForms);
         var columnRenames = new Dictionary<QualifiedName, List<MigrationOperation>>();
         var renames = ApplyRenames(source, target, to.Renames, columnRenames);
 
@@ -54,16 +54,16 @@ public sealed partial class SchemaDiffer(DiffOptions options)
             operations.Add(new DropTable(table.Original with { Indexes = default, ForeignKeys = Without(table.Original.ForeignKeys, deferredDrop) }));
         }
         foreach (var (_, ops) in perTable) operations.AddRange(ops);
-        return operations;
+        return WithSchemaObjects(from, to, operations);
     }
 
-    private Dictionary<QualifiedName, TablePair> Tables(DatabaseSchema schema)
+    private Dictionary<QualifiedName, TablePair> Tables(DatabaseSchema schema, DatabaseSchema? serverForms)
     {
         var tables = new Dictionary<QualifiedName, TablePair>();
         foreach (var table in schema.Tables)
         {
             if (!options.Compares(table.Name.Name)) continue;
-            var normalized = normalizer.Table(table);
+            var normalized = normalizer.Table(serverForms?.FindTable(table.Name) ?? table);
             tables[normalized.Name] = new TablePair(table, normalized);
         }
         return tables;

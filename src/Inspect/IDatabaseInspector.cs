@@ -5,7 +5,9 @@ namespace DiffMigrate.Inspect;
 
 /// <summary>Options for an inspection.</summary>
 /// <param name="ExcludeTables">Exact table names to leave out (the runner passes its version table).</param>
-public sealed record InspectOptions(IReadOnlyCollection<string>? ExcludeTables = null);
+/// <param name="Schemas">Schemas to read besides the default one (the runner passes those the model uses).</param>
+/// <param name="AllSchemas">Read every user schema (Alembic's <c>include_schemas</c>).</param>
+public sealed record InspectOptions(IReadOnlyCollection<string>? ExcludeTables = null, IReadOnlyCollection<string>? Schemas = null, bool AllSchemas = false);
 
 /// <summary>Reads a live database into the neutral schema model, normalised so that comparison needs no database.</summary>
 public interface IDatabaseInspector

@@ -37,18 +37,32 @@ public abstract class Migration
         QualifiedName referredTable,
         string[] referredColumns,
         ReferentialAction onDelete = ReferentialAction.NoAction,
-        ReferentialAction onUpdate = ReferentialAction.NoAction)
-        => new(name, columns, referredTable, referredColumns, onDelete, onUpdate);
+        ReferentialAction onUpdate = ReferentialAction.NoAction,
+        bool deferrable = false,
+        bool initiallyDeferred = false)
+        => new(name, columns, referredTable, referredColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
 
     /// <summary>A UNIQUE constraint.</summary>
     protected static UniqueConstraint Unique(string? name, params string[] columns) => new(name, columns);
 
+    /// <summary>A UNIQUE constraint with options.</summary>
+    protected static UniqueConstraint Unique(string? name, string[] columns, bool nullsNotDistinct) => new(name, columns, nullsNotDistinct);
+
     /// <summary>A CHECK constraint.</summary>
     protected static CheckConstraint Check(string? name, string sql) => new(name, sql);
 
-    /// <summary>An index on columns (or expressions, flagged in <paramref name="expressions"/>).</summary>
-    protected static TableIndex Index(string name, string[] columns, bool unique = false, string? filter = null, bool[]? expressions = null)
-        => new(name, columns, unique, filter, expressions ?? []);
+    /// <summary>
+    /// An index on columns (or expressions, flagged in <paramref name="expressions"/>); <paramref name="descending"/>
+    /// flags DESC keys, <paramref name="method"/> names the access method, <paramref name="include"/> the covered columns.
+    /// </summary>
+    protected static TableIndex Index(string name, string[] columns, bool unique = false, string? filter = null, bool[]? expressions = null,
+        string? method = null, string[]? include = null, bool[]? descending = null)
+        => new(name, columns, unique, filter, expressions ?? [], method, include ?? [], descending ?? []);
+
+    /// <summary>A sequence definition.</summary>
+    protected static Sequence Sequence(QualifiedName name, long? start = null, long? increment = null, long? minValue = null,
+        long? maxValue = null, bool cycle = false, long? cache = null)
+        => new(name, start, increment, minValue, maxValue, cycle, cache);
 
     /// <summary>A table comment, as an element of <see cref="Operations.CreateTable"/>.</summary>
     protected static TableComment Comment(string text) => new(text);

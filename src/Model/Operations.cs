@@ -42,11 +42,11 @@ public sealed class Operations
     /// <summary>Renames a column.</summary>
     public void RenameColumn(QualifiedName table, string oldName, string newName) => Add(new RenameColumn(table, oldName, newName));
 
-    /// <summary>Creates an index.</summary>
-    public void CreateIndex(QualifiedName table, TableIndex index) => Add(new CreateIndex(table, index));
+    /// <summary>Creates an index; <paramref name="concurrently"/> without blocking writes (PostgreSQL, outside the transaction).</summary>
+    public void CreateIndex(QualifiedName table, TableIndex index, bool concurrently = false) => Add(new CreateIndex(table, index, concurrently));
 
-    /// <summary>Drops an index.</summary>
-    public void DropIndex(QualifiedName table, TableIndex index) => Add(new DropIndex(table, index));
+    /// <summary>Drops an index; <paramref name="concurrently"/> as for <see cref="CreateIndex"/>.</summary>
+    public void DropIndex(QualifiedName table, TableIndex index, bool concurrently = false) => Add(new DropIndex(table, index, concurrently));
 
     /// <summary>Adds a primary key.</summary>
     public void AddPrimaryKey(QualifiedName table, PrimaryKey primaryKey) => Add(new AddPrimaryKey(table, primaryKey));
@@ -71,6 +71,36 @@ public sealed class Operations
 
     /// <summary>Drops a CHECK constraint.</summary>
     public void DropCheckConstraint(QualifiedName table, CheckConstraint constraint) => Add(new DropCheckConstraint(table, constraint));
+
+    /// <summary>Creates a schema if it does not exist.</summary>
+    public void CreateSchema(string name) => Add(new CreateSchema(name));
+
+    /// <summary>Drops an (empty) schema.</summary>
+    public void DropSchema(string name) => Add(new DropSchema(name));
+
+    /// <summary>Creates an enumerated type with these values, in order.</summary>
+    public void CreateEnum(QualifiedName name, params string[] values) => Add(new CreateEnum(new EnumType(name, values)));
+
+    /// <summary>Drops an enumerated type; the values describe it so that the drop can be reversed.</summary>
+    public void DropEnum(QualifiedName name, params string[] values) => Add(new DropEnum(new EnumType(name, values)));
+
+    /// <summary>Adds <paramref name="value"/> to an enum; <paramref name="values"/> is the whole list afterwards.</summary>
+    public void AddEnumValue(QualifiedName name, string value, params string[] values) => Add(new AddEnumValue(name, value, values));
+
+    /// <summary>Removes <paramref name="value"/> from an enum; <paramref name="values"/> is the whole list before.</summary>
+    public void DropEnumValue(QualifiedName name, string value, params string[] values) => Add(new DropEnumValue(name, value, values));
+
+    /// <summary>Renames a value of an enum.</summary>
+    public void RenameEnumValue(QualifiedName name, string oldValue, string newValue) => Add(new RenameEnumValue(name, oldValue, newValue));
+
+    /// <summary>Creates a sequence.</summary>
+    public void CreateSequence(Sequence sequence) => Add(new CreateSequence(sequence));
+
+    /// <summary>Drops a sequence.</summary>
+    public void DropSequence(Sequence sequence) => Add(new DropSequence(sequence));
+
+    /// <summary>Changes a sequence's options.</summary>
+    public void AlterSequence(Sequence existing, Sequence sequence) => Add(new AlterSequence(existing, sequence));
 
     /// <summary>Runs SQL as written; <paramref name="downSql"/> makes it reversible.</summary>
     public void Execute(string sql, string? downSql = null) => Add(new ExecuteSql(sql, downSql));

@@ -13,11 +13,13 @@ namespace DiffMigrate.Runner;
 /// <param name="VersionTable">The version table's name.</param>
 /// <param name="Target">The revision to upgrade to.</param>
 /// <param name="Log">Receives one line per applied step.</param>
+/// <param name="Run">Transaction per revision, the migration lock and its timeout; <see cref="RunSettings.Default"/> when null.</param>
 public sealed record MigrationOptions(
     Dialect? Dialect = null,
     string VersionTable = DiffMigrateConfig.DefaultVersionTable,
     string Target = "heads",
-    Action<string>? Log = null);
+    Action<string>? Log = null,
+    RunSettings? Run = null);
 
 /// <summary>
 /// The library entry point for applications: upgrade a database at start-up, with the application's own
@@ -38,7 +40,7 @@ public static class DatabaseMigrations
     {
         var dialect = options.Dialect ?? Infer(connection);
         if (connection.State != ConnectionState.Open) connection.Open();
-        var migrator = new Migrator(connection, DialectServices.For(dialect), revisions, options.VersionTable, options.Log ?? (_ => { }));
+        var migrator = new Migrator(connection, DialectServices.For(dialect), revisions, options.VersionTable, options.Log ?? (_ => { }), options.Run);
         return migrator.Upgrade(options.Target);
     }
 

@@ -14,6 +14,12 @@ public sealed class IndexAttribute(params string[] properties) : Attribute
     public string? Name { get; set; }
     /// <summary>A partial-index WHERE clause.</summary>
     public string? Filter { get; set; }
+    /// <summary>The access method (gin, gist, hash, brin, ...); null for the default (btree).</summary>
+    public string? Method { get; set; }
+    /// <summary>Properties stored in the index without being keys (INCLUDE).</summary>
+    public string[] Include { get; set; } = [];
+    /// <summary>Per key, whether it sorts descending (EF Core's IsDescending).</summary>
+    public bool[] IsDescending { get; set; } = [];
 }
 
 /// <summary>A composite primary key: <c>[PrimaryKey(nameof(A), nameof(B))]</c>.</summary>
@@ -53,6 +59,10 @@ public sealed class ReferencesAttribute : Attribute
     public ReferentialAction OnUpdate { get; set; }
     /// <summary>The constraint name; the naming convention when null.</summary>
     public string? Name { get; set; }
+    /// <summary>DEFERRABLE.</summary>
+    public bool Deferrable { get; set; }
+    /// <summary>INITIALLY DEFERRED (implies <see cref="Deferrable"/>).</summary>
+    public bool InitiallyDeferred { get; set; }
 }
 
 /// <summary>A UNIQUE constraint: on a property, or on a class with the properties named.</summary>
@@ -63,6 +73,8 @@ public sealed class UniqueAttribute(params string[] properties) : Attribute
     public IReadOnlyList<string> Properties { get; } = properties;
     /// <summary>The constraint name; the naming convention when null.</summary>
     public string? Name { get; set; }
+    /// <summary>NULLS NOT DISTINCT: NULLs count as equal (PostgreSQL 15).</summary>
+    public bool NullsNotDistinct { get; set; }
 }
 
 /// <summary>A CHECK constraint: <c>[Check("amount &gt;= 0", Name = "amount_nonneg")]</c>.</summary>
@@ -103,9 +115,9 @@ public sealed class CommentAttribute(string text) : Attribute
 
 /// <summary>
 /// Declares a rename, so that autogenerate emits a rename instead of drop + add: on a property, the column's old
-/// name; on a class, the table's old name.
+/// name; on a class, the table's old name; on a member of a C# enum mapped to an enum type, the value's old name.
 /// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Class | AttributeTargets.Field)]
 public sealed class RenamedFromAttribute(string oldName) : Attribute
 {
     /// <summary>The name before the rename.</summary>

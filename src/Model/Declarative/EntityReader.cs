@@ -60,17 +60,29 @@ internal static class EntityReader
 
         foreach (var index in type.GetCustomAttributes<IndexAttribute>())
         {
-            draft.Indexes.Add((index.Name, index.Properties.Select(p => Column(p, "[Index]")).ToList(), index.IsUnique, index.Filter, null));
+            draft.Indexes.Add(new TableIndex(index.Name ?? "", index.Properties.Select(p => Column(p, "[Index]")).ToEquatableArray(), index.IsUnique, index.Filter,
+                default, index.Method, index.Include.Select(p => Column(p, "[Index] Include")).ToEquatableArray(),
+                index.IsDescending.Contains(true) ? (EquatableArray<bool>)index.IsDescending : default));
         }
         foreach (var unique in type.GetCustomAttributes<UniqueAttribute>())
         {
-            draft.Uniques.Add((unique.Name, unique.Properties.Select(p => Column(p, "[Unique]")).ToList()));
+            draft.Uniques.Add(new UniqueConstraint(unique.Name, unique.Properties.Select(p => Column(p, "[Unique]")).ToEquatableArray(), unique.NullsNotDistinct));
         }
         foreach (var check in type.GetCustomAttributes<CheckAttribute>()) draft.Checks.Add((check.Name, check.Sql, null));
         draft.Comment = type.GetCustomAttribute<CommentAttribute>()?.Text;
         draft.RenamedFrom = type.GetCustomAttribute<RenamedFromAttribute>()?.OldName;
         return draft;
     }
+
+    /// <summary>The value renames declared with <c>[RenamedFrom]</c> on members of the C# enums an entity maps.</summary>
+    public static IEnumerable<EnumValueRename> EnumRenames(Type type) =>
+        MappedProperties(type)
+            .Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+            .Where(t => t.IsEnum && t.GetCustomAttribute<ColumnAttribute>() is null)
+            .Distinct()
+            .SelectMany(e => e.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.GetCustomAttribute<RenamedFromAttribute>() is not null)
+                .Select(f => new EnumValueRename(new QualifiedName(null, e.Name.Underscore()), f.GetCustomAttribute<RenamedFromAttribute>()!.OldName, f.Name)));
 
     private static IEnumerable<PropertyInfo> MappedProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -137,15 +149,16 @@ internal static class EntityReader
 
     private static void ReadConstraints(TableDraft draft, Type type, PropertyInfo property, ColumnDraft column)
     {
-        if (property.GetCustomAttribute<UniqueAttribute>() is { } unique) draft.Uniques.Add((unique.Name, [column.Name]));
+        if (property.GetCustomAttribute<UniqueAttribute>() is { } unique) draft.Uniques.Add(new UniqueConstraint(unique.Name, [column.Name], unique.NullsNotDistinct));
         foreach (var check in property.GetCustomAttributes<CheckAttribute>()) draft.Checks.Add((check.Name, check.Sql, column.Name));
         if (property.GetCustomAttribute<ReferencesAttribute>() is { } reference)
         {
             var where = $"class {type.FullName}, property {property.Name}";
             draft.ForeignKeys.Add(reference.Entity is { } entity
-                ? new ForeignKeyDraft([column.Name], null, entity, null, reference.OnDelete, reference.OnUpdate, reference.Name, where)
+                ? new ForeignKeyDraft([column.Name], null, entity, null, reference.OnDelete, reference.OnUpdate, reference.Name, where,
+                    reference.Deferrable, reference.InitiallyDeferred)
                 : new ForeignKeyDraft([column.Name], new QualifiedName(reference.Schema, reference.Table!), null, [reference.Column!],
-                    reference.OnDelete, reference.OnUpdate, reference.Name, where));
+                    reference.OnDelete, reference.OnUpdate, reference.Name, where, reference.Deferrable, reference.InitiallyDeferred));
         }
     }
 }

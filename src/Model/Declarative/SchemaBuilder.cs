@@ -18,6 +18,28 @@ public sealed class SchemaBuilder
 {
     internal List<TableDefinition> Tables { get; } = [];
     internal List<Type> Entities { get; } = [];
+    internal List<EnumType> Enums { get; } = [];
+    internal List<EnumValueRename> EnumRenames { get; } = [];
+    internal List<Sequence> Sequences { get; } = [];
+
+    /// <summary>
+    /// An enumerated type. Columns use it with <c>SqlType.Enum(name, values)</c> (or a C# enum property); declare it
+    /// here to give it a schema, to keep it while no column uses it, or to declare value renames.
+    /// </summary>
+    public SchemaBuilder Enum(QualifiedName name, string[] values, params (string OldValue, string NewValue)[] renamedValues)
+    {
+        Enums.Add(new EnumType(name, values));
+        EnumRenames.AddRange(renamedValues.Select(r => new EnumValueRename(name, r.OldValue, r.NewValue)));
+        return this;
+    }
+
+    /// <summary>A standalone sequence; null options are the database's defaults.</summary>
+    public SchemaBuilder Sequence(QualifiedName name, long? start = null, long? increment = null, long? minValue = null,
+        long? maxValue = null, bool cycle = false, long? cache = null)
+    {
+        Sequences.Add(new Sequence(name, start, increment, minValue, maxValue, cycle, cache));
+        return this;
+    }
 
     /// <summary>A table described column by column.</summary>
     public SchemaBuilder Table(QualifiedName name, Action<TableDefinition> define)
@@ -68,17 +90,27 @@ public sealed class TableDefinition
     /// <summary>A non-unique index on these columns.</summary>
     public TableDefinition Index(params string[] columns) => Index(null, columns);
 
-    /// <summary>An index with options; <paramref name="expressions"/> flags entries that are SQL expressions.</summary>
-    public TableDefinition Index(string? name, string[] columns, bool unique = false, string? filter = null, bool[]? expressions = null)
+    /// <summary>
+    /// An index with options: <paramref name="expressions"/> flags entries that are SQL expressions,
+    /// <paramref name="descending"/> the DESC keys; <paramref name="method"/> is the access method (gin, gist, hash,
+    /// ...) and <paramref name="include"/> the covered non-key columns.
+    /// </summary>
+    public TableDefinition Index(string? name, string[] columns, bool unique = false, string? filter = null, bool[]? expressions = null,
+        string? method = null, string[]? include = null, bool[]? descending = null)
     {
-        Draft.Indexes.Add((name, [.. columns], unique, filter, expressions));
+        Draft.Indexes.Add(new TableIndex(name ?? "", [.. columns], unique, filter,
+            expressions is { } e && e.Contains(true) ? (EquatableArray<bool>)e : default, method, include ?? [],
+            descending is { } d && d.Contains(true) ? (EquatableArray<bool>)d : default));
         return this;
     }
 
     /// <summary>A UNIQUE constraint on these columns.</summary>
-    public TableDefinition Unique(params string[] columns)
+    public TableDefinition Unique(params string[] columns) => Unique(columns, nullsNotDistinct: false);
+
+    /// <summary>A UNIQUE constraint; with <paramref name="nullsNotDistinct"/>, NULLs count as equal (PostgreSQL 15).</summary>
+    public TableDefinition Unique(string[] columns, bool nullsNotDistinct, string? name = null)
     {
-        Draft.Uniques.Add((null, [.. columns]));
+        Draft.Uniques.Add(new UniqueConstraint(name, [.. columns], nullsNotDistinct));
         return this;
     }
 
@@ -91,9 +123,11 @@ public sealed class TableDefinition
 
     /// <summary>A foreign key on several columns.</summary>
     public TableDefinition ForeignKey(string[] columns, QualifiedName referredTable, string[] referredColumns,
-        ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? name = null)
+        ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? name = null,
+        bool deferrable = false, bool initiallyDeferred = false)
     {
-        Draft.ForeignKeys.Add(new ForeignKeyDraft([.. columns], referredTable, null, [.. referredColumns], onDelete, onUpdate, name, Draft.Origin));
+        Draft.ForeignKeys.Add(new ForeignKeyDraft([.. columns], referredTable, null, [.. referredColumns], onDelete, onUpdate, name, Draft.Origin,
+            deferrable, initiallyDeferred));
         return this;
     }
 
@@ -126,8 +160,15 @@ public sealed class ColumnDefinition
     /// <summary>The server-side DEFAULT, as SQL.</summary>
     public ColumnDefinition Default(string sql) { column.Default = sql; return this; }
 
-    /// <summary>An identity column.</summary>
-    public ColumnDefinition Identity(bool always = false) { column.Identity = new Identity(always); return this; }
+    /// <summary>An identity column; <paramref name="start"/> and <paramref name="increment"/> default to the database's.</summary>
+    public ColumnDefinition Identity(bool always = false, long? start = null, long? increment = null)
+    {
+        column.Identity = new Identity(always, start, increment);
+        return this;
+    }
+
+    /// <summary>A PostgreSQL <c>serial</c> column (an owned sequence with a nextval default).</summary>
+    public ColumnDefinition Serial() { column.Identity = new Identity(Serial: true); return this; }
 
     /// <summary>A stored generated column.</summary>
     public ColumnDefinition Computed(string sql) { column.Computed = sql; return this; }

@@ -40,12 +40,16 @@ public static class SchemaModel
         naming ??= NamingConvention.Default;
         var entityTypes = entities.ToList();
         var drafts = new List<TableDraft>();
+        var objects = new SchemaBuilder();
         foreach (var definition in definitions)
         {
             var builder = new SchemaBuilder();
             definition.Define(builder);
             drafts.AddRange(builder.Tables.Select(t => t.Draft));
             entityTypes.AddRange(builder.Entities);
+            objects.Enums.AddRange(builder.Enums);
+            objects.EnumRenames.AddRange(builder.EnumRenames);
+            objects.Sequences.AddRange(builder.Sequences);
         }
         var byType = new Dictionary<Type, TableDraft>();
         foreach (var type in entityTypes.Distinct())
@@ -71,11 +75,17 @@ public static class SchemaModel
         foreach (var draft in drafts)
         {
             // Expression entries of an index are SQL, not column names.
-            draft.CheckColumns(draft.Indexes.SelectMany(i => i.Columns.Where((_, k) => i.Expressions is not { } e || k >= e.Length || !e[k])), "an index");
+            draft.CheckColumns(draft.Indexes.SelectMany(i => i.Columns.Where((_, k) => !i.IsExpression(k)).Concat(i.Include)), "an index");
             draft.CheckColumns(draft.Uniques.SelectMany(u => u.Columns), "a unique constraint");
             draft.CheckColumns(draft.ForeignKeys.SelectMany(f => f.Columns), "a foreign key");
         }
         var tables = drafts.Select(d => d.Build(naming, Resolve)).OrderBy(t => t.Name).ToEquatableArray();
-        return new DatabaseSchema(tables, drafts.SelectMany(d => d.Renames()).ToEquatableArray());
+        objects.EnumRenames.AddRange(entityTypes.Distinct().SelectMany(EntityReader.EnumRenames));
+        var enums = SchemaObjects.Enums(tables, objects.Enums);
+        var sequences = objects.Sequences.OrderBy(s => s.Name).ToEquatableArray();
+        var schemas = tables.Select(t => t.Name.Schema).Concat(enums.Select(e => e.Name.Schema)).Concat(sequences.Select(s => s.Name.Schema))
+            .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToEquatableArray();
+        return new DatabaseSchema(tables, drafts.SelectMany(d => d.Renames()).ToEquatableArray(), enums, sequences, schemas,
+            objects.EnumRenames.Distinct().ToEquatableArray());
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ColumnDraft(string name, SqlType type)
 
 internal sealed record ForeignKeyDraft(
     List<string> Columns, QualifiedName? ReferredTable, Type? ReferredEntity, List<string>? ReferredColumns,
-    ReferentialAction OnDelete, ReferentialAction OnUpdate, string? Name, string Where);
+    ReferentialAction OnDelete, ReferentialAction OnUpdate, string? Name, string Where, bool Deferrable = false, bool InitiallyDeferred = false);
 
 /// <summary>A table while a model is being read. <see cref="Origin"/> names the class or builder for error messages.</summary>
 internal sealed class TableDraft(QualifiedName name, string origin)
@@ -31,8 +31,10 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     public List<string>? PrimaryKey { get; set; }
     public string? PrimaryKeyName { get; set; }
     public List<ForeignKeyDraft> ForeignKeys { get; } = [];
-    public List<(string? Name, List<string> Columns, bool Unique, string? Filter, bool[]? Expressions)> Indexes { get; } = [];
-    public List<(string? Name, List<string> Columns)> Uniques { get; } = [];
+    /// <summary>Indexes with an empty name where the naming convention is to name them.</summary>
+    public List<TableIndex> Indexes { get; } = [];
+    /// <summary>Unique constraints with a null name where the naming convention is to name them.</summary>
+    public List<UniqueConstraint> Uniques { get; } = [];
     public List<(string? Name, string Sql, string? Column)> Checks { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
@@ -51,7 +53,7 @@ internal sealed class TableDraft(QualifiedName name, string origin)
         {
             var (table, columns) = resolve(f);
             var name = f.Name ?? NamingConvention.Apply(naming.ForeignKey, Name, f.Columns, table.Name);
-            return new ForeignKey(name, f.Columns.ToEquatableArray(), table, columns.ToEquatableArray(), f.OnDelete, f.OnUpdate);
+            return new ForeignKey(name, f.Columns.ToEquatableArray(), table, columns.ToEquatableArray(), f.OnDelete, f.OnUpdate, f.Deferrable, f.InitiallyDeferred);
         });
         var checkNumber = 0;
         var checks = Checks.Select(c => new CheckConstraint(
@@ -62,10 +64,9 @@ internal sealed class TableDraft(QualifiedName name, string origin)
             Columns.Select(c => c.ToColumn()).ToEquatableArray(),
             new PrimaryKey(PrimaryKeyName ?? NamingConvention.Apply(naming.PrimaryKey, Name, PrimaryKey), PrimaryKey.ToEquatableArray()),
             foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Indexes.Select(i => new TableIndex(i.Name ?? NamingConvention.Apply(naming.Index, Name, i.Columns), i.Columns.ToEquatableArray(), i.Unique, i.Filter,
-                    i.Expressions is { } e && e.Contains(true) ? (EquatableArray<bool>)e : default))
+            Indexes.Select(i => i.Name.Length > 0 ? i : i with { Name = NamingConvention.Apply(naming.Index, Name, [.. i.Columns]) })
                 .OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Uniques.Select(u => new UniqueConstraint(u.Name ?? NamingConvention.Apply(naming.Unique, Name, u.Columns), u.Columns.ToEquatableArray()))
+            Uniques.Select(u => u with { Name = u.Name ?? NamingConvention.Apply(naming.Unique, Name, [.. u.Columns]) })
                 .OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
             checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
             Comment);

@@ -1,3 +1,4 @@
+using DiffMigrate.Dialects.Postgres;
 using DiffMigrate.Dialects.Sqlite;
 
 namespace DiffMigrate.Dialects;
@@ -13,6 +14,7 @@ public sealed record Dialect(
     bool SupportsSchemas,
     bool SupportsComments,
     bool SupportsEnumTypes,
+    bool SupportsSequences,
     bool SupportsAlterColumn,
     bool SupportsConstraintAlter,
     int MaxIdentifierLength,
@@ -21,17 +23,17 @@ public sealed record Dialect(
 {
     /// <summary>SQLite: transactional DDL, no schemas or comments, ALTER limited to add/drop/rename.</summary>
     public static Dialect Sqlite { get; } = new("sqlite", "main", TransactionalDdl: true, SupportsSchemas: false,
-        SupportsComments: false, SupportsEnumTypes: false, SupportsAlterColumn: false, SupportsConstraintAlter: false,
+        SupportsComments: false, SupportsEnumTypes: false, SupportsSequences: false, SupportsAlterColumn: false, SupportsConstraintAlter: false,
         MaxIdentifierLength: int.MaxValue, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance);
 
     /// <summary>PostgreSQL.</summary>
     public static Dialect Postgres { get; } = new("postgresql", "public", TransactionalDdl: true, SupportsSchemas: true,
-        SupportsComments: true, SupportsEnumTypes: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
-        MaxIdentifierLength: 63, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance); // until the PostgreSQL type map lands (issue 4)
+        SupportsComments: true, SupportsEnumTypes: true, SupportsSequences: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
+        MaxIdentifierLength: 63, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance);
 
     /// <summary>SQL Server.</summary>
     public static Dialect SqlServer { get; } = new("mssql", "dbo", TransactionalDdl: true, SupportsSchemas: true,
-        SupportsComments: true, SupportsEnumTypes: false, SupportsAlterColumn: true, SupportsConstraintAlter: true,
+        SupportsComments: true, SupportsEnumTypes: false, SupportsSequences: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
         MaxIdentifierLength: 128, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance); // until the SQL Server type map lands
 
     /// <summary>The dialect called <paramref name="name"/> (sqlite, postgresql/postgres, mssql/sqlserver).</summary>

@@ -16,7 +16,7 @@ public abstract class SqlTypeMap
     public abstract SqlType Parse(string sql);
 
     /// <summary>The type as the database will report it: <c>Parse(ToSql(type))</c>.</summary>
-    public SqlType Normalize(SqlType type) => Parse(ToSql(type));
+    public virtual SqlType Normalize(SqlType type) => Parse(ToSql(type));
 
     /// <summary>Splits <c>NAME(a, b)</c> into an upper-case, space-collapsed name and its numeric arguments.</summary>
     protected static (string Name, int[] Args) Split(string sql)

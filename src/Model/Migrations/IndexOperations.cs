@@ -2,15 +2,18 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Migrations;
 
-/// <summary>Creates an index.</summary>
-public sealed record CreateIndex(QualifiedName Table, TableIndex Index) : MigrationOperation
+/// <summary>
+/// Creates an index. <see cref="Concurrently"/> builds it without blocking writes where the database can
+/// (PostgreSQL's CONCURRENTLY, which cannot run in a transaction: the runner commits around it).
+/// </summary>
+public sealed record CreateIndex(QualifiedName Table, TableIndex Index, bool Concurrently = false) : MigrationOperation
 {
     /// <inheritdoc/>
     public override QualifiedName? TableName => Table;
 }
 
-/// <summary>Drops an index; carries its definition so that it can be recreated.</summary>
-public sealed record DropIndex(QualifiedName Table, TableIndex Index) : MigrationOperation
+/// <summary>Drops an index; carries its definition so that it can be recreated. <see cref="Concurrently"/> as for <see cref="CreateIndex"/>.</summary>
+public sealed record DropIndex(QualifiedName Table, TableIndex Index, bool Concurrently = false) : MigrationOperation
 {
     /// <inheritdoc/>
     public override QualifiedName? TableName => Table;

@@ -66,7 +66,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     public static implicit operator EquatableArray<T>(ImmutableArray<T> items) => new(items);
 
     /// <summary>Copies a plain array.</summary>
-    public static implicit operator EquatableArray<T>(T[] items) => new(ImmutableArray.Create(items));
+    public static implicit operator EquatableArray<T>(T[]? items) => items is null ? default : new(ImmutableArray.Create(items));
 
     /// <inheritdoc/>
     public ImmutableArray<T>.Enumerator GetEnumerator() => AsImmutableArray().GetEnumerator();

@@ -18,8 +18,12 @@ public enum ReferentialAction
 /// <summary>A piece of a table definition: a column or a constraint (what <c>op.CreateTable</c> takes).</summary>
 public abstract record TableElement;
 
-/// <summary>Identity generation on a column.</summary>
-public sealed record Identity(bool Always = false, long? Start = null, long? Increment = null);
+/// <summary>
+/// Identity generation on a column: SQL-standard <c>GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY</c>, or with
+/// <paramref name="Serial"/> PostgreSQL's older <c>serial</c> (an owned sequence and a nextval default).
+/// Null <paramref name="Start"/> and <paramref name="Increment"/> mean the database's defaults (1 and 1).
+/// </summary>
+public sealed record Identity(bool Always = false, long? Start = null, long? Increment = null, bool Serial = false);
 
 /// <summary>
 /// A column. <paramref name="Default"/> and <paramref name="Computed"/> are SQL text in the dialect's spelling,
@@ -45,24 +49,38 @@ public sealed record ForeignKey(
     QualifiedName ReferredTable,
     EquatableArray<string> ReferredColumns,
     ReferentialAction OnDelete = ReferentialAction.NoAction,
-    ReferentialAction OnUpdate = ReferentialAction.NoAction) : TableElement;
+    ReferentialAction OnUpdate = ReferentialAction.NoAction,
+    bool Deferrable = false,
+    bool InitiallyDeferred = false) : TableElement;
 
-/// <summary>A UNIQUE constraint.</summary>
-public sealed record UniqueConstraint(string? Name, EquatableArray<string> Columns) : TableElement;
+/// <summary>A UNIQUE constraint; <paramref name="NullsNotDistinct"/> makes NULLs collide (PostgreSQL 15).</summary>
+public sealed record UniqueConstraint(string? Name, EquatableArray<string> Columns, bool NullsNotDistinct = false) : TableElement;
 
 /// <summary>A CHECK constraint; <see cref="Sql"/> is the boolean expression.</summary>
 public sealed record CheckConstraint(string? Name, string Sql) : TableElement;
 
 /// <summary>
 /// An index. Each entry of <see cref="Columns"/> is a column name, or an SQL expression when the matching
-/// entry of <see cref="Expressions"/> is true. <see cref="Filter"/> is a partial-index WHERE clause.
+/// entry of <see cref="Expressions"/> is true; a true entry of <see cref="Descending"/> sorts that key DESC.
+/// <see cref="Filter"/> is a partial-index WHERE clause, <see cref="Method"/> the access method (null for the
+/// default, btree) and <see cref="Include"/> the non-key columns of a covering index.
 /// </summary>
 public sealed record TableIndex(
     string Name,
     EquatableArray<string> Columns,
     bool IsUnique = false,
     string? Filter = null,
-    EquatableArray<bool> Expressions = default) : TableElement;
+    EquatableArray<bool> Expressions = default,
+    string? Method = null,
+    EquatableArray<string> Include = default,
+    EquatableArray<bool> Descending = default) : TableElement
+{
+    /// <summary>True when key <paramref name="i"/> is an SQL expression rather than a column name.</summary>
+    public bool IsExpression(int i) => i < Expressions.Count && Expressions[i];
+
+    /// <summary>True when key <paramref name="i"/> sorts descending.</summary>
+    public bool IsDescending(int i) => i < Descending.Count && Descending[i];
+}
 
 /// <summary>A table comment, as an element of <c>op.CreateTable</c>.</summary>
 public sealed record TableComment(string Text) : TableElement;
@@ -97,9 +115,17 @@ public sealed record RenameHint(QualifiedName Table, string? Column, string OldN
 
 /// <summary>
 /// A whole database (or model) as DiffMigrate sees it: tables ordered by name, plus the renames the model
-/// declares (empty for an inspected database).
+/// declares (empty for an inspected database). <see cref="Enums"/> and <see cref="Sequences"/> are the
+/// standalone schema objects (a model's enums also come from its columns); <see cref="Schemas"/> lists the
+/// non-default schemas that exist (inspected) or are wanted (model).
 /// </summary>
-public sealed record DatabaseSchema(EquatableArray<Table> Tables, EquatableArray<RenameHint> Renames = default)
+public sealed record DatabaseSchema(
+    EquatableArray<Table> Tables,
+    EquatableArray<RenameHint> Renames = default,
+    EquatableArray<EnumType> Enums = default,
+    EquatableArray<Sequence> Sequences = default,
+    EquatableArray<string> Schemas = default,
+    EquatableArray<EnumValueRename> EnumRenames = default)
 {
     /// <summary>A schema with no table.</summary>
     public static DatabaseSchema Empty { get; } = new(EquatableArray<Table>.Empty);

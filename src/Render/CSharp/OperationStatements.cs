@@ -24,8 +24,8 @@ internal static class OperationStatements
         DropColumn o => ("DropColumn", [Arg(Name(o.Table)), Arg(SchemaExpressions.Column(o.Column))]),
         AlterColumn o => ("AlterColumn", [Arg(Name(o.Table)), Named("existing", SchemaExpressions.Column(o.Existing)), Named("column", SchemaExpressions.Column(o.Column))]),
         RenameColumn o => ("RenameColumn", [Arg(Name(o.Table)), Arg(Str(o.OldName)), Arg(Str(o.NewName))]),
-        CreateIndex o => ("CreateIndex", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Index))]),
-        DropIndex o => ("DropIndex", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Index))]),
+        CreateIndex o => ("CreateIndex", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Index)), .. Concurrently(o.Concurrently)]),
+        DropIndex o => ("DropIndex", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Index)), .. Concurrently(o.Concurrently)]),
         AddPrimaryKey o => ("AddPrimaryKey", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.PrimaryKey))]),
         DropPrimaryKey o => ("DropPrimaryKey", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.PrimaryKey))]),
         AddForeignKey o => ("AddForeignKey", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.ForeignKey))]),
@@ -34,10 +34,22 @@ internal static class OperationStatements
         DropUniqueConstraint o => ("DropUniqueConstraint", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Constraint))]),
         AddCheckConstraint o => ("AddCheckConstraint", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Constraint))]),
         DropCheckConstraint o => ("DropCheckConstraint", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Constraint))]),
+        CreateSchema o => ("CreateSchema", [Arg(Str(o.Name))]),
+        DropSchema o => ("DropSchema", [Arg(Str(o.Name))]),
+        CreateEnum o => ("CreateEnum", [Arg(Name(o.Enum.Name)), .. o.Enum.Values.Select(v => Arg(Str(v)))]),
+        DropEnum o => ("DropEnum", [Arg(Name(o.Enum.Name)), .. o.Enum.Values.Select(v => Arg(Str(v)))]),
+        AddEnumValue o => ("AddEnumValue", [Arg(Name(o.Enum)), Arg(Str(o.Value)), .. o.Values.Select(v => Arg(Str(v)))]),
+        DropEnumValue o => ("DropEnumValue", [Arg(Name(o.Enum)), Arg(Str(o.Value)), .. o.Values.Select(v => Arg(Str(v)))]),
+        RenameEnumValue o => ("RenameEnumValue", [Arg(Name(o.Enum)), Arg(Str(o.OldValue)), Arg(Str(o.NewValue))]),
+        CreateSequence o => ("CreateSequence", [Arg(SchemaExpressions.Sequence(o.Sequence))]),
+        DropSequence o => ("DropSequence", [Arg(SchemaExpressions.Sequence(o.Sequence))]),
+        AlterSequence o => ("AlterSequence", [Named("existing", SchemaExpressions.Sequence(o.Existing)), Named("sequence", SchemaExpressions.Sequence(o.Sequence))]),
         ExecuteSql o => ("Execute", o.DownSql is null ? [Arg(Str(o.Sql))] : [Arg(Str(o.Sql)), Named("downSql", Str(o.DownSql))]),
         BulkInsert o => ("BulkInsert", [Arg(Name(o.Table)), Arg(Strings(o.Columns)), .. o.Rows.Select(r => Arg(Row(r)))]),
         _ => throw new NotSupportedException($"No C# rendering for {operation.GetType().Name}."),
     };
+
+    private static ArgumentSyntax[] Concurrently(bool concurrently) => concurrently ? [Named("concurrently", Bool(true))] : [];
 
     private static ExpressionSyntax Row(EquatableArray<object?> row) =>
         ArrayCreationExpression(

@@ -15,6 +15,7 @@ internal static class SchemaExpressions
         Column c => Column(c),
         PrimaryKey p => Call("PrimaryKey", [Arg(Str(p.Name)), .. p.Columns.Select(c => Arg(Str(c)))]),
         ForeignKey f => ForeignKey(f),
+        UniqueConstraint { NullsNotDistinct: true } u => Call("Unique", Arg(Str(u.Name)), Arg(Strings(u.Columns)), Named("nullsNotDistinct", Bool(true))),
         UniqueConstraint u => Call("Unique", [Arg(Str(u.Name)), .. u.Columns.Select(c => Arg(Str(c)))]),
         CheckConstraint k => Call("Check", Arg(Str(k.Name)), Arg(Str(k.Sql))),
         TableIndex i => Index(i),
@@ -64,6 +65,18 @@ internal static class SchemaExpressions
         return New("SqlType", [.. args]);
     }
 
+    public static ExpressionSyntax Sequence(Sequence sequence)
+    {
+        var args = new List<ArgumentSyntax> { Arg(Name(sequence.Name)) };
+        if (sequence.Start is { } start) args.Add(Named("start", Long(start)));
+        if (sequence.Increment is { } increment) args.Add(Named("increment", Long(increment)));
+        if (sequence.MinValue is { } min) args.Add(Named("minValue", Long(min)));
+        if (sequence.MaxValue is { } max) args.Add(Named("maxValue", Long(max)));
+        if (sequence.Cycle) args.Add(Named("cycle", Bool(true)));
+        if (sequence.Cache is { } cache) args.Add(Named("cache", Long(cache)));
+        return Call("Sequence", [.. args]);
+    }
+
     private static IEnumerable<ArgumentSyntax> Optional(int? value) => value is { } v ? [Arg(Int(v))] : [];
 
     private static ExpressionSyntax Identity(Identity identity)
@@ -72,6 +85,7 @@ internal static class SchemaExpressions
         if (identity.Always) args.Add(Named("Always", Bool(true)));
         if (identity.Start is { } start) args.Add(Named("Start", Long(start)));
         if (identity.Increment is { } increment) args.Add(Named("Increment", Long(increment)));
+        if (identity.Serial) args.Add(Named("Serial", Bool(true)));
         return New("Identity", [.. args]);
     }
 
@@ -83,6 +97,8 @@ internal static class SchemaExpressions
         };
         if (key.OnDelete != ReferentialAction.NoAction) args.Add(Named("onDelete", Member("ReferentialAction", key.OnDelete.ToString())));
         if (key.OnUpdate != ReferentialAction.NoAction) args.Add(Named("onUpdate", Member("ReferentialAction", key.OnUpdate.ToString())));
+        if (key.Deferrable) args.Add(Named("deferrable", Bool(true)));
+        if (key.InitiallyDeferred) args.Add(Named("initiallyDeferred", Bool(true)));
         return Call("ForeignKey", [.. args]);
     }
 
@@ -92,6 +108,9 @@ internal static class SchemaExpressions
         if (index.IsUnique) args.Add(Named("unique", Bool(true)));
         if (index.Filter is { } filter) args.Add(Named("filter", Str(filter)));
         if (index.Expressions.Contains(true)) args.Add(Named("expressions", Bools(index.Expressions)));
+        if (index.Method is { } method) args.Add(Named("method", Str(method)));
+        if (!index.Include.IsEmpty) args.Add(Named("include", Strings(index.Include)));
+        if (index.Descending.Contains(true)) args.Add(Named("descending", Bools(index.Descending)));
         return Call("Index", [.. args]);
     }
 }

@@ -10,9 +10,9 @@ public abstract partial class SqlRenderer
     protected virtual string RenameTable(RenameTable operation) =>
         $"ALTER TABLE {Syntax.Quote(operation.Table)} RENAME TO {Syntax.QuoteIdentifier(operation.NewName)}";
 
-    /// <summary>ALTER TABLE ... ADD COLUMN ...</summary>
-    protected virtual string AddColumn(AddColumn operation) =>
-        $"ALTER TABLE {Syntax.Quote(operation.Table)} ADD COLUMN {ColumnDefinition(null, operation.Column)}";
+    /// <summary>ALTER TABLE ... ADD COLUMN ...; dialects with comments add their statement after it.</summary>
+    protected virtual void AddColumn(AddColumn operation, List<SqlStatement> output) =>
+        output.Add(new($"ALTER TABLE {Syntax.Quote(operation.Table)} ADD COLUMN {ColumnDefinition(null, operation.Column)}"));
 
     /// <summary>Column changes (type, nullability, default...): dialect specific.</summary>
     protected abstract void AlterColumn(AlterColumn operation, List<SqlStatement> output);
@@ -30,21 +30,34 @@ public abstract partial class SqlRenderer
             ? throw new UnsupportedOperationException($"{operation.GetType().Name} on {table}: the constraint has no name, so it cannot be dropped by name.")
             : $"ALTER TABLE {Syntax.Quote(table)} DROP CONSTRAINT {Syntax.QuoteIdentifier(name)}";
 
-    /// <summary>CREATE [UNIQUE] INDEX name ON table (cols) [WHERE filter].</summary>
+    /// <summary>CREATE [UNIQUE] INDEX name ON table [USING method] (keys [DESC]) [INCLUDE (cols)] [WHERE filter].</summary>
     protected virtual SqlStatement CreateIndex(CreateIndex operation)
     {
         var index = operation.Index;
-        var entries = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? c : Syntax.QuoteIdentifier(c));
+        var concurrently = operation.Concurrently && SupportsConcurrentIndexes;
         var text = new StringBuilder(index.IsUnique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
-            .Append(Syntax.QuoteIdentifier(index.Name)).Append(" ON ").Append(Syntax.Quote(operation.Table))
-            .Append(" (").AppendJoin(", ", entries).Append(')');
+            .Append(concurrently ? "CONCURRENTLY " : "")
+            .Append(Syntax.QuoteIdentifier(index.Name)).Append(" ON ").Append(Syntax.Quote(operation.Table));
+        if (index.Method is { } method) text.Append(" USING ").Append(Syntax.QuoteIdentifier(method));
+        text.Append(" (").AppendJoin(", ", index.Columns.Select((_, i) => IndexKey(index, i) + (index.IsDescending(i) ? " DESC" : ""))).Append(')');
+        if (!index.Include.IsEmpty) text.Append(" INCLUDE (").Append(Syntax.QuoteList(index.Include)).Append(')');
         if (index.Filter is { } filter) text.Append(" WHERE ").Append(filter);
-        return new SqlStatement(text.ToString());
+        return new SqlStatement(text.ToString(), SuppressTransaction: concurrently);
     }
+
+    /// <summary>
+    /// True when the dialect can build and drop indexes without blocking writes (outside a transaction). Elsewhere
+    /// a concurrent index is built the ordinary way: there is nothing to gain from leaving the transaction.
+    /// </summary>
+    protected virtual bool SupportsConcurrentIndexes => false;
+
+    /// <summary>Key <paramref name="i"/> of an index: a quoted column, or an expression as written.</summary>
+    protected virtual string IndexKey(TableIndex index, int i) =>
+        index.IsExpression(i) ? index.Columns[i] : Syntax.QuoteIdentifier(index.Columns[i]);
 
     /// <summary>DROP INDEX name.</summary>
     protected virtual string DropIndex(DropIndex operation) =>
-        $"DROP INDEX {(operation.Table.Schema is { } schema ? Syntax.QuoteIdentifier(schema) + "." : "")}{Syntax.QuoteIdentifier(operation.Index.Name)}";
+        $"DROP INDEX {(operation.Concurrently && SupportsConcurrentIndexes ? "CONCURRENTLY " : "")}{(operation.Table.Schema is { } schema ? Syntax.QuoteIdentifier(schema) + "." : "")}{Syntax.QuoteIdentifier(operation.Index.Name)}";
 
     /// <summary>INSERT INTO ... VALUES (...), (...).</summary>
     protected virtual void BulkInsert(BulkInsert operation, List<SqlStatement> output)

@@ -30,16 +30,16 @@ public abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
     {
         switch (operation)
         {
-            case CreateTable o: output.Add(new(CreateTable(o.Table))); break;
+            case CreateTable o: CreateTable(o, output); break;
             case DropTable o: output.Add(new($"DROP TABLE {Syntax.Quote(o.Table.Name)}")); break;
             case RenameTable o: output.Add(new(RenameTable(o))); break;
             case AlterTableComment o: AlterTableComment(o, output); break;
-            case AddColumn o: output.Add(new(AddColumn(o))); break;
+            case AddColumn o: AddColumn(o, output); break;
             case DropColumn o: output.Add(new($"ALTER TABLE {Syntax.Quote(o.Table)} DROP COLUMN {Syntax.QuoteIdentifier(o.Column.Name)}")); break;
             case AlterColumn o: AlterColumn(o, output); break;
             case RenameColumn o: output.Add(new($"ALTER TABLE {Syntax.Quote(o.Table)} RENAME COLUMN {Syntax.QuoteIdentifier(o.OldName)} TO {Syntax.QuoteIdentifier(o.NewName)}")); break;
             case CreateIndex o: output.Add(CreateIndex(o)); break;
-            case DropIndex o: output.Add(new(DropIndex(o))); break;
+            case DropIndex o: output.Add(new(DropIndex(o), o.Concurrently && SupportsConcurrentIndexes)); break;
             case AddPrimaryKey o: output.Add(new(AddConstraint(o.Table, o, PrimaryKeyClause(o.PrimaryKey)))); break;
             case DropPrimaryKey o: output.Add(new(DropConstraint(o.Table, o, o.PrimaryKey.Name))); break;
             case AddForeignKey o: output.Add(new(AddConstraint(o.Table, o, ForeignKeyClause(o.ForeignKey)))); break;
@@ -48,13 +48,26 @@ public abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case DropUniqueConstraint o: output.Add(new(DropConstraint(o.Table, o, o.Constraint.Name))); break;
             case AddCheckConstraint o: output.Add(new(AddConstraint(o.Table, o, CheckClause(o.Constraint)))); break;
             case DropCheckConstraint o: output.Add(new(DropConstraint(o.Table, o, o.Constraint.Name))); break;
+            case CreateSchema o: CreateSchema(o, output); break;
+            case DropSchema o: DropSchema(o, output); break;
+            case CreateEnum o: CreateEnum(o, output); break;
+            case DropEnum o: DropEnum(o, output); break;
+            case AddEnumValue o: AddEnumValue(o, output); break;
+            case DropEnumValue o: DropEnumValue(o, output); break;
+            case RenameEnumValue o: RenameEnumValue(o, output); break;
+            case CreateSequence o: CreateSequence(o, output); break;
+            case DropSequence o: DropSequence(o, output); break;
+            case AlterSequence o: AlterSequence(o, output); break;
             case ExecuteSql o: output.Add(new(o.Sql)); break;
             case BulkInsert o: BulkInsert(o, output); break;
             default: throw new NotSupportedException($"{GetType().Name} has no rendering for {operation.GetType().Name}.");
         }
     }
 
-    /// <summary>CREATE TABLE with every constraint inline.</summary>
+    /// <summary>CREATE TABLE; dialects with comments add their statements after it.</summary>
+    protected virtual void CreateTable(CreateTable operation, List<SqlStatement> output) => output.Add(new(CreateTable(operation.Table)));
+
+    /// <summary>The CREATE TABLE statement, with every constraint inline.</summary>
     protected virtual string CreateTable(Table table)
     {
         var lines = new List<string>();
@@ -71,15 +84,33 @@ public abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
     /// <summary>True when the dialect writes the primary key on the column itself (SQLite's rowid alias).</summary>
     protected virtual bool PrimaryKeyIsInline(Table table) => false;
 
-    /// <summary>A column definition: name, type, nullability, default, identity, computed, collation.</summary>
+    /// <summary>A column definition: name, type, collation, computed or identity, nullability, default.</summary>
     protected virtual string ColumnDefinition(Table? table, Column column)
     {
-        var builder = new StringBuilder(Syntax.QuoteIdentifier(column.Name)).Append(' ').Append(Dialect.Types.ToSql(column.Type));
+        var builder = new StringBuilder(Syntax.QuoteIdentifier(column.Name)).Append(' ').Append(ColumnType(column));
         if (column.Collation is { } collation) builder.Append(" COLLATE ").Append(Syntax.QuoteIdentifier(collation));
         if (column.Computed is { } computed) builder.Append(" GENERATED ALWAYS AS (").Append(computed).Append(") STORED");
+        if (column.Identity is { } identity && IdentityClause(identity) is { } clause) builder.Append(' ').Append(clause);
         if (!column.Nullable) builder.Append(" NOT NULL");
         if (column.Default is { } value) builder.Append(" DEFAULT ").Append(DefaultValue(value));
         return builder.ToString();
+    }
+
+    /// <summary>The type a column is declared with.</summary>
+    protected virtual string ColumnType(Column column) => Dialect.Types.ToSql(column.Type);
+
+    /// <summary>
+    /// SQL-standard <c>GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(START WITH n INCREMENT BY m)]</c>, or null when the
+    /// dialect spells identity elsewhere (SQLite's rowid alias, PostgreSQL's serial types).
+    /// </summary>
+    protected virtual string? IdentityClause(Identity identity)
+    {
+        var options = string.Join(' ', new[]
+        {
+            identity.Start is { } start ? $"START WITH {start}" : null,
+            identity.Increment is { } increment ? $"INCREMENT BY {increment}" : null,
+        }.OfType<string>());
+        return $"GENERATED {(identity.Always ? "ALWAYS" : "BY DEFAULT")} AS IDENTITY" + (options.Length == 0 ? "" : $" ({options})");
     }
 
     /// <summary>A DEFAULT value: literals as they are, expressions in parentheses.</summary>
@@ -94,11 +125,14 @@ public abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
         var text = Named(fk.Name) + $"FOREIGN KEY ({Syntax.QuoteList(fk.Columns)}) REFERENCES {Syntax.Quote(fk.ReferredTable)} ({Syntax.QuoteList(fk.ReferredColumns)})";
         if (fk.OnDelete != ReferentialAction.NoAction) text += " ON DELETE " + Action(fk.OnDelete);
         if (fk.OnUpdate != ReferentialAction.NoAction) text += " ON UPDATE " + Action(fk.OnUpdate);
+        if (fk.Deferrable || fk.InitiallyDeferred) text += " DEFERRABLE";
+        if (fk.InitiallyDeferred) text += " INITIALLY DEFERRED";
         return text;
     }
 
-    /// <summary><c>[CONSTRAINT name] UNIQUE (cols)</c>.</summary>
-    protected string UniqueClause(UniqueConstraint unique) => Named(unique.Name) + $"UNIQUE ({Syntax.QuoteList(unique.Columns)})";
+    /// <summary><c>[CONSTRAINT name] UNIQUE [NULLS NOT DISTINCT] (cols)</c>.</summary>
+    protected string UniqueClause(UniqueConstraint unique) =>
+        Named(unique.Name) + $"UNIQUE {(unique.NullsNotDistinct ? "NULLS NOT DISTINCT " : "")}({Syntax.QuoteList(unique.Columns)})";
 
     /// <summary><c>[CONSTRAINT name] CHECK (sql)</c>.</summary>
     protected string CheckClause(CheckConstraint check) => Named(check.Name) + $"CHECK ({check.Sql})";

@@ -31,12 +31,26 @@ public static class Autogenerate
     }
 
     /// <summary>The operations that take the database to the model.</summary>
-    public static IReadOnlyList<MigrationOperation> Compare(DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config)
+    /// <remarks>
+    /// The database is read in its default schema and every schema the model uses (all schemas with
+    /// <c>includeSchemas</c>). Where the dialect can, the server canonicalises the model's expressions first; when it
+    /// cannot, <paramref name="log"/> says why and the built-in normaliser is used.
+    /// </remarks>
+    public static IReadOnlyList<MigrationOperation> Compare(
+        DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null)
     {
+        var schemas = model.Schemas.Concat(model.Tables.Select(t => t.Name.Schema).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var database = services.Inspector
-            .InspectAsync(connection, new InspectOptions([config.VersionTable]))
+            .InspectAsync(connection, new InspectOptions([config.VersionTable], schemas, config.IncludeSchemas))
             .GetAwaiter().GetResult();
-        var options = new DiffOptions(services.Dialect, config.VersionTable, config.Include, config.Exclude);
+        DatabaseSchema? serverForms = null;
+        if (services.Canonicalizer is { } canonicalizer)
+        {
+            var (forms, problem) = canonicalizer.CanonicalizeAsync(connection, model, database).GetAwaiter().GetResult();
+            serverForms = forms;
+            if (problem is not null) log?.Invoke($"The server could not canonicalise the model's expressions ({problem}); comparing with the built-in normaliser.");
+        }
+        var options = new DiffOptions(services.Dialect, config.VersionTable, config.Include, config.Exclude, serverForms);
         return new SchemaDiffer(options).Diff(database, model);
     }
 

@@ -17,7 +17,7 @@ public sealed partial class Project
             return;
         }
         using var connection = drivers.Open(Url);
-        var created = new Migrator(connection, services, Revisions, Config.VersionTable, log).EnsureVersionTable();
+        var created = Migrator(connection, services, log).EnsureVersionTable();
         log(created ? $"Created the version table {Config.VersionTable}." : $"The version table {Config.VersionTable} already exists.");
     }
 

@@ -1,5 +1,4 @@
 using DiffMigrate.Runner.Database;
-using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Runner.Commands;
@@ -86,7 +85,7 @@ public sealed partial class Project
     private IReadOnlyList<string> ReadRows()
     {
         using var connection = drivers.Open(Url);
-        return new Migrator(connection, DialectServices.For(Url.Dialect), Revisions, Config.VersionTable, log).Current();
+        return Migrator(connection, DialectServices.For(Url.Dialect), log).Current();
     }
 
     private static string Describe(IReadOnlyList<string> ids) => ids.Count == 0 ? "base" : string.Join(", ", ids);

@@ -1,7 +1,6 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Runner.Database;
-using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Runner.Commands;
@@ -74,8 +73,8 @@ public sealed partial class Project
             var model = Autogenerate.LoadModel(Config, log);
             var services = DialectServices.For(Url.Dialect);
             using var connection = drivers.Open(Url);
-            RequireAtHead(new Migrator(connection, services, Revisions, Config.VersionTable, log).Current(), graph);
-            upgrade = Autogenerate.Compare(connection, services, model, Config);
+            RequireAtHead(Migrator(connection, services, log).Current(), graph);
+            upgrade = Autogenerate.Compare(connection, services, model, Config, log);
             foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
             if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
         }

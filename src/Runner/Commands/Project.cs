@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
@@ -40,7 +41,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
             return 0;
         }
         using var connection = drivers.Open(Url);
-        return new Migrator(connection, services, Revisions, Config.VersionTable, output.WriteLine).Upgrade(targets);
+        return Migrator(connection, services, output.WriteLine).Upgrade(targets);
     }
 
     /// <summary>
@@ -55,7 +56,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
             return;
         }
         using var connection = drivers.Open(Url);
-        new Migrator(connection, DialectServices.For(Url.Dialect), Revisions, Config.VersionTable, log).Stamp(targets, purge);
+        Migrator(connection, DialectServices.For(Url.Dialect), log).Stamp(targets, purge);
     }
 
     /// <summary>Downgrades the database (or, with <paramref name="sql"/>, prints the script for a range).</summary>
@@ -68,7 +69,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
             return 0;
         }
         using var connection = drivers.Open(Url);
-        return new Migrator(connection, services, Revisions, Config.VersionTable, output.WriteLine).Downgrade(target);
+        return Migrator(connection, services, output.WriteLine).Downgrade(target);
     }
 
     /// <summary>
@@ -79,8 +80,8 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
         var model = Autogenerate.LoadModel(Config, log);
         var services = DialectServices.For(Url.Dialect);
         using var connection = drivers.Open(Url);
-        RequireAtHead(new Migrator(connection, services, Revisions, Config.VersionTable, log).Current(), Revisions.Graph);
-        var operations = Autogenerate.Compare(connection, services, model, Config);
+        RequireAtHead(Migrator(connection, services, log).Current(), Revisions.Graph);
+        var operations = Autogenerate.Compare(connection, services, model, Config, log);
         if (operations.Count == 0)
         {
             output.WriteLine("No new upgrade operations detected.");
@@ -90,6 +91,10 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
         foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation));
         return 1;
     }
+
+    /// <summary>A migrator over <paramref name="connection"/> with the configuration's version table and run settings.</summary>
+    internal Migrator Migrator(DbConnection connection, DialectServices services, Action<string> log) =>
+        new(connection, services, Revisions, Config.VersionTable, log, Config.Run);
 
     private static void RequireAtHead(IReadOnlyList<string> rows, RevisionGraph graph)
     {

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using DiffMigrate.Runner.Execution;
+
 namespace DiffMigrate.Runner.Configuration;
 
 /// <summary>
@@ -70,12 +72,19 @@ public static partial class ConfigLoader
                 }
                 return value.EnumerateArray().Select(v => Expand(v.GetString()!, environment, path, key)).ToList();
             }
-            bool Flag(string key)
+            bool Flag(string key, bool otherwise = false)
             {
-                if (!TryGet(key, out var value) || value.ValueKind == JsonValueKind.Null) return false;
+                if (!TryGet(key, out var value) || value.ValueKind == JsonValueKind.Null) return otherwise;
                 return value.ValueKind is JsonValueKind.True or JsonValueKind.False
                     ? value.GetBoolean()
                     : throw new DiffMigrateException($"{path}: '{key}' must be true or false.");
+            }
+            TimeSpan LockTimeout()
+            {
+                if (!TryGet("lockTimeout", out var value) || value.ValueKind == JsonValueKind.Null) return RunSettings.Default.LockTimeout;
+                return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds >= 0
+                    ? TimeSpan.FromSeconds(seconds)
+                    : throw new DiffMigrateException($"{path}: 'lockTimeout' must be a number of seconds (0 or more).");
             }
             var naming = new Dictionary<string, string>(StringComparer.Ordinal);
             if (TryGet("namingConvention", out var conventions))
@@ -108,6 +117,8 @@ public static partial class ConfigLoader
                 Name = name,
                 VersionLocations = locations ?? [Path.Combine(scriptLocation, "versions")],
                 RecursiveVersionLocations = Flag("recursiveVersionLocations"),
+                IncludeSchemas = Flag("includeSchemas"),
+                Run = new RunSettings(Flag("transactionPerRevision"), Flag("lock", otherwise: true), LockTimeout()),
             };
         }
     }

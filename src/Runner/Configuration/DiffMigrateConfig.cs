@@ -1,3 +1,5 @@
+using DiffMigrate.Runner.Execution;
+
 namespace DiffMigrate.Runner.Configuration;
 
 /// <summary>
@@ -30,6 +32,12 @@ public sealed record DiffMigrateConfig(
     /// <c>&lt;scriptLocation&gt;/versions</c>).
     /// </summary>
     public IReadOnlyList<string> VersionLocations { get; init; } = [System.IO.Path.Combine(ScriptLocation, "versions")];
+
+    /// <summary>Compare every schema of the database, not only the default one and those the model uses (<c>includeSchemas</c>).</summary>
+    public bool IncludeSchemas { get; init; }
+
+    /// <summary>How runs apply revisions: <c>transactionPerRevision</c>, <c>lock</c>, <c>lockTimeout</c> (seconds).</summary>
+    public RunSettings Run { get; init; } = RunSettings.Default;
 
     /// <summary>Whether sub-folders of the version locations are read too.</summary>
     public bool RecursiveVersionLocations { get; init; }

@@ -1,21 +1,42 @@
 using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
+using DiffMigrate.Inspect.Postgres;
 using DiffMigrate.Inspect.Sqlite;
 using DiffMigrate.Render.Sql;
+using DiffMigrate.Render.Sql.Postgres;
 using DiffMigrate.Render.Sql.Sqlite;
+using DiffMigrate.Runner.Execution;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Database;
 
-/// <summary>The per-dialect pieces a run needs: the one composition point that switches on the dialect.</summary>
-public sealed record DialectServices(Dialect Dialect, IDatabaseInspector Inspector, SqlRenderer Renderer, Func<QualifiedName, string> TableExistsSql)
+/// <summary>
+/// The per-dialect pieces a run needs: the one composition point that switches on the dialect.
+/// <see cref="Canonicalizer"/> and <see cref="Lock"/> are null where the dialect needs or has none.
+/// </summary>
+public sealed record DialectServices(
+    Dialect Dialect,
+    IDatabaseInspector Inspector,
+    SqlRenderer Renderer,
+    Func<QualifiedName, string> TableExistsSql,
+    IModelCanonicalizer? Canonicalizer = null,
+    AdvisoryLock? Lock = null)
 {
     /// <summary>The services for <paramref name="dialect"/>; a clear error for dialects not built yet.</summary>
     public static DialectServices For(Dialect dialect) => dialect.Name switch
     {
         "sqlite" => new DialectServices(dialect, new SqliteInspector(), new SqliteSqlRenderer(),
-            t => $"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{t.Name.Replace("'", "''", StringComparison.Ordinal)}'"),
+            t => $"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = {Literal(t.Name)}"),
+        "postgresql" => new DialectServices(dialect, new PostgresInspector(), new PostgresSqlRenderer(),
+            t => $"SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = {(t.Schema is null ? "current_schema()" : Literal(t.Schema))} AND tablename = {Literal(t.Name)}",
+            new PostgresModelCanonicalizer(),
+            new AdvisoryLock(
+                key => $"SELECT pg_try_advisory_lock({key})",
+                key => $"SELECT pg_advisory_unlock({key})",
+                key => $"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {key & 0xFFFFFFFF} AND classid = {key >> 32} LIMIT 1")),
         _ => throw new DiffMigrateException(
-            $"The {dialect.Name} dialect is not supported yet: SQLite is (PostgreSQL and SQL Server are on the roadmap)."),
+            $"The {dialect.Name} dialect is not supported yet: SQLite and PostgreSQL are (SQL Server is on the roadmap)."),
     };
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -8,12 +8,17 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Runner.Execution;
 
 /// <summary>
-/// Applies revisions to a live database. The whole run is one transaction (SQLite and PostgreSQL DDL is
-/// transactional), so a failing revision leaves no trace: neither its own statements nor the steps before it.
+/// Applies revisions to a live database. By default the whole run is one transaction (SQLite and PostgreSQL DDL is
+/// transactional), so a failing revision leaves no trace: neither its own statements nor the steps before it; with
+/// <see cref="RunSettings.TransactionPerRevision"/> each revision commits on its own, and a failure keeps the ones
+/// before it. Where the dialect has one, the migration lock is held from before the version table is read until
+/// the end.
 /// </summary>
-public sealed class Migrator(DbConnection connection, DialectServices services, RevisionSet revisions, string versionTable, Action<string> log)
+public sealed class Migrator(
+    DbConnection connection, DialectServices services, RevisionSet revisions, string versionTable, Action<string> log, RunSettings? settings = null)
 {
     private readonly VersionTable table = new(new QualifiedName(null, versionTable), services);
+    private readonly RunSettings settings = settings ?? RunSettings.Default;
 
     /// <summary>The revision graph in use.</summary>
     public RevisionGraph Graph => revisions.Graph;
@@ -33,6 +38,7 @@ public sealed class Migrator(DbConnection connection, DialectServices services, 
     /// <summary>Creates the version table when it does not exist; returns whether it did so.</summary>
     public bool EnsureVersionTable()
     {
+        using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
         using var transaction = connection.BeginTransaction();
         if (table.Exists(connection, transaction)) return false;
         Execute(table.Create(), transaction);
@@ -43,6 +49,7 @@ public sealed class Migrator(DbConnection connection, DialectServices services, 
     /// <summary>Replaces the version rows with <paramref name="targets"/> without running any revision.</summary>
     public void Stamp(IReadOnlyList<string> targets, bool purge)
     {
+        using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
         using var transaction = connection.BeginTransaction();
         var rows = purge ? [] : table.Read(connection, transaction);
         if (!table.Exists(connection, transaction)) Execute(table.Create(), transaction);
@@ -54,6 +61,7 @@ public sealed class Migrator(DbConnection connection, DialectServices services, 
 
     private int Run(Func<IReadOnlyList<string>, IReadOnlyList<MigrationStep>> plan)
     {
+        using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
         var transaction = connection.BeginTransaction();
         try
         {
@@ -73,8 +81,10 @@ public sealed class Migrator(DbConnection connection, DialectServices services, 
                 {
                     throw new DiffMigrateException($"{Where(step)}: {e.Message}", e);
                 }
+                var leftTransaction = false;
                 foreach (var statement in statements.Concat(table.Edits(step.RowsBefore, step.RowsAfter)))
                 {
+                    leftTransaction |= statement.SuppressTransaction;
                     if (statement.SuppressTransaction)
                     {
                         // Statements such as CREATE INDEX CONCURRENTLY cannot run in a transaction block.
@@ -87,6 +97,13 @@ public sealed class Migrator(DbConnection connection, DialectServices services, 
                     {
                         Execute(statement, transaction, step);
                     }
+                }
+                // A statement run outside the transaction cannot be rolled back, so its revision is recorded at once.
+                if ((settings.TransactionPerRevision || leftTransaction) && step != steps[^1])
+                {
+                    transaction.Commit();
+                    transaction.Dispose();
+                    transaction = connection.BeginTransaction();
                 }
             }
             transaction.Commit();

@@ -42,6 +42,18 @@ internal static class SampleOperations
         yield return new DropUniqueConstraint(Users, new UniqueConstraint("uq_users_email", ["email"]));
         yield return new AddCheckConstraint(Users, new CheckConstraint("ck_users_age", "age > 0"));
         yield return new DropCheckConstraint(Users, new CheckConstraint("ck_users_age", "age > 0"));
+        var mood = new EnumType("mood", ["sad", "happy"]);
+        var sequence = new Sequence("order_numbers", Start: 1000, Increment: 10);
+        yield return new CreateSchema("audit");
+        yield return new DropSchema("audit");
+        yield return new CreateEnum(mood);
+        yield return new DropEnum(mood);
+        yield return new AddEnumValue(mood.Name, "meh", ["sad", "meh", "happy"]);
+        yield return new DropEnumValue(mood.Name, "meh", ["sad", "meh", "happy"]);
+        yield return new RenameEnumValue(mood.Name, "sad", "blue");
+        yield return new CreateSequence(sequence);
+        yield return new DropSequence(sequence);
+        yield return new AlterSequence(sequence, sequence with { Increment = 5, MaxValue = 99999, Cycle = true });
         yield return new ExecuteSql("UPDATE users SET age = 1", "UPDATE users SET age = NULL");
         yield return new BulkInsert(Users, ["email"], [(EquatableArray<object?>)new object?[] { "a@b.c" }]);
     }

@@ -70,6 +70,18 @@ public abstract class SqlRendererScenarios
 
     [TestMethod] public void Create_expression_index() => Verify(new CreateIndex(Posts, new TableIndex("ix_posts_lower_title", ["lower(title)", "id"], Expressions: [true, false])));
 
+    [TestMethod] public void Create_index_with_descending_keys() => Verify(new CreateIndex(Posts, new TableIndex("ix_posts_created_at_id", ["created_at", "id"], Descending: [true, false])));
+
+    [TestMethod] public void Add_deferrable_foreign_key_in_create_table() => Verify(new CreateTable(new Table(
+        "comments",
+        [new Column("id", SqlType.Int64), new Column("post_id", SqlType.Int64), new Column("parent_id", SqlType.Int64, Nullable: true)],
+        new PrimaryKey("pk_comments", ["id"]),
+        ForeignKeys:
+        [
+            new ForeignKey("fk_comments_post_id_posts", ["post_id"], Posts, ["id"], ReferentialAction.Cascade, Deferrable: true),
+            new ForeignKey("fk_comments_parent_id_comments", ["parent_id"], "comments", ["id"], Deferrable: true, InitiallyDeferred: true),
+        ])));
+
     [TestMethod] public void Drop_index() => Verify(new DropIndex(Posts, new TableIndex("ix_posts_slug", ["slug"])));
 
     [TestMethod] public void Execute_sql() => Verify(new ExecuteSql("UPDATE posts SET views = 0"));

@@ -16,6 +16,8 @@ public sealed class SqliteRendererTests : SqlRendererScenarios
     {
         typeof(AlterColumn), typeof(AddPrimaryKey), typeof(DropPrimaryKey), typeof(AddForeignKey), typeof(DropForeignKey),
         typeof(AddUniqueConstraint), typeof(DropUniqueConstraint), typeof(AddCheckConstraint), typeof(DropCheckConstraint),
+        typeof(CreateSchema), typeof(DropSchema), typeof(CreateEnum), typeof(DropEnum), typeof(AddEnumValue), typeof(DropEnumValue),
+        typeof(RenameEnumValue), typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence),
     };
 
     [TestMethod]
@@ -34,6 +36,26 @@ public sealed class SqliteRendererTests : SqlRendererScenarios
         var sql = Renderer.Render([new CreateTable(new Table("t", [new Column("id", SqlType.Int64, Identity: new Identity())], new PrimaryKey("pk_t", ["id"])))]);
         Assert.AreEqual("CREATE TABLE t (\n    id INTEGER NOT NULL CONSTRAINT pk_t PRIMARY KEY AUTOINCREMENT\n)", sql.Single().Text);
     }
+
+    [TestMethod]
+    public void Schemas_enum_types_and_sequences_are_refused_as_missing_from_SQLite()
+    {
+        StringAssert.Contains(Refusal(new CreateSchema("audit")), "CreateSchema: SQLite has no schemas");
+        StringAssert.Contains(Refusal(new DropEnumValue("mood", "meh", ["meh"])), "DropEnumValue: SQLite has no enum types");
+        StringAssert.Contains(Refusal(new AlterSequence(new Sequence("s"), new Sequence("s", Cycle: true))), "AlterSequence: SQLite has no sequences");
+    }
+
+    [TestMethod]
+    public void Index_methods_covering_columns_and_nulls_not_distinct_are_refused()
+    {
+        StringAssert.Contains(Refusal(new CreateIndex("posts", new TableIndex("ix", ["tags"], Method: "gin"))), "USING gin in CreateIndex on posts");
+        StringAssert.Contains(Refusal(new CreateIndex("posts", new TableIndex("ix", ["id"], Include: ["title"]))), "INCLUDE (...) in CreateIndex on posts");
+        var table = new Table("t", [new Column("a", SqlType.Int32, Nullable: true)], UniqueConstraints: [new UniqueConstraint("uq_t_a", ["a"], NullsNotDistinct: true)]);
+        StringAssert.Contains(Refusal(new CreateTable(table)), "UNIQUE NULLS NOT DISTINCT (uq_t_a) in CreateTable on t");
+    }
+
+    private string Refusal(MigrationOperation operation) =>
+        Assert.ThrowsExactly<UnsupportedOperationException>(() => Renderer.Render([operation])).Message;
 
     [TestMethod]
     public void Comments_render_to_nothing_because_SQLite_has_none() =>

@@ -31,6 +31,9 @@ public sealed class SqliteSyntax : SqlSyntax
 public sealed class SqliteSqlRenderer() : SqlRenderer(Dialect.Sqlite, SqliteSyntax.Instance)
 {
     /// <inheritdoc/>
+    protected override string DatabaseName => "SQLite";
+
+    /// <inheritdoc/>
     protected override bool PrimaryKeyIsInline(Table table) => RowidColumn(table) is not null;
 
     /// <inheritdoc/>
@@ -45,15 +48,43 @@ public sealed class SqliteSqlRenderer() : SqlRenderer(Dialect.Sqlite, SqliteSynt
         return base.ColumnDefinition(table, column);
     }
 
+    /// <summary>None: SQLite's only identity is the rowid alias that <see cref="ColumnDefinition"/> writes.</summary>
+    protected override string? IdentityClause(Identity identity) => null;
+
     /// <inheritdoc/>
-    protected override string AddColumn(AddColumn operation)
+    protected override void CreateTable(CreateTable operation, List<SqlStatement> output)
+    {
+        if (operation.Table.UniqueConstraints.FirstOrDefault(u => u.NullsNotDistinct) is { } unique)
+        {
+            throw Cannot(operation, $"UNIQUE NULLS NOT DISTINCT ({unique.Name ?? string.Join(", ", unique.Columns)})",
+                "SQLite treats NULLs as distinct in every UNIQUE constraint; use a unique index on COALESCE(...) expressions instead");
+        }
+        base.CreateTable(operation, output);
+    }
+
+    /// <inheritdoc/>
+    protected override SqlStatement CreateIndex(CreateIndex operation)
+    {
+        if (operation.Index.Method is { } method)
+        {
+            throw Cannot(operation, $"index {operation.Index.Name} USING {method}", "SQLite has a single index method; drop the method for SQLite");
+        }
+        if (!operation.Index.Include.IsEmpty)
+        {
+            throw Cannot(operation, $"index {operation.Index.Name} INCLUDE (...)", "SQLite has no covering-index columns; add them as trailing keys instead");
+        }
+        return base.CreateIndex(operation);
+    }
+
+    /// <inheritdoc/>
+    protected override void AddColumn(AddColumn operation, List<SqlStatement> output)
     {
         if (operation.Column.Computed is not null)
         {
             // SQLite can add only VIRTUAL generated columns; a STORED one needs a rebuild.
             throw Unsupported(operation, "adding a stored generated column");
         }
-        return base.AddColumn(operation);
+        base.AddColumn(operation, output);
     }
 
     /// <inheritdoc/>
@@ -79,6 +110,9 @@ public sealed class SqliteSqlRenderer() : SqlRenderer(Dialect.Sqlite, SqliteSynt
         && table.FindColumn(pk.Columns[0]) is { Identity: not null, Type.IsInteger: true } column
             ? column
             : null;
+
+    private static UnsupportedOperationException Cannot(MigrationOperation operation, string what, string remedy) =>
+        new($"SQLite cannot express {what} in {operation.GetType().Name} on {operation.TableName}: {remedy}.");
 
     private static UnsupportedOperationException Unsupported(MigrationOperation operation, string what) => new(
         $"SQLite cannot ALTER a table for {operation.GetType().Name} on {operation.TableName} ({what}): " +

@@ -1,0 +1,2 @@
+ALTER TABLE posts ADD COLUMN seen_at timestamp NOT NULL DEFAULT (datetime('now'));
+

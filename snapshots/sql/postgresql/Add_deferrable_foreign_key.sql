@@ -1,0 +1,2 @@
+ALTER TABLE sales.orders ADD CONSTRAINT fk_orders_parent_id FOREIGN KEY (parent_id) REFERENCES sales.orders (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+

@@ -1,0 +1,2 @@
+ALTER TYPE app.mood ADD VALUE 'meh' AFTER 'sad';
+

@@ -1,0 +1,2 @@
+ALTER TYPE status ADD VALUE 'new';
+

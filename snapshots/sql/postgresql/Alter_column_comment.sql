@@ -1,0 +1,2 @@
+COMMENT ON COLUMN sales.orders.title IS 'The title, as it''s shown';
+

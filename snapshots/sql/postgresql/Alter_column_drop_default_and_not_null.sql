@@ -1,0 +1,4 @@
+ALTER TABLE sales.orders
+    ALTER COLUMN title DROP DEFAULT,
+    ALTER COLUMN title DROP NOT NULL;
+

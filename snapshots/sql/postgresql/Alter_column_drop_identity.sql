@@ -1,0 +1,2 @@
+ALTER TABLE sales.orders ALTER COLUMN id DROP IDENTITY;
+

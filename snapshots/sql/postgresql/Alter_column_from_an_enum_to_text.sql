@@ -1,0 +1,2 @@
+ALTER TABLE sales.orders ALTER COLUMN status TYPE text USING status::text;
+

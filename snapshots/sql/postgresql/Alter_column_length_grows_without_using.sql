@@ -1,0 +1,2 @@
+ALTER TABLE sales.orders ALTER COLUMN title TYPE varchar(200);
+

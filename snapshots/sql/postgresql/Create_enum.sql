@@ -1,0 +1,2 @@
+CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok', 'happy');
+

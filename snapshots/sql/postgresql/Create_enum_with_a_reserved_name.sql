@@ -1,0 +1,2 @@
+CREATE TYPE "order" AS ENUM ('new', 'paid');
+

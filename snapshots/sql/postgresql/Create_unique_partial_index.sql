@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX ix_posts_slug ON posts (slug) WHERE slug IS NOT NULL;
+

@@ -1,0 +1,2 @@
+DROP TYPE app.mood;
+

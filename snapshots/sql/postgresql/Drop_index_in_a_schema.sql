@@ -1,0 +1,2 @@
+DROP INDEX sales.ix_orders_lower_code;
+

@@ -1,0 +1,2 @@
+DROP SEQUENCE sales.order_numbers;
+

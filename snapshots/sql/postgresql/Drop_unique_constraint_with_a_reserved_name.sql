@@ -1,0 +1,2 @@
+ALTER TABLE "Sales Data"."user" DROP CONSTRAINT "unique";
+

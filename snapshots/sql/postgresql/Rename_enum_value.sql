@@ -1,0 +1,2 @@
+ALTER TYPE app.mood RENAME VALUE 'sad' TO 'blue';
+

@@ -1,0 +1,2 @@
+COMMENT ON TABLE sales.orders IS 'Customer orders';
+

@@ -1,0 +1,111 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Diff;
+
+public sealed partial class SchemaDiffer
+{
+    /// <summary>
+    /// Adds the operations on schemas, enums and sequences around the table operations: new schemas and sequences
+    /// first, then enum value renames and additions, each new enum just before the first operation that uses it;
+    /// after the tables, removed enum values, dropped enums and dropped sequences. Schemas are never dropped.
+    /// </summary>
+    private List<MigrationOperation> WithSchemaObjects(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> tableOperations)
+    {
+        var dialect = options.Dialect;
+        var before = new List<MigrationOperation>();
+        var after = new List<MigrationOperation>();
+        if (dialect.SupportsSchemas)
+        {
+            var existing = from.Schemas.Select(normalizer.SchemaName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            before.AddRange(to.Schemas.Select(normalizer.SchemaName).OfType<string>().Distinct().Where(s => !existing.Contains(s)).Select(s => new CreateSchema(s)));
+        }
+        if (dialect.SupportsSequences) DiffSequences(from, to, before, after);
+        var operations = new List<MigrationOperation>(before);
+        if (dialect.SupportsEnumTypes)
+        {
+            var (created, changes, removals) = DiffEnums(from, to);
+            operations.AddRange(changes);
+            var tableOps = new List<MigrationOperation>(tableOperations);
+            foreach (var create in created)
+            {
+                var first = tableOps.FindIndex(o => Uses(o, create.Enum.Name));
+                tableOps.Insert(first < 0 ? 0 : first, create);
+            }
+            operations.AddRange(tableOps);
+            operations.AddRange(removals);
+        }
+        else
+        {
+            operations.AddRange(tableOperations);
+        }
+        operations.AddRange(after);
+        return operations;
+    }
+
+    private void DiffSequences(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> before, List<MigrationOperation> after)
+    {
+        var existing = from.Sequences.ToDictionary(s => normalizer.Name(s.Name));
+        var wanted = to.Sequences.ToDictionary(s => normalizer.Name(s.Name));
+        foreach (var (name, sequence) in wanted.OrderBy(p => p.Key))
+        {
+            if (!existing.TryGetValue(name, out var old)) before.Add(new CreateSequence(sequence));
+            else if (old with { Name = name } != sequence with { Name = name }) before.Add(new AlterSequence(old, sequence with { Name = old.Name }));
+        }
+        after.AddRange(existing.Where(p => !wanted.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => new DropSequence(p.Value)));
+    }
+
+    /// <summary>New enums; value renames and additions (before the tables); removed values and dropped enums (after).</summary>
+    private (List<CreateEnum> Created, List<MigrationOperation> Changes, List<MigrationOperation> Removals) DiffEnums(DatabaseSchema from, DatabaseSchema to)
+    {
+        var existing = from.Enums.ToDictionary(e => normalizer.Name(e.Name));
+        var wanted = to.Enums.ToDictionary(e => normalizer.Name(e.Name));
+        var created = new List<CreateEnum>();
+        var changes = new List<MigrationOperation>();
+        var removals = new List<MigrationOperation>();
+        foreach (var (name, model) in wanted.OrderBy(p => p.Key))
+        {
+            if (!existing.TryGetValue(name, out var database))
+            {
+                created.Add(new CreateEnum(model));
+                continue;
+            }
+            var values = database.Values.ToList();
+            foreach (var rename in to.EnumRenames.Where(r => normalizer.Name(r.Enum) == name))
+            {
+                var at = values.IndexOf(rename.OldValue);
+                if (at < 0 || values.Contains(rename.NewValue) || !model.Values.Contains(rename.NewValue) || model.Values.Contains(rename.OldValue)) continue;
+                changes.Add(new RenameEnumValue(database.Name, rename.OldValue, rename.NewValue));
+                values[at] = rename.NewValue;
+            }
+            for (var i = 0; i < model.Values.Count; i++)
+            {
+                if (values.Contains(model.Values[i])) continue;
+                // Place the value after its predecessor in the model (already present, as values go in model order).
+                var previous = i == 0 ? -1 : values.IndexOf(model.Values[i - 1]);
+                values.Insert(previous + 1, model.Values[i]);
+                changes.Add(new AddEnumValue(database.Name, model.Values[i], [.. values]));
+            }
+            foreach (var value in values.Where(v => !model.Values.Contains(v)).ToList())
+            {
+                removals.Add(new DropEnumValue(database.Name, value, [.. values]));
+                values.Remove(value);
+            }
+        }
+        removals.AddRange(existing.Where(p => !wanted.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => new DropEnum(p.Value)));
+        return (created, changes, removals);
+    }
+
+    /// <summary>True when <paramref name="operation"/> needs the enum <paramref name="name"/> to exist.</summary>
+    private bool Uses(MigrationOperation operation, QualifiedName name)
+    {
+        bool IsIt(Column column) => column.Type.Kind == SqlTypeKind.Enum && normalizer.Name(EnumType.NameOf(column.Type)) == normalizer.Name(name);
+        return operation switch
+        {
+            CreateTable o => o.Table.Columns.Any(IsIt),
+            AddColumn o => IsIt(o.Column),
+            AlterColumn o => IsIt(o.Column),
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,18 @@
+using System.Data.Common;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Inspect;
+
+/// <summary>
+/// Asks the server how it would print the model's expressions and types (defaults, checks, index expressions and
+/// filters, generated columns), so that the comparison is by meaning and never by spelling. Leaves no trace.
+/// </summary>
+public interface IModelCanonicalizer
+{
+    /// <summary>
+    /// The model's tables in the server's spelling, element for element, or a reason why the server could not say
+    /// (the comparison then uses the built-in normaliser).
+    /// </summary>
+    Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
+        DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken = default);
+}

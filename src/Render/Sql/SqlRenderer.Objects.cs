@@ -1,0 +1,59 @@
+using DiffMigrate.Migrations;
+
+namespace DiffMigrate.Render.Sql;
+
+public abstract partial class SqlRenderer
+{
+    /// <summary>The database's name in messages ("SQLite", "PostgreSQL").</summary>
+    protected virtual string DatabaseName => Dialect.Name;
+
+    /// <summary>CREATE SCHEMA name, where the dialect has schemas.</summary>
+    protected virtual void CreateSchema(CreateSchema operation, List<SqlStatement> output)
+    {
+        if (!Dialect.SupportsSchemas) throw Refuse(operation, "schemas", dialectHasThem: false);
+        output.Add(new($"CREATE SCHEMA {Syntax.QuoteIdentifier(operation.Name)}"));
+    }
+
+    /// <summary>DROP SCHEMA name, where the dialect has schemas.</summary>
+    protected virtual void DropSchema(DropSchema operation, List<SqlStatement> output)
+    {
+        if (!Dialect.SupportsSchemas) throw Refuse(operation, "schemas", dialectHasThem: false);
+        output.Add(new($"DROP SCHEMA {Syntax.QuoteIdentifier(operation.Name)}"));
+    }
+
+    // Enum types and sequences have no portable spelling: a dialect that has them overrides all of these.
+
+    /// <summary>CREATE TYPE ... AS ENUM, or the dialect's equivalent.</summary>
+    protected virtual void CreateEnum(CreateEnum operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
+
+    /// <summary>Drops an enum type.</summary>
+    protected virtual void DropEnum(DropEnum operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
+
+    /// <summary>Adds a value to an enum type.</summary>
+    protected virtual void AddEnumValue(AddEnumValue operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
+
+    /// <summary>Removes a value from an enum type.</summary>
+    protected virtual void DropEnumValue(DropEnumValue operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
+
+    /// <summary>Renames a value of an enum type.</summary>
+    protected virtual void RenameEnumValue(RenameEnumValue operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
+
+    /// <summary>Creates a sequence.</summary>
+    protected virtual void CreateSequence(CreateSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", dialectHasThem: false);
+
+    /// <summary>Drops a sequence.</summary>
+    protected virtual void DropSequence(DropSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", dialectHasThem: false);
+
+    /// <summary>Changes a sequence's options.</summary>
+    protected virtual void AlterSequence(AlterSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", dialectHasThem: false);
+
+    /// <summary>
+    /// The error for an operation on a kind of object this renderer does not write: the database lacks it, or (when
+    /// <paramref name="dialectHasThem"/>) this renderer does not write them yet.
+    /// </summary>
+    protected UnsupportedOperationException Refuse(MigrationOperation operation, string objects, bool dialectHasThem)
+    {
+        var reason = dialectHasThem ? $"{GetType().Name} does not render {objects} yet" : $"{DatabaseName} has no {objects}";
+        return new($"{operation.GetType().Name}: {reason}. Remove the operation from revisions that run on {DatabaseName}.");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using DiffMigrate.Runner.Database;
+
+namespace DiffMigrate.Runner.Execution;
+
+/// <summary>
+/// The lock that keeps two runners from applying revisions at once: a session-level lock taken with a
+/// non-blocking try in a polling loop. A blocking wait would deadlock with CREATE INDEX CONCURRENTLY, which waits
+/// for every older transaction, including the waiting runner's own.
+/// </summary>
+internal sealed class MigrationLock : IDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private readonly DbConnection connection;
+    private readonly AdvisoryLock sql;
+    private readonly long key;
+
+    private MigrationLock(DbConnection connection, AdvisoryLock sql, long key) => (this.connection, this.sql, this.key) = (connection, sql, key);
+
+    /// <summary>Takes the lock for <paramref name="versionTable"/>, or null when the dialect has none or locking is off.</summary>
+    public static MigrationLock? Acquire(DbConnection connection, DialectServices services, string versionTable, RunSettings settings, Action<string> log)
+    {
+        if (services.Lock is not { } sql || !settings.Lock) return null;
+        var key = MigrationLockKey.For(versionTable);
+        var clock = Stopwatch.StartNew();
+        var told = false;
+        while (!Scalar<bool>(connection, sql.TryAcquire(key)))
+        {
+            var holder = Scalar<object>(connection, sql.Holder(key));
+            if (clock.Elapsed >= settings.LockTimeout)
+            {
+                throw new DiffMigrateException(
+                    $"Another runner holds the migration lock (advisory lock {key}{Held(holder)}): gave up after {settings.LockTimeout.TotalSeconds:0.#} s. " +
+                    "Wait for it to finish and run again, raise lockTimeout, or set \"lock\": false if you serialise runs yourself.");
+            }
+            if (!told)
+            {
+                log($"Waiting for the migration lock, held by another runner{Held(holder)} ...");
+                told = true;
+            }
+            Thread.Sleep(PollInterval);
+        }
+        return new MigrationLock(connection, sql, key);
+    }
+
+    public void Dispose()
+    {
+        // The lock belongs to the session: releasing it must not depend on the state of any transaction.
+        Scalar<object>(connection, sql.Release(key));
+    }
+
+    private static string Held(object? holder) => holder is null or DBNull ? "" : $", held by server process {Convert.ToString(holder, CultureInfo.InvariantCulture)}";
+
+    private static T Scalar<T>(DbConnection connection, string text)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = text;
+        return (T)command.ExecuteScalar()!;
+    }
+}
+
+/// <summary>The key of the migration lock: what another tool must take to keep DiffMigrate runners out.</summary>
+public static class MigrationLockKey
+{
+    /// <summary>A stable 63-bit key per version table (FNV-1a), so that projects with their own tables do not block each other.</summary>
+    public static long For(string versionTable)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in "diffmigrate:" + versionTable)
+        {
+            hash ^= c;
+            hash *= 1099511628211UL;
+        }
+        return (long)(hash >> 1);
+    }
+}
+
+/// <summary>The SQL of a dialect's session-level advisory lock.</summary>
+public sealed record AdvisoryLock(Func<long, string> TryAcquire, Func<long, string> Release, Func<long, string> Holder);
+
+/// <summary>How a run applies revisions.</summary>
+/// <param name="TransactionPerRevision">Commit after each revision instead of once for the whole run.</param>
+/// <param name="Lock">Take the migration lock (on by default).</param>
+/// <param name="LockTimeout">How long to wait for another runner's lock before giving up.</param>
+public sealed record RunSettings(bool TransactionPerRevision = false, bool Lock = true, TimeSpan LockTimeout = default)
+{
+    /// <summary>The default: one transaction, locked, waiting up to 60 seconds.</summary>
+    public static RunSettings Default { get; } = new(LockTimeout: TimeSpan.FromSeconds(60));
+}
