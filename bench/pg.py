@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """PostgreSQL autogenerate benchmark: DiffMigrate and Alembic side by side, in one run, on one server.
 
 Usage: bench/pg.py [--sizes 100,500] [--repeat 3] [--out bench/results-pg.md]

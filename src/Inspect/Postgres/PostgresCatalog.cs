@@ -34,7 +34,7 @@ internal static class PostgresCatalog
         SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
                CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
-               col_description(c.oid, a.attnum), t.typtype, tn.nspname, t.typname,
+               ds.description, t.typtype, tn.nspname, t.typname,
                seq.deptype, seq.name, seq.seqstart, seq.seqincrement
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
@@ -43,14 +43,15 @@ internal static class PostgresCatalog
         JOIN pg_namespace tn ON tn.oid = t.typnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         LEFT JOIN pg_collation co ON co.oid = a.attcollation
-        LEFT JOIN LATERAL (
-            SELECT dep.deptype, sc.oid::regclass::text AS name, s.seqstart, s.seqincrement
+        LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
+        LEFT JOIN (
+            SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid, dep.deptype,
+                   sc.oid::regclass::text AS name, s.seqstart, s.seqincrement
             FROM pg_depend dep
             JOIN pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S'
             JOIN pg_sequence s ON s.seqrelid = sc.oid
-            WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
-              AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
-            LIMIT 1) seq ON true
+            WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
+            ORDER BY dep.refobjid, dep.refobjsubid, dep.deptype DESC) seq ON seq.refobjid = c.oid AND seq.refobjsubid = a.attnum
         WHERE {UserTables} AND {InSchemas} AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY 1, 2, a.attnum
         """,
@@ -89,8 +90,8 @@ internal static class PostgresCatalog
         JOIN pg_class c ON c.oid = i.indrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_am am ON am.oid = ic.relam
-        WHERE {UserTables} AND {InSchemas}
-          AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+        LEFT JOIN pg_constraint backing ON backing.conindid = i.indexrelid AND backing.contype IN ('p', 'u', 'x')
+        WHERE {UserTables} AND {InSchemas} AND backing.oid IS NULL
         ORDER BY 1, 2, 3
         """,
 

@@ -1,20 +1,24 @@
 using System.Data.Common;
 using System.Text;
-using DiffMigrate.Dialects.Postgres;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Inspect.Postgres;
 
 /// <summary>
-/// Creates a temporary copy of each model table that has something to canonicalise (columns with their types,
-/// defaults and generated expressions, checks, expression or partial indexes) inside a transaction, reads back what
-/// the server stored, and rolls the transaction back: one batch, whatever the number of tables. Schemas, enums and
-/// sequences the model needs but the database lacks are created in the same transaction. A column whose enum lacks
-/// a value the model adds keeps the model's spelling (PostgreSQL cannot use a value added in the same transaction).
+/// Asks the server how it stores the model's types and expressions, inside a transaction that is rolled back: one
+/// batch, whatever the number of tables. Each distinct thing is asked once: every (type, collation, default) becomes
+/// one column of a temporary table, and every check, generated column and expression or partial index one element
+/// of a temporary table made of just the columns it mentions, shared by all model tables where those columns have
+/// the same types. Schemas, enums and sequences the model needs but the database lacks are created in the same
+/// transaction. A column whose enum lacks a value the model adds keeps the model's spelling (PostgreSQL cannot use a
+/// value added in the same transaction).
 /// </summary>
 public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
 {
     private const string Prefix = "dm_canon_";
+
+    /// <summary>The number of temporary tables the last call created (it grows with the variety of the model, not its size).</summary>
+    public int LastTemporaryTableCount { get; private set; }
 
     /// <inheritdoc/>
     public async Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
@@ -33,14 +37,11 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         var sequences = database.Sequences.Select(s => Key(s.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var sequence in model.Sequences.Where(s => !sequences.Contains(Key(s.Name)))) sql.Append($"CREATE SEQUENCE {QuoteName(sequence.Name)};\n");
 
-        var copied = new List<Table>();
-        foreach (var table in model.Tables)
-        {
-            var temp = $"{Prefix}{copied.Count}";
-            if (!TempTable(table, temp, unusable, sql)) continue;
-            copied.Add(table);
-        }
-        if (copied.Count == 0) return (model, null);
+        var plan = new Plan(unusable);
+        var apply = model.Tables.Select(plan.Add).ToList();
+        if (plan.IsEmpty) return (model, null);
+        plan.Write(sql);
+        LastTemporaryTableCount = plan.TemporaryTables;
         sql.Append(ReadBack);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -55,9 +56,7 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
                 while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
                 await forms.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
             }
-            var byName = copied.Select((t, i) => (t, i)).ToDictionary(p => p.t.Name, p => Prefix + p.i);
-            var tables = model.Tables.Select(t => byName.TryGetValue(t.Name, out var temp) ? forms.Apply(t, temp, unusable) : t).ToEquatableArray();
-            return (model with { Tables = tables }, null);
+            return (model with { Tables = apply.Select(a => a(forms)).ToEquatableArray() }, null);
         }
         catch (DbException e)
         {
@@ -69,36 +68,8 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         }
     }
 
-    /// <summary>Appends the temporary copy of <paramref name="table"/>; false when nothing in it needs the server.</summary>
-    private static bool TempTable(Table table, string temp, HashSet<string> unusable, StringBuilder sql)
-    {
-        var columns = new List<string>();
-        foreach (var column in table.Columns)
-        {
-            var enumColumn = column.Type.Kind == SqlTypeKind.Enum;
-            var type = enumColumn && unusable.Contains(Key(EnumType.NameOf(column.Type))) ? "text" : PostgresTypeMap.Instance.ToSql(column.Type);
-            var text = new StringBuilder($"{Quote(column.Name)} {type}");
-            if (column.Collation is { } collation) text.Append(" COLLATE ").Append(Quote(collation));
-            if (column.Computed is { } computed) text.Append(" GENERATED ALWAYS AS (").Append(computed).Append(") STORED");
-            else if (column.Default is { } value && !(enumColumn && type == "text")) text.Append(" DEFAULT ").Append(value);
-            columns.Add(text.ToString());
-        }
-        columns.AddRange(table.CheckConstraints.Select((c, i) => $"CONSTRAINT c{i} CHECK ({c.Sql})"));
-        sql.Append($"CREATE TEMP TABLE {temp} (\n    {string.Join(",\n    ", columns)}\n);\n");
-        for (var i = 0; i < table.Indexes.Count; i++)
-        {
-            var index = table.Indexes[i];
-            if (index.Filter is null && !index.Expressions.Contains(true)) continue;
-            var keys = index.Columns.Select((c, k) => index.IsExpression(k) ? "(" + c + ")" : Quote(c));
-            sql.Append($"CREATE INDEX {temp}_i{i} ON {temp} ({string.Join(", ", keys)})");
-            if (index.Filter is { } filter) sql.Append(" WHERE ").Append(filter);
-            sql.Append(";\n");
-        }
-        return true;
-    }
-
     private const string ReadBack = $"""
-        SELECT c.relname, a.attnum, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid)
+        SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid)
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped;

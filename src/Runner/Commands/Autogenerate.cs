@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using DiffMigrate.Diff;
 using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
@@ -39,19 +40,26 @@ public static class Autogenerate
     public static IReadOnlyList<MigrationOperation> Compare(
         DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null)
     {
+        var clock = Stopwatch.StartNew();
         var schemas = model.Schemas.Concat(model.Tables.Select(t => t.Name.Schema).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var database = services.Inspector
             .InspectAsync(connection, new InspectOptions([config.VersionTable], schemas, config.IncludeSchemas))
             .GetAwaiter().GetResult();
+        var timings = $"inspected {database.Tables.Count} tables in {clock.ElapsedMilliseconds} ms";
         DatabaseSchema? serverForms = null;
         if (services.Canonicalizer is { } canonicalizer)
         {
+            clock.Restart();
             var (forms, problem) = canonicalizer.CanonicalizeAsync(connection, model, database).GetAwaiter().GetResult();
             serverForms = forms;
             if (problem is not null) log?.Invoke($"The server could not canonicalise the model's expressions ({problem}); comparing with the built-in normaliser.");
+            timings += $", model expressions canonicalised by the server in {clock.ElapsedMilliseconds} ms";
         }
+        clock.Restart();
         var options = new DiffOptions(services.Dialect, config.VersionTable, config.Include, config.Exclude, serverForms);
-        return new SchemaDiffer(options).Diff(database, model);
+        var operations = new SchemaDiffer(options).Diff(database, model);
+        log?.Invoke($"Compared: {timings}, diffed in {clock.ElapsedMilliseconds} ms.");
+        return operations;
     }
 
     private static NamingConvention Naming(DiffMigrateConfig config)

@@ -2,6 +2,7 @@ using System.Text;
 using DiffMigrate.Inspect;
 using DiffMigrate.Inspect.Postgres;
 using DiffMigrate.IntegrationTests.Support;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
 
@@ -29,6 +30,35 @@ public sealed class PostgresQueryCountTests
         Assert.AreEqual(1, inspector.LastCommandCount);
         Assert.AreEqual(7, inspector.LastStatementCount);
     }
+
+    [TestMethod]
+    public async Task The_server_is_asked_each_distinct_expression_once_however_many_tables_use_it()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        await using var connection = database.Open();
+        var canonicalizer = new PostgresModelCanonicalizer();
+        var small = await canonicalizer.CanonicalizeAsync(connection, Model(10), DatabaseSchema.Empty);
+        var smallTables = canonicalizer.LastTemporaryTableCount;
+        var large = await canonicalizer.CanonicalizeAsync(connection, Model(500), DatabaseSchema.Empty);
+
+        Assert.IsNull(large.Problem);
+        Assert.AreEqual(smallTables, canonicalizer.LastTemporaryTableCount);
+        Assert.AreEqual(3, smallTables, "one for the (type, default) columns, one for the checks and index on n and name, one for the generated column on n");
+        var table = large.Forms!.Tables[499];
+        Assert.AreEqual("'x'::text", table.FindColumn("name")!.Default);
+        Assert.AreEqual("n > 0", table.CheckConstraints.Single().Sql);
+        Assert.AreEqual("lower(name)", table.Indexes.Single().Columns[0]);
+        Assert.AreEqual("(n * 2)", table.FindColumn("twice")!.Computed);
+        Assert.IsEmpty(database.Strings("SELECT relname FROM pg_class WHERE relname LIKE 'dm_canon%'"), "rolled back");
+    }
+
+    private static DatabaseSchema Model(int tables) => new(Enumerable.Range(0, tables).Select(i => new Table(
+        $"t{i}",
+        [new Column("id", SqlType.Int32), new Column("name", SqlType.Text, Default: "'x'"), new Column("n", SqlType.Int32, Nullable: true),
+            new Column("twice", SqlType.Int32, Nullable: true, Computed: "n*2")],
+        new PrimaryKey($"pk_t{i}", ["id"]),
+        Indexes: [new TableIndex($"ix_t{i}_name", ["LOWER(name)"], Expressions: [true], Filter: "n > 0")],
+        CheckConstraints: [new CheckConstraint($"ck_t{i}_n", "(n>0)")])).ToEquatableArray());
 
     /// <summary>Tables with a key, a default, a check, an index and (but the first) a foreign key to the one before.</summary>
     private static string Tables(int from, int to)
