@@ -46,5 +46,12 @@ internal static class Syntax
         name.Schema is null ? Str(name.Name) : New("QualifiedName", Arg(Str(name.Schema)), Arg(Str(name.Name)));
 
     /// <summary>One-line C# text of a syntax node.</summary>
-    public static string Text(SyntaxNode node) => node.NormalizeWhitespace(elasticTrivia: false).ToFullString();
+    public static string Text(SyntaxNode node)
+    {
+        var normalized = node.NormalizeWhitespace(elasticTrivia: false);
+        // NormalizeWhitespace spaces a keyword from what follows, even a closing bracket: [true, false ].
+        var spaced = normalized.DescendantTokens()
+            .Where(t => t.Kind() is SyntaxKind.TrueKeyword or SyntaxKind.FalseKeyword or SyntaxKind.NullKeyword && t.GetNextToken().IsKind(SyntaxKind.CloseBracketToken));
+        return normalized.ReplaceTokens(spaced, (original, _) => original.WithTrailingTrivia()).ToFullString();
+    }
 }

@@ -137,6 +137,15 @@ public static class Init
               "check": "ck_{table}_{name}"
             },
 
+            // PostgreSQL: compare every schema, not only the default one and those the model uses.
+            // "includeSchemas": false,
+
+            // Runs: commit after each revision instead of once for the run; the lock that keeps two runners
+            // from applying at once, and how many seconds to wait for it.
+            // "transactionPerRevision": false,
+            // "lock": true,
+            // "lockTimeout": 60,
+
             // Tables autogenerate looks at (glob patterns); exclude wins.
             "include": ["*"],
             "exclude": []

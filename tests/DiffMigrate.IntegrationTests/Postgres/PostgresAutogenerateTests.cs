@@ -104,6 +104,39 @@ public sealed class PostgresAutogenerateTests
         Assert.IsEmpty(Compare(connection, model));
     }
 
+    [TestMethod]
+    public void Column_changes_and_declared_renames_apply_and_converge()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        database.Execute("""
+            CREATE TABLE people (
+                id int CONSTRAINT pk_people PRIMARY KEY,
+                fullname varchar(50),
+                amount int NOT NULL DEFAULT 0,
+                note text,
+                code int);
+            INSERT INTO people VALUES (1, 'Ada', 7, 'x', 1);
+            """);
+        var model = Model(b => b.Table("persons", t =>
+        {
+            t.RenamedFrom("people");
+            t.Column("id", SqlType.Int32).PrimaryKey();
+            t.Column("full_name", SqlType.String(100)).RenamedFrom("fullname");
+            t.Column("amount", SqlType.Decimal(12, 2)).Default("1.5").Comment("in euros");
+            t.Column("note", SqlType.Text).Nullable().Collation("C");
+            t.Column("code", SqlType.Int64).Identity(start: 10);
+            t.PrimaryKey(["id"], "pk_people");
+        }));
+        using var connection = database.Open();
+        var operations = Compare(connection, model);
+        Assert.AreEqual(new RenameTable("people", "persons"), operations[0]);
+        Assert.AreEqual(new RenameColumn("persons", "fullname", "full_name"), operations[1]);
+        Apply(connection, operations);
+        var after = Compare(connection, model);
+        Assert.IsEmpty(after, string.Join("\n", after.Select(OperationText.Describe)));
+        CollectionAssert.AreEqual(new[] { "Ada|7.00" }, database.Strings("SELECT full_name || '|' || amount FROM persons").ToList());
+    }
+
     private static Action<SchemaBuilder> Diary(string[] values, params (string, string)[] renames) => b =>
     {
         b.Enum("mood", values, renames);

@@ -67,6 +67,20 @@ public sealed class PostgresRunnerTests
         Assert.HasCount(1, database.Strings("SELECT 1 FROM pg_tables WHERE tablename = 'items'"));
     }
 
+    [TestMethod]
+    public void Offline_script_leaves_the_transaction_around_a_concurrent_index()
+    {
+        using var project = new TempProject().Initialized();
+        for (var i = 0; i < 2; i++) File.WriteAllText(Path.Combine(project.VersionsPath, $"00000000000{i + 1}.cs"), Revisions[i]);
+        project.Environment["DIFFMIGRATE_URL"] = "postgresql://app@db.example/app";
+        var (code, sql, err) = project.Run("upgrade", "head", "--sql");
+        Assert.AreEqual(0, code, err);
+        StringAssert.StartsWith(sql, "BEGIN;\n\nCREATE TABLE diffmigrate_version (");
+        StringAssert.Contains(sql, "CREATE TABLE items (\n    id integer NOT NULL,\n    code text NOT NULL,\n    CONSTRAINT pk_items PRIMARY KEY (id)\n);");
+        StringAssert.Contains(sql, "COMMIT;\n\nCREATE INDEX CONCURRENTLY ix_items_code ON items (code);\n\nBEGIN;");
+        StringAssert.EndsWith(sql, "UPDATE diffmigrate_version SET version_num='000000000002' WHERE diffmigrate_version.version_num = '000000000001';\n\nCOMMIT;\n");
+    }
+
     private static TempProject Project(TestDatabase database, bool perRevision)
     {
         var project = new TempProject().Initialized();
@@ -76,5 +90,36 @@ public sealed class PostgresRunnerTests
         File.WriteAllText(config, text + $",\n  \"transactionPerRevision\": {(perRevision ? "true" : "false")}\n}}\n");
         project.Environment["DIFFMIGRATE_URL"] = database.Url;
         return project;
+    }
+}
+
+/// <summary>The URL forms a user writes, against the real server.</summary>
+[TestClass]
+public sealed class PostgresUrlTests
+{
+    [TestMethod]
+    public void Socket_tcp_and_connection_string_urls_all_reach_the_server()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var user = Uri.EscapeDataString(server.Username!);
+        var password = server.Password is { Length: > 0 } p ? ":" + Uri.EscapeDataString(p) : "";
+        var urls = new List<string> { database.Url };
+        if (server.Host!.StartsWith('/'))
+        {
+            urls.Add($"postgresql://{user}@/{server.Database}?host={Uri.EscapeDataString(server.Host)}&port={server.Port}");
+            urls.Add($"postgresql://{user}@127.0.0.1:{server.Port}/{server.Database}");
+        }
+        else
+        {
+            urls.Add($"postgresql://{user}{password}@{server.Host}:{server.Port}/{server.Database}");
+        }
+        using var project = new TempProject().Initialized();
+        foreach (var url in urls)
+        {
+            var (code, _, err) = project.Run("ensure-version", "--url", url);
+            Assert.AreEqual(0, code, $"{url}: {err}");
+        }
+        Assert.HasCount(1, database.Strings("SELECT 1 FROM pg_tables WHERE tablename = 'diffmigrate_version'"));
     }
 }

@@ -8,7 +8,7 @@ namespace DiffMigrate.IntegrationTests.Support;
 /// <summary>
 /// The PostgreSQL server the tests use: the one <c>DIFFMIGRATE_TEST_PG</c> names (an Npgsql connection string), or
 /// a throwaway cluster started here (initdb + pg_ctl, as the <c>postgres</c> user when running as root, in a
-/// temporary directory, unix socket only, on a free port) and stopped when the test run ends. Each test gets a
+/// temporary directory, on a unix socket and loopback, on a free port) and stopped when the test run ends. Each test gets a
 /// database of its own. When no server can be had the tests are inconclusive locally and fail when CI=true.
 /// </summary>
 internal static class PostgresServer
@@ -71,7 +71,7 @@ internal static class PostgresServer
             return (null, "initdb failed: " + initOutput);
         }
         var port = FreePort();
-        var options = $"-p {port} -k {directory} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100";
+        var options = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100";
         if (RunAsPostgres(Path.Combine(binDirectory, "pg_ctl"), $"-D {directory}/data -l {directory}/server.log -w -o \"{options}\" start", out var startOutput) != 0)
         {
             return (null, "pg_ctl start failed: " + startOutput + ReadLog(directory));

@@ -130,4 +130,12 @@ public sealed class RevisionWriterTests
         Assert.DoesNotContain("op.", text);
         StringAssert.Contains(text, "[Revision(\"abc123def456\", Message = \"empty\")]");
     }
+
+    [TestMethod]
+    public void Boolean_lists_are_written_without_a_space_before_the_bracket()
+    {
+        var index = new TableIndex("ix_t", ["lower(a)", "b"], Expressions: [true, false], Descending: [false, true]);
+        var text = RevisionWriter.Write(new RevisionSource("abc123def456", [], "index", Date, [new CreateIndex("t", index, Concurrently: true)], []));
+        StringAssert.Contains(text, "expressions: [true, false], descending: [false, true]),\n            concurrently: true);");
+    }
 }

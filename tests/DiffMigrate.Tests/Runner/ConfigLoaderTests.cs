@@ -130,4 +130,26 @@ public sealed class ConfigLoaderTests
             StringAssert.StartsWith(error.Message, "Bad database URL", url);
         }
     }
+
+    [TestMethod]
+    public void Run_settings_default_to_one_locked_transaction_and_can_be_changed()
+    {
+        Write("{}");
+        var defaults = ConfigLoader.Load(null, directory, null, Env());
+        Assert.AreEqual(new DiffMigrate.Runner.Execution.RunSettings(TransactionPerRevision: false, Lock: true, LockTimeout: TimeSpan.FromSeconds(60)), defaults.Run);
+        Assert.IsFalse(defaults.IncludeSchemas);
+
+        Write("""{ "transactionPerRevision": true, "lock": false, "lockTimeout": 2.5, "includeSchemas": true }""");
+        var changed = ConfigLoader.Load(null, directory, null, Env());
+        Assert.AreEqual(new DiffMigrate.Runner.Execution.RunSettings(true, false, TimeSpan.FromSeconds(2.5)), changed.Run);
+        Assert.IsTrue(changed.IncludeSchemas);
+    }
+
+    [TestMethod]
+    public void A_lock_timeout_that_is_not_a_number_of_seconds_is_refused()
+    {
+        var path = Write("""{ "lockTimeout": "soon" }""");
+        var error = Assert.ThrowsExactly<DiffMigrateException>(() => ConfigLoader.Load(null, directory, null, Env()));
+        Assert.AreEqual($"{path}: 'lockTimeout' must be a number of seconds (0 or more).", error.Message);
+    }
 }
