@@ -39,13 +39,13 @@ public abstract partial class SqlRenderer
     protected virtual void RenameEnumValue(RenameEnumValue operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
 
     /// <summary>Creates a sequence.</summary>
-    protected virtual void CreateSequence(CreateSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", dialectHasThem: false);
+    protected virtual void CreateSequence(CreateSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", Dialect.SupportsSequences);
 
     /// <summary>Drops a sequence.</summary>
-    protected virtual void DropSequence(DropSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", dialectHasThem: false);
+    protected virtual void DropSequence(DropSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", Dialect.SupportsSequences);
 
     /// <summary>Changes a sequence's options.</summary>
-    protected virtual void AlterSequence(AlterSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", dialectHasThem: false);
+    protected virtual void AlterSequence(AlterSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", Dialect.SupportsSequences);
 
     /// <summary>
     /// The error for an operation on a kind of object this renderer does not write: the database lacks it, or (when
