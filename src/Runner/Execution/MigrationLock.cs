@@ -47,8 +47,15 @@ internal sealed class MigrationLock : IDisposable
 
     public void Dispose()
     {
-        // The lock belongs to the session: releasing it must not depend on the state of any transaction.
-        Scalar<object>(connection, sql.Release(key));
+        // The lock belongs to the session: releasing it must not depend on the state of any transaction. A broken
+        // connection has lost the lock already, and must not hide the error that broke it.
+        try
+        {
+            Scalar<object>(connection, sql.Release(key));
+        }
+        catch (DbException)
+        {
+        }
     }
 
     private static string Held(object? holder) => holder is null or DBNull ? "" : $", held by server process {Convert.ToString(holder, CultureInfo.InvariantCulture)}";

@@ -123,3 +123,19 @@ public sealed class PostgresUrlTests
         Assert.HasCount(1, database.Strings("SELECT 1 FROM pg_tables WHERE tablename = 'diffmigrate_version'"));
     }
 }
+
+/// <summary>The library entry point on PostgreSQL: the dialect is inferred from the connection.</summary>
+[TestClass]
+public sealed class PostgresLibraryTests
+{
+    [TestMethod]
+    public void Revisions_compiled_into_the_application_upgrade_an_npgsql_connection_once()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        var applied = Runner.DatabaseMigrations.UpgradeToHead(connection, typeof(PostgresLibraryTests).Assembly);
+        Assert.AreEqual(2, applied);
+        CollectionAssert.AreEqual(new[] { "public.diffmigrate_version", "public.notes" }, PostgresRoundTripTests.UserTables(database).ToList());
+        Assert.AreEqual(0, Runner.DatabaseMigrations.UpgradeToHead(connection, typeof(PostgresLibraryTests).Assembly));
+    }
+}
