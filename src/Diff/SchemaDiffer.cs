@@ -10,6 +10,7 @@ namespace DiffMigrate.Diff;
 /// a cycle are added after all creates); foreign keys of surviving tables that point at dropped tables; dropped
 /// tables in reverse dependency order, each preceded by its index drops; then each existing table, by name:
 /// column renames, added columns, altered columns, dropped indexes and constraints, added ones, dropped columns.
+/// <see cref="Batches"/> then groups them for dialects that rebuild tables.
 /// </summary>
 public sealed partial class SchemaDiffer(DiffOptions options)
 {

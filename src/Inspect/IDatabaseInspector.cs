@@ -7,7 +7,9 @@ namespace DiffMigrate.Inspect;
 /// <param name="ExcludeTables">Exact table names to leave out (the runner passes its version table).</param>
 /// <param name="Schemas">Schemas to read besides the default one (the runner passes those the model uses).</param>
 /// <param name="AllSchemas">Read every user schema (Alembic's <c>include_schemas</c>).</param>
-public sealed record InspectOptions(IReadOnlyCollection<string>? ExcludeTables = null, IReadOnlyCollection<string>? Schemas = null, bool AllSchemas = false);
+/// <param name="Transaction">The transaction open on the connection, if any (its commands must carry it).</param>
+public sealed record InspectOptions(
+    IReadOnlyCollection<string>? ExcludeTables = null, IReadOnlyCollection<string>? Schemas = null, bool AllSchemas = false, DbTransaction? Transaction = null);
 
 /// <summary>Reads a live database into the neutral schema model, normalised so that comparison needs no database.</summary>
 public interface IDatabaseInspector

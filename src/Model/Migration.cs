@@ -64,6 +64,9 @@ public abstract class Migration
         long? maxValue = null, bool cycle = false, long? cache = null)
         => new(name, start, increment, minValue, maxValue, cycle, cache);
 
+    /// <summary>A whole table definition, e.g. the copyFrom of <see cref="Operations.BatchAlterTable"/>.</summary>
+    protected static Table Definition(QualifiedName name, params TableElement[] elements) => TableBuilder.Build(name, elements);
+
     /// <summary>A table comment, as an element of <see cref="Operations.CreateTable"/>.</summary>
     protected static TableComment Comment(string text) => new(text);
 }

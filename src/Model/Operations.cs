@@ -102,6 +102,17 @@ public sealed class Operations
     /// <summary>Changes a sequence's options.</summary>
     public void AlterSequence(Sequence existing, Sequence sequence) => Add(new AlterSequence(existing, sequence));
 
+    /// <summary>
+    /// Column and constraint changes to one table, applied together; on SQLite, by rebuilding the table when a change
+    /// needs it (<paramref name="recreate"/>). <paramref name="copyFrom"/> is the table before the batch, for offline scripts.
+    /// </summary>
+    public void BatchAlterTable(QualifiedName table, Action<BatchOperations> changes, Recreate recreate = Recreate.Auto, Table? copyFrom = null)
+    {
+        var batch = new BatchOperations(table);
+        changes(batch);
+        Add(new BatchAlterTable(table, batch.Recorded.ToEquatableArray(), recreate, copyFrom));
+    }
+
     /// <summary>Runs SQL as written; <paramref name="downSql"/> makes it reversible.</summary>
     public void Execute(string sql, string? downSql = null) => Add(new ExecuteSql(sql, downSql));
 

@@ -21,6 +21,7 @@ public sealed partial class PostgresInspector : IDatabaseInspector
     public async Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = options.Transaction;
         command.CommandText = string.Join(";\n", PostgresCatalog.Statements);
         AddParameter(command, "all", options.AllSchemas);
         AddParameter(command, "schemas", (options.Schemas ?? []).ToArray());

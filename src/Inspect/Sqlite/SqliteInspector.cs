@@ -24,20 +24,21 @@ public sealed partial class SqliteInspector : IDatabaseInspector
         LastCommandCount = 0;
         var excluded = new HashSet<string>(options.ExcludeTables ?? [], StringComparer.OrdinalIgnoreCase);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        await ReadAsync(connection, $"SELECT m.name, m.sql FROM sqlite_schema m WHERE {UserTables} ORDER BY m.name",
+        var transaction = options.Transaction;
+        await ReadAsync(connection, transaction, $"SELECT m.name, m.sql FROM sqlite_schema m WHERE {UserTables} ORDER BY m.name",
             r => sources[r.GetString(0)] = r.IsDBNull(1) ? "" : r.GetString(1), cancellationToken);
         var columns = new List<ColumnRow>();
-        await ReadAsync(connection,
+        await ReadAsync(connection, transaction,
             $"""SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE {UserTables} ORDER BY m.name, p.cid""",
             r => columns.Add(new ColumnRow(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2), r.GetInt64(3) != 0,
                 r.IsDBNull(4) ? null : r.GetString(4), (int)r.GetInt64(5), (int)r.GetInt64(6))), cancellationToken);
         var foreignKeys = new List<ForeignKeyRow>();
-        await ReadAsync(connection,
+        await ReadAsync(connection, transaction,
             $"""SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f WHERE {UserTables} ORDER BY m.name, f.id, f.seq""",
             r => foreignKeys.Add(new ForeignKeyRow(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
                 r.GetString(5), r.GetString(6))), cancellationToken);
         var indexColumns = new List<IndexRow>();
-        await ReadAsync(connection,
+        await ReadAsync(connection, transaction,
             $"""
             SELECT m.name, il.name, il."unique", il.origin, x.cid, x.name, s.sql
             FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) x
@@ -61,10 +62,11 @@ public sealed partial class SqliteInspector : IDatabaseInspector
         return new DatabaseSchema(tables.ToEquatableArray());
     }
 
-    private async Task ReadAsync(DbConnection connection, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
+    private async Task ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
         LastCommandCount++;
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) row(reader);

@@ -2,8 +2,11 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Migrations;
 
-/// <summary>Adds a column to an existing table.</summary>
-public sealed record AddColumn(QualifiedName Table, Column Column) : MigrationOperation
+/// <summary>
+/// Adds a column to an existing table: at the end, or <see cref="Before"/> / <see cref="After"/> another column when
+/// the table is rebuilt (a plain ALTER always appends).
+/// </summary>
+public sealed record AddColumn(QualifiedName Table, Column Column, string? Before = null, string? After = null) : MigrationOperation
 {
     /// <inheritdoc/>
     public override QualifiedName? TableName => Table;

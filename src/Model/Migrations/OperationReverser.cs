@@ -1,3 +1,5 @@
+using DiffMigrate.Schema;
+
 namespace DiffMigrate.Migrations;
 
 /// <summary>Thrown when an operation does not carry what its reverse would need.</summary>
@@ -50,6 +52,8 @@ public static class OperationReverser
         CreateSequence o => new DropSequence(o.Sequence),
         DropSequence o => new CreateSequence(o.Sequence),
         AlterSequence o => new AlterSequence(o.Sequence, o.Existing),
+        BatchAlterTable o => new BatchAlterTable(o.Table, ReverseAll(o.Operations).ToEquatableArray(), o.Recreate,
+            o.CopyFrom is null ? null : TableEditor.ApplyAll(o.CopyFrom, o.Operations)),
         ExecuteSql { DownSql: { } down } o => new ExecuteSql(down, o.Sql),
         ExecuteSql o => throw new IrreversibleOperationException(o, "no DownSql was given"),
         BulkInsert o => throw new IrreversibleOperationException(o, "inserted rows cannot be identified; write the Downgrade by hand"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static DiffMigrate.Render.CSharp.Syntax;
@@ -67,19 +68,41 @@ public static class RevisionWriter
         text.Append("    }\n");
     }
 
-    private static void Statement(StringBuilder text, MigrationOperation operation)
+    private static void Statement(StringBuilder text, MigrationOperation operation, string indent = "        ", string receiver = "op")
     {
-        var (method, arguments) = OperationStatements.For(operation);
-        var parts = arguments.Select(a => Text(a)).ToList();
-        var oneLine = $"op.{method}({string.Join(", ", parts)});";
-        if (8 + oneLine.Length <= LineWidth && operation is not (CreateTable or DropTable))
+        if (operation is BatchAlterTable batch)
         {
-            text.Append("        ").Append(oneLine).Append('\n');
+            Batch(text, batch, indent);
+            return;
+        }
+        var (method, arguments) = OperationStatements.For(operation);
+        // Inside a batch the table is the batch's: the calls leave it out.
+        var parts = arguments.Skip(receiver == "op" ? 0 : 1).Select(a => Text(a)).ToList();
+        var oneLine = $"{receiver}.{method}({string.Join(", ", parts)});";
+        if (indent.Length + oneLine.Length <= LineWidth && operation is not (CreateTable or DropTable) || parts.Count < 2)
+        {
+            text.Append(indent).Append(oneLine).Append('\n');
             return;
         }
         // Long calls: the first argument (the table) stays on the call line, the rest one per line.
-        text.Append("        op.").Append(method).Append('(').Append(parts[0]);
-        foreach (var part in parts.Skip(1)) text.Append(",\n            ").Append(part);
+        text.Append(indent).Append(receiver).Append('.').Append(method).Append('(').Append(parts[0]);
+        foreach (var part in parts.Skip(1)) text.Append(",\n    ").Append(indent).Append(part);
+        text.Append(");\n");
+    }
+
+    /// <summary><c>op.BatchAlterTable(table, batch => { batch.X(...); ... }[, recreate: ...][, copyFrom: ...]);</c></summary>
+    private static void Batch(StringBuilder text, BatchAlterTable batch, string indent)
+    {
+        text.Append(indent).Append("op.BatchAlterTable(").Append(Text(Name(batch.Table))).Append(", batch =>\n").Append(indent).Append("{\n");
+        foreach (var inner in batch.Operations) Statement(text, inner, indent + "    ", "batch");
+        text.Append(indent).Append('}');
+        if (batch.Recreate != Recreate.Auto) text.Append(", recreate: Recreate.").Append(batch.Recreate);
+        if (batch.CopyFrom is { } copyFrom)
+        {
+            text.Append(",\n").Append(indent).Append("copyFrom: Definition(").Append(Text(Name(copyFrom.Name)));
+            foreach (var element in TableBuilder.Elements(copyFrom)) text.Append(",\n    ").Append(indent).Append(Text(SchemaExpressions.Element(element)));
+            text.Append(')');
+        }
         text.Append(");\n");
     }
 }

@@ -21,6 +21,25 @@ public abstract partial class SqlRenderer
         output.Add(new($"DROP SCHEMA {Syntax.QuoteIdentifier(operation.Name)}"));
     }
 
+    /// <summary>
+    /// A batch where the database can ALTER a table in place: its operations one by one. Rebuilding a table
+    /// (<see cref="Recreate.Always"/>) is what a dialect with a limited ALTER overrides this for.
+    /// </summary>
+    protected virtual void BatchAlterTable(BatchAlterTable operation, List<SqlStatement> output)
+    {
+        if (operation.Recreate == Recreate.Always)
+        {
+            throw new UnsupportedOperationException(
+                $"BatchAlterTable on {operation.Table} with Recreate.Always: DiffMigrate does not rebuild {DatabaseName} tables; " +
+                "use Recreate.Auto, which applies these changes with plain ALTER statements.");
+        }
+        foreach (var inner in operation.Operations)
+        {
+            if (inner.TableName != operation.Table) throw new DiffMigrateException($"BatchAlterTable on {operation.Table}: {inner.GetType().Name} is about {inner.TableName}.");
+            Render(inner, output);
+        }
+    }
+
     // Enum types and sequences have no portable spelling: a dialect that has them overrides all of these.
 
     /// <summary>CREATE TYPE ... AS ENUM, or the dialect's equivalent.</summary>

@@ -58,6 +58,7 @@ public abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case CreateSequence o: CreateSequence(o, output); break;
             case DropSequence o: DropSequence(o, output); break;
             case AlterSequence o: AlterSequence(o, output); break;
+            case BatchAlterTable o: BatchAlterTable(o, output); break;
             case ExecuteSql o: output.Add(new(o.Sql)); break;
             case BulkInsert o: BulkInsert(o, output); break;
             default: throw new NotSupportedException($"{GetType().Name} has no rendering for {operation.GetType().Name}.");

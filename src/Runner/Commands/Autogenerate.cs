@@ -57,7 +57,7 @@ public static class Autogenerate
         }
         clock.Restart();
         var options = new DiffOptions(services.Dialect, config.VersionTable, config.Include, config.Exclude, serverForms);
-        var operations = new SchemaDiffer(options).Diff(database, model);
+        var operations = Batches.For(services.Dialect, new SchemaDiffer(options).Diff(database, model));
         log?.Invoke($"Compared: {timings}, diffed in {clock.ElapsedMilliseconds} ms.");
         return operations;
     }

@@ -12,7 +12,7 @@ namespace DiffMigrate.Runner.Database;
 
 /// <summary>
 /// The per-dialect pieces a run needs: the one composition point that switches on the dialect.
-/// <see cref="Canonicalizer"/> and <see cref="Lock"/> are null where the dialect needs or has none.
+/// <see cref="Canonicalizer"/>, <see cref="Lock"/> and <see cref="Rebuild"/> are null where the dialect needs or has none.
 /// </summary>
 public sealed record DialectServices(
     Dialect Dialect,
@@ -20,13 +20,16 @@ public sealed record DialectServices(
     SqlRenderer Renderer,
     Func<QualifiedName, string> TableExistsSql,
     IModelCanonicalizer? Canonicalizer = null,
-    AdvisoryLock? Lock = null)
+    AdvisoryLock? Lock = null,
+    TableRebuild? Rebuild = null)
 {
     /// <summary>The services for <paramref name="dialect"/>; a clear error for dialects not built yet.</summary>
     public static DialectServices For(Dialect dialect) => dialect.Name switch
     {
         "sqlite" => new DialectServices(dialect, new SqliteInspector(), new SqliteSqlRenderer(),
-            t => $"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = {Literal(t.Name)}"),
+            t => $"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = {Literal(t.Name)}",
+            Rebuild: new TableRebuild("PRAGMA foreign_keys", "PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON", "PRAGMA foreign_key_check",
+                t => $"SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = {Literal(t.Name)} ORDER BY rowid")),
         "postgresql" => new DialectServices(dialect, new PostgresInspector(), new PostgresSqlRenderer(),
             t => $"SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = {(t.Schema is null ? "current_schema()" : Literal(t.Schema))} AND tablename = {Literal(t.Name)}",
             new PostgresModelCanonicalizer(),

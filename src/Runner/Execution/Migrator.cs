@@ -14,7 +14,7 @@ namespace DiffMigrate.Runner.Execution;
 /// before it. Where the dialect has one, the migration lock is held from before the version table is read until
 /// the end.
 /// </summary>
-public sealed class Migrator(
+public sealed partial class Migrator(
     DbConnection connection, DialectServices services, RevisionSet revisions, string versionTable, Action<string> log, RunSettings? settings = null)
 {
     private readonly VersionTable table = new(new QualifiedName(null, versionTable), services);
@@ -63,33 +63,32 @@ public sealed class Migrator(
     {
         using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
         var transaction = connection.BeginTransaction();
+        var foreignKeysOff = false;
         try
         {
-            if (!table.Exists(connection, transaction)) Execute(table.Create(), transaction);
-            var steps = plan(table.Read(connection, transaction));
-            var migrations = revisions.Load(steps.Select(s => s.Revision.Id).ToList());
-            foreach (var step in steps)
+            var (steps, recorded) = Prepare(transaction, plan);
+            if (NeedsForeignKeysOff(recorded, transaction))
             {
+                // PRAGMA foreign_keys cannot change inside a transaction: start again with enforcement off.
+                transaction.Rollback();
+                transaction.Dispose();
+                Execute(new SqlStatement(services.Rebuild!.ForeignKeysOff), null);
+                foreignKeysOff = true;
+                transaction = connection.BeginTransaction();
+                (steps, recorded) = Prepare(transaction, plan);
+            }
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var step = steps[i];
                 log(StepText.Describe(step, withMessage: true));
-                var operations = Record(migrations[step.Revision.Id], step);
-                IReadOnlyList<SqlStatement> statements;
-                try
-                {
-                    statements = services.Renderer.Render(operations);
-                }
-                catch (DiffMigrateException e)
-                {
-                    throw new DiffMigrateException($"{Where(step)}: {e.Message}", e);
-                }
                 var leftTransaction = false;
-                foreach (var statement in statements.Concat(table.Edits(step.RowsBefore, step.RowsAfter)))
+                foreach (var statement in Statements(recorded[i], step, transaction).Concat(table.Edits(step.RowsBefore, step.RowsAfter)))
                 {
                     leftTransaction |= statement.SuppressTransaction;
                     if (statement.SuppressTransaction)
                     {
                         // Statements such as CREATE INDEX CONCURRENTLY cannot run in a transaction block.
-                        transaction.Commit();
-                        transaction.Dispose();
+                        Commit(ref transaction, foreignKeysOff, step, again: false);
                         Execute(statement, null, step);
                         transaction = connection.BeginTransaction();
                     }
@@ -99,25 +98,58 @@ public sealed class Migrator(
                     }
                 }
                 // A statement run outside the transaction cannot be rolled back, so its revision is recorded at once.
-                if ((settings.TransactionPerRevision || leftTransaction) && step != steps[^1])
-                {
-                    transaction.Commit();
-                    transaction.Dispose();
-                    transaction = connection.BeginTransaction();
-                }
+                if ((settings.TransactionPerRevision || leftTransaction) && i < steps.Count - 1) Commit(ref transaction, foreignKeysOff, step, again: true);
             }
-            transaction.Commit();
+            Commit(ref transaction, foreignKeysOff, steps.Count > 0 ? steps[^1] : null, again: false);
             return steps.Count;
         }
         catch
         {
-            transaction.Rollback();
+            if (transaction.Connection is not null) transaction.Rollback();
             throw;
         }
         finally
         {
             transaction.Dispose();
+            if (foreignKeysOff) Execute(new SqlStatement(services.Rebuild!.ForeignKeysOn), null);
         }
+    }
+
+    /// <summary>Reads the version rows (creating the table) and records every step's operations.</summary>
+    private (IReadOnlyList<MigrationStep> Steps, List<IReadOnlyList<MigrationOperation>> Recorded) Prepare(
+        DbTransaction transaction, Func<IReadOnlyList<string>, IReadOnlyList<MigrationStep>> plan)
+    {
+        if (!table.Exists(connection, transaction)) Execute(table.Create(), transaction);
+        var steps = plan(table.Read(connection, transaction));
+        var migrations = revisions.Load(steps.Select(s => s.Revision.Id).ToList());
+        return (steps, steps.Select(s => Record(migrations[s.Revision.Id], s)).ToList());
+    }
+
+    /// <summary>Each operation rendered when its turn comes, so that a batch sees the table as the operations before it left it.</summary>
+    private IEnumerable<SqlStatement> Statements(IReadOnlyList<MigrationOperation> operations, MigrationStep step, DbTransaction transaction)
+    {
+        foreach (var operation in operations)
+        {
+            IReadOnlyList<SqlStatement> statements;
+            try
+            {
+                statements = services.Renderer.Render([Resolve(operation, transaction)]);
+            }
+            catch (DiffMigrateException e)
+            {
+                throw new DiffMigrateException($"{Where(step)}: {e.Message}", e);
+            }
+            foreach (var statement in statements) yield return statement;
+        }
+    }
+
+    /// <summary>Commits (after the foreign-key check when enforcement is off) and, with <paramref name="again"/>, begins anew.</summary>
+    private void Commit(ref DbTransaction transaction, bool foreignKeysOff, MigrationStep? step, bool again)
+    {
+        if (foreignKeysOff) CheckForeignKeys(transaction, step);
+        transaction.Commit();
+        transaction.Dispose();
+        if (again) transaction = connection.BeginTransaction();
     }
 
     private static IReadOnlyList<MigrationOperation> Record(Migration migration, MigrationStep step)

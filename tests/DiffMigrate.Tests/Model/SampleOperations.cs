@@ -54,6 +54,10 @@ internal static class SampleOperations
         yield return new CreateSequence(sequence);
         yield return new DropSequence(sequence);
         yield return new AlterSequence(sequence, sequence with { Increment = 5, MaxValue = 99999, Cycle = true });
+        yield return new BatchAlterTable(Users,
+            [new AlterColumn(Users, UsersTable.Columns[2], UsersTable.Columns[2] with { Nullable = false, Default = "''" }),
+                new AddCheckConstraint(Users, new CheckConstraint("ck_users_bio", "length(bio) < 500"))],
+            CopyFrom: UsersTable);
         yield return new ExecuteSql("UPDATE users SET age = 1", "UPDATE users SET age = NULL");
         yield return new BulkInsert(Users, ["email"], [(EquatableArray<object?>)new object?[] { "a@b.c" }]);
     }

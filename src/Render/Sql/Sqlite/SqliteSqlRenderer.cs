@@ -28,7 +28,7 @@ public sealed class SqliteSyntax : SqlSyntax
 /// SQLite: everything it can do with plain DDL. SQLite's ALTER TABLE can only add, drop and rename columns and
 /// rename tables; every other change needs a table rebuild ("batch" mode) and is refused here with that remedy.
 /// </summary>
-public sealed class SqliteSqlRenderer() : SqlRenderer(Dialect.Sqlite, SqliteSyntax.Instance)
+public sealed partial class SqliteSqlRenderer() : SqlRenderer(Dialect.Sqlite, SqliteSyntax.Instance)
 {
     /// <inheritdoc/>
     protected override string DatabaseName => "SQLite";
@@ -116,5 +116,5 @@ public sealed class SqliteSqlRenderer() : SqlRenderer(Dialect.Sqlite, SqliteSynt
 
     private static UnsupportedOperationException Unsupported(MigrationOperation operation, string what) => new(
         $"SQLite cannot ALTER a table for {operation.GetType().Name} on {operation.TableName} ({what}): " +
-        "this needs the table-rebuild (\"batch\") mode, which is not available yet. Write the change by hand with op.Execute, or rebuild the table.");
+        $"this needs a table rebuild: put it in op.BatchAlterTable(\"{operation.TableName}\", batch => ...), as autogenerate does.");
 }

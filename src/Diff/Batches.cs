@@ -1,0 +1,49 @@
+using DiffMigrate.Dialects;
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Diff;
+
+/// <summary>
+/// Where the dialect cannot ALTER columns and constraints (SQLite), each run of one table's changes that holds such
+/// a change becomes one <see cref="BatchAlterTable"/>, so that a revision applies as generated; the runner decides at
+/// run time whether the table is rebuilt. Other dialects keep plain operations. Pure, like the differ.
+/// </summary>
+public static class Batches
+{
+    /// <summary><paramref name="operations"/> grouped for <paramref name="dialect"/>.</summary>
+    public static IReadOnlyList<MigrationOperation> For(Dialect dialect, IReadOnlyList<MigrationOperation> operations)
+    {
+        if (dialect.SupportsAlterColumn) return operations;
+        var result = new List<MigrationOperation>();
+        var run = new List<MigrationOperation>();
+        void Flush()
+        {
+            if (run.Count == 0) return;
+            if (run.Any(NeedsRebuild)) result.Add(new BatchAlterTable(run[0].TableName!, run.ToEquatableArray()));
+            else result.AddRange(run);
+            run.Clear();
+        }
+        foreach (var operation in operations)
+        {
+            if (!InBatch(operation) || run.Count > 0 && run[0].TableName != operation.TableName) Flush();
+            if (InBatch(operation)) run.Add(operation);
+            else result.Add(operation);
+        }
+        Flush();
+        return result;
+    }
+
+    private static bool InBatch(MigrationOperation operation) => operation is AddColumn or DropColumn or AlterColumn or RenameColumn
+        or CreateIndex or DropIndex or AddPrimaryKey or DropPrimaryKey or AddForeignKey or DropForeignKey
+        or AddUniqueConstraint or DropUniqueConstraint or AddCheckConstraint or DropCheckConstraint or AlterTableComment;
+
+    /// <summary>What SQLite's ALTER TABLE cannot do at all (a dropped column is judged at run time, against the table).</summary>
+    private static bool NeedsRebuild(MigrationOperation operation) => operation switch
+    {
+        RenameColumn or CreateIndex or DropIndex or AlterTableComment => false,
+        AddColumn o => o.Column.Computed is not null || o.Column.Identity is not null || !o.Column.Nullable && o.Column.Default is null,
+        DropColumn => true,
+        _ => true,
+    };
+}

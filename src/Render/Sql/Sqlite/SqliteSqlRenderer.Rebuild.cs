@@ -1,0 +1,92 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Render.Sql.Sqlite;
+
+public sealed partial class SqliteSqlRenderer
+{
+    /// <summary>The prefix of the table a rebuild fills before it takes the old table's name.</summary>
+    public const string RebuildPrefix = "_dm_new_";
+
+    /// <summary>
+    /// A batch: plain ALTERs when SQLite can do every operation in place (Auto) or when told to (Never); otherwise the
+    /// table is rebuilt ("move and copy", SQLite's own recipe): create the new definition under a temporary name, copy
+    /// the rows (with a CAST where the column's affinity changes), drop the old table, give the new one its name, and
+    /// create its indexes and the old table's triggers again. The rename runs with legacy_alter_table on, so that
+    /// views and other tables' triggers that name the table are kept as written instead of being checked against a
+    /// table that is momentarily missing. Foreign-key enforcement must be off (the runner turns it off outside the
+    /// transaction and runs foreign_key_check before committing): dropping the old table would otherwise run its ON
+    /// DELETE actions.
+    /// </summary>
+    protected override void BatchAlterTable(BatchAlterTable operation, List<SqlStatement> output)
+    {
+        if (operation.Recreate == Recreate.Never || operation.Recreate == Recreate.Auto && operation.Operations.All(o => InPlace(o, operation.CopyFrom)))
+        {
+            base.BatchAlterTable(operation with { Recreate = Recreate.Never }, output);
+            return;
+        }
+        var before = operation.CopyFrom ?? throw new UnsupportedOperationException(
+            $"BatchAlterTable on {operation.Table} rebuilds the table, which needs its current definition: online the runner reads it from the " +
+            "database; for an offline script (--sql) give it as copyFrom: Definition(...).");
+        var (after, sourceOf) = TableEditor.Edit(before with { Name = operation.Table }, operation.Operations);
+        var table = operation.Table;
+        var temporary = table with { Name = RebuildPrefix + table.Name };
+        output.Add(new(CreateTable(after with { Name = temporary, Indexes = default })));
+        var copied = after.Columns.Where(c => c.Computed is null && sourceOf.ContainsKey(c.Name)).ToList();
+        if (copied.Count > 0)
+        {
+            var sources = copied.Select(c => Copy(before.FindColumn(sourceOf[c.Name])!, c));
+            output.Add(new($"INSERT INTO {Syntax.Quote(temporary)} ({Syntax.QuoteList(copied.Select(c => c.Name))})\n" +
+                $"SELECT {string.Join(", ", sources)} FROM {Syntax.Quote(table)}"));
+        }
+        output.Add(new($"DROP TABLE {Syntax.Quote(table)}"));
+        output.Add(new("PRAGMA legacy_alter_table = ON"));
+        output.Add(new($"ALTER TABLE {Syntax.Quote(temporary)} RENAME TO {Syntax.QuoteIdentifier(table.Name)}"));
+        output.Add(new("PRAGMA legacy_alter_table = OFF"));
+        foreach (var index in after.Indexes) output.Add(CreateIndex(new CreateIndex(table, index)));
+        foreach (var trigger in operation.Triggers) output.Add(new(trigger));
+    }
+
+    /// <summary>The old column as the new one's value: cast when the declared type moves it to another affinity.</summary>
+    private string Copy(Column old, Column @new)
+    {
+        var name = Syntax.QuoteIdentifier(old.Name);
+        var (from, to) = (Dialect.Types.ToSql(old.Type), Dialect.Types.ToSql(@new.Type));
+        return Affinity(from) == Affinity(to) ? name : $"CAST({name} AS {to})";
+    }
+
+    /// <summary>SQLite's type affinity of a declared type (section 3.1 of "Datatypes In SQLite").</summary>
+    private static string Affinity(string declared)
+    {
+        var type = declared.ToUpperInvariant();
+        if (type.Contains("INT", StringComparison.Ordinal)) return "INTEGER";
+        if (type.Contains("CHAR", StringComparison.Ordinal) || type.Contains("CLOB", StringComparison.Ordinal) || type.Contains("TEXT", StringComparison.Ordinal)) return "TEXT";
+        if (type.Length == 0 || type.Contains("BLOB", StringComparison.Ordinal)) return "BLOB";
+        if (type.Contains("REAL", StringComparison.Ordinal) || type.Contains("FLOA", StringComparison.Ordinal) || type.Contains("DOUB", StringComparison.Ordinal)) return "REAL";
+        return "NUMERIC";
+    }
+
+    /// <summary>
+    /// True when SQLite's own ALTER TABLE does <paramref name="operation"/>: renames, index changes, appending a
+    /// column it can add (nullable or with a default, not stored-generated), and dropping a column nothing else uses.
+    /// </summary>
+    private static bool InPlace(MigrationOperation operation, Table? table) => operation switch
+    {
+        RenameColumn or Migrations.CreateIndex or Migrations.DropIndex or Migrations.AlterTableComment => true,
+        AddColumn { Before: null, After: null } o => o.Column.Computed is null && o.Column.Identity is null && (o.Column.Nullable || o.Column.Default is not null),
+        DropColumn o => table is not null && !IsUsed(table, o.Column.Name),
+        _ => false,
+    };
+
+    private static bool IsUsed(Table table, string column)
+    {
+        bool In(IEnumerable<string> columns) => columns.Contains(column, StringComparer.OrdinalIgnoreCase);
+        bool Mentions(string? sql) => sql is not null && sql.Contains(column, StringComparison.OrdinalIgnoreCase);
+        return table.PrimaryKey is { } pk && In(pk.Columns)
+            || table.ForeignKeys.Any(f => In(f.Columns))
+            || table.UniqueConstraints.Any(u => In(u.Columns))
+            || table.Indexes.Any(i => In(i.Columns) || i.Columns.Any(Mentions) || Mentions(i.Filter))
+            || table.CheckConstraints.Any(c => Mentions(c.Sql))
+            || table.Columns.Any(c => Mentions(c.Computed));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using DiffMigrate.Inspect;
+using DiffMigrate.Migrations;
+using DiffMigrate.Runner.Revisions;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Runner.Execution;
+
+public sealed partial class Migrator
+{
+    /// <summary>
+    /// True when a batch may rebuild a table while foreign keys are enforced: dropping the old table would run the ON
+    /// DELETE actions of the tables that refer to it.
+    /// </summary>
+    private bool NeedsForeignKeysOff(List<IReadOnlyList<MigrationOperation>> recorded, DbTransaction transaction)
+    {
+        if (services.Rebuild is not { } rebuild || !recorded.Any(ops => ops.Any(o => o is BatchAlterTable))) return false;
+        using var command = VersionTable.Command(connection, transaction, rebuild.ForeignKeysState);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
+
+    /// <summary>A batch with the table's current definition and triggers, read from the database when the revision did not give them.</summary>
+    private MigrationOperation Resolve(MigrationOperation operation, DbTransaction transaction)
+    {
+        if (operation is not BatchAlterTable batch || services.Rebuild is not { } rebuild) return operation;
+        var copyFrom = batch.CopyFrom;
+        if (copyFrom is null)
+        {
+            var schema = services.Inspector.InspectAsync(connection, new InspectOptions(Transaction: transaction)).GetAwaiter().GetResult();
+            copyFrom = schema.FindTable(batch.Table) ?? throw new DiffMigrateException($"BatchAlterTable on {batch.Table}: the database has no such table.");
+        }
+        var triggers = new List<string>();
+        using (var command = VersionTable.Command(connection, transaction, rebuild.TriggersSql(batch.Table)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) triggers.Add(reader.GetString(0));
+        }
+        return batch with { CopyFrom = copyFrom, Triggers = triggers.ToEquatableArray() };
+    }
+
+    /// <summary>With enforcement off during the run, the rows must still be consistent before they are committed.</summary>
+    private void CheckForeignKeys(DbTransaction transaction, MigrationStep? step)
+    {
+        var problems = new List<string>();
+        using (var command = VersionTable.Command(connection, transaction, services.Rebuild!.ForeignKeyCheck))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read() && problems.Count < 5)
+            {
+                problems.Add($"row {Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture)} of {reader.GetString(0)} refers to a missing row of {reader.GetString(2)}");
+            }
+        }
+        if (problems.Count == 0) return;
+        var message = new StringBuilder(step is null ? "" : Where(step) + ": ")
+            .Append("foreign key check failed: ").AppendJoin("; ", problems)
+            .Append(".\n  Rolled back: the database is as it was before this command.");
+        throw new DiffMigrateException(message.ToString());
+    }
+}
