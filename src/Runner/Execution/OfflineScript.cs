@@ -1,4 +1,5 @@
 using System.Text;
+using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Revisions;
@@ -17,7 +18,7 @@ public static class OfflineScript
     {
         var (start, end) = SplitRange(range);
         var rows = start is null ? [] : revisions.Graph.Resolve(start, []);
-        return Write(revisions, services, versionTable, createTable: start is null, revisions.Graph.PlanUpgrade(rows, end));
+        return Write(revisions, services, versionTable, createTable: start is null, revisions.Graph.PlanUpgrade(rows, end), rows);
     }
 
     /// <summary>The script for <c>downgrade start:end --sql</c>.</summary>
@@ -29,7 +30,7 @@ public static class OfflineScript
             throw new DiffMigrateException("downgrade with --sql needs a range <from>:<to>, since there is no database to read the current revision from.");
         }
         var rows = revisions.Graph.Resolve(start, []);
-        return Write(revisions, services, versionTable, createTable: false, revisions.Graph.PlanDowngrade(rows, end));
+        return Write(revisions, services, versionTable, createTable: false, revisions.Graph.PlanDowngrade(rows, end), rows);
     }
 
     /// <summary>
@@ -72,22 +73,30 @@ public static class OfflineScript
 
     private static VersionTable Table(DialectServices services, string versionTable) => new(new QualifiedName(null, versionTable), services);
 
-    private static string Write(RevisionSet revisions, DialectServices services, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps)
+    /// <summary>
+    /// The steps' SQL. A batch that rebuilds a table takes the table's definition from its copyFrom or, failing that,
+    /// from replaying the revisions' operations from base (<paramref name="startRows"/> is where the script starts).
+    /// </summary>
+    private static string Write(
+        RevisionSet revisions, DialectServices services, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> startRows)
     {
         var renderer = services.Renderer;
         var table = Table(services, versionTable);
-        var migrations = revisions.Load(steps.Select(s => s.Revision.Id).ToList());
+        var replay = new SchemaReplay();
+        var before = startRows.Count == 0 ? [] : revisions.Graph.PlanUpgrade([], startRows);
+        var migrations = revisions.Load([.. before.Concat(steps).Select(s => s.Revision.Id).Distinct()]);
+        foreach (var step in before)
+        {
+            foreach (var operation in Record(migrations[step.Revision.Id], step)) replay.Apply(operation);
+        }
         var script = new StringBuilder();
+        var rebuilds = false;
         if (createTable) script.Append(renderer.RenderScript([table.Create()]));
         foreach (var step in steps)
         {
-            var op = new Operations();
-            var migration = migrations[step.Revision.Id];
-            if (step.IsUpgrade) migration.Upgrade(op);
-            else migration.Downgrade(op);
             script.Append("-- ").Append(StepText.Describe(step, withMessage: false)).Append("\n\n");
             var statements = new List<SqlStatement>();
-            foreach (var statement in renderer.Render(op.Recorded))
+            foreach (var statement in Record(migrations[step.Revision.Id], step).SelectMany(o => Render(services, replay, o, ref rebuilds)))
             {
                 if (statement.SuppressTransaction)
                 {
@@ -103,7 +112,30 @@ public static class OfflineScript
             statements.AddRange(table.Edits(step.RowsBefore, step.RowsAfter));
             script.Append(renderer.RenderScript(statements));
         }
-        return Transaction(renderer, script.ToString());
+        if (services.Rebuild is not { } rebuild || !rebuilds) return Transaction(renderer, script.ToString());
+        // Foreign-key enforcement cannot change inside a transaction: around it, and the check is for the operator to read.
+        var terminator = renderer.Syntax.StatementTerminator;
+        return $"{rebuild.ForeignKeysOff}{terminator}\n\n" +
+            Transaction(renderer, script + renderer.RenderScript([new SqlStatement(rebuild.ForeignKeyCheck)])) +
+            $"\n{rebuild.ForeignKeysOn}{terminator}\n";
+    }
+
+    private static IReadOnlyList<MigrationOperation> Record(Migration migration, MigrationStep step)
+    {
+        var op = new Operations();
+        if (step.IsUpgrade) migration.Upgrade(op);
+        else migration.Downgrade(op);
+        return op.Recorded;
+    }
+
+    /// <summary>One operation's SQL, a batch given its table's definition from the replay; the replay follows the operation.</summary>
+    private static IReadOnlyList<SqlStatement> Render(DialectServices services, SchemaReplay replay, MigrationOperation operation, ref bool rebuilds)
+    {
+        if (operation is BatchAlterTable { CopyFrom: null } batch && replay.Find(batch.Table) is { } known) operation = batch with { CopyFrom = known };
+        var statements = services.Renderer.Render([operation]);
+        rebuilds |= statements.Any(s => s.ForeignKeysOff);
+        replay.Apply(operation);
+        return statements;
     }
 
     private static (string? Start, string End) SplitRange(string range)

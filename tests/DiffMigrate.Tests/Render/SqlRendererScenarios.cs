@@ -84,6 +84,19 @@ public abstract class SqlRendererScenarios
 
     [TestMethod] public void Drop_index() => Verify(new DropIndex(Posts, new TableIndex("ix_posts_slug", ["slug"])));
 
+    [TestMethod] public void Batch_alter_table() => Verify(new BatchAlterTable(Posts,
+        [
+            new AlterColumn(Posts, new Column("title", SqlType.Text, Nullable: true), new Column("title", SqlType.String(200), Default: "''")),
+            new AddColumn(Posts, new Column("views", SqlType.Int64, Default: "0"), After: "title"),
+            new AddCheckConstraint(Posts, new CheckConstraint("ck_posts_views", "views >= 0")),
+            new CreateIndex(Posts, new TableIndex("ix_posts_views", ["views"])),
+        ],
+        CopyFrom: new Table(Posts,
+            [new Column("id", SqlType.Int64, Identity: new Identity()), new Column("title", SqlType.Text, Nullable: true), new Column("score", SqlType.Int32, Nullable: true)],
+            new PrimaryKey("pk_posts", ["id"]),
+            Indexes: [new TableIndex("ix_posts_title", ["title"])]),
+        Triggers: ["CREATE TRIGGER tr_posts AFTER INSERT ON posts BEGIN SELECT 1; END"]));
+
     [TestMethod] public void Execute_sql() => Verify(new ExecuteSql("UPDATE posts SET views = 0"));
 
     [TestMethod] public void Bulk_insert() => Verify(new BulkInsert(Posts, ["id", "title", "published", "score"],

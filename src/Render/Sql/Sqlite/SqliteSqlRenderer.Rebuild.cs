@@ -39,7 +39,7 @@ public sealed partial class SqliteSqlRenderer
             output.Add(new($"INSERT INTO {Syntax.Quote(temporary)} ({Syntax.QuoteList(copied.Select(c => c.Name))})\n" +
                 $"SELECT {string.Join(", ", sources)} FROM {Syntax.Quote(table)}"));
         }
-        output.Add(new($"DROP TABLE {Syntax.Quote(table)}"));
+        output.Add(new($"DROP TABLE {Syntax.Quote(table)}", ForeignKeysOff: true));
         output.Add(new("PRAGMA legacy_alter_table = ON"));
         output.Add(new($"ALTER TABLE {Syntax.Quote(temporary)} RENAME TO {Syntax.QuoteIdentifier(table.Name)}"));
         output.Add(new("PRAGMA legacy_alter_table = OFF"));
@@ -47,12 +47,16 @@ public sealed partial class SqliteSqlRenderer
         foreach (var trigger in operation.Triggers) output.Add(new(trigger));
     }
 
-    /// <summary>The old column as the new one's value: cast when the declared type moves it to another affinity.</summary>
+    /// <summary>
+    /// The old column as the new one's value: cast when the declared type moves it to another affinity; when a
+    /// nullable column becomes NOT NULL with a default, its NULLs take the default (as they would on insert).
+    /// </summary>
     private string Copy(Column old, Column @new)
     {
-        var name = Syntax.QuoteIdentifier(old.Name);
+        var value = Syntax.QuoteIdentifier(old.Name);
         var (from, to) = (Dialect.Types.ToSql(old.Type), Dialect.Types.ToSql(@new.Type));
-        return Affinity(from) == Affinity(to) ? name : $"CAST({name} AS {to})";
+        if (Affinity(from) != Affinity(to)) value = $"CAST({value} AS {to})";
+        return old.Nullable && !@new.Nullable && @new.Default is { } fallback ? $"COALESCE({value}, {DefaultValue(fallback)})" : value;
     }
 
     /// <summary>SQLite's type affinity of a declared type (section 3.1 of "Datatypes In SQLite").</summary>

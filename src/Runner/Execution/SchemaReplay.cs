@@ -1,0 +1,35 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Runner.Execution;
+
+/// <summary>
+/// The tables as the revisions left them, worked out from their operations alone: what an offline script knows of
+/// a table it must rebuild. Tables created by <c>op.Execute</c> or before the first revision are unknown to it.
+/// </summary>
+internal sealed class SchemaReplay
+{
+    private readonly Dictionary<QualifiedName, Table> tables = [];
+
+    public Table? Find(QualifiedName name) => tables.GetValueOrDefault(name);
+
+    public void Apply(MigrationOperation operation)
+    {
+        switch (operation)
+        {
+            case CreateTable o: tables[o.Table.Name] = o.Table; break;
+            case DropTable o: tables.Remove(o.Table.Name); break;
+            case RenameTable o when tables.Remove(o.Table, out var renamed):
+                var name = o.Table with { Name = o.NewName };
+                tables[name] = renamed with { Name = name };
+                break;
+            case BatchAlterTable o when Find(o.Table) is { } table: tables[o.Table] = TableEditor.ApplyAll(table, o.Operations); break;
+            case BatchAlterTable o: tables.Remove(o.Table); break;
+            case AddColumn or DropColumn or AlterColumn or RenameColumn or CreateIndex or DropIndex or AddPrimaryKey or DropPrimaryKey
+                or AddForeignKey or DropForeignKey or AddUniqueConstraint or DropUniqueConstraint or AddCheckConstraint or DropCheckConstraint
+                or AlterTableComment when operation.TableName is { } changed && Find(changed) is { } before:
+                tables[changed] = TableEditor.ApplyAll(before, [operation]);
+                break;
+        }
+    }
+}
