@@ -177,7 +177,8 @@ public sealed partial class Migrator(
         catch (DbException e)
         {
             var where = step is null ? "" : Where(step) + ": ";
-            throw new DiffMigrateException($"{where}{e.Message}\n  while running: {FirstLine(statement.Text)}\n  Rolled back: the database is as it was before this command.", e);
+            var doing = statement.Purpose is { } purpose ? $"while {purpose}: " : "while running: ";
+            throw new DiffMigrateException($"{where}{e.Message}\n  {doing}{FirstLine(statement.Text)}\n  Rolled back: the database is as it was before this command.", e);
         }
     }
 

@@ -18,7 +18,8 @@ public sealed class BatchRebuildTests
             parent_id INTEGER REFERENCES posts (id),
             title TEXT,
             score INTEGER CHECK (score >= 0),
-            CONSTRAINT ck_posts_title CHECK (length(title) < 100));
+            CONSTRAINT ck_posts_title CHECK (length(title) < 100),
+            CONSTRAINT uq_posts_title_score UNIQUE (title, score));
         CREATE TABLE comments (id INTEGER PRIMARY KEY, post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE);
         CREATE TABLE labels (code TEXT NOT NULL, name TEXT);
         CREATE INDEX ix_posts_title ON posts (title);
@@ -39,6 +40,7 @@ public sealed class BatchRebuildTests
     [DataRow("default", """batch.AlterColumn(existing: Column("title", SqlType.Text, nullable: true), column: Column("title", SqlType.String(100), nullable: true, defaultSql: "'untitled'"));""")]
     [DataRow("add unique", """batch.AddUniqueConstraint(Unique("uq_posts_title", "title"));""")]
     [DataRow("add check", """batch.AddCheckConstraint(Check("ck_posts_score_max", "score < 1000"));""")]
+    [DataRow("drop unique", """batch.DropUniqueConstraint(Unique("uq_posts_title_score", "title", "score"));""")]
     [DataRow("drop check", """batch.DropCheckConstraint(Check("ck_posts_title", "length(title) < 100"));""")]
     [DataRow("add foreign key", """batch.AddColumn(Column("editor_id", SqlType.Int32, nullable: true), after: "author_id"); batch.AddForeignKey(ForeignKey("fk_posts_editor", ["editor_id"], "authors", ["id"]));""")]
     [DataRow("drop foreign key", """batch.DropForeignKey(ForeignKey("fk_posts_author", ["author_id"], "authors", ["id"], onDelete: ReferentialAction.Cascade));""")]
@@ -79,6 +81,7 @@ public sealed class BatchRebuildTests
         Assert.AreEqual(2, code);
         StringAssert.Contains(err, "NOT NULL constraint failed");
         StringAssert.Contains(err, "parent_id");
+        StringAssert.Contains(err, "while copying the rows of posts into its new definition");
         StringAssert.Contains(err, "Rolled back");
         Assert.AreEqual(before, Scalar(project.Database(), "SELECT group_concat(sql, ';') FROM sqlite_schema"));
         Assert.AreEqual("3", Scalar(project.Database(), "SELECT count(*) FROM posts"));

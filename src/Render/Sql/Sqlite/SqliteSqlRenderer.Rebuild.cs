@@ -37,7 +37,8 @@ public sealed partial class SqliteSqlRenderer
         {
             var sources = copied.Select(c => Copy(before.FindColumn(sourceOf[c.Name])!, c));
             output.Add(new($"INSERT INTO {Syntax.Quote(temporary)} ({Syntax.QuoteList(copied.Select(c => c.Name))})\n" +
-                $"SELECT {string.Join(", ", sources)} FROM {Syntax.Quote(table)}"));
+                $"SELECT {string.Join(", ", sources)} FROM {Syntax.Quote(table)}",
+                Purpose: $"copying the rows of {table} into its new definition (the rebuild's table {temporary.Name})"));
         }
         output.Add(new($"DROP TABLE {Syntax.Quote(table)}", ForeignKeysOff: true));
         output.Add(new("PRAGMA legacy_alter_table = ON"));
