@@ -33,6 +33,7 @@ internal sealed partial class CommandLine
             InitCommand(), ListTemplatesCommand(), RevisionCommand(), MergeCommand(), EditCommand(),
             UpgradeCommand(), DowngradeCommand(), StampCommand(), EnsureVersionCommand(),
             CurrentCommand(), HistoryCommand(), HeadsCommand(), BranchesCommand(), ShowCommand(), CheckCommand(),
+            DiffCommand(), LintCommand(),
         };
     }
 
@@ -62,6 +63,32 @@ internal sealed partial class CommandLine
     {
         var command = new Command("check", "Exit 0 when the model matches the database at head, 1 when it does not");
         command.SetAction(p => Guard(p, () => Open(p).Check()));
+        return command;
+    }
+
+    private Command DiffCommand()
+    {
+        var format = new Option<string>("--format", "-f") { Description = "text, markdown, json, sql or csharp", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong([.. Project.DiffFormats]);
+        var exitCode = new Option<bool>("--exit-code") { Description = "Exit 1 when there are changes (as git diff --exit-code)" };
+        var message = new Option<string>("--message", "-m") { Description = "The message of the csharp format's revision", DefaultValueFactory = _ => "candidate" };
+        var date = new Option<DateTimeOffset?>("--date") { Description = "The csharp format's Create Date (for byte-stable output)" };
+        var command = new Command("diff", "Show what autogenerate would write, with safety findings and rename suggestions, without writing a file")
+        {
+            format, exitCode, message, date,
+        };
+        command.SetAction(p => Guard(p, () => Open(p).Diff(p.GetRequiredValue(format), p.GetValue(exitCode), p.GetRequiredValue(message), p.GetValue(date))));
+        return command;
+    }
+
+    private Command LintCommand()
+    {
+        var range = new Argument<string?>("range") { Description = "start:end of the revisions to read (default base:heads)", Arity = ArgumentArity.ZeroOrOne };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding at this severity or above is not accepted: info, warning or error" };
+        failOn.AcceptOnlyFromAmong("info", "warning", "error");
+        var command = new Command("lint", "Run the safety lint over existing revisions (no database needed)") { range, failOn };
+        command.SetAction(p => Guard(p, () => Open(p).Lint(p.GetValue(range),
+            p.GetValue(failOn) is { } level ? Enum.Parse<DiffMigrate.Diff.Lint.LintSeverity>(level, ignoreCase: true) : null)));
         return command;
     }
 

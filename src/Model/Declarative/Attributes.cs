@@ -123,3 +123,18 @@ public sealed class RenamedFromAttribute(string oldName) : Attribute
     /// <summary>The name before the rename.</summary>
     public string OldName { get; } = oldName;
 }
+
+/// <summary>
+/// On a revision class: a safety-lint finding accepted on purpose, so that <c>diffmigrate lint --fail-on</c> passes:
+/// <c>[AcceptLint("DM102", Table = "posts", Reason = "body moved to post_bodies in the previous revision")]</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class AcceptLintAttribute(string code) : Attribute
+{
+    /// <summary>The finding's code (DM101, ...).</summary>
+    public string Code { get; } = code;
+    /// <summary>Only findings about this table; all tables when null.</summary>
+    public string? Table { get; set; }
+    /// <summary>Why the finding is accepted (for reviewers).</summary>
+    public string? Reason { get; set; }
+}

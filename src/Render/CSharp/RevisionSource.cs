@@ -2,7 +2,10 @@ using DiffMigrate.Migrations;
 
 namespace DiffMigrate.Render.CSharp;
 
-/// <summary>Everything a revision file says. The same source always renders to the same bytes.</summary>
+/// <summary>
+/// Everything a revision file says. The same source always renders to the same bytes. <see cref="Notes"/> are
+/// comment lines written at the top of Upgrade (the safety lint's findings, rename suggestions).
+/// </summary>
 public sealed record RevisionSource(
     string Id,
     IReadOnlyList<string> DownRevisions,
@@ -13,4 +16,8 @@ public sealed record RevisionSource(
     IReadOnlyList<string>? BranchLabels = null,
     IReadOnlyList<string>? DependsOn = null,
     string Namespace = "Migrations",
-    string? ClassName = null);
+    string? ClassName = null)
+{
+    /// <summary>Comment lines for the top of Upgrade.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

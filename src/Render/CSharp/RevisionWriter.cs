@@ -35,9 +35,9 @@ public static class RevisionWriter
         text.Append("namespace ").Append(source.Namespace).Append(";\n\n");
         text.Append(Text(Attribute(source))).Append('\n');
         text.Append("public sealed class ").Append(source.ClassName ?? "Revision_" + source.Id).Append(" : Migration\n{\n");
-        Method(text, "Upgrade", source.Upgrade);
+        Method(text, "Upgrade", source.Upgrade, source.Notes);
         text.Append('\n');
-        Method(text, "Downgrade", source.Downgrade);
+        Method(text, "Downgrade", source.Downgrade, []);
         text.Append("}\n");
         return text.ToString();
     }
@@ -60,10 +60,11 @@ public static class RevisionWriter
         ImplicitArrayCreationExpression(InitializerExpression(SyntaxKind.ArrayInitializerExpression,
             SeparatedList(values.Select(Str))));
 
-    private static void Method(StringBuilder text, string name, IReadOnlyList<MigrationOperation> operations)
+    private static void Method(StringBuilder text, string name, IReadOnlyList<MigrationOperation> operations, IReadOnlyList<string> notes)
     {
         text.Append("    public override void ").Append(name).Append("(Operations op)\n    {\n");
         text.Append("        ").Append(Marker).Append('\n');
+        foreach (var line in notes.SelectMany(n => n.Split('\n'))) text.Append("        // ").Append(line.TrimEnd()).Append('\n');
         foreach (var operation in operations) Statement(text, operation);
         text.Append("    }\n");
     }

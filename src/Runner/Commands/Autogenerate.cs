@@ -38,7 +38,11 @@ public static class Autogenerate
     /// cannot, <paramref name="log"/> says why and the built-in normaliser is used.
     /// </remarks>
     public static IReadOnlyList<MigrationOperation> Compare(
-        DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null)
+        DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null) =>
+        Run(connection, services, model, config, log).Operations;
+
+    /// <summary>As <see cref="Compare"/>, with the database as it was read.</summary>
+    public static Comparison Run(DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null)
     {
         var clock = Stopwatch.StartNew();
         var schemas = model.Schemas.Concat(model.Tables.Select(t => t.Name.Schema).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
@@ -59,7 +63,7 @@ public static class Autogenerate
         var options = new DiffOptions(services.Dialect, config.VersionTable, config.Include, config.Exclude, serverForms);
         var operations = Batches.For(services.Dialect, new SchemaDiffer(options).Diff(database, model));
         log?.Invoke($"Compared: {timings}, diffed in {clock.ElapsedMilliseconds} ms.");
-        return operations;
+        return new Comparison(operations, database);
     }
 
     private static NamingConvention Naming(DiffMigrateConfig config)
@@ -81,3 +85,6 @@ public static class Autogenerate
         return naming;
     }
 }
+
+/// <summary>The operations that take the database to the model, and the database as it was read.</summary>
+public sealed record Comparison(IReadOnlyList<MigrationOperation> Operations, DatabaseSchema Database);

@@ -8,7 +8,7 @@ public static class OperationText
     /// <summary>The line describing <paramref name="operation"/>.</summary>
     public static string Describe(MigrationOperation operation) => operation switch
     {
-        BatchAlterTable o => string.Join("\n  ", o.Operations.Select(Describe)),
+        BatchAlterTable o => $"~ table {o.Table} (one batch{(o.Recreate == Recreate.Never ? "" : ", rebuilt if SQLite needs it")}):\n  " + string.Join("\n  ", o.Operations.Select(Describe)),
         CreateTable o => $"+ table {o.Table.Name}",
         DropTable o => $"- table {o.Table.Name}",
         RenameTable o => $"~ table {o.Table} renamed to {o.NewName}",

@@ -68,6 +68,7 @@ public sealed partial class Project
         RevisionGraph.Build(graph.Revisions.Append(info));
 
         IReadOnlyList<MigrationOperation> upgrade = [];
+        IReadOnlyList<string> notes = [];
         if (options.Autogenerate)
         {
             var model = Autogenerate.LoadModel(Config, log);
@@ -77,9 +78,11 @@ public sealed partial class Project
             upgrade = Autogenerate.Compare(connection, services, model, Config, log);
             foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
             if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
+            notes = ChangeReport.For(services.Dialect, upgrade).Notes();
+            foreach (var note in notes) log("Note: " + note);
         }
         var source = new RevisionSource(id, heads, message, options.Date ?? DateTimeOffset.Now, upgrade, OperationReverser.ReverseAll(upgrade),
-            options.BranchLabels, dependsOn, ClassName: RevisionId.ClassName(id, message));
+            options.BranchLabels, dependsOn, ClassName: RevisionId.ClassName(id, message)) { Notes = notes };
         var fileName = Config.FileTemplate
             .Replace("{rev}", id, StringComparison.Ordinal)
             .Replace("{slug}", RevisionId.Slug(message), StringComparison.Ordinal)

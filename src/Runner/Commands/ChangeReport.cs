@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DiffMigrate.Diff.Lint;
+using DiffMigrate.Dialects;
+using DiffMigrate.Migrations;
+
+namespace DiffMigrate.Runner.Commands;
+
+/// <summary>
+/// What <c>diff</c> shows: the candidate operations, the safety lint's findings and the rename suggestions, written
+/// as text (terminals), markdown (pull-request comments) or JSON (tools; the shape is documented in the README and
+/// versioned by its <c>version</c> field).
+/// </summary>
+public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperation> Operations, IReadOnlyList<LintFinding> Findings, IReadOnlyList<RenameSuggestion> Suggestions)
+{
+    /// <summary>The report for <paramref name="operations"/> on <paramref name="dialect"/>.</summary>
+    public static ChangeReport For(Dialect dialect, IReadOnlyList<MigrationOperation> operations) =>
+        new(dialect, operations, SafetyLint.Check(operations, dialect), RenameSuggestions.Find(operations, dialect));
+
+    /// <summary>One line per change (<c>+</c> adds, <c>-</c> removes, <c>~</c> changes), then findings and suggestions.</summary>
+    public string Text()
+    {
+        if (Operations.Count == 0) return "No changes: the model matches the database.\n";
+        var text = new StringBuilder();
+        foreach (var operation in Operations) text.Append(OperationText.Describe(operation)).Append('\n');
+        if (Findings.Count > 0)
+        {
+            text.Append("\nSafety lint:\n");
+            foreach (var finding in Findings) text.Append("  ").Append(finding).Append('\n');
+        }
+        if (Suggestions.Count > 0)
+        {
+            text.Append("\nPossible renames:\n");
+            foreach (var suggestion in Suggestions) text.Append("  ").Append(suggestion).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>For a pull-request comment: changes grouped by table, then a table of findings and the suggestions.</summary>
+    public string Markdown()
+    {
+        var count = Operations.Sum(o => o is BatchAlterTable b ? b.Operations.Count : 1);
+        var text = new StringBuilder($"### DiffMigrate: {Count(count, "change")} ({Dialect.Name})\n\n");
+        if (Operations.Count == 0) return text.Append("The model matches the database.\n").ToString();
+        foreach (var group in Operations.GroupBy(o => o.TableName?.ToString() ?? "(database)"))
+        {
+            text.Append("**").Append(group.Key).Append("**\n\n");
+            foreach (var line in group.SelectMany(o => OperationText.Describe(o).Split('\n'))) text.Append("- `").Append(line.Trim()).Append("`\n");
+            text.Append('\n');
+        }
+        if (Findings.Count > 0)
+        {
+            text.Append("#### Safety lint\n\n| code | severity | table | finding |\n|---|---|---|---|\n");
+            foreach (var f in Findings) text.Append($"| {f.Code} | {f.Severity.ToString().ToLowerInvariant()} | {f.Table} | {f.Message.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            text.Append('\n');
+        }
+        if (Suggestions.Count > 0)
+        {
+            text.Append("#### Possible renames\n\n");
+            foreach (var suggestion in Suggestions) text.Append("- ").Append(suggestion).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// <c>{"version":1,"dialect":..,"changes":[{"operation","table","description","destructive"}],
+    /// "findings":[{"code","severity","table","operation","message"}],"suggestions":[{"table","oldColumn","newColumn","oldTable","message"}]}</c>;
+    /// a batch's operations are listed one by one with <c>"batch": true</c>.
+    /// </summary>
+    public string Json()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", 1);
+            json.WriteString("dialect", Dialect.Name);
+            json.WriteStartArray("changes");
+            foreach (var (operation, batch) in Operations.SelectMany(o => o is BatchAlterTable b ? b.Operations.Select(i => (i, true)) : [(o, false)]))
+            {
+                json.WriteStartObject();
+                json.WriteString("operation", operation.GetType().Name);
+                json.WriteString("table", operation.TableName?.ToString());
+                json.WriteString("description", OperationText.Describe(operation));
+                json.WriteBoolean("destructive", operation.IsDestructive);
+                if (batch) json.WriteBoolean("batch", true);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("findings");
+            foreach (var f in Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", f.Code);
+                json.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+                json.WriteString("table", f.Table?.ToString());
+                json.WriteNumber("operation", f.Operation);
+                json.WriteString("message", f.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("suggestions");
+            foreach (var s in Suggestions)
+            {
+                json.WriteStartObject();
+                json.WriteString("table", s.Table.ToString());
+                json.WriteString("oldColumn", s.OldColumn);
+                json.WriteString("newColumn", s.NewColumn);
+                json.WriteString("oldTable", s.OldTable);
+                json.WriteString("message", s.ToString());
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The comment lines a generated revision carries: each finding and suggestion.</summary>
+    public IReadOnlyList<string> Notes() => [.. Findings.Select(f => f.ToString()), .. Suggestions.Select(s => s.ToString())];
+
+    private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+}

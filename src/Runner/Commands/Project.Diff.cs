@@ -1,0 +1,42 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Render.CSharp;
+using DiffMigrate.Runner.Database;
+
+namespace DiffMigrate.Runner.Commands;
+
+public sealed partial class Project
+{
+    /// <summary>The formats <see cref="Diff"/> writes.</summary>
+    public static IReadOnlyList<string> DiffFormats { get; } = ["text", "markdown", "json", "sql", "csharp"];
+
+    /// <summary>
+    /// The candidate operations against a database at head, written in <paramref name="format"/>, without writing a
+    /// revision. Returns 1 with <paramref name="exitCode"/> when there are changes, else 0.
+    /// </summary>
+    public int Diff(string format, bool exitCode, string message = "candidate", DateTimeOffset? date = null)
+    {
+        if (!DiffFormats.Contains(format, StringComparer.Ordinal)) throw new DiffMigrateException($"Unknown format '{format}': expected {string.Join(", ", DiffFormats)}.");
+        var model = Autogenerate.LoadModel(Config, log);
+        var services = DialectServices.For(Url.Dialect);
+        using var connection = drivers.Open(Url);
+        var graph = Revisions.Graph;
+        RequireAtHead(Migrator(connection, services, log).Current(), graph);
+        var comparison = Autogenerate.Run(connection, services, model, Config, log);
+        var operations = comparison.Operations;
+        var report = ChangeReport.For(services.Dialect, operations);
+        output.Write(format switch
+        {
+            "text" => report.Text(),
+            "markdown" => report.Markdown(),
+            "json" => report.Json(),
+            // A batch needs the table as it is now; the database was just read.
+            "sql" => services.Renderer.RenderScript(services.Renderer.Render(operations
+                .Select(o => o is BatchAlterTable { CopyFrom: null } b && comparison.Database.FindTable(b.Table) is { } t ? b with { CopyFrom = t } : o).ToList())),
+            _ => RevisionWriter.Write(new RevisionSource("000000000000", graph.Heads, message, date ?? DateTimeOffset.Now, operations, OperationReverser.ReverseAll(operations))
+            {
+                Notes = report.Notes(),
+            }),
+        });
+        return exitCode && operations.Count > 0 ? 1 : 0;
+    }
+}
