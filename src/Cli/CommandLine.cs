@@ -33,7 +33,7 @@ internal sealed partial class CommandLine
             InitCommand(), ListTemplatesCommand(), RevisionCommand(), MergeCommand(), EditCommand(),
             UpgradeCommand(), DowngradeCommand(), StampCommand(), EnsureVersionCommand(),
             CurrentCommand(), HistoryCommand(), HeadsCommand(), BranchesCommand(), ShowCommand(), CheckCommand(),
-            DiffCommand(), LintCommand(),
+            DiffCommand(), LintCommand(), DriftCommand(),
         };
     }
 
@@ -61,8 +61,16 @@ internal sealed partial class CommandLine
 
     private Command CheckCommand()
     {
-        var command = new Command("check", "Exit 0 when the model matches the database at head, 1 when it does not");
-        command.SetAction(p => Guard(p, () => Open(p).Check()));
+        var fromMigrations = new Option<bool>("--from-migrations") { Description = "Compare the model with a scratch database built from the revisions alone" };
+        var command = new Command("check", "Exit 0 when the model matches the database at head, 1 when it does not") { fromMigrations };
+        command.SetAction(p => Guard(p, () => p.GetValue(fromMigrations) ? Open(p).CheckFromMigrations() : Open(p).Check()));
+        return command;
+    }
+
+    private Command DriftCommand()
+    {
+        var command = new Command("drift", "Exit 0 when the database is what its applied revisions build, 1 when it was changed otherwise");
+        command.SetAction(p => Guard(p, () => Open(p).Drift()));
         return command;
     }
 

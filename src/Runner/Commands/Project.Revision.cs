@@ -18,6 +18,9 @@ public sealed record RevisionOptions(string? Message)
     /// <summary>The id to use instead of a random one.</summary>
     public string? RevId { get; init; }
 
+    /// <summary>Write the revision to the output instead of a file (with a fixed id and date: the same bytes every time).</summary>
+    public bool Stdout { get; init; }
+
     /// <summary>The revisions to build on (identifiers); null for <c>head</c>.</summary>
     public IReadOnlyList<string>? Head { get; init; }
 
@@ -89,6 +92,11 @@ public sealed partial class Project
             .TrimEnd('_') + ".cs";
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
+        if (options.Stdout)
+        {
+            output.Write(RevisionWriter.Write(source));
+            return path;
+        }
         if (File.Exists(path)) throw new DiffMigrateException($"{path} already exists.");
         File.WriteAllText(path, RevisionWriter.Write(source));
         output.WriteLine($"Generating {path} ... done");

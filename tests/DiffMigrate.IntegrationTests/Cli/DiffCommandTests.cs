@@ -85,8 +85,21 @@ public sealed class DiffCommandTests
         Assert.AreEqual(1, project.Run("lint", "000000000001:head", "--fail-on", "warning").Code);
     }
 
+    [TestMethod]
+    public void Revision_to_stdout_with_a_fixed_id_and_date_gives_the_same_bytes_and_writes_no_file()
+    {
+        using var project = AtHead();
+        string[] args = ["revision", "--autogenerate", "-m", "after", "--rev-id", "0000000000aa", "--date", "2026-01-01T00:00:00+00:00", "--stdout"];
+        var first = project.Run(args);
+        var second = project.Run(args);
+        Assert.AreEqual(0, first.Code, first.Err);
+        Assert.AreEqual(first.Out, second.Out);
+        StringAssert.StartsWith(first.Out, "// after\n// Revision ID: 0000000000aa\n// Revises: 000000000001\n// Create Date: 2026-01-01 00:00:00\n");
+        Assert.HasCount(1, Directory.GetFiles(project.VersionsPath, "*.cs"));
+    }
+
     /// <summary>A database at head for the Before model, with the configuration pointing at the After model.</summary>
-    private static TempProject AtHead()
+    internal static TempProject AtHead()
     {
         var project = new TempProject();
         var before = ModelAssembly.Compile(Model(Before), Path.Combine(project.Directory, "Before.dll"));

@@ -1,0 +1,100 @@
+using System.Data.Common;
+using System.Globalization;
+using DiffMigrate.Diff;
+using DiffMigrate.Inspect;
+using DiffMigrate.Migrations;
+using DiffMigrate.Runner.Database;
+
+namespace DiffMigrate.Runner.Commands;
+
+public sealed partial class Project
+{
+    /// <summary>
+    /// <c>check --from-migrations</c>: builds a scratch database from the revisions alone (to every head) and
+    /// compares the model with it, so that a model change without a revision is caught with no database at head.
+    /// 0 when they agree, 1 (with the differences) when they do not.
+    /// </summary>
+    public int CheckFromMigrations()
+    {
+        var model = Autogenerate.LoadModel(Config, log);
+        return WithScratch((connection, services) =>
+        {
+            Migrator(connection, services, _ => { }).Upgrade("heads");
+            return Report(Autogenerate.Compare(connection, services, model, Config, log),
+                "The model matches what the revisions build.", "The model differs from what the revisions build ({0}): add a revision for these");
+        });
+    }
+
+    /// <summary>
+    /// <c>drift</c>: compares the live database with what its applied revisions build in a scratch database.
+    /// 0 in sync, 1 (with what differs) when someone changed the database by hand.
+    /// </summary>
+    public int Drift()
+    {
+        using var live = drivers.Open(Url);
+        var services = DialectServices.For(Url.Dialect);
+        var applied = Migrator(live, services, log).Current();
+        return WithScratch((scratch, _) =>
+        {
+            if (applied.Count > 0) Migrator(scratch, services, _ => { }).Upgrade(applied);
+            var expected = Inspect(services, scratch, new InspectOptions([Config.VersionTable], AllSchemas: true));
+            var actual = Inspect(services, live, new InspectOptions([Config.VersionTable], expected.Schemas));
+            var operations = new SchemaDiffer(new DiffOptions(services.Dialect, Config.VersionTable)).Diff(actual, expected);
+            var at = applied.Count == 0 ? "base" : string.Join(", ", applied);
+            return Report(operations, $"No drift: the database is what its revisions ({at}) build.",
+                $"Drift: the database differs from what its revisions ({at}) build ({{0}}); to match them it would need");
+        });
+    }
+
+    private static DiffMigrate.Schema.DatabaseSchema Inspect(DialectServices services, DbConnection connection, InspectOptions options) =>
+        services.Inspector.InspectAsync(connection, options).GetAwaiter().GetResult();
+
+    private int Report(IReadOnlyList<MigrationOperation> operations, string same, string different)
+    {
+        if (operations.Count == 0)
+        {
+            output.WriteLine(same);
+            return 0;
+        }
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, different, operations.Count == 1 ? "1 operation" : $"{operations.Count} operations") + ":");
+        foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation));
+        return 1;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="use"/> on an empty scratch database of the configured dialect: SQLite in memory, or a
+    /// database created on the same PostgreSQL server and dropped afterwards.
+    /// </summary>
+    private int WithScratch(Func<DbConnection, DialectServices, int> use)
+    {
+        var services = DialectServices.For(Url.Dialect);
+        if (Url.Dialect.Name == "sqlite")
+        {
+            using var memory = drivers.Open(DatabaseUrl.Parse("sqlite://", Config.Directory));
+            return use(memory, services);
+        }
+        if (Url.Dialect.Name != "postgresql") throw new DiffMigrateException($"A scratch database is not supported on {Url.Dialect.Name} yet.");
+        var name = "diffmigrate_scratch_" + Guid.NewGuid().ToString("N")[..12];
+        using var admin = drivers.Open(Url);
+        Execute(admin, $"CREATE DATABASE {name}");
+        try
+        {
+            var builder = new DbConnectionStringBuilder { ConnectionString = Url.ConnectionString };
+            builder["Database"] = name;
+            using var scratch = drivers.Open(Url with { ConnectionString = builder.ConnectionString, Display = $"{Url.Display} (scratch {name})" });
+            return use(scratch, services);
+        }
+        finally
+        {
+            // WITH (FORCE) also ends pooled connections to the scratch database.
+            Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    private static void Execute(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
