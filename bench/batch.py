@@ -16,14 +16,10 @@ import sqlite3
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ALEMBIC_BENCH = os.environ.get("ALEMBIC_BENCH", os.path.join(ROOT, "..", "shared", "bench", "alembic"))
-WORK = os.environ.setdefault("BENCH_WORK", "/tmp/diffmigrate-batch-bench")
-os.environ.setdefault("BENCH_RESULTS", os.path.join(WORK, "alembic.jsonl"))
-sys.path.insert(0, ALEMBIC_BENCH)
-import bench  # noqa: E402  (Alembic's harness: new_project, measure, run_cmd)
+from harness import ALEMBIC_BENCH, CLI, ROOT, alembic  # noqa: F401
 
-CLI = os.path.join(ROOT, "src", "Cli", "bin", "Release", "net10.0", "diffmigrate.dll")
+bench = alembic("/tmp/diffmigrate-batch-bench")  # Alembic's harness: measure, run_cmd, reset_db, ...
+WORK = os.environ["BENCH_WORK"]
 
 ALEMBIC_REVISION = '''"""widen name"""
 from alembic import op

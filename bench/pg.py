@@ -18,14 +18,10 @@ import shutil
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ALEMBIC_BENCH = os.environ.get("ALEMBIC_BENCH", os.path.join(ROOT, "..", "shared", "bench", "alembic"))
-WORK = os.environ.setdefault("BENCH_WORK", "/tmp/diffmigrate-pg-bench")
-os.environ.setdefault("BENCH_RESULTS", os.path.join(WORK, "alembic.jsonl"))
-sys.path.insert(0, ALEMBIC_BENCH)
-import bench  # noqa: E402  (Alembic's harness: measure, run_cmd, reset_db, pg_stat_statements counts)
+from harness import ALEMBIC_BENCH, CLI, ROOT, alembic  # noqa: F401
 
-CLI = os.path.join(ROOT, "src", "Cli", "bin", "Release", "net10.0", "diffmigrate.dll")
+bench = alembic("/tmp/diffmigrate-pg-bench")  # Alembic's harness: measure, run_cmd, reset_db, ...
+WORK = os.environ["BENCH_WORK"]
 MODELS = os.path.join(ROOT, "bench", "DiffMigrate.Bench", "bin", "Release", "net10.0", "DiffMigrate.Bench.dll")
 
 

@@ -85,7 +85,9 @@ internal sealed partial class CommandLine
         {
             format, exitCode, message, date,
         };
-        command.SetAction(p => Guard(p, () => Open(p).Diff(p.GetRequiredValue(format), p.GetValue(exitCode), p.GetRequiredValue(message), p.GetValue(date))));
+        // Colour only for a person at a terminal: not when piped, not in tests (they pass their own writer), not with NO_COLOR.
+        var colour = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(environment("NO_COLOR"));
+        command.SetAction(p => Guard(p, () => Open(p).Diff(p.GetRequiredValue(format), p.GetValue(exitCode), p.GetRequiredValue(message), p.GetValue(date), colour)));
         return command;
     }
 

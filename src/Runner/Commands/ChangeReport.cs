@@ -18,16 +18,26 @@ public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperat
     public static ChangeReport For(Dialect dialect, IReadOnlyList<MigrationOperation> operations) =>
         new(dialect, operations, SafetyLint.Check(operations, dialect), RenameSuggestions.Find(operations, dialect));
 
-    /// <summary>One line per change (<c>+</c> adds, <c>-</c> removes, <c>~</c> changes), then findings and suggestions.</summary>
-    public string Text()
+    /// <summary>
+    /// One line per change (<c>+</c> adds, <c>-</c> removes, <c>~</c> changes), then findings and suggestions; with
+    /// <paramref name="colour"/>, ANSI colours for a terminal (green adds, red removals and errors, yellow changes and warnings).
+    /// </summary>
+    public string Text(bool colour = false)
     {
         if (Operations.Count == 0) return "No changes: the model matches the database.\n";
+        string Paint(string line, string code) => colour ? $"\u001b[{code}m{line}\u001b[0m" : line;
         var text = new StringBuilder();
-        foreach (var operation in Operations) text.Append(OperationText.Describe(operation)).Append('\n');
+        foreach (var line in Operations.SelectMany(o => OperationText.Describe(o).Split('\n')))
+        {
+            text.Append(Paint(line, line.TrimStart()[0] switch { '+' => "32", '-' => "31", _ => "33" })).Append('\n');
+        }
         if (Findings.Count > 0)
         {
             text.Append("\nSafety lint:\n");
-            foreach (var finding in Findings) text.Append("  ").Append(finding).Append('\n');
+            foreach (var finding in Findings)
+            {
+                text.Append("  ").Append(Paint(finding.ToString(), finding.Severity switch { LintSeverity.Error => "31", LintSeverity.Warning => "33", _ => "36" })).Append('\n');
+            }
         }
         if (Suggestions.Count > 0)
         {

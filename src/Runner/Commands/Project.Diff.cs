@@ -13,7 +13,8 @@ public sealed partial class Project
     /// The candidate operations against a database at head, written in <paramref name="format"/>, without writing a
     /// revision. Returns 1 with <paramref name="exitCode"/> when there are changes, else 0.
     /// </summary>
-    public int Diff(string format, bool exitCode, string message = "candidate", DateTimeOffset? date = null)
+    /// <remarks><paramref name="colour"/> paints the text format for a terminal.</remarks>
+    public int Diff(string format, bool exitCode, string message = "candidate", DateTimeOffset? date = null, bool colour = false)
     {
         if (!DiffFormats.Contains(format, StringComparer.Ordinal)) throw new DiffMigrateException($"Unknown format '{format}': expected {string.Join(", ", DiffFormats)}.");
         var model = Autogenerate.LoadModel(Config, log);
@@ -26,7 +27,7 @@ public sealed partial class Project
         var report = ChangeReport.For(services.Dialect, operations);
         output.Write(format switch
         {
-            "text" => report.Text(),
+            "text" => report.Text(colour),
             "markdown" => report.Markdown(),
             "json" => report.Json(),
             // A batch needs the table as it is now; the database was just read.

@@ -98,6 +98,26 @@ public sealed class DiffCommandTests
         Assert.HasCount(1, Directory.GetFiles(project.VersionsPath, "*.cs"));
     }
 
+    [TestMethod]
+    public void Declaring_the_suggested_rename_keeps_the_values_on_SQLite()
+    {
+        using var project = AtHead();
+        Sqlite.BatchRebuildTests.Execute(project.Database(), "INSERT INTO people (name, code) VALUES ('Ada', 'a')");
+        ModelAssembly.Compile(Model(After.Replace("""t.Column("full_name", SqlType.String(100)).Nullable();""",
+            """t.Column("full_name", SqlType.String(100)).Nullable().RenamedFrom("name");""", StringComparison.Ordinal)
+            .Replace("""t.Column("email", SqlType.Text);""", """t.Column("email", SqlType.Text).Default("''");""", StringComparison.Ordinal)), Path.Combine(project.Directory, "Declared.dll"));
+        var config = Path.Combine(project.Directory, "diffmigrate.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("After.dll", "Declared.dll", StringComparison.Ordinal));
+
+        var (_, text, _) = project.Run("diff");
+        StringAssert.Contains(text, "~ column people.name renamed to full_name");
+        Assert.DoesNotContain("did you rename", text);
+        Assert.AreEqual(0, project.Run("revision", "--autogenerate", "-m", "rename", "--rev-id", "000000000002").Code);
+        var upgrade = project.Run("upgrade", "head");
+        Assert.AreEqual(0, upgrade.Code, upgrade.Err);
+        Assert.AreEqual("Ada", Sqlite.BatchRebuildTests.Scalar(project.Database(), "SELECT full_name FROM people"));
+    }
+
     /// <summary>A database at head for the Before model, with the configuration pointing at the After model.</summary>
     internal static TempProject AtHead()
     {

@@ -91,3 +91,19 @@ public sealed class RenameSuggestionTests
         StringAssert.StartsWith(suggestion.ToString(), "did you rename table persons -> people?");
     }
 }
+
+[TestClass]
+public sealed class ChangeReportTests
+{
+    [TestMethod]
+    public void Colour_paints_adds_green_removals_and_errors_red_and_is_off_by_default()
+    {
+        var report = DiffMigrate.Runner.Commands.ChangeReport.For(Dialect.Sqlite,
+            [new CreateTable(new Table("tags", [new Column("id", SqlType.Int32)])), new DropColumn("people", new Column("bio", SqlType.Text, Nullable: true))]);
+        var painted = report.Text(colour: true);
+        StringAssert.Contains(painted, "\u001b[32m+ table tags\u001b[0m");
+        StringAssert.Contains(painted, "\u001b[31m- column people.bio\u001b[0m");
+        StringAssert.Contains(painted, "\u001b[31mDM102 error people: drops column bio and its values\u001b[0m");
+        Assert.DoesNotContain("\u001b", report.Text());
+    }
+}
