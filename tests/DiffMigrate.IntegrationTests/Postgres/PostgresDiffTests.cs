@@ -10,44 +10,61 @@ public sealed class PostgresDiffTests
 {
     private const string Before = """
         b.Enum("mood", ["sad", "ok", "happy"]);
+        b.Enum("size", ["s", "m"]);
         b.Sequence("seq_a");
+        b.Sequence("seq_c");
         b.Table("people", t =>
         {
             t.Column("id", SqlType.Int32).Identity().PrimaryKey();
             t.Column("name", SqlType.String(100)).Nullable();
+            t.Column("nickname", SqlType.String(50)).Nullable();
             t.Column("code", SqlType.String(20));
             t.Column("score", SqlType.Int32).Nullable();
             t.Column("bio", SqlType.Text).Nullable();
             t.Column("feeling", SqlType.Enum("mood", "sad", "ok", "happy")).Nullable();
             t.Check("score >= 0", "score");
+            t.Unique("code");
+            t.Index("ix_people_score", ["score"]);
+            t.Comment("People");
         });
         b.Table("orders", t =>
         {
             t.Column("id", SqlType.Int32).Identity().PrimaryKey();
             t.Column("person_id", SqlType.Int32).Nullable();
+            t.Column("legacy_id", SqlType.Int32).Nullable();
             t.Column("amount", SqlType.Decimal(10, 2)).Default("0");
+            t.ForeignKey(["legacy_id"], "legacy", ["id"]);
         });
         b.Table("legacy", t => t.Column("id", SqlType.Int32).Identity().PrimaryKey());
+        b.Table("old_names", t =>
+        {
+            t.Column("id", SqlType.Int32).Identity();
+            t.PrimaryKey(["id"], "pk_names");
+        });
         """;
 
     private const string After = """
         b.Enum("mood", ["unhappy", "ok", "great"], ("sad", "unhappy"));
+        b.Enum("color", ["red", "blue"]);
         b.Sequence("seq_b", start: 5);
+        b.Sequence("seq_c", increment: 2);
         b.Table("people", t =>
         {
             t.Column("id", SqlType.Int32).Identity().PrimaryKey();
             t.Column("full_name", SqlType.String(100)).Nullable().RenamedFrom("name");
+            t.Column("alias", SqlType.String(50)).Nullable();
             t.Column("code", SqlType.String(10));
             t.Column("score", SqlType.Int64);
             t.Column("feeling", SqlType.Enum("mood", "unhappy", "ok", "great")).Nullable();
-            t.Check("score >= 0", "score");
-            t.Unique("code");
+            t.Unique("code", "score");
             t.Index("ix_people_code", ["code"]);
+            t.Comment("Persons");
         });
         b.Table("orders", t =>
         {
             t.Column("id", SqlType.Int32).Identity();
             t.Column("person_id", SqlType.Int32).Nullable();
+            t.Column("legacy_id", SqlType.Int32).Nullable();
             t.Column("amount", SqlType.Decimal(12, 2)).Default("0");
             t.Column("note", SqlType.Text);
             t.PrimaryKey(["id"], "pk_orders_id");
@@ -55,6 +72,12 @@ public sealed class PostgresDiffTests
             t.Check("amount >= 0", "amount");
         });
         b.Table(new QualifiedName("audit", "events"), t => t.Column("id", SqlType.Int64).Identity().PrimaryKey());
+        b.Table("new_names", t =>
+        {
+            t.RenamedFrom("old_names");
+            t.Column("id", SqlType.Int32).Identity();
+            t.PrimaryKey(["id"], "pk_names");
+        });
         """;
 
     [TestMethod]
