@@ -1,3 +1,7 @@
+PRAGMA foreign_keys = OFF;
+
+BEGIN;
+
 CREATE TABLE tags (
     id INTEGER NOT NULL CONSTRAINT pk_tags PRIMARY KEY AUTOINCREMENT,
     label VARCHAR(40) NOT NULL
@@ -24,3 +28,8 @@ ALTER TABLE _dm_new_people RENAME TO people;
 
 PRAGMA legacy_alter_table = OFF;
 
+PRAGMA foreign_key_check;
+
+COMMIT;
+
+PRAGMA foreign_keys = ON;

@@ -30,9 +30,10 @@ internal sealed partial class CommandLine
         var labels = new Option<string[]>("--branch-label") { Description = "A branch label for the new revision (repeatable)" };
         var versionPath = new Option<string?>("--version-path") { Description = "The version folder to write to (one of versionLocations)" };
         var dependsOn = new Option<string[]>("--depends-on") { Description = "A revision or branch label the new revision depends on (repeatable)" };
-        var stdout = new Option<bool>("--stdout") { Description = "Print the revision instead of writing the file (with --rev-id and --date, the same bytes every time)" };
+        var fromEmpty = new Option<bool>("--from-empty") { Description = "With --autogenerate: compare the model with an empty database (a baseline revision), no connection" };
+        var toStdout = new Option<bool>("--stdout") { Description = "Print the revision instead of writing the file (with --rev-id and --date, the same bytes every time)" };
         var date = new Option<DateTimeOffset?>("--date") { Description = "The revision's Create Date" };
-        var command = new Command("revision", "Write a new revision script") { message, autogenerate, revId, head, splice, labels, versionPath, dependsOn, stdout, date };
+        var command = new Command("revision", "Write a new revision script") { message, autogenerate, revId, head, splice, labels, versionPath, dependsOn, toStdout, date, fromEmpty };
         return Verb(command, p => Open(p).Revision(new RevisionOptions(p.GetValue(message))
         {
             Autogenerate = p.GetValue(autogenerate),
@@ -42,7 +43,8 @@ internal sealed partial class CommandLine
             BranchLabels = p.GetValue(labels) ?? [],
             VersionPath = p.GetValue(versionPath) is { } path ? Path.GetFullPath(path, currentDirectory) : null,
             DependsOn = p.GetValue(dependsOn) ?? [],
-            Stdout = p.GetValue(stdout),
+            Stdout = p.GetValue(toStdout),
+            FromEmpty = p.GetValue(fromEmpty),
             Date = p.GetValue(date),
         }));
     }

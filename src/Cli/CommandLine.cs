@@ -81,13 +81,20 @@ internal sealed partial class CommandLine
         var exitCode = new Option<bool>("--exit-code") { Description = "Exit 1 when there are changes (as git diff --exit-code)" };
         var message = new Option<string>("--message", "-m") { Description = "The message of the csharp format's revision", DefaultValueFactory = _ => "candidate" };
         var date = new Option<DateTimeOffset?>("--date") { Description = "The csharp format's Create Date (for byte-stable output)" };
+        var from = new Option<string?>("--from") { Description = "Compare two sources instead: model, migrations, or a database URL (with --to)" };
+        var to = new Option<string?>("--to") { Description = "The source to compare --from with: model, migrations, or a database URL" };
         var command = new Command("diff", "Show what autogenerate would write, with safety findings and rename suggestions, without writing a file")
         {
-            format, exitCode, message, date,
+            format, exitCode, message, date, from, to,
         };
         // Colour only for a person at a terminal: not when piped, not in tests (they pass their own writer), not with NO_COLOR.
         var colour = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(environment("NO_COLOR"));
-        command.SetAction(p => Guard(p, () => Open(p).Diff(p.GetRequiredValue(format), p.GetValue(exitCode), p.GetRequiredValue(message), p.GetValue(date), colour)));
+        command.SetAction(p => Guard(p, () => (p.GetValue(from), p.GetValue(to)) switch
+        {
+            (null, null) => Open(p).Diff(p.GetRequiredValue(format), p.GetValue(exitCode), p.GetRequiredValue(message), p.GetValue(date), colour),
+            ({ } f, { } t) => OpenOrDefaults(p).DiffSources(f, t, p.GetRequiredValue(format)),
+            _ => throw new DiffMigrateException("--from and --to go together: give both sources (model, migrations, or a database URL)."),
+        }));
         return command;
     }
 
@@ -111,6 +118,13 @@ internal sealed partial class CommandLine
             return Program.Success;
         }));
         return command;
+    }
+
+    // Comparing two databases needs no project: without a configuration file, the defaults serve.
+    private Project OpenOrDefaults(ParseResult parse)
+    {
+        if (parse.GetValue(configOption) is not null || File.Exists(Path.Combine(currentDirectory, ConfigLoader.FileName))) return Open(parse);
+        return new Project(DiffMigrateConfig.Defaults(currentDirectory, "migrations"), currentDirectory, drivers, stdout, line => stderr.WriteLine(line));
     }
 
     private Project Open(ParseResult parse)

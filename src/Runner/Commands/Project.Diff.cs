@@ -31,7 +31,7 @@ public sealed partial class Project
             "markdown" => report.Markdown(),
             "json" => report.Json(),
             // A batch needs the table as it is now; the database was just read.
-            "sql" => services.Renderer.RenderScript(services.Renderer.Render(operations
+            "sql" => Execution.OfflineScript.Script(services, services.Renderer.Render(operations
                 .Select(o => o is BatchAlterTable { CopyFrom: null } b && comparison.Database.FindTable(b.Table) is { } t ? b with { CopyFrom = t } : o).ToList())),
             _ => RevisionWriter.Write(new RevisionSource("000000000000", graph.Heads, message, date ?? DateTimeOffset.Now, operations, OperationReverser.ReverseAll(operations))
             {

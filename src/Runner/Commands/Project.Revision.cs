@@ -18,6 +18,12 @@ public sealed record RevisionOptions(string? Message)
     /// <summary>The id to use instead of a random one.</summary>
     public string? RevId { get; init; }
 
+    /// <summary>
+    /// With <see cref="Autogenerate"/>: compare the model with an empty database instead of the configured one (no
+    /// connection), giving the baseline revision that creates the whole schema.
+    /// </summary>
+    public bool FromEmpty { get; init; }
+
     /// <summary>Write the revision to the output instead of a file (with a fixed id and date: the same bytes every time).</summary>
     public bool Stdout { get; init; }
 
@@ -76,9 +82,17 @@ public sealed partial class Project
         {
             var model = Autogenerate.LoadModel(Config, log);
             var services = DialectServices.For(Url.Dialect);
-            using var connection = drivers.Open(Url);
-            RequireAtHead(Migrator(connection, services, log).Current(), graph);
-            upgrade = Autogenerate.Compare(connection, services, model, Config, log);
+            if (options.FromEmpty)
+            {
+                var differ = new Diff.SchemaDiffer(new Diff.DiffOptions(services.Dialect, Config.VersionTable, Config.Include, Config.Exclude));
+                upgrade = differ.Diff(Schema.DatabaseSchema.Empty, model);
+            }
+            else
+            {
+                using var connection = drivers.Open(Url);
+                RequireAtHead(Migrator(connection, services, log).Current(), graph);
+                upgrade = Autogenerate.Compare(connection, services, model, Config, log);
+            }
             foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
             if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
             notes = ChangeReport.For(services.Dialect, upgrade).Notes();

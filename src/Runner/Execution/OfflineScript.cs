@@ -61,6 +61,13 @@ public static class OfflineScript
         return Transaction(renderer, statements);
     }
 
+    /// <summary>
+    /// <paramref name="statements"/> as one script in one transaction; with foreign-key enforcement off around it,
+    /// and the check before COMMIT, when a statement needs that (a SQLite rebuild).
+    /// </summary>
+    public static string Script(DialectServices services, IReadOnlyList<SqlStatement> statements) =>
+        Wrap(services, services.Renderer.RenderScript(statements), statements.Any(s => s.ForeignKeysOff));
+
     /// <summary>The script for <c>ensure-version --sql</c>: the version table's CREATE TABLE.</summary>
     public static string EnsureVersion(DialectServices services, string versionTable) =>
         Transaction(services.Renderer, [Table(services, versionTable).Create()]);
@@ -112,11 +119,17 @@ public static class OfflineScript
             statements.AddRange(table.Edits(step.RowsBefore, step.RowsAfter));
             script.Append(renderer.RenderScript(statements));
         }
-        if (services.Rebuild is not { } rebuild || !rebuilds) return Transaction(renderer, script.ToString());
+        return Wrap(services, script.ToString(), rebuilds);
+    }
+
+    private static string Wrap(DialectServices services, string body, bool foreignKeysOff)
+    {
+        var renderer = services.Renderer;
+        if (services.Rebuild is not { } rebuild || !foreignKeysOff) return Transaction(renderer, body);
         // Foreign-key enforcement cannot change inside a transaction: around it, and the check is for the operator to read.
         var terminator = renderer.Syntax.StatementTerminator;
         return $"{rebuild.ForeignKeysOff}{terminator}\n\n" +
-            Transaction(renderer, script + renderer.RenderScript([new SqlStatement(rebuild.ForeignKeyCheck)])) +
+            Transaction(renderer, body + renderer.RenderScript([new SqlStatement(rebuild.ForeignKeyCheck)])) +
             $"\n{rebuild.ForeignKeysOn}{terminator}\n";
     }
 
