@@ -33,7 +33,7 @@ internal sealed partial class CommandLine
             InitCommand(), ListTemplatesCommand(), RevisionCommand(), MergeCommand(), EditCommand(),
             UpgradeCommand(), DowngradeCommand(), StampCommand(), EnsureVersionCommand(),
             CurrentCommand(), HistoryCommand(), HeadsCommand(), BranchesCommand(), ShowCommand(), CheckCommand(),
-            DiffCommand(), LintCommand(), DriftCommand(),
+            DiffCommand(), LintCommand(), DriftCommand(), ScaffoldCommand(),
         };
     }
 
@@ -120,11 +120,21 @@ internal sealed partial class CommandLine
         return command;
     }
 
-    // Comparing two databases needs no project: without a configuration file, the defaults serve.
+    private Command ScaffoldCommand()
+    {
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the model's source", DefaultValueFactory = _ => "Model" };
+        var ns = new Option<string>("--namespace") { Description = "The model's namespace", DefaultValueFactory = _ => "Model" };
+        var style = new Option<string>("--style") { Description = "builder (one SchemaDefinition); attributes is not available yet", DefaultValueFactory = _ => "builder" };
+        var command = new Command("scaffold", "Write a C# model of the database (--url or the configured one)") { output, ns, style };
+        return Verb(command, p => OpenOrDefaults(p).Scaffold(p.GetRequiredValue(output), p.GetRequiredValue(ns), p.GetRequiredValue(style)));
+    }
+
+    // Comparing two databases or scaffolding needs no project: without a configuration file, the defaults serve.
     private Project OpenOrDefaults(ParseResult parse)
     {
         if (parse.GetValue(configOption) is not null || File.Exists(Path.Combine(currentDirectory, ConfigLoader.FileName))) return Open(parse);
-        return new Project(DiffMigrateConfig.Defaults(currentDirectory, "migrations"), currentDirectory, drivers, stdout, line => stderr.WriteLine(line));
+        var defaults = DiffMigrateConfig.Defaults(currentDirectory, "migrations") with { Url = parse.GetValue(urlOption) ?? environment("DIFFMIGRATE_URL") };
+        return new Project(defaults, currentDirectory, drivers, stdout, line => stderr.WriteLine(line));
     }
 
     private Project Open(ParseResult parse)

@@ -115,9 +115,12 @@ public sealed class TableDefinition
     }
 
     /// <summary>A CHECK constraint; <paramref name="name"/> is the naming convention's {name}.</summary>
-    public TableDefinition Check(string sql, string name)
+    public TableDefinition Check(string sql, string name) => Check(sql, name, exactName: false);
+
+    /// <summary>A CHECK constraint; with <paramref name="exactName"/>, <paramref name="name"/> is the whole constraint name.</summary>
+    public TableDefinition Check(string sql, string name, bool exactName)
     {
-        Draft.Checks.Add((name, sql, null));
+        Draft.Checks.Add((name, sql, null, exactName));
         return this;
     }
 
@@ -192,7 +195,7 @@ public sealed class ColumnDefinition
     public ColumnDefinition Indexed(bool unique = false) { table.Index(null, [column.Name], unique); return this; }
 
     /// <summary>A CHECK constraint about this column; {name} defaults to the column name.</summary>
-    public ColumnDefinition Check(string sql, string? name = null) { table.Draft.Checks.Add((name, sql, column.Name)); return this; }
+    public ColumnDefinition Check(string sql, string? name = null) { table.Draft.Checks.Add((name, sql, column.Name, false)); return this; }
 
     /// <summary>A foreign key from this column.</summary>
     public ColumnDefinition References(QualifiedName table, string column, ReferentialAction onDelete = ReferentialAction.NoAction,

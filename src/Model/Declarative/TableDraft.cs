@@ -35,7 +35,8 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     public List<TableIndex> Indexes { get; } = [];
     /// <summary>Unique constraints with a null name where the naming convention is to name them.</summary>
     public List<UniqueConstraint> Uniques { get; } = [];
-    public List<(string? Name, string Sql, string? Column)> Checks { get; } = [];
+    /// <summary>Checks: <c>Name</c> is the naming convention's {name}, or with <c>Exact</c> the constraint's whole name.</summary>
+    public List<(string? Name, string Sql, string? Column, bool Exact)> Checks { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
 
@@ -57,7 +58,7 @@ internal sealed class TableDraft(QualifiedName name, string origin)
         });
         var checkNumber = 0;
         var checks = Checks.Select(c => new CheckConstraint(
-            NamingConvention.Apply(naming.Check, Name, c.Column is null ? [] : [c.Column], name: c.Name ?? c.Column ?? (++checkNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            c.Exact ? c.Name : NamingConvention.Apply(naming.Check, Name, c.Column is null ? [] : [c.Column], name: c.Name ?? c.Column ?? (++checkNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             c.Sql));
         return new Table(
             Name,

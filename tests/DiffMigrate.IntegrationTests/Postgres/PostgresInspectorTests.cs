@@ -8,7 +8,7 @@ namespace DiffMigrate.IntegrationTests.Postgres;
 [TestClass]
 public sealed class PostgresInspectorTests
 {
-    private const string RichSchema = """
+    internal const string RichSchema = """
         CREATE EXTENSION IF NOT EXISTS citext;
         CREATE SCHEMA audit;
         CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
