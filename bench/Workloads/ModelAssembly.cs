@@ -52,13 +52,16 @@ public static class ModelAssembly
     }
 
     /// <summary>Compiles <paramref name="source"/> into <paramref name="path"/> against DiffMigrate.Model.</summary>
-    public static string Compile(string source, string path)
+    public static string Compile(string source, string path) => Compile([source], path);
+
+    /// <summary>Compiles several source files into <paramref name="path"/> against DiffMigrate.Model.</summary>
+    public static string Compile(IEnumerable<string> sources, string path)
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var references = platform.Append(typeof(DatabaseSchema).Assembly.Location).Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create(
             Path.GetFileNameWithoutExtension(path),
-            [CSharpSyntaxTree.ParseText(source)],
+            sources.Select(s => CSharpSyntaxTree.ParseText(s)),
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var result = compilation.Emit(path);

@@ -124,7 +124,8 @@ internal sealed partial class CommandLine
     {
         var output = new Option<string>("--out", "-o") { Description = "Folder for the model's source", DefaultValueFactory = _ => "Model" };
         var ns = new Option<string>("--namespace") { Description = "The model's namespace", DefaultValueFactory = _ => "Model" };
-        var style = new Option<string>("--style") { Description = "builder (one SchemaDefinition); attributes is not available yet", DefaultValueFactory = _ => "builder" };
+        var style = new Option<string>("--style") { Description = "builder (one SchemaDefinition) or attributes (an entity class per table)", DefaultValueFactory = _ => "builder" };
+        style.AcceptOnlyFromAmong("builder", "attributes");
         var command = new Command("scaffold", "Write a C# model of the database (--url or the configured one)") { output, ns, style };
         return Verb(command, p => OpenOrDefaults(p).Scaffold(p.GetRequiredValue(output), p.GetRequiredValue(ns), p.GetRequiredValue(style)));
     }

@@ -85,6 +85,8 @@ public sealed class CheckAttribute(string sql) : Attribute
     public string Sql { get; } = sql;
     /// <summary>The check's name (the naming convention's {name}); the column name when null on a property.</summary>
     public string? Name { get; set; }
+    /// <summary><see cref="Name"/> is the constraint's whole name, not the naming convention's {name}.</summary>
+    public bool ExactName { get; set; }
 }
 
 /// <summary>The column's server-side DEFAULT, as SQL: <c>[ServerDefault("CURRENT_TIMESTAMP")]</c>, <c>[ServerDefault("'draft'")]</c>.</summary>

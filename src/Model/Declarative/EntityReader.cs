@@ -68,7 +68,7 @@ internal static class EntityReader
         {
             draft.Uniques.Add(new UniqueConstraint(unique.Name, unique.Properties.Select(p => Column(p, "[Unique]")).ToEquatableArray(), unique.NullsNotDistinct));
         }
-        foreach (var check in type.GetCustomAttributes<CheckAttribute>()) draft.Checks.Add((check.Name, check.Sql, null, false));
+        foreach (var check in type.GetCustomAttributes<CheckAttribute>()) draft.Checks.Add((check.Name, check.Sql, null, check.ExactName && check.Name is not null));
         draft.Comment = type.GetCustomAttribute<CommentAttribute>()?.Text;
         draft.RenamedFrom = type.GetCustomAttribute<RenamedFromAttribute>()?.OldName;
         return draft;
@@ -150,7 +150,7 @@ internal static class EntityReader
     private static void ReadConstraints(TableDraft draft, Type type, PropertyInfo property, ColumnDraft column)
     {
         if (property.GetCustomAttribute<UniqueAttribute>() is { } unique) draft.Uniques.Add(new UniqueConstraint(unique.Name, [column.Name], unique.NullsNotDistinct));
-        foreach (var check in property.GetCustomAttributes<CheckAttribute>()) draft.Checks.Add((check.Name, check.Sql, column.Name, false));
+        foreach (var check in property.GetCustomAttributes<CheckAttribute>()) draft.Checks.Add((check.Name, check.Sql, column.Name, check.ExactName && check.Name is not null));
         if (property.GetCustomAttribute<ReferencesAttribute>() is { } reference)
         {
             var where = $"class {type.FullName}, property {property.Name}";

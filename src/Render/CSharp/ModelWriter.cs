@@ -10,7 +10,7 @@ namespace DiffMigrate.Render.CSharp;
 /// given explicitly so that the model compared with the same database gives no operation. What the model cannot
 /// express comes back as warnings, never dropped silently.
 /// </summary>
-public static class ModelWriter
+public static partial class ModelWriter
 {
     /// <summary>The source of class <paramref name="className"/> in <paramref name="ns"/>, and the warnings.</summary>
     public static (string Source, IReadOnlyList<string> Warnings) Write(DatabaseSchema schema, string ns, string className = "DatabaseModel")

@@ -7,26 +7,37 @@ namespace DiffMigrate.Runner.Commands;
 public sealed partial class Project
 {
     /// <summary>
-    /// Writes a C# model of the configured database (every user schema) to <paramref name="outDirectory"/> as one
-    /// <c>SchemaDefinition</c> (<c>DatabaseModel.cs</c>); warnings name what the model cannot express. Returns the path.
+    /// Writes a C# model of the configured database (every user schema) to <paramref name="outDirectory"/>: with
+    /// <paramref name="style"/> <c>builder</c>, one <c>SchemaDefinition</c> (<c>DatabaseModel.cs</c>); with
+    /// <c>attributes</c>, one entity class per table, and the builder for what attributes cannot describe. Warnings
+    /// name what the model cannot express. Returns the folder.
     /// </summary>
     public string Scaffold(string outDirectory, string ns, string style)
     {
-        if (style != "builder") throw new DiffMigrateException($"Scaffold style '{style}' is not available yet: use --style builder.");
+        if (style is not ("builder" or "attributes")) throw new DiffMigrateException($"Unknown scaffold style '{style}': expected builder or attributes.");
         var services = DialectServices.For(Url.Dialect);
         Schema.DatabaseSchema schema;
         using (var connection = drivers.Open(Url))
         {
             schema = services.Inspector.InspectAsync(connection, new InspectOptions([Config.VersionTable], AllSchemas: true)).GetAwaiter().GetResult();
         }
-        var (source, warnings) = ModelWriter.Write(schema, ns);
+        IReadOnlyList<(string File, string Source)> files;
+        IReadOnlyList<string> warnings;
+        if (style == "builder")
+        {
+            var (source, found) = ModelWriter.Write(schema, ns);
+            (files, warnings) = ([("DatabaseModel.cs", source)], found);
+        }
+        else
+        {
+            (files, warnings) = ModelWriter.WriteEntities(schema, ns, services.Dialect);
+        }
         foreach (var warning in warnings) log("WARNING: " + warning);
         var directory = Path.GetFullPath(outDirectory, Config.Directory);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "DatabaseModel.cs");
-        File.WriteAllText(path, source);
-        output.WriteLine($"Wrote {path}: {schema.Tables.Count - warnings.Count(w => w.StartsWith("table ", StringComparison.Ordinal))} tables, " +
+        foreach (var (file, text) in files) File.WriteAllText(Path.Combine(directory, file), text);
+        output.WriteLine($"Wrote {files.Count} file(s) to {directory}: {schema.Tables.Count - warnings.Count(w => w.StartsWith("table ", StringComparison.Ordinal))} tables, " +
             $"{schema.Enums.Count} enums, {schema.Sequences.Count} sequences.");
-        return path;
+        return directory;
     }
 }

@@ -35,17 +35,21 @@ public sealed class ScaffoldTests
         """;
 
     [TestMethod]
-    public void SQLite_scaffold_compares_equal_and_its_baseline_rebuilds_the_database()
+    [DataRow("builder")]
+    [DataRow("attributes")]
+    public void SQLite_scaffold_compares_equal_and_its_baseline_rebuilds_the_database(string style)
     {
         using var project = new TempProject().Initialized(database: "b.db");
         var config = Path.Combine(project.Directory, "diffmigrate.json");
         File.WriteAllText(config, File.ReadAllText(config).Replace("\"exclude\": []", "\"exclude\": [\"no_key\"]", StringComparison.Ordinal));
         BatchRebuildTests.Execute(project.Database("a.db"), SqliteSchema);
-        Adopt(project, "sqlite:///a.db", "sqlite:///b.db");
+        Adopt(project, "sqlite:///a.db", "sqlite:///b.db", style);
     }
 
     [TestMethod]
-    public void PostgreSQL_scaffold_of_every_object_compares_equal_and_its_baseline_rebuilds_the_database()
+    [DataRow("builder")]
+    [DataRow("attributes")]
+    public void PostgreSQL_scaffold_of_every_object_compares_equal_and_its_baseline_rebuilds_the_database(string style)
     {
         using var a = PostgresServer.CreateDatabase();
         using var b = PostgresServer.CreateDatabase();
@@ -53,16 +57,18 @@ public sealed class ScaffoldTests
         b.Execute("CREATE EXTENSION citext");
         using var project = new TempProject().Initialized();
         project.Environment["DIFFMIGRATE_URL"] = b.Url;
-        Adopt(project, a.Url, b.Url);
+        Adopt(project, a.Url, b.Url, style);
     }
 
-    private static void Adopt(TempProject project, string a, string b)
+    private static void Adopt(TempProject project, string a, string b, string style)
     {
-        var (code, output, err) = project.Run("scaffold", "--url", a, "--out", "Scaffolded", "--namespace", "Adopted");
+        var (code, output, err) = project.Run("scaffold", "--url", a, "--out", "Scaffolded", "--namespace", "Adopted", "--style", style);
         Assert.AreEqual(0, code, err);
         StringAssert.StartsWith(output, "Wrote ");
-        var source = File.ReadAllText(Path.Combine(project.Directory, "Scaffolded", "DatabaseModel.cs"));
-        var model = ModelAssembly.Compile(source, Path.Combine(project.Directory, "Adopted.dll"));
+        var files = Directory.GetFiles(Path.Combine(project.Directory, "Scaffolded"), "*.cs").Order(StringComparer.Ordinal).ToList();
+        if (style == "attributes") Assert.IsGreaterThan(1, files.Count, "an entity class per table");
+        var source = string.Join("\n", files.Select(File.ReadAllText));
+        var model = ModelAssembly.Compile(files.Select(File.ReadAllText), Path.Combine(project.Directory, "Adopted.dll"));
         var config = Path.Combine(project.Directory, "diffmigrate.json");
         File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
 

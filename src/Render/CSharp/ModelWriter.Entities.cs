@@ -1,0 +1,163 @@
+using System.Text;
+using DiffMigrate.Dialects;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Render.CSharp;
+
+public static partial class ModelWriter
+{
+    /// <summary>
+    /// The attribute style: one entity class per table (<c>[Table]</c>, <c>[Column(TypeName = ...)]</c>, keys,
+    /// references, indexes, uniques, checks, defaults, comments). A table that attributes cannot describe exactly
+    /// (identity options, serial, collation, generated columns, enum columns, expression indexes, composite or
+    /// repeated foreign keys) is written with the builder in <c>DatabaseModel.cs</c>, with a comment saying why, as are
+    /// enums and sequences. Returns the files (name, source) and the warnings.
+    /// </summary>
+    public static (IReadOnlyList<(string File, string Source)> Files, IReadOnlyList<string> Warnings) WriteEntities(DatabaseSchema schema, string ns, Dialect dialect)
+    {
+        var files = new List<(string, string)>();
+        var builderTables = new List<(Table Table, string Why)>();
+        var classNames = new HashSet<string>(StringComparer.Ordinal) { "DatabaseModel" };
+        foreach (var table in schema.Tables.Where(t => t.PrimaryKey is not null))
+        {
+            if (WhyNotAttributes(table) is { } why)
+            {
+                builderTables.Add((table, why));
+                continue;
+            }
+            var className = Unique(Pascal(table.Name.Schema is null ? table.Name.Name : table.Name.Schema + " " + table.Name.Name), classNames);
+            files.Add((className + ".cs", Entity(table, className, ns, dialect)));
+        }
+        var rest = schema with { Tables = [.. builderTables.Select(b => b.Table), .. schema.Tables.Where(t => t.PrimaryKey is null)] };
+        var (source, warnings) = Write(rest, ns);
+        if (builderTables.Count > 0 || !schema.Enums.IsEmpty || !schema.Sequences.IsEmpty || warnings.Count > 0)
+        {
+            var notes = string.Concat(builderTables.Select(b => $"// {b.Table.Name} is written with the builder: {b.Why}.\n"));
+            files.Add(("DatabaseModel.cs", notes + source));
+        }
+        return (files, warnings);
+    }
+
+    private static string? WhyNotAttributes(Table table)
+    {
+        if (table.Columns.FirstOrDefault(c => c.Identity is { Serial: true } or { Always: true } or { Start: not null } or { Increment: not null }) is { } id)
+        {
+            return $"column {id.Name}'s identity has options attributes cannot give";
+        }
+        if (table.Columns.FirstOrDefault(c => c.Collation is not null || c.Computed is not null || c.Type.Kind == SqlTypeKind.Enum) is { } special)
+        {
+            return $"column {special.Name} has a collation, a generated expression or an enum type";
+        }
+        if (table.Indexes.Any(i => i.Expressions.Contains(true))) return "an index has expression keys";
+        if (table.ForeignKeys.Any(f => f.Columns.Count != 1) || table.ForeignKeys.GroupBy(f => f.Columns[0]).Any(g => g.Count() > 1))
+        {
+            return "a foreign key spans several columns, or a column has two";
+        }
+        return null;
+    }
+
+    private static string Entity(Table table, string className, string ns, Dialect dialect)
+    {
+        var properties = new HashSet<string>(StringComparer.Ordinal) { className };
+        var propertyOf = table.Columns.ToDictionary(c => c.Name, c => Unique(Pascal(c.Name), properties), StringComparer.Ordinal);
+        string Names(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"nameof({propertyOf[c]})"));
+        var code = new StringBuilder("// Scaffolded by diffmigrate from the database.\n#nullable enable\n");
+        code.Append("using System;\nusing System.ComponentModel.DataAnnotations;\nusing System.ComponentModel.DataAnnotations.Schema;\nusing DiffMigrate;\nusing DiffMigrate.Schema;\n\n");
+        code.Append("namespace ").Append(ns).Append(";\n\n");
+        code.Append($"[Table({Lit(table.Name.Name)}{(table.Name.Schema is { } schema ? $", Schema = {Lit(schema)}" : "")})]\n");
+        var pk = table.PrimaryKey!;
+        code.Append($"[PrimaryKey({Names(pk.Columns)}{(pk.Name is null ? "" : $", Name = {Lit(pk.Name)}")})]\n");
+        foreach (var unique in table.UniqueConstraints)
+        {
+            code.Append($"[Unique({Names(unique.Columns)}{(unique.Name is null ? "" : $", Name = {Lit(unique.Name)}")}{(unique.NullsNotDistinct ? ", NullsNotDistinct = true" : "")})]\n");
+        }
+        foreach (var index in table.Indexes)
+        {
+            code.Append($"[Index({Names(index.Columns)}, Name = {Lit(index.Name)}");
+            if (index.IsUnique) code.Append(", IsUnique = true");
+            if (index.Filter is { } filter) code.Append(", Filter = ").Append(Lit(filter));
+            if (index.Method is { } method) code.Append(", Method = ").Append(Lit(method));
+            if (!index.Include.IsEmpty) code.Append($", Include = new[] {{ {Names(index.Include)} }}");
+            if (index.Descending.Contains(true)) code.Append($", IsDescending = new[] {{ {string.Join(", ", index.Descending.Select(Bool))} }}");
+            code.Append(")]\n");
+        }
+        foreach (var check in table.CheckConstraints)
+        {
+            code.Append($"[Check({Lit(check.Sql)}{(check.Name is null ? "" : $", Name = {Lit(check.Name)}, ExactName = true")})]\n");
+        }
+        if (table.Comment is { } comment) code.Append($"[Comment({Lit(comment)})]\n");
+        code.Append("public class ").Append(className).Append("\n{\n");
+        var singleIntegerKey = pk.Columns.Count == 1 && table.FindColumn(pk.Columns[0]) is { Type.IsInteger: true };
+        foreach (var column in table.Columns)
+        {
+            code.Append($"    [Column({Lit(column.Name)}, TypeName = {Lit(dialect.Types.ToSql(column.Type))})]\n");
+            var isKey = pk.Columns.Contains(column.Name);
+            if (column.Identity is not null && !(singleIntegerKey && isKey)) code.Append("    [DatabaseGenerated(DatabaseGeneratedOption.Identity)]\n");
+            if (column.Identity is null && singleIntegerKey && isKey) code.Append("    [DatabaseGenerated(DatabaseGeneratedOption.None)]\n");
+            if (column.Default is { } value) code.Append($"    [ServerDefault({Lit(value)})]\n");
+            if (column.Comment is { } text) code.Append($"    [Comment({Lit(text)})]\n");
+            if (table.ForeignKeys.FirstOrDefault(f => f.Columns[0] == column.Name) is { } fk)
+            {
+                code.Append($"    [References({Lit(fk.ReferredTable.Name)}, {Lit(fk.ReferredColumns[0])}");
+                if (fk.ReferredTable.Schema is { } referredSchema) code.Append(", Schema = ").Append(Lit(referredSchema));
+                if (fk.OnDelete != ReferentialAction.NoAction) code.Append(", OnDelete = ReferentialAction.").Append(fk.OnDelete);
+                if (fk.OnUpdate != ReferentialAction.NoAction) code.Append(", OnUpdate = ReferentialAction.").Append(fk.OnUpdate);
+                if (fk.Name is { } name) code.Append(", Name = ").Append(Lit(name));
+                if (fk.Deferrable) code.Append(", Deferrable = true");
+                if (fk.InitiallyDeferred) code.Append(", InitiallyDeferred = true");
+                code.Append(")]\n");
+            }
+            var clr = Clr(column.Type);
+            var nullable = column.Nullable && !isKey ? "?" : "";
+            var init = !column.Nullable && clr is "string" or "byte[]" ? " = null!;" : "";
+            code.Append($"    public {clr}{nullable} {propertyOf[column.Name]} {{ get; set; }}{init}\n\n");
+        }
+        code.Length--;
+        return code.Append("}\n").ToString();
+    }
+
+    /// <summary>The CLR type of a property for <paramref name="type"/>; the column's exact type is in its TypeName.</summary>
+    private static string Clr(SqlType type) => type.Kind switch
+    {
+        SqlTypeKind.Int16 => "short",
+        SqlTypeKind.Int32 => "int",
+        SqlTypeKind.Int64 => "long",
+        SqlTypeKind.Decimal => "decimal",
+        SqlTypeKind.Single => "float",
+        SqlTypeKind.Double => "double",
+        SqlTypeKind.Boolean => "bool",
+        SqlTypeKind.Binary => "byte[]",
+        SqlTypeKind.Date => "DateOnly",
+        SqlTypeKind.Time => "TimeOnly",
+        SqlTypeKind.DateTime => "DateTime",
+        SqlTypeKind.DateTimeOffset => "DateTimeOffset",
+        SqlTypeKind.Uuid => "Guid",
+        _ => "string",
+    };
+
+    /// <summary>A C# identifier in PascalCase from a database name (letters and digits kept).</summary>
+    private static string Pascal(string name)
+    {
+        var text = new StringBuilder();
+        var upper = true;
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+            text.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+        if (text.Length == 0 || char.IsAsciiDigit(text[0])) text.Insert(0, 'N');
+        return text.ToString();
+    }
+
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        var candidate = name;
+        for (var n = 2; !taken.Add(candidate); n++) candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return candidate;
+    }
+}
