@@ -66,14 +66,16 @@ public static partial class ModelWriter
         code.Append("namespace ").Append(ns).Append(";\n\n");
         code.Append($"[Table({Lit(table.Name.Name)}{(table.Name.Schema is { } schema ? $", Schema = {Lit(schema)}" : "")})]\n");
         var pk = table.PrimaryKey!;
-        code.Append($"[PrimaryKey({Names(pk.Columns)}{(pk.Name is null ? "" : $", Name = {Lit(pk.Name)}")})]\n");
+        string NameArgument(string? name, string expected) => Conventional(name, expected) is { } given ? $", Name = {Lit(given)}" : "";
+        code.Append($"[PrimaryKey({Names(pk.Columns)}{NameArgument(pk.Name, NamingConvention.Apply(Naming.PrimaryKey, table.Name, pk.Columns))})]\n");
         foreach (var unique in table.UniqueConstraints)
         {
-            code.Append($"[Unique({Names(unique.Columns)}{(unique.Name is null ? "" : $", Name = {Lit(unique.Name)}")}{(unique.NullsNotDistinct ? ", NullsNotDistinct = true" : "")})]\n");
+            code.Append($"[Unique({Names(unique.Columns)}{NameArgument(unique.Name, NamingConvention.Apply(Naming.Unique, table.Name, unique.Columns))}" +
+                $"{(unique.NullsNotDistinct ? ", NullsNotDistinct = true" : "")})]\n");
         }
         foreach (var index in table.Indexes)
         {
-            code.Append($"[Index({Names(index.Columns)}, Name = {Lit(index.Name)}");
+            code.Append($"[Index({Names(index.Columns)}{NameArgument(index.Name, NamingConvention.Apply(Naming.Index, table.Name, index.Columns))}");
             if (index.IsUnique) code.Append(", IsUnique = true");
             if (index.Filter is { } filter) code.Append(", Filter = ").Append(Lit(filter));
             if (index.Method is { } method) code.Append(", Method = ").Append(Lit(method));
@@ -81,9 +83,15 @@ public static partial class ModelWriter
             if (index.Descending.Contains(true)) code.Append($", IsDescending = new[] {{ {string.Join(", ", index.Descending.Select(Bool))} }}");
             code.Append(")]\n");
         }
+        var checkPrefix = NamingConvention.Apply(Naming.Check, table.Name, [], name: "");
         foreach (var check in table.CheckConstraints)
         {
-            code.Append($"[Check({Lit(check.Sql)}{(check.Name is null ? "" : $", Name = {Lit(check.Name)}, ExactName = true")})]\n");
+            code.Append($"[Check({Lit(check.Sql)}" + check.Name switch
+            {
+                null => "",
+                { } name when name.StartsWith(checkPrefix, StringComparison.Ordinal) && name.Length > checkPrefix.Length => $", Name = {Lit(name[checkPrefix.Length..])}",
+                { } name => $", Name = {Lit(name)}, ExactName = true",
+            } + ")]\n");
         }
         if (table.Comment is { } comment) code.Append($"[Comment({Lit(comment)})]\n");
         code.Append("public class ").Append(className).Append("\n{\n");
@@ -102,7 +110,7 @@ public static partial class ModelWriter
                 if (fk.ReferredTable.Schema is { } referredSchema) code.Append(", Schema = ").Append(Lit(referredSchema));
                 if (fk.OnDelete != ReferentialAction.NoAction) code.Append(", OnDelete = ReferentialAction.").Append(fk.OnDelete);
                 if (fk.OnUpdate != ReferentialAction.NoAction) code.Append(", OnUpdate = ReferentialAction.").Append(fk.OnUpdate);
-                if (fk.Name is { } name) code.Append(", Name = ").Append(Lit(name));
+                code.Append(NameArgument(fk.Name, NamingConvention.Apply(Naming.ForeignKey, table.Name, fk.Columns, fk.ReferredTable.Name)));
                 if (fk.Deferrable) code.Append(", Deferrable = true");
                 if (fk.InitiallyDeferred) code.Append(", InitiallyDeferred = true");
                 code.Append(")]\n");

@@ -6,8 +6,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace DiffMigrate.Render.CSharp;
 
 /// <summary>
-/// Writes an inspected schema as a C# model: one <c>SchemaDefinition</c> of fluent-builder calls, with every name
-/// given explicitly so that the model compared with the same database gives no operation. What the model cannot
+/// Writes an inspected schema as a C# model: one <c>SchemaDefinition</c> of fluent-builder calls. A name that
+/// follows the default naming convention is left to it; any other is written out, so that the model compared with
+/// the same database gives no operation. Arguments with their default value are left out. What the model cannot
 /// express comes back as warnings, never dropped silently.
 /// </summary>
 public static partial class ModelWriter
@@ -33,21 +34,32 @@ public static partial class ModelWriter
             }
             code.Append("        builder.Table(").Append(Name(table.Name)).Append(", t =>\n        {\n");
             foreach (var column in table.Columns) code.Append("            ").Append(Column(column)).Append(";\n");
-            code.Append($"            t.PrimaryKey([{string.Join(", ", table.PrimaryKey.Columns.Select(Lit))}], {Lit(table.PrimaryKey.Name)});\n");
-            foreach (var fk in table.ForeignKeys) code.Append("            ").Append(ForeignKey(fk)).Append(";\n");
+            var pk = table.PrimaryKey;
+            code.Append(Conventional(pk.Name, NamingConvention.Apply(Naming.PrimaryKey, table.Name, pk.Columns)) is { } pkName
+                ? $"            t.PrimaryKey([{string.Join(", ", pk.Columns.Select(Lit))}], {Lit(pkName)});\n"
+                : $"            t.PrimaryKey({string.Join(", ", pk.Columns.Select(Lit))});\n");
+            foreach (var fk in table.ForeignKeys) code.Append("            ").Append(ForeignKey(table, fk)).Append(";\n");
             foreach (var unique in table.UniqueConstraints)
             {
-                code.Append($"            t.Unique([{string.Join(", ", unique.Columns.Select(Lit))}], nullsNotDistinct: {Bool(unique.NullsNotDistinct)}, name: {Lit(unique.Name)});\n");
+                var name = Conventional(unique.Name, NamingConvention.Apply(Naming.Unique, table.Name, unique.Columns));
+                code.Append(name is null && !unique.NullsNotDistinct
+                    ? $"            t.Unique({string.Join(", ", unique.Columns.Select(Lit))});\n"
+                    : $"            t.Unique([{string.Join(", ", unique.Columns.Select(Lit))}], nullsNotDistinct: {Bool(unique.NullsNotDistinct)}, name: {Lit(name)});\n");
             }
             var number = 0;
+            var checkPrefix = NamingConvention.Apply(Naming.Check, table.Name, [], name: "");
             foreach (var check in table.CheckConstraints)
             {
                 // An unnamed check (SQLite) gets a convention name; a name the database does not know matches any.
-                code.Append(check.Name is { } name
-                    ? $"            t.Check({Lit(check.Sql)}, {Lit(name)}, exactName: true);\n"
-                    : $"            t.Check({Lit(check.Sql)}, {Lit((++number).ToString(CultureInfo.InvariantCulture))});\n");
+                code.Append(check.Name switch
+                {
+                    null => $"            t.Check({Lit(check.Sql)}, {Lit((++number).ToString(CultureInfo.InvariantCulture))});\n",
+                    { } name when name.StartsWith(checkPrefix, StringComparison.Ordinal) && name.Length > checkPrefix.Length =>
+                        $"            t.Check({Lit(check.Sql)}, {Lit(name[checkPrefix.Length..])});\n",
+                    { } name => $"            t.Check({Lit(check.Sql)}, {Lit(name)}, exactName: true);\n",
+                });
             }
-            foreach (var index in table.Indexes) code.Append("            ").Append(Index(index)).Append(";\n");
+            foreach (var index in table.Indexes) code.Append("            ").Append(Index(table, index)).Append(";\n");
             if (table.Comment is { } comment) code.Append("            t.Comment(").Append(Lit(comment)).Append(");\n");
             code.Append("        });\n");
         }
@@ -61,10 +73,8 @@ public static partial class ModelWriter
         if (column.Nullable) text.Append(".Nullable()");
         if (column.Default is { } d) text.Append(".Default(").Append(Lit(d)).Append(')');
         if (column.Identity is { Serial: true }) text.Append(".Serial()");
-        else if (column.Identity is { } identity)
-        {
-            text.Append($".Identity(always: {Bool(identity.Always)}, start: {Long(identity.Start)}, increment: {Long(identity.Increment)})");
-        }
+        else if (column.Identity is { } identity) text.Append(".Identity(").Append(Arguments(("always", identity.Always ? "true" : null),
+            ("start", identity.Start is null ? null : Long(identity.Start)), ("increment", identity.Increment is null ? null : Long(identity.Increment)))).Append(')');
         if (column.Computed is { } computed) text.Append(".Computed(").Append(Lit(computed)).Append(')');
         if (column.Comment is { } comment) text.Append(".Comment(").Append(Lit(comment)).Append(')');
         if (column.Collation is { } collation) text.Append(".Collation(").Append(Lit(collation)).Append(')');
@@ -73,16 +83,40 @@ public static partial class ModelWriter
 
     private static string Type(SqlType type) => Syntax.Text(SchemaExpressions.Type(type));
 
-    private static string ForeignKey(ForeignKey fk) =>
-        $"t.ForeignKey([{string.Join(", ", fk.Columns.Select(Lit))}], {Name(fk.ReferredTable)}, [{string.Join(", ", fk.ReferredColumns.Select(Lit))}], " +
-        $"ReferentialAction.{fk.OnDelete}, ReferentialAction.{fk.OnUpdate}, {Lit(fk.Name)}, deferrable: {Bool(fk.Deferrable)}, initiallyDeferred: {Bool(fk.InitiallyDeferred)})";
+    private static string ForeignKey(Table table, ForeignKey fk)
+    {
+        var name = Conventional(fk.Name, NamingConvention.Apply(Naming.ForeignKey, table.Name, fk.Columns, fk.ReferredTable.Name));
+        var options = Arguments(
+            ("onDelete", fk.OnDelete == ReferentialAction.NoAction ? null : "ReferentialAction." + fk.OnDelete),
+            ("onUpdate", fk.OnUpdate == ReferentialAction.NoAction ? null : "ReferentialAction." + fk.OnUpdate),
+            ("name", name is null ? null : Lit(name)), ("deferrable", fk.Deferrable ? "true" : null), ("initiallyDeferred", fk.InitiallyDeferred ? "true" : null));
+        return $"t.ForeignKey([{string.Join(", ", fk.Columns.Select(Lit))}], {Name(fk.ReferredTable)}, [{string.Join(", ", fk.ReferredColumns.Select(Lit))}]" +
+            (options.Length == 0 ? ")" : $", {options})");
+    }
 
-    private static string Index(TableIndex index) =>
-        $"t.Index({Lit(index.Name)}, [{string.Join(", ", index.Columns.Select(Lit))}], unique: {Bool(index.IsUnique)}, filter: {Lit(index.Filter)}, " +
-        $"expressions: {Bools(index.Expressions)}, method: {Lit(index.Method)}, include: [{string.Join(", ", index.Include.Select(Lit))}], descending: {Bools(index.Descending)})";
+    private static string Index(Table table, TableIndex index)
+    {
+        var name = Conventional(index.Name, NamingConvention.Apply(Naming.Index, table.Name, index.Columns));
+        var options = Arguments(("unique", index.IsUnique ? "true" : null), ("filter", index.Filter is null ? null : Lit(index.Filter)),
+            ("expressions", index.Expressions.Contains(true) ? Bools(index.Expressions) : null), ("method", index.Method is null ? null : Lit(index.Method)),
+            ("include", index.Include.IsEmpty ? null : $"[{string.Join(", ", index.Include.Select(Lit))}]"),
+            ("descending", index.Descending.Contains(true) ? Bools(index.Descending) : null));
+        return $"t.Index({Lit(name)}, [{string.Join(", ", index.Columns.Select(Lit))}]{(options.Length == 0 ? "" : ", " + options)})";
+    }
 
-    private static string Sequence(Sequence s) =>
-        $"{Name(s.Name)}, start: {Long(s.Start)}, increment: {Long(s.Increment)}, minValue: {Long(s.MinValue)}, maxValue: {Long(s.MaxValue)}, cycle: {Bool(s.Cycle)}, cache: {Long(s.Cache)}";
+    private static string Sequence(Sequence s) => Name(s.Name) + (Arguments(("start", s.Start is null ? null : Long(s.Start)),
+        ("increment", s.Increment is null ? null : Long(s.Increment)), ("minValue", s.MinValue is null ? null : Long(s.MinValue)),
+        ("maxValue", s.MaxValue is null ? null : Long(s.MaxValue)), ("cycle", s.Cycle ? "true" : null), ("cache", s.Cache is null ? null : Long(s.Cache)))
+        is { Length: > 0 } options ? ", " + options : "");
+
+    private static readonly NamingConvention Naming = NamingConvention.Default;
+
+    /// <summary>Null when <paramref name="name"/> is what the naming convention would give, so the model leaves it to the convention.</summary>
+    private static string? Conventional(string? name, string expected) => name == expected ? null : name;
+
+    /// <summary>Named arguments that differ from their defaults (a null value means "leave it out").</summary>
+    private static string Arguments(params (string Name, string? Value)[] arguments) =>
+        string.Join(", ", arguments.Where(a => a.Value is not null).Select(a => $"{a.Name}: {a.Value}"));
 
     private static string Name(QualifiedName name) => name.Schema is null ? Lit(name.Name) : $"new QualifiedName({Lit(name.Schema)}, {Lit(name.Name)})";
 
