@@ -1,4 +1,5 @@
 using DiffMigrate.Dialects;
+using DiffMigrate.Dialects.Sqlite;
 using DiffMigrate.Migrations;
 using DiffMigrate.Schema;
 
@@ -20,7 +21,7 @@ public static class Batches
         void Flush()
         {
             if (run.Count == 0) return;
-            if (run.Any(NeedsRebuild)) result.Add(new BatchAlterTable(run[0].TableName!, run.ToEquatableArray()));
+            if (run.Any(o => !SqliteAlterTable.InPlace(o, null))) result.Add(new BatchAlterTable(run[0].TableName!, run.ToEquatableArray()));
             else result.AddRange(run);
             run.Clear();
         }
@@ -34,16 +35,5 @@ public static class Batches
         return result;
     }
 
-    private static bool InBatch(MigrationOperation operation) => operation is AddColumn or DropColumn or AlterColumn or RenameColumn
-        or CreateIndex or DropIndex or AddPrimaryKey or DropPrimaryKey or AddForeignKey or DropForeignKey
-        or AddUniqueConstraint or DropUniqueConstraint or AddCheckConstraint or DropCheckConstraint or AlterTableComment;
-
-    /// <summary>What SQLite's ALTER TABLE cannot do at all (a dropped column is judged at run time, against the table).</summary>
-    private static bool NeedsRebuild(MigrationOperation operation) => operation switch
-    {
-        RenameColumn or CreateIndex or DropIndex or AlterTableComment => false,
-        AddColumn o => o.Column.Computed is not null || o.Column.Identity is not null || !o.Column.Nullable && o.Column.Default is null,
-        DropColumn => true,
-        _ => true,
-    };
+    private static bool InBatch(MigrationOperation operation) => TableEditor.Applies(operation);
 }

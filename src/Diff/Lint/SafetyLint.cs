@@ -1,4 +1,5 @@
 using DiffMigrate.Dialects;
+using DiffMigrate.Dialects.Sqlite;
 using DiffMigrate.Migrations;
 using DiffMigrate.Schema;
 
@@ -41,7 +42,7 @@ public static class SafetyLint
             var operation = operations[i];
             if (operation.TableName is { } table && created.Contains(table) && operation is not DropTable) continue;
             var inner = operation is BatchAlterTable batch ? batch.Operations : [operation];
-            if (operation is BatchAlterTable && !dialect.SupportsAlterColumn && inner.Any(o => o is not (RenameColumn or CreateIndex or DropIndex or AddColumn)))
+            if (operation is BatchAlterTable b && !dialect.SupportsAlterColumn && SqliteAlterTable.Rebuilds(b.Recreate, inner, b.CopyFrom))
             {
                 findings.Add(Finding("DM301", operation.TableName, "the table is rebuilt: every row is copied into the new definition", i));
             }

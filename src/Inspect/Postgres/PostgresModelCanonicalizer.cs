@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text;
+using DiffMigrate.Dialects;
+using DiffMigrate.Dialects.Postgres;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Inspect.Postgres;
@@ -26,7 +28,7 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     {
         var sql = new StringBuilder();
         var existingSchemas = database.Schemas.ToHashSet(StringComparer.Ordinal);
-        foreach (var schema in model.Schemas.Where(s => s != "public" && !existingSchemas.Contains(s))) sql.Append($"CREATE SCHEMA {Quote(schema)};\n");
+        foreach (var schema in model.Schemas.Where(s => s != Dialect.Postgres.DefaultSchema && !existingSchemas.Contains(s))) sql.Append($"CREATE SCHEMA {Quote(schema)};\n");
         var enums = database.Enums.ToDictionary(e => Key(e.Name), e => e.Values);
         var unusable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in model.Enums)
@@ -83,11 +85,11 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE '{Prefix}%';
         """;
 
-    private static string Key(QualifiedName name) => name.Schema is null or "public" ? name.Name : name.ToString();
+    private static string Key(QualifiedName name) => name.Schema is null || name.Schema == Dialect.Postgres.DefaultSchema ? name.Name : name.ToString();
 
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string name) => PostgresIdentifiers.Quote(name);
 
-    private static string QuoteName(QualifiedName name) => name.Schema is null ? Quote(name.Name) : Quote(name.Schema) + "." + Quote(name.Name);
+    private static string QuoteName(QualifiedName name) => PostgresIdentifiers.Quote(name);
 
     private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -9,6 +9,11 @@ namespace DiffMigrate.Migrations;
 /// </summary>
 public static class TableEditor
 {
+    /// <summary>True for the table-level operations a batch can hold and this editor applies.</summary>
+    public static bool Applies(MigrationOperation operation) => operation is AddColumn or DropColumn or AlterColumn or RenameColumn
+        or CreateIndex or DropIndex or AddPrimaryKey or DropPrimaryKey or AddForeignKey or DropForeignKey
+        or AddUniqueConstraint or DropUniqueConstraint or AddCheckConstraint or DropCheckConstraint or AlterTableComment;
+
     /// <summary><paramref name="table"/> after <paramref name="operations"/>.</summary>
     public static Table ApplyAll(Table table, IEnumerable<MigrationOperation> operations) => Edit(table, operations).Table;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using DiffMigrate.Dialects;
 using DiffMigrate.Diff;
 using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
@@ -60,11 +61,18 @@ public static class Autogenerate
             timings += $", model expressions canonicalised by the server in {clock.ElapsedMilliseconds} ms";
         }
         clock.Restart();
-        var options = new DiffOptions(services.Dialect, config.VersionTable, config.Include, config.Exclude, serverForms);
-        var operations = Batches.For(services.Dialect, new SchemaDiffer(options).Diff(database, model));
+        var operations = Diff(database, model, services.Dialect, config, serverForms);
         log?.Invoke($"Compared: {timings}, diffed in {clock.ElapsedMilliseconds} ms.");
         return new Comparison(operations, database);
     }
+
+    /// <summary>
+    /// The operations that take <paramref name="from"/> to <paramref name="to"/> under the configuration's table
+    /// filters, grouped into batches where <paramref name="dialect"/> rebuilds tables.
+    /// </summary>
+    public static IReadOnlyList<MigrationOperation> Diff(
+        DatabaseSchema from, DatabaseSchema to, Dialect dialect, DiffMigrateConfig config, DatabaseSchema? serverForms = null) =>
+        Batches.For(dialect, new SchemaDiffer(new DiffOptions(dialect, config.VersionTable, config.Include, config.Exclude, serverForms)).Diff(from, to));
 
     private static NamingConvention Naming(DiffMigrateConfig config)
     {

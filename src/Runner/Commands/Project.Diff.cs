@@ -24,20 +24,29 @@ public sealed partial class Project
         RequireAtHead(Migrator(connection, services, log).Current(), graph);
         var comparison = Autogenerate.Run(connection, services, model, Config, log);
         var operations = comparison.Operations;
-        var report = ChangeReport.For(services.Dialect, operations);
-        output.Write(format switch
+        output.Write(format == "csharp"
+            ? RevisionWriter.Write(new RevisionSource("000000000000", graph.Heads, message, date ?? DateTimeOffset.Now, operations, OperationReverser.ReverseAll(operations))
+            {
+                Notes = ChangeReport.For(services.Dialect, operations).Notes(),
+            })
+            : Report(format, comparison, services, colour));
+        return exitCode && operations.Count > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The text, markdown, json or sql form of <paramref name="comparison"/>. The sql is one script; a batch rebuilds
+    /// from the table as the comparison read it.
+    /// </summary>
+    private static string Report(string format, Comparison comparison, DialectServices services, bool colour)
+    {
+        var report = ChangeReport.For(services.Dialect, comparison.Operations);
+        return format switch
         {
             "text" => report.Text(colour),
             "markdown" => report.Markdown(),
             "json" => report.Json(),
-            // A batch needs the table as it is now; the database was just read.
-            "sql" => Execution.OfflineScript.Script(services, services.Renderer.Render(operations
+            _ => Execution.OfflineScript.Script(services, services.Renderer.Render(comparison.Operations
                 .Select(o => o is BatchAlterTable { CopyFrom: null } b && comparison.Database.FindTable(b.Table) is { } t ? b with { CopyFrom = t } : o).ToList())),
-            _ => RevisionWriter.Write(new RevisionSource("000000000000", graph.Heads, message, date ?? DateTimeOffset.Now, operations, OperationReverser.ReverseAll(operations))
-            {
-                Notes = report.Notes(),
-            }),
-        });
-        return exitCode && operations.Count > 0 ? 1 : 0;
+        };
     }
 }

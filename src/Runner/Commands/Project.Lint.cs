@@ -12,20 +12,17 @@ public sealed partial class Project
     /// </summary>
     public int Lint(string? range, LintSeverity? failOn)
     {
-        var colon = range?.IndexOf(':', StringComparison.Ordinal) ?? -1;
-        var (start, end) = range is null ? ("base", "heads") : colon < 0 ? ("base", range) : (range[..colon], range[(colon + 1)..]);
+        var (start, end) = Execution.OfflineScript.SplitRange(range ?? "heads");
         var graph = Revisions.Graph;
-        var steps = graph.PlanUpgrade(start == "base" ? [] : graph.Resolve(start, []), end);
+        var steps = graph.PlanUpgrade(start is null or "base" ? [] : graph.Resolve(start, []), end);
         var migrations = Revisions.Load(steps.Select(s => s.Revision.Id).ToList());
         var dialect = Url.Dialect;
         var counted = 0;
         foreach (var step in steps)
         {
             var migration = migrations[step.Revision.Id];
-            var op = new Operations();
-            migration.Upgrade(op);
             var accepted = migration.GetType().GetCustomAttributes<AcceptLintAttribute>().ToList();
-            foreach (var finding in SafetyLint.Check(op.Recorded, dialect))
+            foreach (var finding in SafetyLint.Check(Execution.Migrator.Record(migration, step), dialect))
             {
                 var acceptance = accepted.FirstOrDefault(a => a.Code == finding.Code && (a.Table is null || a.Table == finding.Table?.ToString()));
                 output.WriteLine($"{step.Revision.Id} ({Path.GetFileName(step.Revision.Path) ?? step.Revision.Message}): {finding}" +

@@ -84,8 +84,7 @@ public sealed partial class Project
             var services = DialectServices.For(Url.Dialect);
             if (options.FromEmpty)
             {
-                var differ = new Diff.SchemaDiffer(new Diff.DiffOptions(services.Dialect, Config.VersionTable, Config.Include, Config.Exclude));
-                upgrade = differ.Diff(Schema.DatabaseSchema.Empty, model);
+                upgrade = Autogenerate.Diff(Schema.DatabaseSchema.Empty, model, services.Dialect, Config);
             }
             else
             {

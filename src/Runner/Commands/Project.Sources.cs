@@ -1,8 +1,5 @@
-using DiffMigrate.Diff;
 using DiffMigrate.Inspect;
-using DiffMigrate.Migrations;
 using DiffMigrate.Runner.Database;
-using DiffMigrate.Runner.Execution;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Commands;
@@ -25,26 +22,20 @@ public sealed partial class Project
         if (dialects.Count > 1) throw new DiffMigrateException($"--from and --to are databases of different dialects ({string.Join(" and ", dialects.Select(d => d.Name))}).");
         var dialect = dialects.Count == 1 ? dialects[0] : Url.Dialect;
         var services = DialectServices.For(dialect);
-        var source = Load(from, services);
-        var target = Load(to, services);
-        DatabaseSchema? serverForms = null;
-        if (to == "model" && IsUrl(from) && services.Canonicalizer is { } canonicalizer)
+        Comparison comparison;
+        if (to == "model" && IsUrl(from))
         {
+            // The database against the model is what autogenerate does (the server canonicalises the model's side).
             using var connection = drivers.Open(DatabaseUrl.Parse(from, Config.Directory));
-            serverForms = canonicalizer.CanonicalizeAsync(connection, target, source).GetAwaiter().GetResult().Forms;
+            comparison = Autogenerate.Run(connection, services, Autogenerate.LoadModel(Config, log), Config, log);
         }
-        var differ = new SchemaDiffer(new DiffOptions(dialect, Config.VersionTable, Config.Include, Config.Exclude, serverForms));
-        var operations = Batches.For(dialect, differ.Diff(source, target));
-        var report = ChangeReport.For(dialect, operations);
-        output.Write(format switch
+        else
         {
-            "text" => report.Text(),
-            "markdown" => report.Markdown(),
-            "json" => report.Json(),
-            _ => OfflineScript.Script(services, services.Renderer.Render(operations
-                .Select(o => o is BatchAlterTable { CopyFrom: null } b && source.FindTable(b.Table) is { } t ? b with { CopyFrom = t } : o).ToList())),
-        });
-        return operations.Count > 0 ? 1 : 0;
+            var source = Load(from, services);
+            comparison = new Comparison(Autogenerate.Diff(source, Load(to, services), dialect, Config), source);
+        }
+        output.Write(Report(format, comparison, services, colour: false));
+        return comparison.Operations.Count > 0 ? 1 : 0;
     }
 
     private static bool IsUrl(string source) => source is not ("model" or "migrations");

@@ -1,4 +1,5 @@
 using DiffMigrate.Dialects;
+using DiffMigrate.Dialects.Sqlite;
 using DiffMigrate.Inspect;
 using DiffMigrate.Inspect.Postgres;
 using DiffMigrate.Inspect.Sqlite;
@@ -29,7 +30,8 @@ public sealed record DialectServices(
         "sqlite" => new DialectServices(dialect, new SqliteInspector(), new SqliteSqlRenderer(),
             t => $"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = {Literal(t.Name)}",
             Rebuild: new TableRebuild("PRAGMA foreign_keys", "PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON", "PRAGMA foreign_key_check",
-                t => $"SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = {Literal(t.Name)} ORDER BY rowid")),
+                t => $"SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = {Literal(t.Name)} ORDER BY rowid",
+                b => SqliteAlterTable.Rebuilds(b.Recreate, b.Operations, b.CopyFrom))),
         "postgresql" => new DialectServices(dialect, new PostgresInspector(), new PostgresSqlRenderer(),
             t => $"SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = {(t.Schema is null ? "current_schema()" : Literal(t.Schema))} AND tablename = {Literal(t.Name)}",
             new PostgresModelCanonicalizer(),

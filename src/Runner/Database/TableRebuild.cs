@@ -1,3 +1,4 @@
+using DiffMigrate.Migrations;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Database;
@@ -11,5 +12,7 @@ namespace DiffMigrate.Runner.Database;
 /// <param name="ForeignKeysOn">Turns it on again.</param>
 /// <param name="ForeignKeyCheck">Lists violations as (table, rowid, referred table, ...).</param>
 /// <param name="TriggersSql">The query returning the CREATE TRIGGER statements of a table.</param>
+/// <param name="MayRebuild">Whether a batch can rebuild its table (judged before its table is read: a dropped column counts).</param>
 public sealed record TableRebuild(
-    string ForeignKeysState, string ForeignKeysOff, string ForeignKeysOn, string ForeignKeyCheck, Func<QualifiedName, string> TriggersSql);
+    string ForeignKeysState, string ForeignKeysOff, string ForeignKeysOn, string ForeignKeyCheck, Func<QualifiedName, string> TriggersSql,
+    Func<BatchAlterTable, bool> MayRebuild);

@@ -16,7 +16,7 @@ public sealed partial class Migrator
     /// </summary>
     private bool NeedsForeignKeysOff(List<IReadOnlyList<MigrationOperation>> recorded, DbTransaction transaction)
     {
-        if (services.Rebuild is not { } rebuild || !recorded.Any(ops => ops.Any(o => o is BatchAlterTable))) return false;
+        if (services.Rebuild is not { } rebuild || !recorded.Any(ops => ops.OfType<BatchAlterTable>().Any(rebuild.MayRebuild))) return false;
         using var command = VersionTable.Command(connection, transaction, rebuild.ForeignKeysState);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }

@@ -152,7 +152,8 @@ public sealed partial class Migrator(
         if (again) transaction = connection.BeginTransaction();
     }
 
-    private static IReadOnlyList<MigrationOperation> Record(Migration migration, MigrationStep step)
+    /// <summary>The operations a step's Upgrade or Downgrade records; what they throw is named by revision.</summary>
+    internal static IReadOnlyList<MigrationOperation> Record(Migration migration, MigrationStep step)
     {
         var op = new Operations();
         try
@@ -182,7 +183,7 @@ public sealed partial class Migrator(
         }
     }
 
-    private static string Where(MigrationStep step) =>
+    internal static string Where(MigrationStep step) =>
         $"revision {step.Revision.Id} ({step.Revision.Path ?? step.Revision.Message ?? "no path"})";
 
     private static string FirstLine(string sql)

@@ -94,7 +94,7 @@ public static class OfflineScript
         var migrations = revisions.Load([.. before.Concat(steps).Select(s => s.Revision.Id).Distinct()]);
         foreach (var step in before)
         {
-            foreach (var operation in Record(migrations[step.Revision.Id], step)) replay.Apply(operation);
+            foreach (var operation in Migrator.Record(migrations[step.Revision.Id], step)) replay.Apply(operation);
         }
         var script = new StringBuilder();
         var rebuilds = false;
@@ -103,7 +103,7 @@ public static class OfflineScript
         {
             script.Append("-- ").Append(StepText.Describe(step, withMessage: false)).Append("\n\n");
             var statements = new List<SqlStatement>();
-            foreach (var statement in Record(migrations[step.Revision.Id], step).SelectMany(o => Render(services, replay, o, ref rebuilds)))
+            foreach (var statement in Migrator.Record(migrations[step.Revision.Id], step).SelectMany(o => Render(services, replay, o, ref rebuilds)))
             {
                 if (statement.SuppressTransaction)
                 {
@@ -133,14 +133,6 @@ public static class OfflineScript
             $"\n{rebuild.ForeignKeysOn}{terminator}\n";
     }
 
-    private static IReadOnlyList<MigrationOperation> Record(Migration migration, MigrationStep step)
-    {
-        var op = new Operations();
-        if (step.IsUpgrade) migration.Upgrade(op);
-        else migration.Downgrade(op);
-        return op.Recorded;
-    }
-
     /// <summary>One operation's SQL, a batch given its table's definition from the replay; the replay follows the operation.</summary>
     private static IReadOnlyList<SqlStatement> Render(DialectServices services, SchemaReplay replay, MigrationOperation operation, ref bool rebuilds)
     {
@@ -151,7 +143,8 @@ public static class OfflineScript
         return statements;
     }
 
-    private static (string? Start, string End) SplitRange(string range)
+    /// <summary><c>start:end</c> split at its colon; a range without one has no start.</summary>
+    internal static (string? Start, string End) SplitRange(string range)
     {
         var colon = range.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? (null, range) : (range[..colon], range[(colon + 1)..]);

@@ -25,9 +25,7 @@ internal sealed class SchemaReplay
                 break;
             case BatchAlterTable o when Find(o.Table) is { } table: tables[o.Table] = TableEditor.ApplyAll(table, o.Operations); break;
             case BatchAlterTable o: tables.Remove(o.Table); break;
-            case AddColumn or DropColumn or AlterColumn or RenameColumn or CreateIndex or DropIndex or AddPrimaryKey or DropPrimaryKey
-                or AddForeignKey or DropForeignKey or AddUniqueConstraint or DropUniqueConstraint or AddCheckConstraint or DropCheckConstraint
-                or AlterTableComment when operation.TableName is { } changed && Find(changed) is { } before:
+            case var edit when TableEditor.Applies(edit) && edit.TableName is { } changed && Find(changed) is { } before:
                 tables[changed] = TableEditor.ApplyAll(before, [operation]);
                 break;
         }

@@ -34,7 +34,7 @@ public sealed class PostgresTypeMap : SqlTypeMap
         SqlTypeKind.DateTimeOffset => "timestamptz",
         SqlTypeKind.Uuid => "uuid",
         SqlTypeKind.Json => "jsonb",
-        SqlTypeKind.Enum => QuoteTypeName(EnumType.NameOf(type)),
+        SqlTypeKind.Enum => PostgresIdentifiers.Quote(EnumType.NameOf(type)),
         SqlTypeKind.Raw => type.Name ?? "",
         _ => throw new NotSupportedException($"PostgreSQL has no spelling for {type}."),
     };
@@ -97,13 +97,4 @@ public sealed class PostgresTypeMap : SqlTypeMap
     /// <summary>Unquoted names fold to lower case, as the server folds them; quoted ones are kept.</summary>
     private static string RawName(string text) =>
         text.Contains('"', StringComparison.Ordinal) ? text : string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-
-    private static string QuoteTypeName(QualifiedName name)
-    {
-        static string Quote(string part) =>
-            part.Length > 0 && part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') && !char.IsAsciiDigit(part[0])
-                ? part
-                : "\"" + part.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        return name.Schema is null ? Quote(name.Name) : Quote(name.Schema) + "." + Quote(name.Name);
-    }
 }

@@ -67,12 +67,7 @@ public sealed partial class PostgresSqlRenderer() : SqlRenderer(Dialect.Postgres
             ? "(" + index.Columns[i].Trim() + ")"
             : base.IndexKey(index, i);
 
-    /// <summary>
-    /// The type's spelling; enum names go through <see cref="SqlSyntax.Quote(QualifiedName)"/> so that a reserved
-    /// word (an enum called "user") is quoted as in CREATE TYPE.
-    /// </summary>
-    private string TypeSql(SqlType type) =>
-        type.Kind == SqlTypeKind.Enum ? Syntax.Quote(EnumType.NameOf(type)) : Dialect.Types.ToSql(type);
+    private string TypeSql(SqlType type) => Dialect.Types.ToSql(type);
 
     private SqlStatement CommentOnTable(QualifiedName table, string? comment) =>
         new($"COMMENT ON TABLE {Syntax.Quote(table)} IS {CommentText(comment)}");

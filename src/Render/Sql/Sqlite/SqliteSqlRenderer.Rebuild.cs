@@ -1,3 +1,4 @@
+using DiffMigrate.Dialects.Sqlite;
 using DiffMigrate.Migrations;
 using DiffMigrate.Schema;
 
@@ -20,7 +21,7 @@ public sealed partial class SqliteSqlRenderer
     /// </summary>
     protected override void BatchAlterTable(BatchAlterTable operation, List<SqlStatement> output)
     {
-        if (operation.Recreate == Recreate.Never || operation.Recreate == Recreate.Auto && operation.Operations.All(o => InPlace(o, operation.CopyFrom)))
+        if (!SqliteAlterTable.Rebuilds(operation.Recreate, operation.Operations, operation.CopyFrom))
         {
             base.BatchAlterTable(operation with { Recreate = Recreate.Never }, output);
             return;
@@ -69,29 +70,5 @@ public sealed partial class SqliteSqlRenderer
         if (type.Length == 0 || type.Contains("BLOB", StringComparison.Ordinal)) return "BLOB";
         if (type.Contains("REAL", StringComparison.Ordinal) || type.Contains("FLOA", StringComparison.Ordinal) || type.Contains("DOUB", StringComparison.Ordinal)) return "REAL";
         return "NUMERIC";
-    }
-
-    /// <summary>
-    /// True when SQLite's own ALTER TABLE does <paramref name="operation"/>: renames, index changes, appending a
-    /// column it can add (nullable or with a default, not stored-generated), and dropping a column nothing else uses.
-    /// </summary>
-    private static bool InPlace(MigrationOperation operation, Table? table) => operation switch
-    {
-        RenameColumn or Migrations.CreateIndex or Migrations.DropIndex or Migrations.AlterTableComment => true,
-        AddColumn { Before: null, After: null } o => o.Column.Computed is null && o.Column.Identity is null && (o.Column.Nullable || o.Column.Default is not null),
-        DropColumn o => table is not null && !IsUsed(table, o.Column.Name),
-        _ => false,
-    };
-
-    private static bool IsUsed(Table table, string column)
-    {
-        bool In(IEnumerable<string> columns) => columns.Contains(column, StringComparer.OrdinalIgnoreCase);
-        bool Mentions(string? sql) => sql is not null && sql.Contains(column, StringComparison.OrdinalIgnoreCase);
-        return table.PrimaryKey is { } pk && In(pk.Columns)
-            || table.ForeignKeys.Any(f => In(f.Columns))
-            || table.UniqueConstraints.Any(u => In(u.Columns))
-            || table.Indexes.Any(i => In(i.Columns) || i.Columns.Any(Mentions) || Mentions(i.Filter))
-            || table.CheckConstraints.Any(c => Mentions(c.Sql))
-            || table.Columns.Any(c => Mentions(c.Computed));
     }
 }
