@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using DiffMigrate.Dialects.Postgres;
 using DiffMigrate.Schema;
 
@@ -8,13 +6,13 @@ namespace DiffMigrate.Inspect.Postgres;
 public sealed partial class PostgresModelCanonicalizer
 {
     /// <summary>
-    /// The temporary tables to create, each distinct question once, and for each model table the function that
-    /// reads its answers back.
+    /// The temporary tables to create, each distinct question once as a statement of its own, and for each model
+    /// table the function that reads its answers back.
     /// </summary>
-    private sealed partial class Plan(HashSet<string> unusableEnums)
+    private sealed class Plan(HashSet<string> unusableEnums)
     {
         private const int ColumnsPerTable = 1000;   // PostgreSQL allows 1600
-        private readonly Dictionary<(string Type, string? Collation, string? Default), (string Table, string Column)> scalars = [];
+        private readonly Dictionary<(string Type, string? Collation, string? Default), (string Table, string Column, string Element)> scalars = [];
         private readonly Dictionary<string, Shape> shapes = new(StringComparer.Ordinal);
 
         public bool IsEmpty => scalars.Count == 0;
@@ -23,14 +21,29 @@ public sealed partial class PostgresModelCanonicalizer
 
         public Func<ServerForms, Table> Add(Table table)
         {
-            var types = table.Columns.Select(c => Scalar(c, null)).ToList();
-            var defaults = table.Columns.Select(c => c.Computed is null && c.Default is { } d && Usable(c) ? Scalar(c, d) : ((string, string)?)null).ToList();
+            string Of(Column c) => $"{table.Name}.{c.Name}";
+            var types = table.Columns.Select(c => Scalar(c, null, $"type of column {Of(c)}")).ToList();
+            var defaults = table.Columns
+                .Select(c => c.Computed is null && c.Default is { } d && Usable(c) ? Scalar(c, Checked(d, $"default of column {Of(c)}"), $"default of column {Of(c)}") : ((string, string)?)null)
+                .ToList();
             var generated = table.Columns
-                .Select(c => c.Computed is { } e ? ShapeFor(table, e, [], c.Name).Generated(TypeSql(c), e) : ((string, string)?)null).ToList();
-            var checks = table.CheckConstraints.Select(k => ShapeFor(table, k.Sql, []).Check(k.Sql)).ToList();
-            var indexes = table.Indexes.Select(x => x.Filter is null && !x.Expressions.Contains(true)
-                ? null
-                : ShapeFor(table, string.Join(" ", x.Columns.Where((_, k) => x.IsExpression(k))) + " " + x.Filter, x.Columns.Where((_, k) => !x.IsExpression(k))).Index(x)).ToList();
+                .Select(c => c.Computed is { } e
+                    ? ShapeFor(table, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(TypeSql(c), e, $"generated column {Of(c)}")
+                    : ((string, string)?)null)
+                .ToList();
+            var checks = table.CheckConstraints.Select(k =>
+            {
+                var element = $"check {k.Name ?? "(unnamed)"} on table {table.Name}";
+                return ShapeFor(table, Checked(k.Sql, element), [], element).Check(k.Sql, element);
+            }).ToList();
+            var indexes = table.Indexes.Select(x =>
+            {
+                if (x.Filter is null && !x.Expressions.Contains(true)) return null;
+                var element = $"index {x.Name} on table {table.Name}";
+                var expressions = x.Columns.Where((_, k) => x.IsExpression(k)).Select(e => Checked(e, element)).ToList();
+                var text = string.Join(" ", expressions) + " " + (x.Filter is { } f ? Checked(f, element) : "");
+                return ShapeFor(table, text, x.Columns.Where((_, k) => !x.IsExpression(k)), element).Index(x, element);
+            }).ToList();
             return forms => table with
             {
                 Columns = table.Columns.Select((c, i) => Column(c, forms, types[i], defaults[i], generated[i])).ToEquatableArray(),
@@ -39,14 +52,19 @@ public sealed partial class PostgresModelCanonicalizer
             };
         }
 
-        public void Write(StringBuilder sql)
+        /// <summary>One statement per question: a column or a default the server may reject is then named alone.</summary>
+        public void Write(List<Statement> statements)
         {
             foreach (var chunk in scalars.Chunk(ColumnsPerTable))
             {
-                var columns = chunk.Select(p => $"{p.Value.Column} {p.Key.Type}{Collate(p.Key.Collation)}{(p.Key.Default is { } d ? " DEFAULT " + d : "")}");
-                sql.Append($"CREATE TEMP TABLE {chunk[0].Value.Table} (\n    {string.Join(",\n    ", columns)}\n);\n");
+                statements.Add(new($"CREATE TEMP TABLE {chunk[0].Value.Table} ()", null));
+                foreach (var ((type, collation, @default), (table, column, element)) in chunk)
+                {
+                    var value = @default is null ? "" : $" DEFAULT ({@default})";
+                    statements.Add(new($"ALTER TABLE {table} ADD COLUMN {column} {type}{Collate(collation)}{value}", element));
+                }
             }
-            foreach (var shape in shapes.Values) shape.Write(sql);
+            foreach (var shape in shapes.Values) shape.Write(statements);
         }
 
         private Column Column(Column column, ServerForms forms, (string, string) type, (string, string)? @default, (string, string)? generated)
@@ -64,27 +82,27 @@ public sealed partial class PostgresModelCanonicalizer
             Filter = index.Filter is null ? null : form.Filter,
         };
 
-        private (string Table, string Column) Scalar(Column column, string? @default)
+        private (string Table, string Column) Scalar(Column column, string? @default, string element)
         {
-            var key = (TypeSql(column), column.Collation, @default);
+            var key = (Checked(TypeSql(column), element), column.Collation, @default);
             if (!scalars.TryGetValue(key, out var slot))
             {
-                slot = ($"{Prefix}v{scalars.Count / ColumnsPerTable}", $"c{scalars.Count % ColumnsPerTable}");
+                slot = ($"{Prefix}v{scalars.Count / ColumnsPerTable}", $"c{scalars.Count % ColumnsPerTable}", element);
                 scalars[key] = slot;
             }
-            return slot;
+            return (slot.Table, slot.Column);
         }
 
         /// <summary>The shared table of the columns <paramref name="text"/> mentions (plus <paramref name="plain"/>), with their types.</summary>
-        private Shape ShapeFor(Table table, string text, IEnumerable<string> plain, string? except = null)
+        private Shape ShapeFor(Table table, string text, IEnumerable<string> plain, string element, string? except = null)
         {
-            var words = Identifiers(text).Concat(plain).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var words = PostgresSqlScanner.Identifiers(text).Concat(plain).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var columns = table.Columns
                 .Where(c => words.Contains(c.Name) && c.Name != except)
                 .Select(c => $"{Quote(c.Name)} {TypeSql(c)}{Collate(c.Collation)}")
                 .ToList();
             var key = string.Join(",", columns);
-            if (!shapes.TryGetValue(key, out var shape)) shapes[key] = shape = new Shape($"{Prefix}s{shapes.Count}", columns);
+            if (!shapes.TryGetValue(key, out var shape)) shapes[key] = shape = new Shape($"{Prefix}s{shapes.Count}", columns, $"columns of table {table.Name} used by its {element}");
             return shape;
         }
 
@@ -94,56 +112,56 @@ public sealed partial class PostgresModelCanonicalizer
 
         private static string Collate(string? collation) => collation is null ? "" : " COLLATE " + Quote(collation);
 
-        /// <summary>The identifiers of an SQL text, outside string literals (quoted ones unquoted).</summary>
-        private static IEnumerable<string> Identifiers(string text) =>
-            IdentifierPattern().Matches(StringLiteral().Replace(text, "''"))
-                .Select(m => m.Groups["quoted"].Success ? m.Groups["quoted"].Value.Replace("\"\"", "\"", StringComparison.Ordinal) : m.Value);
+        /// <summary><paramref name="sql"/>, when it is one expression; the model's error otherwise.</summary>
+        private static string Checked(string sql, string element) =>
+            PostgresSqlScanner.Problem(sql) is { } problem ? throw new DiffMigrateException($"The model's {element} is not a single SQL expression ({problem}): {Abbreviate(sql)}") : sql;
 
-        [GeneratedRegex("'(?:[^']|'')*'")]
-        private static partial Regex StringLiteral();
-
-        [GeneratedRegex("\"(?<quoted>(?:[^\"]|\"\")+)\"|[A-Za-z_][A-Za-z0-9_$]*")]
-        private static partial Regex IdentifierPattern();
+        private static string Abbreviate(string sql)
+        {
+            var line = string.Join(" ", sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return line.Length <= 120 ? line : line[..117] + "...";
+        }
     }
 
     /// <summary>One temporary table of some columns, carrying every check, generated column and index that uses exactly them.</summary>
-    private sealed class Shape(string name, List<string> columns)
+    private sealed class Shape(string name, List<string> columns, string element)
     {
-        private readonly Dictionary<(string Type, string Expression), string> generated = [];
-        private readonly Dictionary<string, string> checks = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Name, TableIndex Index)> indexes = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Type, string Expression), (string Column, string Element)> generated = [];
+        private readonly Dictionary<string, (string Constraint, string Element)> checks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Name, TableIndex Index, string Element)> indexes = new(StringComparer.Ordinal);
 
-        public (string, string) Generated(string type, string expression)
+        public (string, string) Generated(string type, string expression, string user)
         {
-            if (!generated.TryGetValue((type, expression), out var column)) generated[(type, expression)] = column = $"dm_g{generated.Count}";
-            return (name, column);
+            if (!generated.TryGetValue((type, expression), out var column)) generated[(type, expression)] = column = ($"dm_g{generated.Count}", user);
+            return (name, column.Column);
         }
 
-        public (string, string) Check(string sql)
+        public (string, string) Check(string sql, string user)
         {
-            if (!checks.TryGetValue(sql, out var constraint)) checks[sql] = constraint = $"dm_k{checks.Count}";
-            return (name, constraint);
+            if (!checks.TryGetValue(sql, out var constraint)) checks[sql] = constraint = ($"dm_k{checks.Count}", user);
+            return (name, constraint.Constraint);
         }
 
-        public string Index(TableIndex index)
+        public string Index(TableIndex index, string user)
         {
             var key = string.Join("\u0001", index.Columns.Select((c, k) => (index.IsExpression(k) ? "e:" : "c:") + c)) + "\u0002" + index.Filter;
-            if (!indexes.TryGetValue(key, out var entry)) indexes[key] = entry = ($"{name}_x{indexes.Count}", index);
+            if (!indexes.TryGetValue(key, out var entry)) indexes[key] = entry = ($"{name}_x{indexes.Count}", index, user);
             return entry.Name;
         }
 
-        public void Write(StringBuilder sql)
+        public void Write(List<Statement> statements)
         {
-            var elements = columns
-                .Concat(generated.Select(g => $"{g.Value} {g.Key.Type} GENERATED ALWAYS AS ({g.Key.Expression}) STORED"))
-                .Concat(checks.Select(k => $"CONSTRAINT {k.Value} CHECK ({k.Key})"));
-            sql.Append($"CREATE TEMP TABLE {name} (\n    {string.Join(",\n    ", elements)}\n);\n");
-            foreach (var (index, definition) in indexes.Values)
+            statements.Add(new($"CREATE TEMP TABLE {name} ({string.Join(", ", columns)})", element));
+            foreach (var ((type, expression), (column, user)) in generated)
+            {
+                statements.Add(new($"ALTER TABLE {name} ADD COLUMN {column} {type} GENERATED ALWAYS AS ({expression}) STORED", user));
+            }
+            foreach (var (sql, (constraint, user)) in checks) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} CHECK ({sql})", user));
+            foreach (var (index, definition, user) in indexes.Values)
             {
                 var keys = definition.Columns.Select((c, k) => definition.IsExpression(k) ? "(" + c + ")" : Quote(c));
-                sql.Append($"CREATE INDEX {index} ON {name} ({string.Join(", ", keys)})");
-                if (definition.Filter is { } filter) sql.Append(" WHERE ").Append(filter);
-                sql.Append(";\n");
+                var filter = definition.Filter is { } f ? $" WHERE ({f})" : "";
+                statements.Add(new($"CREATE INDEX {index} ON {name} ({string.Join(", ", keys)}){filter}", user));
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using DiffMigrate.Dialects;
 using DiffMigrate.Dialects.Postgres;
 using DiffMigrate.Schema;
@@ -7,14 +6,22 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Inspect.Postgres;
 
 /// <summary>
-/// Asks the server how it stores the model's types and expressions, inside a transaction that is rolled back: one
-/// batch, whatever the number of tables. Each distinct thing is asked once: every (type, collation, default) becomes
-/// one column of a temporary table, and every check, generated column and expression or partial index one element
-/// of a temporary table made of just the columns it mentions, shared by all model tables where those columns have
-/// the same types. Schemas, enums and sequences the model needs but the database lacks are created in the same
-/// transaction. A column whose enum lacks a value the model adds keeps the model's spelling (PostgreSQL cannot use a
-/// value added in the same transaction).
+/// Asks the server how it stores the model's types and expressions, inside a transaction that is always rolled
+/// back: one batch (one round trip), whatever the number of tables. Each distinct thing is asked once: every (type,
+/// collation, default) becomes one column of a temporary table, and every check, generated column and expression
+/// or partial index one element of a temporary table made of just the columns it mentions, shared by all model
+/// tables where those columns have the same types. Schemas, enums and sequences the model needs but the database
+/// lacks are created in the same transaction. A column whose enum lacks a value the model adds keeps the model's
+/// spelling (PostgreSQL cannot use a value added in the same transaction).
 /// </summary>
+/// <remarks>
+/// The model's SQL is never pasted into a statement list: each statement is a command of its own in the batch, so
+/// that a fragment holding <c>; COMMIT; DROP TABLE ...</c> is refused (by the scanner here, by Npgsql, which will not
+/// split a batch command, and by the server, which takes one statement per Parse) instead of run. A fragment the
+/// server rejects for its own sake (syntax, unknown column, wrong type) is an error that names the model element;
+/// one it rejects for what the database lacks (a function or type from an extension, a privilege) is a reason to
+/// fall back to the built-in normaliser.
+/// </remarks>
 public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
 {
     private const string Prefix = "dm_canon_";
@@ -22,47 +29,93 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     /// <summary>The number of temporary tables the last call created (it grows with the variety of the model, not its size).</summary>
     public int LastTemporaryTableCount { get; private set; }
 
+    /// <summary>The number of statements the last call sent, all in one batch.</summary>
+    public int LastStatementCount { get; private set; }
+
+    /// <summary>How many calls could not use the server's forms (the comparison fell back to the built-in normaliser).</summary>
+    public int FallbackCount { get; private set; }
+
     /// <inheritdoc/>
     public async Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
         DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken = default)
     {
-        var sql = new StringBuilder();
+        var statements = new List<Statement>();
         var existingSchemas = database.Schemas.ToHashSet(StringComparer.Ordinal);
-        foreach (var schema in model.Schemas.Where(s => s != Dialect.Postgres.DefaultSchema && !existingSchemas.Contains(s))) sql.Append($"CREATE SCHEMA {Quote(schema)};\n");
+        foreach (var schema in model.Schemas.Where(s => s != Dialect.Postgres.DefaultSchema && !existingSchemas.Contains(s)))
+        {
+            statements.Add(new($"CREATE SCHEMA {Quote(schema)}", $"schema {schema}"));
+        }
         var enums = database.Enums.ToDictionary(e => Key(e.Name), e => e.Values);
         var unusable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in model.Enums)
         {
-            if (!enums.TryGetValue(Key(type.Name), out var values)) sql.Append($"CREATE TYPE {QuoteName(type.Name)} AS ENUM ({string.Join(", ", type.Values.Select(Literal))});\n");
+            if (!enums.TryGetValue(Key(type.Name), out var values))
+            {
+                statements.Add(new($"CREATE TYPE {QuoteName(type.Name)} AS ENUM ({string.Join(", ", type.Values.Select(Literal))})", $"enum {type.Name}"));
+            }
             else if (type.Values.Any(v => !values.Contains(v))) unusable.Add(Key(type.Name));
         }
         var sequences = database.Sequences.Select(s => Key(s.Name)).ToHashSet(StringComparer.Ordinal);
-        foreach (var sequence in model.Sequences.Where(s => !sequences.Contains(Key(s.Name)))) sql.Append($"CREATE SEQUENCE {QuoteName(sequence.Name)};\n");
+        foreach (var sequence in model.Sequences.Where(s => !sequences.Contains(Key(s.Name))))
+        {
+            statements.Add(new($"CREATE SEQUENCE {QuoteName(sequence.Name)}", $"sequence {sequence.Name}"));
+        }
 
         var plan = new Plan(unusable);
         var apply = model.Tables.Select(plan.Add).ToList();
         if (plan.IsEmpty) return (model, null);
-        plan.Write(sql);
+        plan.Write(statements);
+        statements.AddRange(ReadBack.Select(sql => new Statement(sql, null)));
         LastTemporaryTableCount = plan.TemporaryTables;
-        sql.Append(ReadBack);
+        LastStatementCount = statements.Count;
 
+        var (forms, problem) = await AskAsync(connection, statements, cancellationToken).ConfigureAwait(false);
+        if (forms is null)
+        {
+            FallbackCount++;
+            return (null, problem);
+        }
+        return (model with { Tables = apply.Select(a => a(forms)).ToEquatableArray() }, null);
+    }
+
+    /// <summary>One statement of the batch and the model element it asks about (null for the canonicaliser's own).</summary>
+    private sealed record Statement(string Sql, string? Element);
+
+    private static async Task<(ServerForms? Forms, string? Problem)> AskAsync(DbConnection connection, List<Statement> statements, CancellationToken cancellationToken)
+    {
+        if (!connection.CanCreateBatch) return (null, "the driver cannot send a batch of separate statements");
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            batch.BatchCommands.Add(command);
+        }
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql.ToString();
             var forms = new ServerForms();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
                 await forms.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
             }
-            return (model with { Tables = apply.Select(a => a(forms)).ToEquatableArray() }, null);
+            return (forms, null);
         }
         catch (DbException e)
         {
-            return (null, e.Message);
+            var index = e.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
+            var element = index >= 0 ? statements[index].Element : null;
+            var message = FirstLine(e.Message);
+            if (element is not null && IsModelError(e.SqlState)) throw new DiffMigrateException($"PostgreSQL rejects the model's {element}: {message}", e);
+            return (null, element is null ? message : $"{element}: {message}");
+        }
+        catch (NotSupportedException e)
+        {
+            // Npgsql refuses a batch command that holds several statements; the scanner should have caught it first.
+            var element = statements.FirstOrDefault(s => s.Element is not null && s.Sql.Contains(';', StringComparison.Ordinal))?.Element ?? "expressions";
+            throw new DiffMigrateException($"The model's {element} holds more than one SQL statement: {FirstLine(e.Message)}", e);
         }
         finally
         {
@@ -70,20 +123,45 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         }
     }
 
-    private const string ReadBack = $"""
+    /// <summary>
+    /// True when the server refused the fragment for its own sake: bad syntax or data (classes 42 and 22), or a
+    /// construct PostgreSQL does not allow there (0A). Not when the database lacks something the migrations may
+    /// yet create or the user may yet be granted: those are reasons to fall back, not the model's fault.
+    /// </summary>
+    private static bool IsModelError(string? state) => state switch
+    {
+        null => false,
+        "42883" or "42704" or "42P01" or "42501" or "42P06" or "42P07" or "42710" or "42723" => false,
+        _ => state.StartsWith("42", StringComparison.Ordinal) || state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("0A", StringComparison.Ordinal),
+    };
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? message : message[..end]).Trim();
+    }
+
+    private static readonly string[] ReadBack =
+    [
+        $"""
         SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid)
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped;
+        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+        """,
+        $"""
         SELECT c.relname, con.conname, pg_get_expr(con.conbin, con.conrelid, true)
         FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
-        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND con.contype = 'c';
+        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND con.contype = 'c'
+        """,
+        $"""
         SELECT ic.relname,
                ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
                pg_get_expr(i.indpred, i.indrelid, true)
         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-        WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE '{Prefix}%';
-        """;
+        WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE '{Prefix}%'
+        """,
+    ];
 
     private static string Key(QualifiedName name) => name.Schema is null || name.Schema == Dialect.Postgres.DefaultSchema ? name.Name : name.ToString();
 
@@ -91,5 +169,6 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
 
     private static string QuoteName(QualifiedName name) => PostgresIdentifiers.Quote(name);
 
-    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    // E'' reads the same whatever standard_conforming_strings says.
+    private static string Literal(string value) => "E'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using DiffMigrate.Dialects.Postgres;
 using DiffMigrate.Dialects.Sqlite;
 
@@ -5,7 +6,9 @@ namespace DiffMigrate.Dialects;
 
 /// <summary>
 /// What a database can do, as data: the differ, renderers and runner read these flags instead of testing the
-/// dialect's name.
+/// dialect's name. <see cref="MaxIdentifierLength"/> is counted in <see cref="IdentifierUnit"/>: PostgreSQL keeps
+/// 63 bytes of UTF-8 (NAMEDATALEN - 1) and cuts longer names without an error, so a longer model name could never
+/// match the database.
 /// </summary>
 public sealed record Dialect(
     string Name,
@@ -18,23 +21,31 @@ public sealed record Dialect(
     bool SupportsAlterColumn,
     bool SupportsConstraintAlter,
     int MaxIdentifierLength,
+    IdentifierUnit IdentifierUnit,
     SqlTypeMap Types,
     ExpressionRules Expressions)
 {
     /// <summary>SQLite: transactional DDL, no schemas or comments, ALTER limited to add/drop/rename.</summary>
     public static Dialect Sqlite { get; } = new("sqlite", "main", TransactionalDdl: true, SupportsSchemas: false,
         SupportsComments: false, SupportsEnumTypes: false, SupportsSequences: false, SupportsAlterColumn: false, SupportsConstraintAlter: false,
-        MaxIdentifierLength: int.MaxValue, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance);
+        MaxIdentifierLength: int.MaxValue, IdentifierUnit: IdentifierUnit.Characters, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance);
 
     /// <summary>PostgreSQL.</summary>
     public static Dialect Postgres { get; } = new("postgresql", "public", TransactionalDdl: true, SupportsSchemas: true,
         SupportsComments: true, SupportsEnumTypes: true, SupportsSequences: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
-        MaxIdentifierLength: 63, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance);
+        MaxIdentifierLength: 63, IdentifierUnit: IdentifierUnit.Utf8Bytes, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance);
 
     /// <summary>SQL Server.</summary>
     public static Dialect SqlServer { get; } = new("mssql", "dbo", TransactionalDdl: true, SupportsSchemas: true,
         SupportsComments: true, SupportsEnumTypes: false, SupportsSequences: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
-        MaxIdentifierLength: 128, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance); // until the SQL Server type map lands
+        MaxIdentifierLength: 128, IdentifierUnit: IdentifierUnit.Characters, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance); // until the SQL Server type map lands
+
+    /// <summary>The length of <paramref name="name"/> in <see cref="IdentifierUnit"/>.</summary>
+    public int IdentifierLength(string name) => IdentifierUnit switch
+    {
+        IdentifierUnit.Utf8Bytes => Encoding.UTF8.GetByteCount(name),
+        _ => name.Length,
+    };
 
     /// <summary>The dialect called <paramref name="name"/> (sqlite, postgresql/postgres, mssql/sqlserver).</summary>
     public static Dialect FromName(string name) => name.ToLowerInvariant() switch
@@ -44,4 +55,13 @@ public sealed record Dialect(
         "mssql" or "sqlserver" => SqlServer,
         _ => throw new ArgumentException($"Unknown dialect '{name}': expected sqlite, postgresql or mssql.", nameof(name)),
     };
+}
+
+/// <summary>What <see cref="Dialect.MaxIdentifierLength"/> counts.</summary>
+public enum IdentifierUnit
+{
+    /// <summary>UTF-16 characters (SQL Server's sysname; SQLite has no limit).</summary>
+    Characters,
+    /// <summary>Bytes of the UTF-8 encoding (PostgreSQL).</summary>
+    Utf8Bytes,
 }

@@ -45,6 +45,7 @@ public static class Autogenerate
     /// <summary>As <see cref="Compare"/>, with the database as it was read.</summary>
     public static Comparison Run(DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null)
     {
+        IdentifierLimits.Check(model, services.Dialect);   // before the canonicaliser creates anything under a name the server would cut
         var clock = Stopwatch.StartNew();
         var schemas = model.Schemas.Concat(model.Tables.Select(t => t.Name.Schema).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var database = services.Inspector
@@ -70,9 +71,17 @@ public static class Autogenerate
     /// The operations that take <paramref name="from"/> to <paramref name="to"/> under the configuration's table
     /// filters, grouped into batches where <paramref name="dialect"/> rebuilds tables.
     /// </summary>
+    /// <remarks>
+    /// This is where a model meets its dialect: a name over the dialect's identifier limit on either side is an
+    /// error here (an inspected database's names always fit), never a difference that could not go away.
+    /// </remarks>
     public static IReadOnlyList<MigrationOperation> Diff(
-        DatabaseSchema from, DatabaseSchema to, Dialect dialect, DiffMigrateConfig config, DatabaseSchema? serverForms = null) =>
-        Batches.For(dialect, new SchemaDiffer(new DiffOptions(dialect, config.VersionTable, config.Include, config.Exclude, serverForms)).Diff(from, to));
+        DatabaseSchema from, DatabaseSchema to, Dialect dialect, DiffMigrateConfig config, DatabaseSchema? serverForms = null)
+    {
+        IdentifierLimits.Check(from, dialect);
+        IdentifierLimits.Check(to, dialect);
+        return Batches.For(dialect, new SchemaDiffer(new DiffOptions(dialect, config.VersionTable, config.Include, config.Exclude, serverForms)).Diff(from, to));
+    }
 
     private static NamingConvention Naming(DiffMigrateConfig config)
     {

@@ -50,8 +50,10 @@ public sealed partial class PostgresExpressionRules : ExpressionRules
         return text;
     }
 
-    // A literal (quoted string or number) followed by casts to a type name of one or more known words.
-    [GeneratedRegex("""(?<literal>'(?:[^']|'')*'|-?\d+(?:\.\d+)?)(?:::(?:CHARACTER VARYING|DOUBLE PRECISION|TIMESTAMP(?:\(\d+\))? (?:WITH|WITHOUT) TIME ZONE|TIME(?:\(\d+\))? (?:WITH|WITHOUT) TIME ZONE|"[^"]+"(?:\."[^"]+")?|[A-Z_][A-Z0-9_]*(?:\.[A-Z_][A-Z0-9_]*)?)(?:\(\d+(?:,\d+)?\))?(?:\[\])?)+""", RegexOptions.CultureInvariant)]
+    // A literal (quoted string or number) followed by casts to a type name of one or more known words, or to a
+    // possibly schema-qualified name whose parts are bare or quoted (an enum called "Mood", "my ""mood""" or
+    // audit."Mood" prints quoted).
+    [GeneratedRegex("""(?<literal>'(?:[^']|'')*'|-?\d+(?:\.\d+)?)(?:::(?:CHARACTER VARYING|DOUBLE PRECISION|TIMESTAMP(?:\(\d+\))? (?:WITH|WITHOUT) TIME ZONE|TIME(?:\(\d+\))? (?:WITH|WITHOUT) TIME ZONE|(?:"(?:[^"]|"")+"|[A-Z_][A-Z0-9_$]*)(?:\.(?:"(?:[^"]|"")+"|[A-Z_][A-Z0-9_$]*))?)(?:\(\d+(?:,\d+)?\))?(?:\[\])?)+""", RegexOptions.CultureInvariant)]
     private static partial Regex LiteralCast();
 
     [GeneratedRegex("""'(?<number>-?\d+(?:\.\d+)?)'""", RegexOptions.CultureInvariant)]

@@ -1,0 +1,58 @@
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Dialects;
+
+/// <summary>
+/// The dialect's identifier limit applied to a model: every name the model would create (schemas, tables, columns,
+/// constraints and indexes, including the names the naming convention made, enums and their values, sequences).
+/// A name over the limit is an error, never a difference: PostgreSQL would store it cut short, and every later
+/// comparison would find the model's name missing and the cut one to drop.
+/// </summary>
+public static class IdentifierLimits
+{
+    /// <summary>Throws <see cref="DiffMigrateException"/> naming the first name of <paramref name="model"/> over <paramref name="dialect"/>'s limit.</summary>
+    public static void Check(DatabaseSchema model, Dialect dialect)
+    {
+        if (dialect.MaxIdentifierLength == int.MaxValue) return;
+        foreach (var (kind, fullName, name) in Names(model))
+        {
+            var length = dialect.IdentifierLength(name);
+            if (length <= dialect.MaxIdentifierLength) continue;
+            var unit = dialect.IdentifierUnit == IdentifierUnit.Utf8Bytes ? "bytes (UTF-8)" : "characters";
+            throw new DiffMigrateException(
+                $"The model's {kind} {fullName} is {length} {unit} long; {dialect.Name} allows at most {dialect.MaxIdentifierLength}: shorten the name (or the naming convention that made it).");
+        }
+    }
+
+    /// <summary>Each name with its kind and where it is, as a message names it.</summary>
+    private static IEnumerable<(string Kind, string FullName, string Name)> Names(DatabaseSchema model)
+    {
+        foreach (var schema in model.Schemas) yield return ("schema", Quoted(schema), schema);
+        foreach (var type in model.Enums)
+        {
+            foreach (var part in Parts(type.Name)) yield return ("enum", Quoted(type.Name), part);
+            foreach (var value in type.Values) yield return ("enum value", $"{Quoted(value)} of enum {Quoted(type.Name)}", value);
+        }
+        foreach (var sequence in model.Sequences)
+        {
+            foreach (var part in Parts(sequence.Name)) yield return ("sequence", Quoted(sequence.Name), part);
+        }
+        foreach (var table in model.Tables)
+        {
+            var on = $"on table {Quoted(table.Name)}";
+            foreach (var part in Parts(table.Name)) yield return ("table", Quoted(table.Name), part);
+            foreach (var column in table.Columns) yield return ("column", Quoted($"{table.Name}.{column.Name}"), column.Name);
+            if (table.PrimaryKey?.Name is { } pk) yield return ("primary key", $"{Quoted(pk)} {on}", pk);
+            foreach (var name in table.ForeignKeys.Select(f => f.Name).OfType<string>()) yield return ("foreign key", $"{Quoted(name)} {on}", name);
+            foreach (var name in table.UniqueConstraints.Select(u => u.Name).OfType<string>()) yield return ("unique constraint", $"{Quoted(name)} {on}", name);
+            foreach (var name in table.CheckConstraints.Select(k => k.Name).OfType<string>()) yield return ("check constraint", $"{Quoted(name)} {on}", name);
+            foreach (var index in table.Indexes) yield return ("index", $"{Quoted(index.Name)} {on}", index.Name);
+        }
+    }
+
+    private static IEnumerable<string> Parts(QualifiedName name) => name.Schema is null ? [name.Name] : [name.Schema, name.Name];
+
+    private static string Quoted(QualifiedName name) => Quoted(name.ToString());
+
+    private static string Quoted(string name) => "'" + name + "'";
+}
