@@ -84,43 +84,91 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     private static async Task<(ServerForms? Forms, string? Problem)> AskAsync(DbConnection connection, List<Statement> statements, CancellationToken cancellationToken)
     {
         if (!connection.CanCreateBatch) return (null, "the driver cannot send a batch of separate statements");
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        foreach (var statement in statements)
+        Exception failure;
+        int index;
+        await using (var batch = Batch(connection, statements, statements.Count))
+        {
+            try
+            {
+                var forms = new ServerForms();
+                await RunAsync(batch, async reader =>
+                {
+                    while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
+                    await forms.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
+                return (forms, null);
+            }
+            catch (Exception e) when (e is DbException or NotSupportedException)
+            {
+                failure = e;
+                index = e is DbException { BatchCommand: { } failed } ? batch.BatchCommands.IndexOf(failed) : -1;
+            }
+        }
+        // The driver does not always say which command failed (Npgsql leaves it out for errors at parse time):
+        // find it by running ever shorter prefixes, a few more round trips on this path only.
+        if (index < 0) (index, failure) = await LocateAsync(connection, statements, failure, cancellationToken).ConfigureAwait(false);
+        var element = index >= 0 ? statements[index].Element : null;
+        var message = FirstLine(failure.Message);
+        if (failure is NotSupportedException)
+        {
+            // Npgsql refuses a batch command that holds several statements; the scanner should have caught it first.
+            throw new DiffMigrateException($"The model's {element ?? "expressions"} holds more than one SQL statement: {message}", failure);
+        }
+        if (element is not null && IsModelError(((DbException)failure).SqlState)) throw new DiffMigrateException($"PostgreSQL rejects the model's {element}: {message}", failure);
+        return (null, element is null ? message : $"{element}: {message}");
+    }
+
+    /// <summary>The first <paramref name="count"/> statements as one batch.</summary>
+    private static DbBatch Batch(DbConnection connection, List<Statement> statements, int count)
+    {
+        var batch = connection.CreateBatch();
+        batch.Connection = connection;
+        foreach (var statement in statements.Take(count))
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = statement.Sql;
             batch.BatchCommands.Add(command);
         }
+        return batch;
+    }
+
+    /// <summary>Runs <paramref name="batch"/> in a transaction that is rolled back whatever happens.</summary>
+    private static async Task RunAsync(DbBatch batch, Func<DbDataReader, Task> read, CancellationToken cancellationToken)
+    {
+        var connection = batch.Connection!;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var forms = new ServerForms();
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
-                await forms.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
-            }
-            return (forms, null);
-        }
-        catch (DbException e)
-        {
-            var index = e.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
-            var element = index >= 0 ? statements[index].Element : null;
-            var message = FirstLine(e.Message);
-            if (element is not null && IsModelError(e.SqlState)) throw new DiffMigrateException($"PostgreSQL rejects the model's {element}: {message}", e);
-            return (null, element is null ? message : $"{element}: {message}");
-        }
-        catch (NotSupportedException e)
-        {
-            // Npgsql refuses a batch command that holds several statements; the scanner should have caught it first.
-            var element = statements.FirstOrDefault(s => s.Element is not null && s.Sql.Contains(';', StringComparison.Ordinal))?.Element ?? "expressions";
-            throw new DiffMigrateException($"The model's {element} holds more than one SQL statement: {FirstLine(e.Message)}", e);
+            batch.Transaction = transaction;
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await read(reader).ConfigureAwait(false);
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
         }
         finally
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The index of the first statement that fails (the shortest failing prefix, by bisection), and its failure.</summary>
+    private static async Task<(int, Exception)> LocateAsync(DbConnection connection, List<Statement> statements, Exception failure, CancellationToken cancellationToken)
+    {
+        var (good, bad) = (0, statements.Count);   // the first `good` statements run; the first `bad` fail
+        while (bad - good > 1)
+        {
+            var middle = (good + bad) / 2;
+            await using var batch = Batch(connection, statements, middle);
+            try
+            {
+                await RunAsync(batch, _ => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+                good = middle;
+            }
+            catch (Exception e) when (e is DbException or NotSupportedException)
+            {
+                (bad, failure) = (middle, e);
+            }
+        }
+        return (bad - 1, failure);
     }
 
     /// <summary>
