@@ -123,6 +123,48 @@ public sealed class PostgresCanonicalizerInjectionTests
         Assert.IsEmpty(database.Strings("SELECT relname FROM pg_class WHERE relname LIKE 'dm_canon%'"), "rolled back");
     }
 
+    [TestMethod]
+    public async Task Semicolons_and_parentheses_inside_quotes_and_comments_are_not_refused()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        await using var connection = database.Open();
+        var model = new DatabaseSchema([new Table("t",
+            [new Column("id", SqlType.Int32), new Column("a;b", SqlType.Text, Nullable: true, Default: "'x;y)'"),
+                new Column("e", SqlType.Text, Nullable: true, Default: "E'it\\'s; (fine'"),
+                new Column("d", SqlType.Text, Nullable: true, Default: "$q$;)$q$ /* ; ( /* nested; */ */ -- ;\n"),
+                new Column("n", SqlType.Int32, Nullable: true, Computed: "length(\"a;b\") /* ; */")],
+            new PrimaryKey("pk_t", ["id"]),
+            Indexes: [new TableIndex("ix_t", ["(\"a;b\" || ';')"], Filter: "e <> ')'", Expressions: [true])],
+            CheckConstraints: [new CheckConstraint("ck_t", "\"a;b\" <> 'x;y' OR d = $$;$$")])]);
+        var canonicalizer = new PostgresModelCanonicalizer();
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, model, DatabaseSchema.Empty);
+        Assert.IsNull(problem);
+        var table = forms!.Tables.Single();
+        Assert.AreEqual("'x;y)'::text", table.FindColumn("a;b")!.Default);
+        Assert.AreEqual("'it''s; (fine'::text", table.FindColumn("e")!.Default);
+        Assert.AreEqual("';)'::text", table.FindColumn("d")!.Default);
+        Assert.AreEqual("length(\"a;b\")", table.FindColumn("n")!.Computed);
+        StringAssert.Contains(table.CheckConstraints.Single().Sql, "';'::text");
+        Assert.AreEqual("e <> ')'::text", table.Indexes.Single().Filter);
+    }
+
+    [TestMethod]
+    public async Task The_batch_stays_one_round_trip_whose_statements_grow_with_variety_not_size()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        await using var connection = database.Open();
+        var canonicalizer = new PostgresModelCanonicalizer();
+        DatabaseSchema Tables(int count) => new([.. Enumerable.Range(0, count).Select(i => new Table($"t{i}",
+            [new Column("id", SqlType.Int32), new Column("n", SqlType.Int32, Nullable: true, Default: "0")], new PrimaryKey($"pk_t{i}", ["id"]),
+            CheckConstraints: [new CheckConstraint($"ck_t{i}", "n >= 0")]))]);
+        await canonicalizer.CanonicalizeAsync(connection, Tables(5), DatabaseSchema.Empty);
+        var few = canonicalizer.LastStatementCount;
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, Tables(300), DatabaseSchema.Empty);
+        Assert.IsNull(problem);
+        Assert.AreEqual(few, canonicalizer.LastStatementCount);
+        Assert.AreEqual("n >= 0", forms!.Tables[299].CheckConstraints.Single().Sql);
+    }
+
     private static DatabaseSchema Model(Column column, params CheckConstraint[] checks) =>
         new([new Table("orders", [new Column("id", SqlType.Int32), column], new PrimaryKey("pk_orders", ["id"]), CheckConstraints: [.. checks])]);
 
