@@ -105,8 +105,9 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
             }
         }
         // The driver does not always say which command failed (Npgsql leaves it out for errors at parse time):
-        // find it by running ever shorter prefixes, a few more round trips on this path only.
-        if (index < 0) (index, failure) = await LocateAsync(connection, statements, failure, cancellationToken).ConfigureAwait(false);
+        // find it by running ever shorter prefixes, a few more round trips on this path only. A failure the server
+        // did not report (a lost connection) belongs to no statement.
+        if (index < 0 && failure is not DbException { SqlState: null }) (index, failure) = await LocateAsync(connection, statements, failure, cancellationToken).ConfigureAwait(false);
         var element = index >= 0 ? statements[index].Element : null;
         var message = FirstLine(failure.Message);
         if (failure is NotSupportedException)

@@ -124,6 +124,29 @@ public sealed class PostgresCanonicalizerInjectionTests
     }
 
     [TestMethod]
+    public void On_the_command_line_a_rejected_expression_is_one_error_and_a_missing_function_a_logged_fallback()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        using (var project = Project(database, """t.Column("c", SqlType.Int32).Nullable().Default("1 +");"""))
+        {
+            var (code, _, err) = project.Run("check");
+            Assert.AreEqual(2, code, err);
+            var error = err.Split('\n').Single(l => l.StartsWith("ERROR:", StringComparison.Ordinal));
+            StringAssert.Contains(error, "default of column t.c");
+            StringAssert.Contains(error, "syntax error");
+        }
+        using (var project = Project(database, """t.Column("u", SqlType.Uuid).Nullable().Default("uuid_generate_v4()");"""))
+        {
+            var (code, _, err) = project.Run("check");
+            Assert.AreEqual(1, code, err);
+            var fallback = err.Split('\n').Single(l => l.Contains("could not canonicalise", StringComparison.Ordinal));
+            StringAssert.Contains(fallback, "default of column t.u");
+            StringAssert.Contains(fallback, "uuid_generate_v4() does not exist");
+            Assert.IsFalse(err.Contains("ERROR:", StringComparison.Ordinal), err);
+        }
+    }
+
+    [TestMethod]
     public async Task Semicolons_and_parentheses_inside_quotes_and_comments_are_not_refused()
     {
         using var database = PostgresServer.CreateDatabase();
