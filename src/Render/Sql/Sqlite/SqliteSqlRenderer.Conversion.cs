@@ -21,9 +21,15 @@ public sealed partial class SqliteSqlRenderer
     /// </summary>
     private sealed record ColumnCopy(Column Column, string Source, string DeclaredType, string Affinity, string[]? Accepted);
 
-    /// <summary>The storage classes that the affinity turns converted values into; null for BLOB (no affinity), which keeps everything as it is.</summary>
-    private static string[]? Accepted(string affinity) => affinity switch
+    /// <summary>
+    /// The storage classes that the affinity turns converted values into; null for BLOB (no affinity), which keeps
+    /// everything as it is. Dates, times, UUIDs and JSON are text in SQLite (the functions that read them take text),
+    /// though their type names give NUMERIC affinity, which keeps such text as it is: there text is no loss either.
+    /// </summary>
+    private static string[]? Accepted(string affinity, SqlType type) => affinity switch
     {
+        "NUMERIC" when type.Kind is SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.DateTime or SqlTypeKind.DateTimeOffset
+            or SqlTypeKind.Uuid or SqlTypeKind.Json => ["integer", "real", "text", "null"],
         "INTEGER" => ["integer", "null"],
         // REAL affinity stores integers as reals too.
         "REAL" => ["real", "null"],
@@ -40,7 +46,7 @@ public sealed partial class SqliteSqlRenderer
         $"CREATE TEMP TRIGGER {Syntax.QuoteIdentifier(GuardName(i))} AFTER INSERT ON {Syntax.Quote(temporary)}\n" +
         $"WHEN {NotAccepted($"NEW.{Syntax.QuoteIdentifier(copy.Column.Name)}", copy)}\n" +
         $"BEGIN SELECT RAISE(ABORT, {Syntax.StringLiteral(
-            $"DiffMigrate: {Where(table, copy)}: a value does not convert to {copy.Affinity} without loss, so {Shown(table.ToString())} was not rebuilt " +
+            $"DiffMigrate: {Where(table, copy)}: a value does not convert to {Target(copy)} without loss, so {Shown(table.ToString())} was not rebuilt " +
             $"and nothing is committed. {Remedy(copy)}")}); END";
 
     /// <summary>
@@ -54,7 +60,7 @@ public sealed partial class SqliteSqlRenderer
         var columns = checks.Select((c, i) => $"\"o{i}\", \"c{i}\" {c.DeclaredType}");
         var found = checks.Select((c, i) =>
             $"SELECT \"row\", {i} AS \"k\", {Syntax.StringLiteral(Where(table, c) + ": the value ")} || {ShownValue($"\"o{i}\"")} || ' (row ' || \"row\" || " +
-            $"{Syntax.StringLiteral($") does not convert to {c.Affinity} without loss, so {Shown(table.ToString())} was not rebuilt. {Remedy(c)}")} AS \"message\"\n" +
+            $"{Syntax.StringLiteral($") does not convert to {Target(c)} without loss, so {Shown(table.ToString())} was not rebuilt. {Remedy(c)}")} AS \"message\"\n" +
             $"FROM {check} WHERE {NotAccepted($"\"c{i}\"", c)}");
         return new StringBuilder()
             .Append($"DROP TABLE IF EXISTS {check};\n")
@@ -66,6 +72,9 @@ public sealed partial class SqliteSqlRenderer
 
     private string NotAccepted(string value, ColumnCopy copy) =>
         $"typeof({value}) NOT IN ({string.Join(", ", copy.Accepted!.Select(Syntax.StringLiteral))})";
+
+    private static string Target(ColumnCopy copy) =>
+        string.Equals(copy.DeclaredType, copy.Affinity, StringComparison.OrdinalIgnoreCase) ? copy.DeclaredType : $"{copy.DeclaredType} ({copy.Affinity} affinity)";
 
     private static string Where(QualifiedName table, ColumnCopy copy) => $"{Shown(table.ToString())}.{Shown(copy.Column.Name)}";
 

@@ -65,7 +65,7 @@ public sealed partial class SqliteSqlRenderer
         var value = conversion is null ? Syntax.QuoteIdentifier(old.Name) : $"({conversion})";
         if (old.Nullable && !@new.Nullable && @new.Default is { } fallback) value = $"COALESCE({value}, {DefaultValue(fallback)})";
         var (from, to) = (Affinity(Dialect.Types.ToSql(old.Type)), Affinity(Dialect.Types.ToSql(@new.Type)));
-        return new ColumnCopy(@new, value, Dialect.Types.ToSql(@new.Type), to, conversion is null && from != to ? Accepted(to) : null);
+        return new ColumnCopy(@new, value, Dialect.Types.ToSql(@new.Type), to, conversion is null && from != to ? Accepted(to, @new.Type) : null);
     }
 
     /// <summary>
