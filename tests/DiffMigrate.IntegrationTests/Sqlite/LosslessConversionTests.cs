@@ -31,8 +31,8 @@ public sealed class LosslessConversionTests
         StringAssert.Contains(error, ShownWhere + ": the value 'x' (row 2) does not convert to INTEGER without loss");
         StringAssert.Contains(error, "usingSql:");
         StringAssert.Contains(err, "Rolled back");
+        // The snapshot holds the schema too: the version table the run created is gone with the rest.
         Assert.AreEqual(before, Snapshot(project));
-        Assert.IsEmpty(project.VersionRows());
     }
 
     [TestMethod]
