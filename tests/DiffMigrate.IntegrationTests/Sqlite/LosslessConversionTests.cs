@@ -92,6 +92,17 @@ public sealed class LosslessConversionTests
     }
 
     [TestMethod]
+    public void A_real_becomes_text_that_reads_back_as_the_same_real()
+    {
+        using var project = Project("REAL", "(1, 0.1 + 0.2), (2, 1e300), (3, -2.5e-300)", Revision("SqlType.Double", "SqlType.Text"));
+        var (code, _, err) = project.Run("upgrade", "head");
+        Assert.AreEqual(0, code, err);
+        Assert.AreEqual("1,1,1", BatchRebuildTests.Scalar(project.Database(),
+            $"SELECT group_concat(CAST(v AS REAL) = (CASE id WHEN 1 THEN 0.1 + 0.2 WHEN 2 THEN 1e300 ELSE -2.5e-300 END), ',') FROM (SELECT id, {Quoted(Col)} AS v FROM {Quoted(Table)} ORDER BY id)"));
+        Assert.AreEqual("text", BatchRebuildTests.Scalar(project.Database(), $"SELECT DISTINCT typeof({Quoted(Col)}) FROM {Quoted(Table)}"));
+    }
+
+    [TestMethod]
     public void A_blob_does_not_become_text()
     {
         using var project = Project("BLOB", "(1, 'plain'), (2, X'00FF')", Revision("SqlType.Binary()", "SqlType.Text"));

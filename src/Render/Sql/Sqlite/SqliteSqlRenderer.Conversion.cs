@@ -43,6 +43,8 @@ public sealed partial class SqliteSqlRenderer
 
     /// <summary>The TEMP trigger that aborts the copy (and with it the run or the script) at the first value that does not convert.</summary>
     private string Guard(QualifiedName table, QualifiedName temporary, ColumnCopy copy, int i) =>
+        // In a script, only a shell that stops at the first error (sqlite3 -bail) keeps the later DROP TABLE from running.
+        (i == 0 ? "-- Stops the copy at a value that does not convert: run this script so that it stops at the first error (sqlite3 -bail).\n" : "") +
         $"CREATE TEMP TRIGGER {Syntax.QuoteIdentifier(GuardName(i))} AFTER INSERT ON {Syntax.Quote(temporary)}\n" +
         $"WHEN {NotAccepted($"NEW.{Syntax.QuoteIdentifier(copy.Column.Name)}", copy)}\n" +
         $"BEGIN SELECT RAISE(ABORT, {Syntax.StringLiteral(
