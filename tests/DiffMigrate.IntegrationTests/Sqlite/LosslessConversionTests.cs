@@ -103,6 +103,17 @@ public sealed class LosslessConversionTests
     }
 
     [TestMethod]
+    public void A_type_change_within_one_affinity_converts_nothing_and_checks_nothing()
+    {
+        // SQLite kept 'n/a' in the INTEGER column when it was written; the rebuild neither converts nor judges it.
+        using var project = Project("INTEGER", "(1, 5), (2, 'n/a')", Revision("SqlType.Int32", "SqlType.Int64"));
+        var (code, _, err) = project.Run("upgrade", "head");
+        Assert.AreEqual(0, code, err);
+        Assert.AreEqual("integer:5,text:n/a", Values(project));
+        StringAssert.Contains(Declared(project), "BIGINT");
+    }
+
+    [TestMethod]
     public void A_blob_does_not_become_text()
     {
         using var project = Project("BLOB", "(1, 'plain'), (2, X'00FF')", Revision("SqlType.Binary()", "SqlType.Text"));
