@@ -19,8 +19,12 @@ public sealed class BatchOperations
     /// <summary>Drops a column.</summary>
     public void DropColumn(Column column) => recorded.Add(new DropColumn(table, column));
 
-    /// <summary>Changes a column from <paramref name="existing"/> to <paramref name="column"/>.</summary>
-    public void AlterColumn(Column existing, Column column) => recorded.Add(new AlterColumn(table, existing, column));
+    /// <summary>
+    /// Changes a column from <paramref name="existing"/> to <paramref name="column"/>; <paramref name="usingSql"/> is
+    /// an explicit conversion (an SQL expression over the row before the change, such as <c>CAST(score AS INTEGER)</c>)
+    /// for values the database would not convert without loss.
+    /// </summary>
+    public void AlterColumn(Column existing, Column column, string? usingSql = null) => recorded.Add(new AlterColumn(table, existing, column, usingSql));
 
     /// <summary>Renames a column.</summary>
     public void RenameColumn(string oldName, string newName) => recorded.Add(new RenameColumn(table, oldName, newName));

@@ -36,8 +36,12 @@ public sealed class Operations
     /// <summary>Drops a column.</summary>
     public void DropColumn(QualifiedName table, Column column) => Add(new DropColumn(table, column));
 
-    /// <summary>Changes a column from <paramref name="existing"/> to <paramref name="column"/>.</summary>
-    public void AlterColumn(QualifiedName table, Column existing, Column column) => Add(new AlterColumn(table, existing, column));
+    /// <summary>
+    /// Changes a column from <paramref name="existing"/> to <paramref name="column"/>; <paramref name="usingSql"/> is
+    /// an explicit conversion (an SQL expression over the row before the change, such as <c>CAST(score AS INTEGER)</c>)
+    /// for values the database would not convert without loss.
+    /// </summary>
+    public void AlterColumn(QualifiedName table, Column existing, Column column, string? usingSql = null) => Add(new AlterColumn(table, existing, column, usingSql));
 
     /// <summary>Renames a column.</summary>
     public void RenameColumn(QualifiedName table, string oldName, string newName) => Add(new RenameColumn(table, oldName, newName));

@@ -23,9 +23,12 @@ public sealed record DropColumn(QualifiedName Table, Column Column) : MigrationO
 
 /// <summary>
 /// Changes a column's type, nullability, default, comment or collation: <see cref="Existing"/> is the column
-/// before, <see cref="Column"/> after (same name; a rename is <see cref="RenameColumn"/>).
+/// before, <see cref="Column"/> after (same name; a rename is <see cref="RenameColumn"/>). <see cref="Using"/> is an
+/// explicit conversion: an SQL expression over the row before the change that gives the column's new value
+/// (PostgreSQL's <c>ALTER COLUMN ... TYPE ... USING</c>; what a SQLite rebuild copies). Without it a type change
+/// converts only what converts without loss, and fails otherwise.
 /// </summary>
-public sealed record AlterColumn(QualifiedName Table, Column Existing, Column Column) : MigrationOperation
+public sealed record AlterColumn(QualifiedName Table, Column Existing, Column Column, string? Using = null) : MigrationOperation
 {
     /// <inheritdoc/>
     public override QualifiedName? TableName => Table;

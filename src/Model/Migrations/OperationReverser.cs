@@ -30,6 +30,7 @@ public static class OperationReverser
         AlterTableComment o => new AlterTableComment(o.Table, o.ExistingComment, o.Comment),
         AddColumn o => new DropColumn(o.Table, o.Column),
         DropColumn o => new AddColumn(o.Table, o.Column),
+        // An explicit conversion goes one way: the reverse converts back by the database's own (lossless) rules.
         AlterColumn o => new AlterColumn(o.Table, o.Column, o.Existing),
         RenameColumn o => new RenameColumn(o.Table, o.NewName, o.OldName),
         CreateIndex o => new DropIndex(o.Table, o.Index, o.Concurrently),

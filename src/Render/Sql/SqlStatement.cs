@@ -6,8 +6,11 @@ namespace DiffMigrate.Render.Sql;
 /// <see cref="ForeignKeysOff"/> marks statements that must run with foreign-key enforcement off (the DROP TABLE of a
 /// SQLite rebuild, which would otherwise run the ON DELETE actions of the tables that refer to it). <see cref="Purpose"/>
 /// says what the statement does in words, for error messages about statements the user did not write.
+/// <see cref="Diagnosis"/> is SQL the runner runs in the same transaction when the statement fails: the first value it
+/// returns, when there is one, says more precisely what failed than the database's message (which row, which value).
 /// </summary>
-public sealed record SqlStatement(string Text, bool SuppressTransaction = false, bool ForeignKeysOff = false, string? Purpose = null);
+public sealed record SqlStatement(
+    string Text, bool SuppressTransaction = false, bool ForeignKeysOff = false, string? Purpose = null, string? Diagnosis = null);
 
 /// <summary>Thrown for an operation the dialect cannot express: names the operation and the remedy.</summary>
 public sealed class UnsupportedOperationException(string message) : DiffMigrateException(message);

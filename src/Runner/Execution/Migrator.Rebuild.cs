@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
+using DiffMigrate.Render.Sql;
 using DiffMigrate.Runner.Revisions;
 using DiffMigrate.Schema;
 
@@ -38,6 +39,24 @@ public sealed partial class Migrator
             while (reader.Read()) triggers.Add(reader.GetString(0));
         }
         return batch with { CopyFrom = copyFrom, Triggers = triggers.ToEquatableArray() };
+    }
+
+    /// <summary>
+    /// What the failed statement's diagnosis finds (the row and value a rebuild could not convert), or null; a
+    /// diagnosis that fails in turn leaves the database's own message.
+    /// </summary>
+    private string? Diagnose(SqlStatement statement, DbTransaction? transaction)
+    {
+        if (statement.Diagnosis is null) return null;
+        try
+        {
+            using var command = VersionTable.Command(connection, transaction, statement.Diagnosis);
+            return command.ExecuteScalar() as string;
+        }
+        catch (DbException)
+        {
+            return null;
+        }
     }
 
     /// <summary>With enforcement off during the run, the rows must still be consistent before they are committed.</summary>

@@ -179,7 +179,8 @@ public sealed partial class Migrator(
         {
             var where = step is null ? "" : Where(step) + ": ";
             var doing = statement.Purpose is { } purpose ? $"while {purpose}: " : "while running: ";
-            throw new DiffMigrateException($"{where}{e.Message}\n  {doing}{FirstLine(statement.Text)}\n  Rolled back: the database is as it was before this command.", e);
+            var reason = Diagnose(statement, transaction) ?? e.Message;
+            throw new DiffMigrateException($"{where}{reason}\n  {doing}{FirstLine(statement.Text)}\n  Rolled back: the database is as it was before this command.", e);
         }
     }
 

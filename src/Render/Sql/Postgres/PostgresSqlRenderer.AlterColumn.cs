@@ -6,9 +6,10 @@ namespace DiffMigrate.Render.Sql.Postgres;
 public sealed partial class PostgresSqlRenderer
 {
     /// <summary>
-    /// One ALTER TABLE with an action per changed property (generation expression, default, type and collation,
-    /// nullability, identity), then COMMENT ON COLUMN when the comment changed. PostgreSQL runs the actions of one
-    /// ALTER TABLE in its own phases (drops, then type changes, then the rest) whatever their written order.
+    /// One ALTER TABLE with an action per changed property (generation expression, default, type and collation with
+    /// the operation's explicit USING when it has one, nullability, identity), then COMMENT ON COLUMN when the comment
+    /// changed. PostgreSQL runs the actions of one ALTER TABLE in its own phases (drops, then type changes, then the
+    /// rest) whatever their written order.
     /// </summary>
     protected override void AlterColumn(AlterColumn operation, List<SqlStatement> output)
     {
@@ -30,10 +31,12 @@ public sealed partial class PostgresSqlRenderer
         // a type change drops the default first and sets it again afterwards.
         var dropDefault = old.Default is not null && (column.Default is null || typeChanged);
         if (dropDefault) actions.Add($"{name} DROP DEFAULT");
-        if (typeChanged || !string.Equals(old.Collation, column.Collation, StringComparison.Ordinal))
+        // An explicit conversion rewrites the column even when its type stays (USING belongs to TYPE).
+        if (typeChanged || operation.Using is not null || !string.Equals(old.Collation, column.Collation, StringComparison.Ordinal))
         {
             actions.Add($"{name} TYPE {TypeSql(column.Type)}" +
-                (column.Collation is { } collation ? $" COLLATE {Syntax.QuoteIdentifier(collation)}" : "") + Using(old, column));
+                (column.Collation is { } collation ? $" COLLATE {Syntax.QuoteIdentifier(collation)}" : "") +
+                (operation.Using is { } conversion ? $" USING ({conversion})" : Using(old, column)));
         }
         if (old.Nullable != column.Nullable) actions.Add($"{name} {(column.Nullable ? "DROP" : "SET")} NOT NULL");
         if (column.Default is { } value && (dropDefault || !SameExpression(old.Default, column.Default)))
