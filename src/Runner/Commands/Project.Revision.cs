@@ -103,8 +103,9 @@ public sealed partial class Project
             .Replace("{rev}", id, StringComparison.Ordinal)
             .Replace("{slug}", RevisionId.Slug(message), StringComparison.Ordinal)
             .TrimEnd('_') + ".cs";
+        // The final check on the name, whatever the template and the slug made of it: a file directly in its folder.
+        var path = Configuration.FileTemplate.PathIn(folder, fileName);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, fileName);
         if (options.Stdout)
         {
             output.Write(RevisionWriter.Write(source));

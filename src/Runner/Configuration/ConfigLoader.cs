@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 
 namespace DiffMigrate.Runner.Configuration;
@@ -42,16 +43,25 @@ public static partial class ConfigLoader
         }
         var directory = Path.GetDirectoryName(path)!;
         JsonDocument document;
+        string json;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllText(path), JsonOptions);
+            json = File.ReadAllText(path);
+            document = JsonDocument.Parse(json, JsonOptions);
         }
         catch (JsonException e)
         {
             throw new DiffMigrateException($"{path}:{(e.LineNumber ?? 0) + 1}: invalid JSON: {FirstSentence(e.Message)}");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            throw new DiffMigrateException($"{path}: cannot read the configuration: {e.Message}", e);
+        }
         using (document)
         {
+            ConfigKeys.Check(System.Text.Encoding.UTF8.GetBytes(json), path,
+                new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var secrets = new List<string>();
             var top = document.RootElement;
             if (top.ValueKind != JsonValueKind.Object) throw new DiffMigrateException($"{path}: the configuration must be a JSON object.");
             var section = Section(top, name, path);
@@ -61,7 +71,7 @@ public static partial class ConfigLoader
             {
                 if (!TryGet(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
                 if (value.ValueKind != JsonValueKind.String) throw new DiffMigrateException($"{path}: '{key}' must be a string.");
-                return Expand(value.GetString()!, environment, path, key);
+                return Expand(value.GetString()!, environment, path, key, secrets);
             }
             IReadOnlyList<string>? List(string key)
             {
@@ -70,7 +80,7 @@ public static partial class ConfigLoader
                 {
                     throw new DiffMigrateException($"{path}: '{key}' must be an array of strings.");
                 }
-                return value.EnumerateArray().Select(v => Expand(v.GetString()!, environment, path, key)).ToList();
+                return value.EnumerateArray().Select(v => Expand(v.GetString()!, environment, path, key, secrets)).ToList();
             }
             bool Flag(string key, bool otherwise = false)
             {
@@ -93,7 +103,7 @@ public static partial class ConfigLoader
                 foreach (var entry in conventions.EnumerateObject())
                 {
                     if (entry.Value.ValueKind != JsonValueKind.String) throw new DiffMigrateException($"{path}: 'namingConvention.{entry.Name}' must be a string.");
-                    naming[entry.Name] = Expand(entry.Value.GetString()!, environment, path, "namingConvention." + entry.Name);
+                    naming[entry.Name] = Expand(entry.Value.GetString()!, environment, path, "namingConvention." + entry.Name, secrets);
                 }
             }
             var fileUrl = Text("url");
@@ -102,19 +112,25 @@ public static partial class ConfigLoader
             var scriptLocation = Path.GetFullPath(Text("scriptLocation") ?? "migrations", directory);
             var locations = List("versionLocations")?.Select(l => Path.GetFullPath(l, directory)).ToList();
             if (locations is { Count: 0 }) throw new DiffMigrateException($"{path}: 'versionLocations' is empty: leave it out for <scriptLocation>/versions.");
+            var fileTemplate = Text("fileTemplate") ?? DiffMigrateConfig.DefaultFileTemplate;
+            FileTemplate.Validate(fileTemplate, path);
+            var url = urlOverride ?? (string.IsNullOrEmpty(envUrl) ? fileUrl : envUrl);
+            // Every password this run could print: the one in use and the ones written in the file, parseable or not.
+            foreach (var candidate in new[] { url, fileUrl, envUrl, urlOverride }) secrets.AddRange(SecretMask.In(candidate));
             return new DiffMigrateConfig(
                 directory,
                 path,
                 scriptLocation,
-                urlOverride ?? (string.IsNullOrEmpty(envUrl) ? fileUrl : envUrl),
+                url,
                 model is null ? null : Path.GetFullPath(model, directory),
                 Text("versionTable") ?? DiffMigrateConfig.DefaultVersionTable,
-                Text("fileTemplate") ?? DiffMigrateConfig.DefaultFileTemplate,
+                fileTemplate,
                 naming,
                 List("include"),
                 List("exclude"))
             {
                 Name = name,
+                Secrets = secrets.Distinct(StringComparer.Ordinal).ToList(),
                 VersionLocations = locations ?? [Path.Combine(scriptLocation, "versions")],
                 RecursiveVersionLocations = Flag("recursiveVersionLocations"),
                 IncludeSchemas = Flag("includeSchemas"),
@@ -155,9 +171,24 @@ public static partial class ConfigLoader
     public static string UrlBaseDirectory(DiffMigrateConfig config, string? urlOverride, Func<string, string?> environment, string currentDirectory)
         => urlOverride is not null || !string.IsNullOrEmpty(environment("DIFFMIGRATE_URL")) ? currentDirectory : config.Directory;
 
-    private static string Expand(string value, Func<string, string?> environment, string path, string key) =>
-        EnvReference().Replace(value, m => environment(m.Groups[1].Value)
-            ?? throw new DiffMigrateException($"{path}: '{key}' uses ${{{m.Groups[1].Value}}}, which is not set in the environment."));
+    // ${NAME} from the environment. A value from a variable whose name says it is a secret, or one standing where a
+    // URL's password goes, is remembered so that no message or file shows it.
+    private static string Expand(string value, Func<string, string?> environment, string path, string key, List<string> secrets)
+    {
+        if (value.Contains("${", StringComparison.Ordinal) && !EnvReferences().IsMatch(value))
+        {
+            throw new DiffMigrateException($"{path}: '{key}' has a malformed environment reference: write ${{NAME}} with letters, digits and underscores.");
+        }
+        return EnvReference().Replace(value, m =>
+        {
+            var name = m.Groups[1].Value;
+            var expanded = environment(name)
+                ?? throw new DiffMigrateException($"{path}: '{key}' uses ${{{name}}}, which is not set in the environment.");
+            if (SecretName().IsMatch(name)) secrets.Add(expanded);
+            secrets.AddRange(SecretMask.In(expanded));
+            return expanded;
+        });
+    }
 
     private static string FirstSentence(string message)
     {
@@ -167,4 +198,11 @@ public static partial class ConfigLoader
 
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex EnvReference();
+
+    // Text whose every "${" opens a well-formed reference.
+    [GeneratedRegex(@"^(?:[^$]|\$(?!\{)|\$\{[A-Za-z_][A-Za-z0-9_]*\})*$")]
+    private static partial Regex EnvReferences();
+
+    [GeneratedRegex("PASS|PWD|PSW|SECRET|TOKEN|KEY|CRED", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
 }

@@ -34,7 +34,7 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
         if (!rest.StartsWith("//", StringComparison.Ordinal))
         {
             if (rest.Trim().Length == 0) throw Bad(url, "empty connection string");
-            return new DatabaseUrl(dialect, rest, $"{scheme}:{Mask(rest)}");
+            return new DatabaseUrl(dialect, rest, $"{scheme}:{SecretMask.Apply(rest, SecretMask.In(rest))}");
         }
         return dialect.Name switch
         {
@@ -92,37 +92,11 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
             builder[key.Equals("host", StringComparison.OrdinalIgnoreCase) ? "Host" : key] = value;
         }
         if (database.Length > 0) builder["Database"] = database;
-        return new DatabaseUrl(Dialect.Postgres, builder.ConnectionString, MaskUrlPassword(url));
-    }
-
-    private static string MaskUrlPassword(string url)
-    {
-        var at = url.LastIndexOf('@');
-        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
-        if (at < start) return url;
-        var c = url.IndexOf(':', start);
-        return c > 0 && c < at ? url[..(c + 1)] + "***" + url[at..] : url;
-    }
-
-    private static string Mask(string connectionString)
-    {
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            foreach (var key in new[] { "Password", "Pwd" })
-            {
-                if (builder.ContainsKey(key)) builder[key] = "***";
-            }
-            return builder.ConnectionString;
-        }
-        catch (ArgumentException)
-        {
-            return connectionString;
-        }
+        return new DatabaseUrl(Dialect.Postgres, builder.ConnectionString, SecretMask.Apply(url, SecretMask.In(url)));
     }
 
     private static DiffMigrateException Bad(string url, string why) =>
-        new($"Bad database URL '{MaskUrlPassword(url)}': {why}; {Expected}.");
+        new($"Bad database URL '{SecretMask.Apply(url, SecretMask.In(url))}': {why}; {Expected}.");
 
     /// <summary>The URL with any password masked.</summary>
     public override string ToString() => Display;

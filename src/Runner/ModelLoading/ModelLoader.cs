@@ -21,7 +21,18 @@ public static class ModelLoader
             ".dll" => modelPath,
             _ => throw new DiffMigrateException($"The model must be a .csproj or a .dll: {modelPath}"),
         };
-        return new ModelLoadContext(dll).LoadFromAssemblyPath(Path.GetFullPath(dll));
+        try
+        {
+            return new ModelLoadContext(dll).LoadFromAssemblyPath(Path.GetFullPath(dll));
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new DiffMigrateException($"The model {dll} is not a .NET assembly (build the model project and point \"model\" at its .dll or .csproj).", e);
+        }
+        catch (FileLoadException e)
+        {
+            throw new DiffMigrateException($"The model {dll} cannot be loaded: {e.Message}", e);
+        }
     }
 
     private static string Build(string project, Action<string>? log)
