@@ -26,6 +26,8 @@ internal static class ConfigKeys
         var reader = new Utf8JsonReader(json, options);
         // The object each open brace belongs to: "top", "database", "naming", or null for values not checked.
         var scopes = new Stack<string?>();
+        // The keys seen in each open object: JSON lets a key repeat, and the last one would silently win.
+        var seen = new Stack<HashSet<string>?>();
         string? property = null;
         while (reader.Read())
         {
@@ -39,18 +41,25 @@ internal static class ConfigKeys
                         ("top" or "database", "namingConvention") => "naming",
                         _ => null,
                     });
+                    seen.Push(new HashSet<string>(StringComparer.Ordinal));
                     property = null;
                     break;
                 case JsonTokenType.StartArray:
                     scopes.Push(null);
+                    seen.Push(null);
                     property = null;
                     break;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     scopes.Pop();
+                    seen.Pop();
                     property = null;
                     break;
                 case JsonTokenType.PropertyName:
                     property = reader.GetString()!;
+                    if (seen.Peek() is { } keys && !keys.Add(property))
+                    {
+                        throw new DiffMigrateException($"{path}:{Line(json, reader.TokenStartIndex)}: key '{Printable(property)}' appears twice in the same object; keep one.");
+                    }
                     var known = scopes.Peek() switch
                     {
                         "top" => [.. Settings, .. TopOnly],
@@ -72,7 +81,7 @@ internal static class ConfigKeys
 
     private static DiffMigrateException Unknown(byte[] json, long at, string path, string key, string[] known, string scope)
     {
-        var line = 1 + json.AsSpan(0, (int)at).Count((byte)'\n');
+        var line = Line(json, at);
         var nearest = known.Where(k => !k.StartsWith('$'))
             .Select(k => (Key: k, Distance: Levenshtein(key.ToLowerInvariant(), k.ToLowerInvariant())))
             .OrderBy(k => k.Distance).First();
@@ -81,6 +90,8 @@ internal static class ConfigKeys
         return new DiffMigrateException(
             $"{path}:{line}: unknown key '{Printable(key)}'{where}.{suggestion} Known keys: {string.Join(", ", known.Where(k => !k.StartsWith('$')))}.");
     }
+
+    private static int Line(byte[] json, long at) => 1 + json.AsSpan(0, (int)at).Count((byte)'\n');
 
     // A key is shown on one line whatever it holds.
     private static string Printable(string text)

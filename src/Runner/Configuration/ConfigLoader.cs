@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using DiffMigrate.Runner.Commands;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 
@@ -14,6 +15,9 @@ public static partial class ConfigLoader
 {
     /// <summary>The file name looked for in the current directory.</summary>
     public const string FileName = "diffmigrate.json";
+
+    // A day: longer than any sane wait for the migration lock, and far within what a TimeSpan holds.
+    private const int MaxLockTimeout = 86_400;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -92,9 +96,13 @@ public static partial class ConfigLoader
             TimeSpan LockTimeout()
             {
                 if (!TryGet("lockTimeout", out var value) || value.ValueKind == JsonValueKind.Null) return RunSettings.Default.LockTimeout;
-                return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds >= 0
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds) || seconds < 0)
+                {
+                    throw new DiffMigrateException($"{path}: 'lockTimeout' must be a number of seconds (0 or more).");
+                }
+                return seconds <= MaxLockTimeout
                     ? TimeSpan.FromSeconds(seconds)
-                    : throw new DiffMigrateException($"{path}: 'lockTimeout' must be a number of seconds (0 or more).");
+                    : throw new DiffMigrateException($"{path}: 'lockTimeout' is {seconds} seconds; at most {MaxLockTimeout} (a day) is allowed.");
             }
             var naming = new Dictionary<string, string>(StringComparer.Ordinal);
             if (TryGet("namingConvention", out var conventions))
@@ -109,8 +117,19 @@ public static partial class ConfigLoader
             var fileUrl = Text("url");
             var envUrl = environment("DIFFMIGRATE_URL");
             var model = Text("model");
-            var scriptLocation = Path.GetFullPath(Text("scriptLocation") ?? "migrations", directory);
-            var locations = List("versionLocations")?.Select(l => Path.GetFullPath(l, directory)).ToList();
+            string FullPath(string key, string value)
+            {
+                try
+                {
+                    return value.Length > 0 && !value.Any(char.IsControl) ? Path.GetFullPath(value, directory) : throw new ArgumentException("empty or control characters");
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+                {
+                    throw new DiffMigrateException($"{path}: '{key}' is not a valid path ({RevisionId.Printable(value)}).", e);
+                }
+            }
+            var scriptLocation = FullPath("scriptLocation", Text("scriptLocation") ?? "migrations");
+            var locations = List("versionLocations")?.Select(l => FullPath("versionLocations", l)).ToList();
             if (locations is { Count: 0 }) throw new DiffMigrateException($"{path}: 'versionLocations' is empty: leave it out for <scriptLocation>/versions.");
             var fileTemplate = Text("fileTemplate") ?? DiffMigrateConfig.DefaultFileTemplate;
             FileTemplate.Validate(fileTemplate, path);
@@ -122,7 +141,7 @@ public static partial class ConfigLoader
                 path,
                 scriptLocation,
                 url,
-                model is null ? null : Path.GetFullPath(model, directory),
+                model is null ? null : FullPath("model", model),
                 Text("versionTable") ?? DiffMigrateConfig.DefaultVersionTable,
                 fileTemplate,
                 naming,

@@ -36,12 +36,20 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
             if (rest.Trim().Length == 0) throw Bad(url, "empty connection string");
             return new DatabaseUrl(dialect, rest, $"{scheme}:{SecretMask.Apply(rest, SecretMask.In(rest))}");
         }
-        return dialect.Name switch
+        try
         {
-            "sqlite" => Sqlite(url, rest[2..], baseDirectory),
-            "postgresql" => Postgres(url, rest[2..]),
-            _ => throw Bad(url, $"{scheme} URLs are not supported yet; use {scheme}:<ADO.NET connection string>"),
-        };
+            return dialect.Name switch
+            {
+                "sqlite" => Sqlite(url, rest[2..], baseDirectory),
+                "postgresql" => Postgres(url, rest[2..]),
+                _ => throw Bad(url, $"{scheme} URLs are not supported yet; use {scheme}:<ADO.NET connection string>"),
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or PathTooLongException)
+        {
+            // A key the connection-string builder refuses, a path the file system cannot hold: the URL's fault.
+            throw Bad(url, e.Message);
+        }
     }
 
     private static DatabaseUrl Sqlite(string url, string path, string baseDirectory)
@@ -73,6 +81,7 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
             builder["Username"] = Uri.UnescapeDataString(c >= 0 ? userInfo[..c] : userInfo);
             if (c >= 0) builder["Password"] = Uri.UnescapeDataString(userInfo[(c + 1)..]);
         }
+        if (hostPart.StartsWith('[') && !hostPart.Contains(']', StringComparison.Ordinal)) throw Bad(url, "an IPv6 host needs its closing ']'");
         if (hostPart.Length > 0)
         {
             var c = hostPart.LastIndexOf(':');

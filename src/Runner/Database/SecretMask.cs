@@ -33,7 +33,8 @@ public static partial class SecretMask
         }
         text = UserInfo().Replace(text, m => m.Groups["scheme"].Value + m.Groups["user"].Value + ":" + Mask + "@");
         text = NonNumericPort().Replace(text, m => m.Groups["head"].Value + ":" + Mask);
-        return KeyValue().Replace(text, m => m.Groups["key"].Value + Mask);
+        // A value already masked is left as it is, so that what follows it is not taken for part of the secret.
+        return KeyValue().Replace(text, m => m.Groups["value"].Value.StartsWith(Mask, StringComparison.Ordinal) ? m.Value : m.Groups["key"].Value + Mask);
     }
 
     /// <summary>
