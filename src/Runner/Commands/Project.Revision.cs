@@ -62,6 +62,10 @@ public sealed partial class Project
         var graph = Revisions.Graph;
         var id = options.RevId ?? RevisionId.New();
         RevisionId.Validate(id);
+        foreach (var label in options.BranchLabels)
+        {
+            if (RevisionId.LabelProblem(label) is { } problem) throw new DiffMigrateException($"Branch label '{RevisionId.Printable(label)}' is not valid: {problem}.");
+        }
         if (graph.Revisions.Any(r => string.Equals(r.Id, id, StringComparison.Ordinal))) throw new DiffMigrateException($"Revision {id} is already present.");
         var heads = ResolveHeads(graph, options.Head ?? ["head"]);
         if (!options.Splice && heads.FirstOrDefault(h => !graph.IsHead(h)) is { } notHead)

@@ -240,6 +240,8 @@ public sealed partial class BadInputCatalogueTests
         yield return new("revision: --rev-id of 33 characters", ["revision", "-m", "x", "--rev-id", new string('b', 33)], "33 characters", "at most 32");
         yield return new("revision: --rev-id with a newline", ["revision", "-m", "x", "--rev-id", "bbbb\nSELECT 1"], "is not valid", "bbbb\\u000aSELECT 1");
         yield return new("revision: --rev-id with a path", ["revision", "-m", "x", "--rev-id", "../../x"], "'../../x' is not valid");
+        yield return new("revision: --branch-label with a newline", ["revision", "-m", "x", "--branch-label", "a\nb"], "Branch label 'a\\u000ab' is not valid");
+        yield return new("revision: --branch-label with @", ["revision", "-m", "x", "--branch-label", "x@y"], "Branch label 'x@y' is not valid");
         yield return new("revision: --rev-id already present", ["revision", "-m", "x", "--rev-id", "aaaa0001"], "aaaa0001 is already present")
         {
             Arrange = Chain("aaaa0001"),
@@ -253,6 +255,8 @@ public sealed partial class BadInputCatalogueTests
         {
             Arrange = Scripts(("a.cs", Script("\"abc1\"", "A")), ("b.cs", Script("\"abc2\"", "B"))),
         };
+        yield return new("target: a relative step count beyond an int", ["upgrade", "+99999999999"], "+99999999999") { Arrange = Chain("aaaa0001") };
+        yield return new("target: a history range with a huge step count", ["history", "-r", "-99999999999:"], "-99999999999") { Arrange = Chain("aaaa0001") };
         yield return new("target: an unknown branch label", ["upgrade", "nope@head"], "nope") { Arrange = Chain("aaaa0001") };
         yield return new("target: relative past the end", ["upgrade", "+5"], "+5") { Arrange = Chain("aaaa0001") };
         yield return new("target: a downgrade to a later revision", ["downgrade", "+1"], "+1") { Arrange = Chain("aaaa0001") };
