@@ -48,6 +48,17 @@ public static partial class SecretMask
         foreach (Match m in UserInfo().Matches(url)) Add(found, m.Groups["pass"].Value);
         foreach (Match m in NonNumericPort().Matches(url)) Add(found, m.Groups["pass"].Value);
         foreach (Match m in KeyValue().Matches(url)) Add(found, m.Groups["value"].Value.Trim('"', '\''));
+        // The user information as the URL parser reads it: up to the last @ of the authority, spaces and all.
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        if (start > 0)
+        {
+            var authority = url[(start + 3)..];
+            var end = authority.IndexOfAny(['/', '?', '#']);
+            if (end >= 0) authority = authority[..end];
+            var at = authority.LastIndexOf('@');
+            var colon = authority.IndexOf(':', StringComparison.Ordinal);
+            if (at > 0 && colon >= 0 && colon < at) Add(found, authority[(colon + 1)..at]);
+        }
         // A connection string's own reading catches quoting the patterns do not.
         var scheme = Scheme().Match(url);
         var rest = scheme.Success ? url[scheme.Length..] : url;
@@ -93,7 +104,8 @@ public static partial class SecretMask
     }
 
     // scheme://user:password@ (the password runs to the last @ before white space, so one containing @ is hidden whole).
-    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)(?<user>[^:/@?#\s]*):(?<pass>[^\s]*)@", RegexOptions.CultureInvariant)]
+    // The // is optional: postgresql:user:pass@host/db, a URL with its slashes forgotten, must not show its password either.
+    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.-]*:(?://)?)(?<user>[^:/@?#\s;=]*):(?<pass>[^\s]*)@", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
 
     // scheme://user:password/db with the host forgotten: what stands where the port should be is not a number.

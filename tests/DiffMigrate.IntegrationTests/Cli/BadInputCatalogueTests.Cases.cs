@@ -104,6 +104,14 @@ public sealed partial class BadInputCatalogueTests
             Password = Secret,
         };
         yield return new("url: an unclosed IPv6 host", ["--url", $"postgresql://app:{Secret}@[::1/db", "current"], "Bad database URL", "closing ']'") { Password = Secret };
+        yield return new("url: the slashes forgotten", ["--url", $"postgresql:app:{Secret}@127.0.0.1/db", "current"], "Cannot connect to postgresql:app:***@")
+        {
+            Password = Secret,
+        };
+        yield return new("url: a password with a space", ["--url", "postgresql://app:Zq9 spaced-out@127.0.0.1:1/db", "current"], "Cannot connect")
+        {
+            Password = "spaced-out",
+        };
         yield return new("url: no dialect", ["--url", "app.db", "current"], "Bad database URL 'app.db'", "no dialect");
         yield return new("url: an empty connection string", ["--url", "postgresql:", "current"], "Bad database URL", "empty connection string");
         yield return new("url: a SQLite URL with two slashes", ["--url", "sqlite://app.db", "current"], "Bad database URL", "three slashes");

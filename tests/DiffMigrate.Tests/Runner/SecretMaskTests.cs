@@ -23,6 +23,7 @@ public sealed class SecretMaskTests
     [DataRow("postgresql:Host=db.example;SSL Password='{0}'")]
     [DataRow("postgresql://app:{0}/shop")]
     [DataRow("Cannot connect to postgresql://app:{0}@h/db: refused")]
+    [DataRow("postgresql:app:{0}@h/db")]
     public void Every_form_of_password_is_masked_by_pattern_alone(string form)
     {
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, form, Secret);
@@ -31,6 +32,16 @@ public sealed class SecretMaskTests
         StringAssert.Contains(masked, SecretMask.Mask);
         Assert.AreEqual(masked, SecretMask.Apply(masked), "masking twice changes nothing more");
         CollectionAssert.Contains(SecretMask.In(text).ToList(), Secret, "the password is found as a secret of the run");
+    }
+
+    [TestMethod]
+    public void A_password_with_a_space_is_found_whole_and_replaced_whole()
+    {
+        var url = "postgresql://app:two words@h/db";
+        CollectionAssert.Contains(SecretMask.In(url).ToList(), "two words");
+        var masked = SecretMask.Apply("Cannot connect to " + url, SecretMask.In(url));
+        Assert.DoesNotContain("two", masked, masked);
+        Assert.DoesNotContain("words", masked, masked);
     }
 
     [TestMethod]
