@@ -25,11 +25,16 @@ public static class RevisionId
     /// </summary>
     public static void Validate(string id, string where)
     {
-        if (Problem(id) is not { } problem) return;
-        throw new DiffMigrateException(problem.StartsWith("it is reserved", StringComparison.Ordinal)
-            ? $"{where}Revision id '{id}' is reserved (head, heads, base and current name positions, not revisions)."
-            : $"{where}Revision id '{Printable(id)}' is not valid: {problem}.");
+        if (Error(id, where) is { } error) throw new DiffMigrateException(error);
     }
+
+    /// <summary>The one-line message for an <paramref name="id"/> that cannot name a revision, or null when it can.</summary>
+    public static string? Error(string id, string where) => Problem(id) switch
+    {
+        null => null,
+        _ when Reserved.Contains(id, StringComparer.OrdinalIgnoreCase) => $"{where}Revision id '{id}' is reserved (head, heads, base and current name positions, not revisions).",
+        var problem => $"{where}Revision id '{Printable(id)}' is not valid: {problem}.",
+    };
 
     /// <summary>Why <paramref name="id"/> cannot name a revision, or null when it can.</summary>
     public static string? Problem(string id) => id switch

@@ -92,17 +92,7 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
     /// <summary>Throws when the ids and labels of <paramref name="header"/> cannot be stored or named; <paramref name="where"/> locates it.</summary>
     public static void Validate(ScriptHeader header, string where)
     {
-        if (RevisionId.Problem(header.Id) is not null)
-        {
-            try
-            {
-                RevisionId.Validate(header.Id, where + ": ");
-            }
-            catch (DiffMigrateException e)
-            {
-                throw new ScriptException(e.Message);
-            }
-        }
+        if (RevisionId.Error(header.Id, where + ": ") is { } error) throw new ScriptException(error);
         foreach (var down in header.DownRevisions)
         {
             if (RevisionId.Problem(down) is { } problem) throw new ScriptException($"{where}: down revision '{RevisionId.Printable(down)}' is not a valid revision id: {problem}.");
