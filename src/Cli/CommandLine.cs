@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using DiffMigrate.Runner.Commands;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
@@ -13,6 +14,11 @@ internal sealed partial class CommandLine
     private readonly string currentDirectory;
     private readonly Func<string, string?> environment;
     private readonly DriverRegistry drivers;
+
+    // The passwords known for this run (from the command line, the environment and the configuration), masked in
+    // everything printed on stderr, and the project last opened (to name its database in a database error).
+    private readonly List<string> secrets = [];
+    private Project? opened;
 
     private readonly Option<string?> configOption = new("--config", "-c") { Description = "Configuration file (default: ./diffmigrate.json)", Recursive = true };
     private readonly Option<string?> urlOption = new("--url") { Description = "Database URL, overriding the configuration and DIFFMIGRATE_URL", Recursive = true };
@@ -135,41 +141,69 @@ internal sealed partial class CommandLine
     {
         if (parse.GetValue(configOption) is not null || File.Exists(Path.Combine(currentDirectory, ConfigLoader.FileName))) return Open(parse);
         var defaults = DiffMigrateConfig.Defaults(currentDirectory, "migrations") with { Url = parse.GetValue(urlOption) ?? environment("DIFFMIGRATE_URL") };
-        return new Project(defaults, currentDirectory, drivers, stdout, line => stderr.WriteLine(line));
+        return Opened(new Project(defaults, currentDirectory, drivers, stdout, Log));
     }
 
     private Project Open(ParseResult parse)
     {
         var url = parse.GetValue(urlOption);
         var config = ConfigLoader.Load(parse.GetValue(configOption), currentDirectory, url, environment, parse.GetValue(nameOption));
-        return new Project(config, ConfigLoader.UrlBaseDirectory(config, url, environment, currentDirectory), drivers, stdout,
-            line => stderr.WriteLine(line));
+        secrets.AddRange(config.Secrets);
+        return Opened(new Project(config, ConfigLoader.UrlBaseDirectory(config, url, environment, currentDirectory), drivers, stdout, Log));
     }
+
+    private Project Opened(Project project) => opened = project;
+
+    // Progress and diagnostics: on stderr, with every secret of the run masked.
+    private void Log(string line) => stderr.WriteLine(Masked(line));
+
+    private string Masked(string text) => SecretMask.Apply(text, secrets);
 
     private int Guard(ParseResult parse, Func<int> action)
     {
+        // The secrets this run knows before reading anything: what the command line and DIFFMIGRATE_URL hold.
+        foreach (var token in parse.Tokens) secrets.AddRange(SecretMask.In(token.Value));
+        secrets.AddRange(SecretMask.In(environment("DIFFMIGRATE_URL")));
+        var verbose = parse.GetValue(verboseOption);
         try
         {
             return action();
         }
-        catch (DiffMigrateException e)
+        catch (Exception e) when (e is DiffMigrateException or IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"ERROR: {e.Message}");
-            if (parse.GetValue(verboseOption)) stderr.WriteLine(e);
-            return Program.Failure;
+            return Fail(e.Message, e, verbose);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (DbException e)
         {
-            stderr.WriteLine($"ERROR: {e.Message}");
-            if (parse.GetValue(verboseOption)) stderr.WriteLine(e);
-            return Program.Failure;
+            // The database refused or could not be read (not a database file, permissions, a server error): bad input, not a bug.
+            return Fail($"{DatabaseName()}{e.Message}", e, verbose);
         }
         catch (Exception e)
         {
             // A bug rather than bad input: say so, and keep the trace behind --verbose like everything else.
-            stderr.WriteLine($"ERROR: unexpected {e.GetType().Name}: {e.Message}");
-            stderr.WriteLine(parse.GetValue(verboseOption) ? e.ToString() : "Run again with --verbose for the stack trace, and please report it.");
+            stderr.WriteLine(Masked($"ERROR: unexpected {e.GetType().Name}: {e.Message}"));
+            stderr.WriteLine(verbose ? Masked(e.ToString()) : "Run again with --verbose for the stack trace, and please report it.");
             return Program.Failure;
+        }
+    }
+
+    // One line (the message, with any secret masked), and with --verbose the exception with its inner ones and traces.
+    private int Fail(string message, Exception e, bool verbose)
+    {
+        stderr.WriteLine(Masked($"ERROR: {message}"));
+        if (verbose) stderr.WriteLine(Masked(e.ToString()));
+        return Program.Failure;
+    }
+
+    private string DatabaseName()
+    {
+        try
+        {
+            return opened is { } project ? project.Url.Display + ": " : "";
+        }
+        catch (DiffMigrateException)
+        {
+            return "";
         }
     }
 }

@@ -26,7 +26,9 @@ public static class Program
         var parse = cli.Root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) stderr.WriteLine($"ERROR: {error.Message}");
+            // An argument the parser did not take may still be a URL with a password in it.
+            var secrets = args.SelectMany(SecretMask.In).ToList();
+            foreach (var error in parse.Errors) stderr.WriteLine(SecretMask.Apply($"ERROR: {error.Message}", secrets));
             stderr.WriteLine("Run 'diffmigrate --help' for usage.");
             return Failure;
         }

@@ -23,7 +23,7 @@ public static class Autogenerate
                 $"No model is configured: set \"model\" in {config.Path ?? ConfigLoader.FileName} to the .csproj or .dll that holds your entity classes.");
         }
         var assembly = ModelLoader.Load(config.Model, log);
-        var schema = SchemaModel.FromAssembly(assembly, Naming(config));
+        var schema = ModelLoader.ReadSchema(assembly, config.Model, Naming(config));
         if (schema.Tables.Count == 0)
         {
             throw new DiffMigrateException(

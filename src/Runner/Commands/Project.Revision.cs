@@ -62,6 +62,10 @@ public sealed partial class Project
         var graph = Revisions.Graph;
         var id = options.RevId ?? RevisionId.New();
         RevisionId.Validate(id);
+        foreach (var label in options.BranchLabels)
+        {
+            if (RevisionId.LabelProblem(label) is { } problem) throw new DiffMigrateException($"Branch label '{RevisionId.Printable(label)}' is not valid: {problem}.");
+        }
         if (graph.Revisions.Any(r => string.Equals(r.Id, id, StringComparison.Ordinal))) throw new DiffMigrateException($"Revision {id} is already present.");
         var heads = ResolveHeads(graph, options.Head ?? ["head"]);
         if (!options.Splice && heads.FirstOrDefault(h => !graph.IsHead(h)) is { } notHead)
@@ -103,8 +107,9 @@ public sealed partial class Project
             .Replace("{rev}", id, StringComparison.Ordinal)
             .Replace("{slug}", RevisionId.Slug(message), StringComparison.Ordinal)
             .TrimEnd('_') + ".cs";
+        // The final check on the name, whatever the template and the slug made of it: a file directly in its folder.
+        var path = Configuration.FileTemplate.PathIn(folder, fileName);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, fileName);
         if (options.Stdout)
         {
             output.Write(RevisionWriter.Write(source));

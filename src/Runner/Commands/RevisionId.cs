@@ -11,17 +11,56 @@ public static class RevisionId
     /// <summary>A new random id.</summary>
     public static string New() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
+    /// <summary>
+    /// The longest id: the version table's column is varchar(32), as Alembic's, so a longer id could not be stored.
+    /// </summary>
+    public const int MaxLength = 32;
+
     /// <summary>Throws when <paramref name="id"/> cannot name a revision.</summary>
-    public static void Validate(string id)
+    public static void Validate(string id) => Validate(id, "");
+
+    /// <summary>
+    /// Throws when <paramref name="id"/> cannot name a revision; <paramref name="where"/> (e.g. <c>file:line: </c>)
+    /// starts the message.
+    /// </summary>
+    public static void Validate(string id, string where)
     {
-        if (id.Length == 0 || id.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_')))
-        {
-            throw new DiffMigrateException($"Revision id '{id}' is not valid: use letters, digits and underscores only.");
-        }
-        if (Reserved.Contains(id, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new DiffMigrateException($"Revision id '{id}' is reserved (head, heads, base and current name positions, not revisions).");
-        }
+        if (Error(id, where) is { } error) throw new DiffMigrateException(error);
+    }
+
+    /// <summary>The one-line message for an <paramref name="id"/> that cannot name a revision, or null when it can.</summary>
+    public static string? Error(string id, string where) => Problem(id) switch
+    {
+        null => null,
+        _ when Reserved.Contains(id, StringComparer.OrdinalIgnoreCase) => $"{where}Revision id '{id}' is reserved (head, heads, base and current name positions, not revisions).",
+        var problem => $"{where}Revision id '{Printable(id)}' is not valid: {problem}.",
+    };
+
+    /// <summary>Why <paramref name="id"/> cannot name a revision, or null when it can.</summary>
+    public static string? Problem(string id) => id switch
+    {
+        "" => "it is empty",
+        _ when id.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_')) => "use letters, digits and underscores only",
+        _ when id.Length > MaxLength => $"it has {id.Length} characters; the version table holds at most {MaxLength}",
+        _ when Reserved.Contains(id, StringComparer.OrdinalIgnoreCase) => "it is reserved (head, heads, base and current name positions, not revisions)",
+        _ => null,
+    };
+
+    /// <summary>Why <paramref name="label"/> cannot be a branch label, or null when it can.</summary>
+    public static string? LabelProblem(string label) => label switch
+    {
+        "" => "it is empty",
+        _ when label.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')) => "use letters, digits, '_', '-' and '.' only",
+        _ when label.Length > 64 => "it is longer than 64 characters",
+        _ when Reserved.Contains(label, StringComparer.OrdinalIgnoreCase) => "it is reserved (head, heads, base and current name positions)",
+        _ => null,
+    };
+
+    /// <summary><paramref name="text"/> on one line: control characters shown as escapes, long text cut.</summary>
+    public static string Printable(string text)
+    {
+        var shown = string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return shown.Length > 80 ? shown[..77] + "..." : shown;
     }
 
     /// <summary>A file-name slug of the message: lower case words joined by underscores, at most 40 characters.</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using DiffMigrate.Runner.Commands;
+using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 
 namespace DiffMigrate.Runner.Configuration;
@@ -13,6 +15,9 @@ public static partial class ConfigLoader
 {
     /// <summary>The file name looked for in the current directory.</summary>
     public const string FileName = "diffmigrate.json";
+
+    // A day: longer than any sane wait for the migration lock, and far within what a TimeSpan holds.
+    private const int MaxLockTimeout = 86_400;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -42,16 +47,25 @@ public static partial class ConfigLoader
         }
         var directory = Path.GetDirectoryName(path)!;
         JsonDocument document;
+        string json;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllText(path), JsonOptions);
+            json = File.ReadAllText(path);
+            document = JsonDocument.Parse(json, JsonOptions);
         }
         catch (JsonException e)
         {
             throw new DiffMigrateException($"{path}:{(e.LineNumber ?? 0) + 1}: invalid JSON: {FirstSentence(e.Message)}");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            throw new DiffMigrateException($"{path}: cannot read the configuration: {e.Message}", e);
+        }
         using (document)
         {
+            ConfigKeys.Check(System.Text.Encoding.UTF8.GetBytes(json), path,
+                new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var secrets = new List<string>();
             var top = document.RootElement;
             if (top.ValueKind != JsonValueKind.Object) throw new DiffMigrateException($"{path}: the configuration must be a JSON object.");
             var section = Section(top, name, path);
@@ -61,7 +75,7 @@ public static partial class ConfigLoader
             {
                 if (!TryGet(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
                 if (value.ValueKind != JsonValueKind.String) throw new DiffMigrateException($"{path}: '{key}' must be a string.");
-                return Expand(value.GetString()!, environment, path, key);
+                return Expand(value.GetString()!, environment, path, key, secrets);
             }
             IReadOnlyList<string>? List(string key)
             {
@@ -70,7 +84,7 @@ public static partial class ConfigLoader
                 {
                     throw new DiffMigrateException($"{path}: '{key}' must be an array of strings.");
                 }
-                return value.EnumerateArray().Select(v => Expand(v.GetString()!, environment, path, key)).ToList();
+                return value.EnumerateArray().Select(v => Expand(v.GetString()!, environment, path, key, secrets)).ToList();
             }
             bool Flag(string key, bool otherwise = false)
             {
@@ -82,9 +96,13 @@ public static partial class ConfigLoader
             TimeSpan LockTimeout()
             {
                 if (!TryGet("lockTimeout", out var value) || value.ValueKind == JsonValueKind.Null) return RunSettings.Default.LockTimeout;
-                return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds >= 0
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds) || seconds < 0)
+                {
+                    throw new DiffMigrateException($"{path}: 'lockTimeout' must be a number of seconds (0 or more).");
+                }
+                return seconds <= MaxLockTimeout
                     ? TimeSpan.FromSeconds(seconds)
-                    : throw new DiffMigrateException($"{path}: 'lockTimeout' must be a number of seconds (0 or more).");
+                    : throw new DiffMigrateException($"{path}: 'lockTimeout' is {seconds} seconds; at most {MaxLockTimeout} (a day) is allowed.");
             }
             var naming = new Dictionary<string, string>(StringComparer.Ordinal);
             if (TryGet("namingConvention", out var conventions))
@@ -93,28 +111,45 @@ public static partial class ConfigLoader
                 foreach (var entry in conventions.EnumerateObject())
                 {
                     if (entry.Value.ValueKind != JsonValueKind.String) throw new DiffMigrateException($"{path}: 'namingConvention.{entry.Name}' must be a string.");
-                    naming[entry.Name] = Expand(entry.Value.GetString()!, environment, path, "namingConvention." + entry.Name);
+                    naming[entry.Name] = Expand(entry.Value.GetString()!, environment, path, "namingConvention." + entry.Name, secrets);
                 }
             }
             var fileUrl = Text("url");
             var envUrl = environment("DIFFMIGRATE_URL");
             var model = Text("model");
-            var scriptLocation = Path.GetFullPath(Text("scriptLocation") ?? "migrations", directory);
-            var locations = List("versionLocations")?.Select(l => Path.GetFullPath(l, directory)).ToList();
+            string FullPath(string key, string value)
+            {
+                try
+                {
+                    return value.Length > 0 && !value.Any(char.IsControl) ? Path.GetFullPath(value, directory) : throw new ArgumentException("empty or control characters");
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+                {
+                    throw new DiffMigrateException($"{path}: '{key}' is not a valid path ({RevisionId.Printable(value)}).", e);
+                }
+            }
+            var scriptLocation = FullPath("scriptLocation", Text("scriptLocation") ?? "migrations");
+            var locations = List("versionLocations")?.Select(l => FullPath("versionLocations", l)).ToList();
             if (locations is { Count: 0 }) throw new DiffMigrateException($"{path}: 'versionLocations' is empty: leave it out for <scriptLocation>/versions.");
+            var fileTemplate = Text("fileTemplate") ?? DiffMigrateConfig.DefaultFileTemplate;
+            FileTemplate.Validate(fileTemplate, path);
+            var url = urlOverride ?? (string.IsNullOrEmpty(envUrl) ? fileUrl : envUrl);
+            // Every password this run could print: the one in use and the ones written in the file, parseable or not.
+            foreach (var candidate in new[] { url, fileUrl, envUrl, urlOverride }) secrets.AddRange(SecretMask.In(candidate));
             return new DiffMigrateConfig(
                 directory,
                 path,
                 scriptLocation,
-                urlOverride ?? (string.IsNullOrEmpty(envUrl) ? fileUrl : envUrl),
-                model is null ? null : Path.GetFullPath(model, directory),
+                url,
+                model is null ? null : FullPath("model", model),
                 Text("versionTable") ?? DiffMigrateConfig.DefaultVersionTable,
-                Text("fileTemplate") ?? DiffMigrateConfig.DefaultFileTemplate,
+                fileTemplate,
                 naming,
                 List("include"),
                 List("exclude"))
             {
                 Name = name,
+                Secrets = secrets.Distinct(StringComparer.Ordinal).ToList(),
                 VersionLocations = locations ?? [Path.Combine(scriptLocation, "versions")],
                 RecursiveVersionLocations = Flag("recursiveVersionLocations"),
                 IncludeSchemas = Flag("includeSchemas"),
@@ -155,9 +190,24 @@ public static partial class ConfigLoader
     public static string UrlBaseDirectory(DiffMigrateConfig config, string? urlOverride, Func<string, string?> environment, string currentDirectory)
         => urlOverride is not null || !string.IsNullOrEmpty(environment("DIFFMIGRATE_URL")) ? currentDirectory : config.Directory;
 
-    private static string Expand(string value, Func<string, string?> environment, string path, string key) =>
-        EnvReference().Replace(value, m => environment(m.Groups[1].Value)
-            ?? throw new DiffMigrateException($"{path}: '{key}' uses ${{{m.Groups[1].Value}}}, which is not set in the environment."));
+    // ${NAME} from the environment. A value from a variable whose name says it is a secret, or one standing where a
+    // URL's password goes, is remembered so that no message or file shows it.
+    private static string Expand(string value, Func<string, string?> environment, string path, string key, List<string> secrets)
+    {
+        if (value.Contains("${", StringComparison.Ordinal) && !EnvReferences().IsMatch(value))
+        {
+            throw new DiffMigrateException($"{path}: '{key}' has a malformed environment reference: write ${{NAME}} with letters, digits and underscores.");
+        }
+        return EnvReference().Replace(value, m =>
+        {
+            var name = m.Groups[1].Value;
+            var expanded = environment(name)
+                ?? throw new DiffMigrateException($"{path}: '{key}' uses ${{{name}}}, which is not set in the environment.");
+            if (SecretName().IsMatch(name)) secrets.Add(expanded);
+            secrets.AddRange(SecretMask.In(expanded));
+            return expanded;
+        });
+    }
 
     private static string FirstSentence(string message)
     {
@@ -167,4 +217,11 @@ public static partial class ConfigLoader
 
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex EnvReference();
+
+    // Text whose every "${" opens a well-formed reference.
+    [GeneratedRegex(@"^(?:[^$]|\$(?!\{)|\$\{[A-Za-z_][A-Za-z0-9_]*\})*$")]
+    private static partial Regex EnvReferences();
+
+    [GeneratedRegex("PASS|PWD|PSW|SECRET|TOKEN|KEY|CRED", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
 }

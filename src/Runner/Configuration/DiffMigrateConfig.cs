@@ -24,6 +24,12 @@ public sealed record DiffMigrateConfig(
     /// <summary>The default revision file name: id and a slug of the message.</summary>
     public const string DefaultFileTemplate = "{rev}_{slug}";
 
+    /// <summary>
+    /// The secret values known for this configuration (passwords in its URLs, values of secret-named environment
+    /// variables it expanded), for masking wherever they would be shown.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
     /// <summary>The database this configuration was selected for (<c>--name</c>), when the file lists several.</summary>
     public string? Name { get; init; }
 

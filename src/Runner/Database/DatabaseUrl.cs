@@ -34,14 +34,22 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
         if (!rest.StartsWith("//", StringComparison.Ordinal))
         {
             if (rest.Trim().Length == 0) throw Bad(url, "empty connection string");
-            return new DatabaseUrl(dialect, rest, $"{scheme}:{Mask(rest)}");
+            return new DatabaseUrl(dialect, rest, $"{scheme}:{SecretMask.Apply(rest, SecretMask.In(rest))}");
         }
-        return dialect.Name switch
+        try
         {
-            "sqlite" => Sqlite(url, rest[2..], baseDirectory),
-            "postgresql" => Postgres(url, rest[2..]),
-            _ => throw Bad(url, $"{scheme} URLs are not supported yet; use {scheme}:<ADO.NET connection string>"),
-        };
+            return dialect.Name switch
+            {
+                "sqlite" => Sqlite(url, rest[2..], baseDirectory),
+                "postgresql" => Postgres(url, rest[2..]),
+                _ => throw Bad(url, $"{scheme} URLs are not supported yet; use {scheme}:<ADO.NET connection string>"),
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or PathTooLongException)
+        {
+            // A key the connection-string builder refuses, a path the file system cannot hold: the URL's fault.
+            throw Bad(url, e.Message);
+        }
     }
 
     private static DatabaseUrl Sqlite(string url, string path, string baseDirectory)
@@ -73,6 +81,7 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
             builder["Username"] = Uri.UnescapeDataString(c >= 0 ? userInfo[..c] : userInfo);
             if (c >= 0) builder["Password"] = Uri.UnescapeDataString(userInfo[(c + 1)..]);
         }
+        if (hostPart.StartsWith('[') && !hostPart.Contains(']', StringComparison.Ordinal)) throw Bad(url, "an IPv6 host needs its closing ']'");
         if (hostPart.Length > 0)
         {
             var c = hostPart.LastIndexOf(':');
@@ -92,37 +101,11 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
             builder[key.Equals("host", StringComparison.OrdinalIgnoreCase) ? "Host" : key] = value;
         }
         if (database.Length > 0) builder["Database"] = database;
-        return new DatabaseUrl(Dialect.Postgres, builder.ConnectionString, MaskUrlPassword(url));
-    }
-
-    private static string MaskUrlPassword(string url)
-    {
-        var at = url.LastIndexOf('@');
-        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
-        if (at < start) return url;
-        var c = url.IndexOf(':', start);
-        return c > 0 && c < at ? url[..(c + 1)] + "***" + url[at..] : url;
-    }
-
-    private static string Mask(string connectionString)
-    {
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            foreach (var key in new[] { "Password", "Pwd" })
-            {
-                if (builder.ContainsKey(key)) builder[key] = "***";
-            }
-            return builder.ConnectionString;
-        }
-        catch (ArgumentException)
-        {
-            return connectionString;
-        }
+        return new DatabaseUrl(Dialect.Postgres, builder.ConnectionString, SecretMask.Apply(url, SecretMask.In(url)));
     }
 
     private static DiffMigrateException Bad(string url, string why) =>
-        new($"Bad database URL '{MaskUrlPassword(url)}': {why}; {Expected}.");
+        new($"Bad database URL '{SecretMask.Apply(url, SecretMask.In(url))}': {why}; {Expected}.");
 
     /// <summary>The URL with any password masked.</summary>
     public override string ToString() => Display;

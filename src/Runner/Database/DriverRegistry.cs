@@ -32,7 +32,7 @@ public sealed class DriverRegistry
             connection.Open();
             return connection;
         }
-        catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException or FormatException)
         {
             connection.Dispose();
             throw new DiffMigrateException($"Cannot connect to {url}: {e.Message}", e);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.ModelLoading;
 
@@ -21,7 +22,38 @@ public static class ModelLoader
             ".dll" => modelPath,
             _ => throw new DiffMigrateException($"The model must be a .csproj or a .dll: {modelPath}"),
         };
-        return new ModelLoadContext(dll).LoadFromAssemblyPath(Path.GetFullPath(dll));
+        try
+        {
+            return new ModelLoadContext(dll).LoadFromAssemblyPath(Path.GetFullPath(dll));
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new DiffMigrateException($"The model {dll} is not a .NET assembly (build the model project and point \"model\" at its .dll or .csproj).", e);
+        }
+        catch (FileLoadException e)
+        {
+            throw new DiffMigrateException($"The model {dll} cannot be loaded: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The schema of the loaded model <paramref name="assembly"/> (from <paramref name="modelPath"/>). The model's own
+    /// code runs here (SchemaDefinition constructors and Define): what it throws is the model's fault, said in one line.
+    /// </summary>
+    public static DatabaseSchema ReadSchema(Assembly assembly, string modelPath, NamingConvention naming)
+    {
+        try
+        {
+            return SchemaModel.FromAssembly(assembly, naming);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is { } inner and not DiffMigrateException)
+        {
+            throw new DiffMigrateException($"The model {modelPath} threw {inner.GetType().Name} while it was read: {inner.Message}", inner);
+        }
+        catch (Exception e) when (e is not DiffMigrateException and not OutOfMemoryException)
+        {
+            throw new DiffMigrateException($"The model {modelPath} could not be read: {e.GetType().Name}: {e.Message}", e);
+        }
     }
 
     private static string Build(string project, Action<string>? log)

@@ -63,7 +63,7 @@ public sealed partial class RevisionGraph
         }
         var label = match.Groups[1].Success ? match.Groups[1].Value : null;
         var symbol = match.Groups[2].Success ? match.Groups[2].Value : null;
-        var relative = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
+        var relative = Steps(match.Groups[3].Value, target);
         if (relative >= 0)
         {
             if (symbol is null) throw Produced(match.Groups[3].Value, relative);
@@ -98,7 +98,7 @@ public sealed partial class RevisionGraph
         if (!match.Success) return GetRevisions(target);
         var label = match.Groups[1].Success ? match.Groups[1].Value : null;
         var symbol = match.Groups[2].Success ? match.Groups[2].Value : null;
-        var relative = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
+        var relative = Steps(match.Groups[3].Value, target[0]);
         if (relative <= 0)
         {
             if (symbol is null) throw Produced(match.Groups[3].Value, relative);
@@ -194,6 +194,12 @@ public sealed partial class RevisionGraph
         // checking children is enough, which keeps this linear (Alembic walks all descendants: quadratic).
         return top.Where(n => !n.Next.Any(c => top.Contains(Node(c)))).OrderBy(n => n.Order).ToList();
     }
+
+    // The +N / -N of a relative target; a count no history could have is the user's typo, not an overflow.
+    private static int Steps(string text, string target) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var steps) && steps != int.MinValue
+            ? steps
+            : throw new RevisionException($"Relative revision {target}: {text} steps is more than any history holds.", RevisionErrorKind.Command);
 
     [GeneratedRegex(@"^(?:(.+?)@)?(\w+)?((?:\+|-)\d+)")]
     private static partial Regex RelativeForm();

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using DiffMigrate.Runner.Commands;
 
 namespace DiffMigrate.Runner.Scripts;
 
@@ -49,7 +50,16 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
             try
             {
                 stamps[i] = ScriptStamp.Of(files[i]);
-                headers[i] = cache?.Find(stamps[i]) ?? ReadHeader(files[i], File.ReadAllText(files[i]));
+                if (cache?.Find(stamps[i]) is { } cached)
+                {
+                    // A cached header was checked when it was parsed; checked again in case the rules grew since.
+                    Validate(cached, files[i]);
+                    headers[i] = cached;
+                }
+                else
+                {
+                    headers[i] = ReadHeader(files[i], File.ReadAllText(files[i]));
+                }
             }
             catch (ScriptException e)
             {
@@ -58,8 +68,46 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
         });
         // The first bad file in load order, so that the message does not depend on thread timing.
         if (errors.FirstOrDefault(e => e is not null) is { } error) throw error;
+        RejectDuplicates(headers);
         cache?.Save(stamps, headers);
         return headers;
+    }
+
+    /// <summary>Throws when two of <paramref name="headers"/> (in load order) claim the same revision id.</summary>
+    public static void RejectDuplicates(IReadOnlyList<ScriptHeader> headers)
+    {
+        var first = new Dictionary<string, ScriptHeader>(StringComparer.Ordinal);
+        foreach (var header in headers)
+        {
+            if (!first.TryAdd(header.Id, header))
+            {
+                var other = first[header.Id];
+                throw new ScriptException(other.Path == header.Path
+                    ? $"{header.Path}: classes {other.ClassName} and {header.ClassName} both have revision id '{header.Id}'; each revision needs its own id."
+                    : $"{header.Path}: revision id '{header.Id}' is already used by {other.Path} (class {other.ClassName}); each revision needs its own id.");
+            }
+        }
+    }
+
+    /// <summary>Throws when the ids and labels of <paramref name="header"/> cannot be stored or named; <paramref name="where"/> locates it.</summary>
+    public static void Validate(ScriptHeader header, string where)
+    {
+        if (RevisionId.Error(header.Id, where + ": ") is { } error) throw new ScriptException(error);
+        foreach (var down in header.DownRevisions)
+        {
+            if (RevisionId.Problem(down) is { } problem) throw new ScriptException($"{where}: down revision '{RevisionId.Printable(down)}' is not a valid revision id: {problem}.");
+        }
+        foreach (var label in header.BranchLabels)
+        {
+            if (RevisionId.LabelProblem(label) is { } problem) throw new ScriptException($"{where}: branch label '{RevisionId.Printable(label)}' is not valid: {problem}.");
+        }
+        foreach (var dependency in header.DependsOn)
+        {
+            if (RevisionId.Problem(dependency) is { } problem && RevisionId.LabelProblem(dependency) is not null)
+            {
+                throw new ScriptException($"{where}: DependsOn '{RevisionId.Printable(dependency)}' names no revision or branch label: {problem}.");
+            }
+        }
     }
 
     /// <summary>Reads the header of one script's text.</summary>
@@ -98,7 +146,17 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
             }
         }
         if (positional.Count == 0) throw new ScriptException($"{Where(path, attribute)}: [Revision] needs the revision id as its first argument.");
-        return new ScriptHeader(positional[0], positional.Skip(1).ToList(), labels, depends, message, path, type.Identifier.ValueText);
+        if (type.BaseList is null)
+        {
+            throw new ScriptException($"{Where(path, type)}: class {type.Identifier.ValueText} is marked [Revision] but does not derive from Migration.");
+        }
+        if (type.Modifiers.Any(m => m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.StaticKeyword)))
+        {
+            throw new ScriptException($"{Where(path, type)}: class {type.Identifier.ValueText} is marked [Revision] but is abstract or static; a revision must be a class that can be created.");
+        }
+        var header = new ScriptHeader(positional[0], positional.Skip(1).ToList(), labels, depends, message, path, type.Identifier.ValueText);
+        Validate(header, Where(path, attribute));
+        return header;
     }
 
     private static bool IsRevision(AttributeSyntax attribute) => attribute.Name.ToString() is "Revision" or "RevisionAttribute"

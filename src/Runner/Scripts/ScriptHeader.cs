@@ -11,4 +11,11 @@ public sealed record ScriptHeader(
     string ClassName);
 
 /// <summary>A problem in a revision script, located at a file and line.</summary>
-public sealed class ScriptException(string message) : DiffMigrateException(message);
+public sealed class ScriptException : DiffMigrateException
+{
+    /// <summary>A problem described by <paramref name="message"/>.</summary>
+    public ScriptException(string message) : base(message) { }
+
+    /// <summary>A problem described by <paramref name="message"/>, caused by <paramref name="inner"/>.</summary>
+    public ScriptException(string message, Exception inner) : base(message, inner) { }
+}
