@@ -78,7 +78,7 @@ public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperat
     /// <paramref name="text"/> as markdown text that shows exactly that: line terminators and control characters as
     /// escapes, HTML's characters as entities, and the punctuation of tables, code, emphasis and links backslashed.
     /// </summary>
-    internal static string Md(string text)
+    public static string Md(string text)
     {
         var md = new StringBuilder();
         foreach (var c in VisibleText.Escape(text))
@@ -99,7 +99,7 @@ public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperat
     /// <paramref name="text"/> as a markdown code span (shown verbatim; no HTML or emphasis inside one): the fence is
     /// longer than any run of backticks in the text, and the text one line.
     /// </summary>
-    internal static string Code(string text)
+    public static string Code(string text)
     {
         text = VisibleText.Escape(text);
         var (longest, run) = (0, 0);

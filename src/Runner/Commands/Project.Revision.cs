@@ -99,10 +99,7 @@ public sealed partial class Project
         }
         var source = new RevisionSource(id, heads, message, options.Date ?? DateTimeOffset.Now, upgrade, OperationReverser.ReverseAll(upgrade),
             options.BranchLabels, dependsOn, ClassName: RevisionId.ClassName(id, message)) { Notes = notes };
-        var fileName = Config.FileTemplate
-            .Replace("{rev}", id, StringComparison.Ordinal)
-            .Replace("{slug}", RevisionId.Slug(message), StringComparison.Ordinal)
-            .TrimEnd('_') + ".cs";
+        var fileName = RevisionId.FileName(Config.FileTemplate, id, message);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
         if (options.Stdout)
