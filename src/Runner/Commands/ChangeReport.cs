@@ -162,8 +162,8 @@ public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperat
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>The comment lines a generated revision carries: each finding and suggestion.</summary>
-    public IReadOnlyList<string> Notes() => [.. Findings.Select(f => f.ToString()), .. Suggestions.Select(s => s.ToString())];
+    /// <summary>The comment lines a generated revision carries: each finding and suggestion, one line each (names escaped).</summary>
+    public IReadOnlyList<string> Notes() => [.. Findings.Select(f => VisibleText.Escape(f.ToString())), .. Suggestions.Select(s => VisibleText.Escape(s.ToString()))];
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 }

@@ -95,7 +95,7 @@ public sealed partial class Project
             foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
             if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
             notes = ChangeReport.For(services.Dialect, upgrade).Notes();
-            foreach (var note in notes) log("Note: " + Render.VisibleText.Escape(note));
+            foreach (var note in notes) log("Note: " + note);
         }
         var source = new RevisionSource(id, heads, message, options.Date ?? DateTimeOffset.Now, upgrade, OperationReverser.ReverseAll(upgrade),
             options.BranchLabels, dependsOn, ClassName: RevisionId.ClassName(id, message)) { Notes = notes };

@@ -274,6 +274,15 @@ public sealed class EmitterSafetyTests
         Assert.AreEqual("t" + hostile, document.RootElement.GetProperty("findings")[0].GetProperty("table").GetString());
     }
 
+    [TestMethod]
+    public void Table_globs_see_names_with_line_feeds()
+    {
+        var options = new DiffMigrate.Diff.DiffOptions(Dialect.Sqlite, IncludeTables: ["*"], ExcludeTables: ["secret"]);
+        Assert.IsTrue(options.Compares("x\n" + Payload), "* matches a name with a line feed");
+        Assert.IsTrue(options.Compares("secret\n"), "an excluded name followed by a line feed is another name");
+        Assert.IsFalse(options.Compares("SECRET"));
+    }
+
     internal static DatabaseSchema HostileSchema(string h)
     {
         var plain = new Table("plain" + h,
