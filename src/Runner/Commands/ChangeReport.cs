@@ -81,13 +81,18 @@ public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperat
     public static string Md(string text)
     {
         var md = new StringBuilder();
-        foreach (var c in VisibleText.Escape(text))
+        var visible = VisibleText.Escape(text);
+        for (var i = 0; i < visible.Length; i++)
         {
+            var c = visible[i];
+            // An underscore between letters or digits cannot start or end emphasis: snake_case names stay readable.
+            var intraword = c == '_' && i > 0 && i + 1 < visible.Length && char.IsLetterOrDigit(visible[i - 1]) && char.IsLetterOrDigit(visible[i + 1]);
             md.Append(c switch
             {
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '&' => "&amp;",
+                '_' when intraword => "_",
                 '\\' or '`' or '|' or '*' or '_' or '[' or ']' or '~' => "\\" + c,
                 _ => c.ToString(),
             });
