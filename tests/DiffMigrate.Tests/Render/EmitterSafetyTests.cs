@@ -256,7 +256,7 @@ public sealed class EmitterSafetyTests
                 Assert.IsFalse(line.Contains("](", StringComparison.Ordinal) && !line.Contains("\\](", StringComparison.Ordinal), line);
             }
         }
-        Assert.AreEqual("a\\|b\\`c&lt;d&gt;e&amp;f\\*g\\_h\\[i\\]\\\\j\\\\u2028k", ChangeReport.Md("a|b`c<d>e&f*g_h[i]\\j\u2028k"));
+        Assert.AreEqual("a\\|b\\`c&lt;d&gt;e&amp;f\\*g_h\\[i\\]\\\\j\\\\u2028k", ChangeReport.Md("a|b`c<d>e&f*g_h[i]\\j\u2028k"));
         Assert.AreEqual("snake_case \\_emphasis\\_ \\_\\_init\\_\\_", ChangeReport.Md("snake_case _emphasis_ __init__"));
         Assert.AreEqual("`` a`b ``", ChangeReport.Code("a`b"));
         Assert.AreEqual("```` `a```b ````", ChangeReport.Code("`a```b"));
