@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DiffMigrate.Render;
 using DiffMigrate.Runner.Commands;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
@@ -135,7 +136,7 @@ internal sealed partial class CommandLine
     {
         if (parse.GetValue(configOption) is not null || File.Exists(Path.Combine(currentDirectory, ConfigLoader.FileName))) return Open(parse);
         var defaults = DiffMigrateConfig.Defaults(currentDirectory, "migrations") with { Url = parse.GetValue(urlOption) ?? environment("DIFFMIGRATE_URL") };
-        return new Project(defaults, currentDirectory, drivers, stdout, line => stderr.WriteLine(line));
+        return new Project(defaults, currentDirectory, drivers, stdout, line => stderr.WriteLine(VisibleText.EscapeLines(line)));
     }
 
     private Project Open(ParseResult parse)
@@ -143,7 +144,7 @@ internal sealed partial class CommandLine
         var url = parse.GetValue(urlOption);
         var config = ConfigLoader.Load(parse.GetValue(configOption), currentDirectory, url, environment, parse.GetValue(nameOption));
         return new Project(config, ConfigLoader.UrlBaseDirectory(config, url, environment, currentDirectory), drivers, stdout,
-            line => stderr.WriteLine(line));
+            line => stderr.WriteLine(VisibleText.EscapeLines(line)));
     }
 
     private int Guard(ParseResult parse, Func<int> action)
@@ -154,20 +155,20 @@ internal sealed partial class CommandLine
         }
         catch (DiffMigrateException e)
         {
-            stderr.WriteLine($"ERROR: {e.Message}");
+            stderr.WriteLine($"ERROR: {VisibleText.EscapeLines(e.Message)}");
             if (parse.GetValue(verboseOption)) stderr.WriteLine(e);
             return Program.Failure;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"ERROR: {e.Message}");
+            stderr.WriteLine($"ERROR: {VisibleText.EscapeLines(e.Message)}");
             if (parse.GetValue(verboseOption)) stderr.WriteLine(e);
             return Program.Failure;
         }
         catch (Exception e)
         {
             // A bug rather than bad input: say so, and keep the trace behind --verbose like everything else.
-            stderr.WriteLine($"ERROR: unexpected {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine($"ERROR: unexpected {e.GetType().Name}: {VisibleText.EscapeLines(e.Message)}");
             stderr.WriteLine(parse.GetValue(verboseOption) ? e.ToString() : "Run again with --verbose for the stack trace, and please report it.");
             return Program.Failure;
         }

@@ -41,6 +41,12 @@ public static class VisibleText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="text"/> for a terminal, keeping its line feeds (messages of several lines) and escaping the rest:
+    /// a name in an error message cannot move the cursor, recolour the screen or pass for another line's end.
+    /// </summary>
+    public static string EscapeLines(string text) => NeedsEscape(text) ? string.Join('\n', text.Split('\n').Select(Escape)) : text;
+
     /// <summary>Whether <paramref name="text"/> holds a character <see cref="Escape"/> would change.</summary>
     public static bool NeedsEscape(string text)
     {

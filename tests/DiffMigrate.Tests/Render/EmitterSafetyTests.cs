@@ -314,7 +314,7 @@ public sealed class EmitterSafetyTests
     }
 
     /// <summary>Parses <paramref name="text"/> and checks it is a revision class whose methods only call <c>op</c>/<c>batch</c>.</summary>
-    private static void AssertOnlyOperationCalls(string text)
+    internal static void AssertOnlyOperationCalls(string text)
     {
         var root = Parse(text);
         AssertNoForeignCode(root, text);
@@ -341,7 +341,7 @@ public sealed class EmitterSafetyTests
     }
 
     /// <summary>A scaffolded model: one namespace of classes; no file-level attribute, no statement but builder calls.</summary>
-    private static void AssertOnlyModelCode(string text)
+    internal static void AssertOnlyModelCode(string text)
     {
         var root = Parse(text);
         AssertNoForeignCode(root, text);
