@@ -111,6 +111,20 @@ public sealed class HostileNameTests
         foreach (var line in err.Split('\n')) Assert.IsFalse(VisibleText.NeedsEscape(line), line);
     }
 
+    [TestMethod]
+    public void Init_in_a_folder_named_with_quotes_and_line_breaks_writes_a_configuration_that_loads()
+    {
+        using var project = new TempProject();
+        const string folder = "odd\"dir\u2028\n\"url\": \"sqlite:evil.db\", x";
+        Run(project, 0, "init", folder);
+        Run(project, 0, "revision", "-m", "first", "--rev-id", "000000000001");
+        Assert.IsTrue(File.Exists(Path.Combine(project.Directory, folder, "versions", "000000000001_first.cs")), "the revision is in the folder named");
+        Assert.AreEqual("000000000001 (head)\n", Run(project, 0, "heads").Out);
+        StringAssert.Contains(File.ReadAllText(Path.Combine(project.Directory, "diffmigrate.json")), "\"url\": \"sqlite:///app.db\"");
+        Run(project, 0, "upgrade", "head");
+        Assert.IsTrue(File.Exists(project.Database()) && !File.Exists(project.Database("evil.db")) && !File.Exists(Path.Combine(project.Directory, folder, "evil.db")), "the configured database, not one the folder name wrote");
+    }
+
     private static (int Code, string Out, string Err) Run(TempProject project, int expected, params string[] args)
     {
         var result = project.Run(args);
