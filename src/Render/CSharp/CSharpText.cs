@@ -8,7 +8,8 @@ namespace DiffMigrate.Render.CSharp;
 /// The one way text from outside (database names, comments, defaults, messages, lint notes) reaches generated C#:
 /// as a string literal made by Roslyn, as a <c>//</c> comment that no character can end early, or as an identifier
 /// that is valid C#. A <c>//</c> comment ends at CR, LF, U+0085, U+2028 and U+2029, so a raw name in one could add
-/// code to a file that <c>lint</c> and <c>upgrade</c> later compile and run.
+/// code to a file that <c>lint</c> and <c>upgrade</c> later compile and run. Block comments are never written, so
+/// a <c>*/</c> in a name has nothing to close.
 /// </summary>
 public static class CSharpText
 {
