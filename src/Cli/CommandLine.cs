@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using DiffMigrate.Render;
 using DiffMigrate.Runner.Commands;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
@@ -154,10 +155,11 @@ internal sealed partial class CommandLine
 
     private Project Opened(Project project) => opened = project;
 
-    // Progress and diagnostics: on stderr, with every secret of the run masked.
+    // Progress and diagnostics: on stderr, with every secret of the run masked and hidden characters escaped.
     private void Log(string line) => stderr.WriteLine(Masked(line));
 
-    private string Masked(string text) => SecretMask.Apply(text, secrets);
+    // Secrets first (a secret may hold characters the escaping would change), then hidden characters made visible.
+    private string Masked(string text) => VisibleText.EscapeLines(SecretMask.Apply(text, secrets));
 
     private int Guard(ParseResult parse, Func<int> action)
     {

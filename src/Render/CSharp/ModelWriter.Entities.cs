@@ -17,7 +17,8 @@ public static partial class ModelWriter
     {
         var files = new List<(string, string)>();
         var builderTables = new List<(Table Table, string Why)>();
-        var classNames = new HashSet<string>(StringComparer.Ordinal) { "DatabaseModel" };
+        // A class must not take the name of a type the generated code uses, or it would shadow that type.
+        var classNames = new HashSet<string>(ReservedTypeNames, StringComparer.Ordinal);
         foreach (var table in schema.Tables.Where(t => t.PrimaryKey is not null))
         {
             if (WhyNotAttributes(table) is { } why)
@@ -25,14 +26,15 @@ public static partial class ModelWriter
                 builderTables.Add((table, why));
                 continue;
             }
-            var className = Unique(Pascal(table.Name.Schema is null ? table.Name.Name : table.Name.Schema + " " + table.Name.Name), classNames);
+            var className = CSharpText.Identifier(table.Name.Schema is null ? table.Name.Name : table.Name.Schema + " " + table.Name.Name, classNames);
             files.Add((className + ".cs", Entity(table, className, ns, dialect)));
         }
         var rest = schema with { Tables = [.. builderTables.Select(b => b.Table), .. schema.Tables.Where(t => t.PrimaryKey is null)] };
         var (source, warnings) = Write(rest, ns);
         if (builderTables.Count > 0 || !schema.Enums.IsEmpty || !schema.Sequences.IsEmpty || warnings.Count > 0)
         {
-            var notes = string.Concat(builderTables.Select(b => $"// {b.Table.Name} is written with the builder: {b.Why}.\n"));
+            var notes = new StringBuilder();
+            foreach (var (table, why) in builderTables) CSharpText.Comment(notes, "", $"{table.Name} is written with the builder: {why}.");
             files.Add(("DatabaseModel.cs", notes + source));
         }
         return (files, warnings);
@@ -58,12 +60,13 @@ public static partial class ModelWriter
 
     private static string Entity(Table table, string className, string ns, Dialect dialect)
     {
-        var properties = new HashSet<string>(StringComparer.Ordinal) { className };
-        var propertyOf = table.Columns.ToDictionary(c => c.Name, c => Unique(Pascal(c.Name), properties), StringComparer.Ordinal);
+        // A property must not take the class's name, nor hide a member every object has.
+        var properties = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { className };
+        var propertyOf = table.Columns.ToDictionary(c => c.Name, c => CSharpText.Identifier(c.Name, properties), StringComparer.Ordinal);
         string Names(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"nameof({propertyOf[c]})"));
         var code = new StringBuilder("// Scaffolded by diffmigrate from the database.\n#nullable enable\n");
         code.Append("using System;\nusing System.ComponentModel.DataAnnotations;\nusing System.ComponentModel.DataAnnotations.Schema;\nusing DiffMigrate;\nusing DiffMigrate.Schema;\n\n");
-        code.Append("namespace ").Append(ns).Append(";\n\n");
+        code.Append("namespace ").Append(CSharpText.Namespace(ns)).Append(";\n\n");
         code.Append($"[Table({Lit(table.Name.Name)}{(table.Name.Schema is { } schema ? $", Schema = {Lit(schema)}" : "")})]\n");
         var pk = table.PrimaryKey!;
         string NameArgument(string? name, string expected) => Conventional(name, expected) is { } given ? $", Name = {Lit(given)}" : "";
@@ -143,29 +146,15 @@ public static partial class ModelWriter
         _ => "string",
     };
 
-    /// <summary>A C# identifier in PascalCase from a database name (letters and digits kept).</summary>
-    private static string Pascal(string name)
-    {
-        var text = new StringBuilder();
-        var upper = true;
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-            text.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-        if (text.Length == 0 || char.IsAsciiDigit(text[0])) text.Insert(0, 'N');
-        return text.ToString();
-    }
+    private static readonly string[] ReservedTypeNames =
+    [
+        "DatabaseModel", "System", "DiffMigrate", "Schema", "String", "Object", "Guid", "DateTime", "DateTimeOffset", "DateOnly", "TimeOnly",
+        "Decimal", "Byte", "Int16", "Int32", "Int64", "Single", "Double", "Boolean", "SqlType", "SqlTypeKind", "ReferentialAction", "QualifiedName",
+        "SchemaDefinition", "SchemaBuilder", "Table", "Column", "Key", "Index", "PrimaryKey", "Unique", "Check", "Comment", "References",
+        "ServerDefault", "DatabaseGenerated", "DatabaseGeneratedOption", "TableAttribute", "ColumnAttribute", "IndexAttribute",
+        "PrimaryKeyAttribute", "UniqueAttribute", "CheckAttribute", "CommentAttribute", "ReferencesAttribute", "ServerDefaultAttribute",
+        "DatabaseGeneratedAttribute",
+    ];
 
-    private static string Unique(string name, HashSet<string> taken)
-    {
-        var candidate = name;
-        for (var n = 2; !taken.Add(candidate); n++) candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return candidate;
-    }
+    private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 }

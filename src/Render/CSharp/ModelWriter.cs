@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DiffMigrate.Schema;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace DiffMigrate.Render.CSharp;
 
@@ -20,8 +19,8 @@ public static partial class ModelWriter
         var code = new StringBuilder();
         code.Append("// Scaffolded by diffmigrate from the database: compare it with `diffmigrate diff --from <url> --to model`.\n");
         code.Append("using DiffMigrate;\nusing DiffMigrate.Schema;\n\n");
-        code.Append("namespace ").Append(ns).Append(";\n\n");
-        code.Append("public sealed class ").Append(className).Append(" : SchemaDefinition\n{\n");
+        code.Append("namespace ").Append(CSharpText.Namespace(ns)).Append(";\n\n");
+        code.Append("public sealed class ").Append(CSharpText.TypeName(className)).Append(" : SchemaDefinition\n{\n");
         code.Append("    public override void Define(SchemaBuilder builder)\n    {\n");
         foreach (var type in schema.Enums) code.Append($"        builder.Enum({Name(type.Name)}, [{string.Join(", ", type.Values.Select(Lit))}]);\n");
         foreach (var sequence in schema.Sequences) code.Append("        builder.Sequence(").Append(Sequence(sequence)).Append(");\n");
@@ -29,7 +28,7 @@ public static partial class ModelWriter
         {
             if (table.PrimaryKey is null)
             {
-                warnings.Add($"table {table.Name} has no primary key, which a DiffMigrate model requires: it is left out of the model (add a key, or exclude the table in diffmigrate.json).");
+                warnings.Add($"table {VisibleText.Escape(table.Name.ToString())} has no primary key, which a DiffMigrate model requires: it is left out of the model (add a key, or exclude the table in diffmigrate.json).");
                 continue;
             }
             code.Append("        builder.Table(").Append(Name(table.Name)).Append(", t =>\n        {\n");
@@ -120,7 +119,7 @@ public static partial class ModelWriter
 
     private static string Name(QualifiedName name) => name.Schema is null ? Lit(name.Name) : $"new QualifiedName({Lit(name.Schema)}, {Lit(name.Name)})";
 
-    private static string Lit(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
+    private static string Lit(string? value) => value is null ? "null" : CSharpText.Literal(value);
 
     private static string Bool(bool value) => value ? "true" : "false";
 

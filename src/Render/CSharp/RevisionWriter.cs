@@ -25,16 +25,17 @@ public static class RevisionWriter
     public static string Write(RevisionSource source)
     {
         var text = new StringBuilder();
-        foreach (var line in source.Message.Split('\n')) text.Append("// ").Append(line.TrimEnd()).Append('\n');
-        text.Append("// Revision ID: ").Append(source.Id).Append('\n');
-        text.Append("// Revises: ").Append(string.Join(", ", source.DownRevisions)).Append('\n');
-        text.Append("// Create Date: ").Append(source.CreateDate.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append('\n');
+        // Every text from outside goes through CSharpText: a message or note with a line terminator cannot end its comment.
+        CSharpText.Comment(text, "", source.Message);
+        CSharpText.Comment(text, "", "Revision ID: " + source.Id);
+        CSharpText.Comment(text, "", "Revises: " + string.Join(", ", source.DownRevisions));
+        CSharpText.Comment(text, "", "Create Date: " + source.CreateDate.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         // Bulk-insert values such as Guid or DateTime are System types; other revisions need no such using.
         if (source.Upgrade.Concat(source.Downgrade).Any(o => o is BulkInsert)) text.Append("using System;\n");
         text.Append("using DiffMigrate;\nusing DiffMigrate.Schema;\n\n");
-        text.Append("namespace ").Append(source.Namespace).Append(";\n\n");
+        text.Append("namespace ").Append(CSharpText.Namespace(source.Namespace)).Append(";\n\n");
         text.Append(Text(Attribute(source))).Append('\n');
-        text.Append("public sealed class ").Append(source.ClassName ?? "Revision_" + source.Id).Append(" : Migration\n{\n");
+        text.Append("public sealed class ").Append(CSharpText.TypeName(source.ClassName ?? "Revision_" + source.Id)).Append(" : Migration\n{\n");
         Method(text, "Upgrade", source.Upgrade, source.Notes);
         text.Append('\n');
         Method(text, "Downgrade", source.Downgrade, []);
@@ -64,7 +65,7 @@ public static class RevisionWriter
     {
         text.Append("    public override void ").Append(name).Append("(Operations op)\n    {\n");
         text.Append("        ").Append(Marker).Append('\n');
-        foreach (var line in notes.SelectMany(n => n.Split('\n'))) text.Append("        // ").Append(line.TrimEnd()).Append('\n');
+        foreach (var note in notes) CSharpText.Comment(text, "        ", note);
         foreach (var operation in operations) Statement(text, operation);
         text.Append("    }\n");
     }

@@ -11,7 +11,7 @@ internal static class Syntax
 {
     public static ExpressionSyntax Str(string? value) => value is null
         ? LiteralExpression(SyntaxKind.NullLiteralExpression)
-        : LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(value));
+        : LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(CSharpText.Literal(value), value));
 
     public static ExpressionSyntax Bool(bool value) =>
         LiteralExpression(value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DiffMigrate.Diff.Lint;
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
+using DiffMigrate.Render;
 
 namespace DiffMigrate.Runner.Commands;
 
@@ -36,13 +37,13 @@ public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperat
             text.Append("\nSafety lint:\n");
             foreach (var finding in Findings)
             {
-                text.Append("  ").Append(Paint(finding.ToString(), finding.Severity switch { LintSeverity.Error => "31", LintSeverity.Warning => "33", _ => "36" })).Append('\n');
+                text.Append("  ").Append(Paint(VisibleText.Escape(finding.ToString()), finding.Severity switch { LintSeverity.Error => "31", LintSeverity.Warning => "33", _ => "36" })).Append('\n');
             }
         }
         if (Suggestions.Count > 0)
         {
             text.Append("\nPossible renames:\n");
-            foreach (var suggestion in Suggestions) text.Append("  ").Append(suggestion).Append('\n');
+            foreach (var suggestion in Suggestions) text.Append("  ").Append(VisibleText.Escape(suggestion.ToString())).Append('\n');
         }
         return text.ToString();
     }
@@ -55,22 +56,61 @@ public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperat
         if (Operations.Count == 0) return text.Append("The model matches the database.\n").ToString();
         foreach (var group in Operations.GroupBy(o => o.TableName?.ToString() ?? "(database)"))
         {
-            text.Append("**").Append(group.Key).Append("**\n\n");
-            foreach (var line in group.SelectMany(o => OperationText.Describe(o).Split('\n'))) text.Append("- `").Append(line.Trim()).Append("`\n");
+            text.Append("**").Append(Md(group.Key)).Append("**\n\n");
+            foreach (var line in group.SelectMany(o => OperationText.Describe(o).Split('\n'))) text.Append("- ").Append(Code(line.Trim())).Append('\n');
             text.Append('\n');
         }
         if (Findings.Count > 0)
         {
             text.Append("#### Safety lint\n\n| code | severity | table | finding |\n|---|---|---|---|\n");
-            foreach (var f in Findings) text.Append($"| {f.Code} | {f.Severity.ToString().ToLowerInvariant()} | {f.Table} | {f.Message.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            foreach (var f in Findings) text.Append($"| {Md(f.Code)} | {f.Severity.ToString().ToLowerInvariant()} | {Md(f.Table?.ToString() ?? "")} | {Md(f.Message)} |\n");
             text.Append('\n');
         }
         if (Suggestions.Count > 0)
         {
             text.Append("#### Possible renames\n\n");
-            foreach (var suggestion in Suggestions) text.Append("- ").Append(suggestion).Append('\n');
+            foreach (var suggestion in Suggestions) text.Append("- ").Append(Md(suggestion.ToString())).Append('\n');
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> as markdown text that shows exactly that: line terminators and control characters as
+    /// escapes, HTML's characters as entities, and the punctuation of tables, code, emphasis and links backslashed.
+    /// </summary>
+    public static string Md(string text)
+    {
+        var md = new StringBuilder();
+        var visible = VisibleText.Escape(text);
+        for (var i = 0; i < visible.Length; i++)
+        {
+            var c = visible[i];
+            // An underscore between letters or digits cannot start or end emphasis: snake_case names stay readable.
+            var intraword = c == '_' && i > 0 && i + 1 < visible.Length && char.IsLetterOrDigit(visible[i - 1]) && char.IsLetterOrDigit(visible[i + 1]);
+            md.Append(c switch
+            {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '_' when intraword => "_",
+                '\\' or '`' or '|' or '*' or '_' or '[' or ']' or '~' => "\\" + c,
+                _ => c.ToString(),
+            });
+        }
+        return md.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> as a markdown code span (shown verbatim; no HTML or emphasis inside one): the fence is
+    /// longer than any run of backticks in the text, and the text one line.
+    /// </summary>
+    public static string Code(string text)
+    {
+        text = VisibleText.Escape(text);
+        var (longest, run) = (0, 0);
+        foreach (var c in text) longest = Math.Max(longest, run = c == '`' ? run + 1 : 0);
+        var fence = new string('`', longest + 1);
+        return longest == 0 ? fence + text + fence : $"{fence} {text} {fence}";
     }
 
     /// <summary>
@@ -127,8 +167,8 @@ public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperat
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>The comment lines a generated revision carries: each finding and suggestion.</summary>
-    public IReadOnlyList<string> Notes() => [.. Findings.Select(f => f.ToString()), .. Suggestions.Select(s => s.ToString())];
+    /// <summary>The comment lines a generated revision carries: each finding and suggestion, one line each (names escaped).</summary>
+    public IReadOnlyList<string> Notes() => [.. Findings.Select(f => VisibleText.Escape(f.ToString())), .. Suggestions.Select(s => VisibleText.Escape(s.ToString()))];
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using DiffMigrate.Runner.Configuration;
 
 namespace DiffMigrate.Runner.Commands;
@@ -54,7 +56,8 @@ public static class Init
             output.WriteLine($"{config} already exists: left as it is.");
             return;
         }
-        var relative = Path.GetRelativePath(currentDirectory, scripts).Replace('\\', '/');
+        // The folder goes into JSON strings and comments: encoded, a quote or line break in its name stays part of it.
+        var relative = JsonEncodedText.Encode(Path.GetRelativePath(currentDirectory, scripts).Replace('\\', '/'), JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
         File.WriteAllText(config, template == "multidb" ? MultiDb(relative) : Generic(relative));
         output.WriteLine($"Generating {config} ... done");
         output.WriteLine(template == "multidb"

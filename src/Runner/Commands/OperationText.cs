@@ -1,14 +1,23 @@
 using DiffMigrate.Migrations;
+using DiffMigrate.Render;
 
 namespace DiffMigrate.Runner.Commands;
 
 /// <summary>One readable line per operation, for <c>check</c> and logs: <c>+</c> adds, <c>-</c> removes, <c>~</c> changes.</summary>
 public static class OperationText
 {
-    /// <summary>The line describing <paramref name="operation"/>.</summary>
-    public static string Describe(MigrationOperation operation) => operation switch
+    /// <summary>
+    /// The line describing <paramref name="operation"/> (a batch: its line, then one indented line per operation).
+    /// Names come from databases and models: a line terminator or control character in one is shown as an escape, so
+    /// a name can neither add lines of its own nor drive the terminal.
+    /// </summary>
+    public static string Describe(MigrationOperation operation) => operation is BatchAlterTable o
+        ? VisibleText.Escape($"~ table {o.Table} (one batch{(o.Recreate == Recreate.Never ? "" : ", rebuilt if SQLite needs it")}):") + "\n  " +
+            string.Join("\n  ", o.Operations.Select(Describe))
+        : VisibleText.Escape(Line(operation));
+
+    private static string Line(MigrationOperation operation) => operation switch
     {
-        BatchAlterTable o => $"~ table {o.Table} (one batch{(o.Recreate == Recreate.Never ? "" : ", rebuilt if SQLite needs it")}):\n  " + string.Join("\n  ", o.Operations.Select(Describe)),
         CreateTable o => $"+ table {o.Table.Name}",
         DropTable o => $"- table {o.Table.Name}",
         RenameTable o => $"~ table {o.Table} renamed to {o.NewName}",

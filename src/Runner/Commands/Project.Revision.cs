@@ -103,10 +103,7 @@ public sealed partial class Project
         }
         var source = new RevisionSource(id, heads, message, options.Date ?? DateTimeOffset.Now, upgrade, OperationReverser.ReverseAll(upgrade),
             options.BranchLabels, dependsOn, ClassName: RevisionId.ClassName(id, message)) { Notes = notes };
-        var fileName = Config.FileTemplate
-            .Replace("{rev}", id, StringComparison.Ordinal)
-            .Replace("{slug}", RevisionId.Slug(message), StringComparison.Ordinal)
-            .TrimEnd('_') + ".cs";
+        var fileName = RevisionId.FileName(Config.FileTemplate, id, message);
         // The final check on the name, whatever the template and the slug made of it: a file directly in its folder.
         var path = Configuration.FileTemplate.PathIn(folder, fileName);
         Directory.CreateDirectory(folder);

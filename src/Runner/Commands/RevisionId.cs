@@ -77,6 +77,22 @@ public static class RevisionId
         return slug;
     }
 
+    /// <summary>
+    /// The file name of a revision from the configured <c>fileTemplate</c> (<c>{rev}</c>, <c>{slug}</c>). The slug is
+    /// ASCII letters, digits and underscores only; the result must still be one plain file name in the version folder.
+    /// </summary>
+    public static string FileName(string template, string id, string message)
+    {
+        var name = template.Replace("{rev}", id, StringComparison.Ordinal)
+            .Replace("{slug}", Slug(message), StringComparison.Ordinal)
+            .TrimEnd('_') + ".cs";
+        if (name.IndexOfAny(['/', '\\', ':']) >= 0 || name.StartsWith('.') || name.Any(char.IsControl) || name.Any(Render.VisibleText.IsLineTerminator))
+        {
+            throw new DiffMigrateException($"fileTemplate gives the revision file name '{Render.VisibleText.Escape(name)}', which is not a plain file name in the version folder.");
+        }
+        return name;
+    }
+
     /// <summary>The class name of a revision: the message in PascalCase then the id, so that it is always unique.</summary>
     public static string ClassName(string id, string message)
     {
