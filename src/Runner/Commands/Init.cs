@@ -39,6 +39,11 @@ public static class Init
         {
             throw new DiffMigrateException($"No such template '{template}'. Available: {string.Join(", ", Templates.Select(t => t.Name))} (see 'diffmigrate list-templates').");
         }
+        // The configuration refuses such a scriptLocation when it is read: refuse it before anything is written.
+        if (directory.Length == 0 || directory.Any(char.IsControl))
+        {
+            throw new DiffMigrateException($"'{RevisionId.Printable(directory)}' cannot be a scripts folder: the name is empty or holds control characters.");
+        }
         var scripts = Path.GetFullPath(directory, currentDirectory);
         var folders = template == "multidb" ? MultiDbNames.Select(n => Path.Combine(scripts, n, "versions")).ToList() : [Path.Combine(scripts, "versions")];
         foreach (var versions in folders.Where(v => Directory.Exists(v) && Directory.EnumerateFileSystemEntries(v).Any()))

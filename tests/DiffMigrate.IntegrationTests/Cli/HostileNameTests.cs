@@ -112,10 +112,10 @@ public sealed class HostileNameTests
     }
 
     [TestMethod]
-    public void Init_in_a_folder_named_with_quotes_and_line_breaks_writes_a_configuration_that_loads()
+    public void Init_in_a_folder_named_with_quotes_and_json_writes_a_configuration_that_loads()
     {
         using var project = new TempProject();
-        const string folder = "odd\"dir\u2028\n\"url\": \"sqlite:evil.db\", x";
+        const string folder = "odd\"dir\u2028\"url\": \"sqlite:evil.db\", x";
         Run(project, 0, "init", folder);
         Run(project, 0, "revision", "-m", "first", "--rev-id", "000000000001");
         Assert.IsTrue(File.Exists(Path.Combine(project.Directory, folder, "versions", "000000000001_first.cs")), "the revision is in the folder named");
@@ -123,6 +123,15 @@ public sealed class HostileNameTests
         StringAssert.Contains(File.ReadAllText(Path.Combine(project.Directory, "diffmigrate.json")), "\"url\": \"sqlite:///app.db\"");
         Run(project, 0, "upgrade", "head");
         Assert.IsTrue(File.Exists(project.Database()) && !File.Exists(project.Database("evil.db")) && !File.Exists(Path.Combine(project.Directory, folder, "evil.db")), "the configured database, not one the folder name wrote");
+    }
+
+    [TestMethod]
+    public void Init_refuses_a_folder_named_with_control_characters_and_writes_nothing()
+    {
+        using var project = new TempProject();
+        var (_, _, err) = Run(project, 2, "init", "odd\ndir\r\"url\": \"sqlite:evil.db\"");
+        StringAssert.Contains(err, "odd\\ndir\\r", "the name, escaped");
+        Assert.IsEmpty(Directory.EnumerateFileSystemEntries(project.Directory).ToList(), "no folder and no configuration");
     }
 
     private static (int Code, string Out, string Err) Run(TempProject project, int expected, params string[] args)

@@ -38,7 +38,7 @@ public sealed class HostileTextPropertyTests
     public void Revisions_of_drawn_text_parse_to_operation_calls_and_compile_back_to_the_same_operations()
     {
         var random = new Random(Seed);
-        var sources = Enumerable.Range(0, Cases).Select(i => EmitterSafetyTests.HostileRevision(Draw(random)) with { Id = $"case{i:d8}" }).ToList();
+        var sources = Enumerable.Range(0, Cases).Select(i => EmitterSafetyTests.LoadableHostileRevision(Draw(random)) with { Id = $"case{i:d8}" }).ToList();
         var dir = Directory.CreateTempSubdirectory("diffmigrate-property-");
         try
         {
