@@ -37,7 +37,7 @@ internal sealed class MigrationLock : IDisposable
             }
             if (!told)
             {
-                log($"Waiting for the migration lock, held by another runner{Held(holder)} ...");
+                log($"Waiting for the migration lock (advisory lock {key}{Held(holder)}) ...");
                 told = true;
             }
             Thread.Sleep(PollInterval);
@@ -53,8 +53,45 @@ internal sealed class MigrationLock : IDisposable
         {
             Scalar<object>(connection, sql.Release(key));
         }
-        catch (DbException)
+        catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection))
         {
+        }
+    }
+
+    /// <summary>
+    /// Begins a write transaction. SQLite has no session lock: its write lock is the transaction itself, so waiting
+    /// for another writer is a retry loop bounded by lockTimeout that says when it starts waiting; afterwards each
+    /// statement waits for the file up to lockTimeout as well (a COMMIT may wait for readers).
+    /// </summary>
+    public static DbTransaction Begin(DbConnection connection, DialectServices services, RunSettings settings, Action<string> log)
+    {
+        if (services.Lock is not null || connection.GetType().GetProperty("DefaultTimeout") is not { CanWrite: true } timeout) return connection.BeginTransaction();
+        var clock = Stopwatch.StartNew();
+        var told = false;
+        timeout.SetValue(connection, 1);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    return connection.BeginTransaction();
+                }
+                catch (DbException e) when (DatabaseFailure.IsBusy(e))
+                {
+                    if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, settings) + ".", e);
+                    if (!told)
+                    {
+                        log($"Waiting for the migration lock: another connection is writing to {connection.DataSource} ...");
+                        told = true;
+                    }
+                    Thread.Sleep(PollInterval);
+                }
+            }
+        }
+        finally
+        {
+            timeout.SetValue(connection, Math.Max(1, (int)Math.Ceiling(settings.LockTimeout.TotalSeconds)));
         }
     }
 
