@@ -23,7 +23,7 @@ internal static class DatabaseFailure
     {
         DbException { SqlState: { } state } when state.StartsWith("57P0", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal) =>
             $"the database server ended the connection ({e.Message})",
-        DbException d when SqliteCode(d) is SqliteBusy or SqliteLocked => Locked(connection, settings),
+        DbException d when SqliteCode(d) is SqliteBusy or SqliteLocked => Locked(connection, TimeSpan.FromSeconds(SqliteWaitSeconds(settings)), settings),
         DbException d when SqliteCode(d) is SqliteIoError => $"the database file {connection.DataSource} could not be read or written ({e.Message})",
         DbException { IsTransient: true } when connection.State != ConnectionState.Open => $"the connection to the database was lost ({Innermost(e)})",
         InvalidOperationException when connection.State != ConnectionState.Open => $"the connection to the database was lost ({e.Message})",
@@ -35,10 +35,13 @@ internal static class DatabaseFailure
 
     public static bool IsBusy(Exception e) => e is DbException d && SqliteCode(d) is SqliteBusy or SqliteLocked;
 
-    public static string Locked(DbConnection connection, RunSettings settings) =>
+    public static string Locked(DbConnection connection, TimeSpan waited, RunSettings settings) =>
         $"the database file {connection.DataSource} stayed locked by another connection: gave up after " +
-        $"{settings.LockTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (lockTimeout). " +
+        $"{waited.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (lockTimeout {settings.LockTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s). " +
         "Wait for the other writer to finish and run again, or raise lockTimeout";
+
+    /// <summary>How long each SQLite statement waits for the file: the driver counts whole seconds, and 0 would mean for ever.</summary>
+    public static int SqliteWaitSeconds(RunSettings settings) => Math.Max(1, (int)Math.Ceiling(settings.LockTimeout.TotalSeconds));
 
     private static int? SqliteCode(DbException e) =>
         e.GetType().GetProperty("SqliteErrorCode")?.GetValue(e) is int code ? code : null;

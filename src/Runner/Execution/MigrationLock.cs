@@ -79,7 +79,7 @@ internal sealed class MigrationLock : IDisposable
                 }
                 catch (DbException e) when (DatabaseFailure.IsBusy(e))
                 {
-                    if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, settings) + ".", e);
+                    if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, clock.Elapsed, settings) + ".", e);
                     if (!told)
                     {
                         log($"Waiting for the migration lock: another connection is writing to {connection.DataSource} ...");
@@ -91,7 +91,7 @@ internal sealed class MigrationLock : IDisposable
         }
         finally
         {
-            timeout.SetValue(connection, Math.Max(1, (int)Math.Ceiling(settings.LockTimeout.TotalSeconds)));
+            timeout.SetValue(connection, DatabaseFailure.SqliteWaitSeconds(settings));
         }
     }
 
