@@ -59,7 +59,7 @@ internal sealed class RunProgress
         }
         if (checkpoint is { } c)
         {
-            var before = committed.Count > 0 ? $" {Names(committed)} before it stay{(committed.Count == 1 ? "s" : "")} applied." : "";
+            var before = committed.Count > 0 ? $" {Capitalised(Names(committed))} before it stay{(committed.Count == 1 ? "s" : "")} applied." : "";
             var id = c.Step.Revision.Id;
             var verb = c.Step.IsUpgrade ? "upgrade" : "downgrade";
             var text = c.Ran
