@@ -79,12 +79,13 @@ internal sealed class MigrationLock : IDisposable
                 }
                 catch (DbException e) when (DatabaseFailure.IsBusy(e))
                 {
-                    if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, clock.Elapsed, settings) + ".", e);
+                    // The driver retries for a second before it reports the file busy, so this is said as soon as it can be.
                     if (!told)
                     {
                         log($"Waiting for the migration lock: another connection is writing to {connection.DataSource} ...");
                         told = true;
                     }
+                    if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, clock.Elapsed, settings) + ".", e);
                     Thread.Sleep(PollInterval);
                 }
             }

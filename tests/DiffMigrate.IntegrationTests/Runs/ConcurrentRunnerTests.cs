@@ -13,6 +13,13 @@ public sealed class ConcurrentRunnerTests
 
     public TestContext TestContext { get; set; } = null!;
 
+    // The figures, also where a person can read them after a run: $TMPDIR/diffmigrate-run-figures.txt.
+    private void Report(string line)
+    {
+        TestContext.WriteLine(line);
+        File.AppendAllText(Path.Combine(Path.GetTempPath(), "diffmigrate-run-figures.txt"), DateTime.UtcNow.ToString("u") + " " + line + "\n");
+    }
+
     private static (string, string)[] SqliteRevisions =>
     [
         ("c1", "op.Execute(\"CREATE TABLE applied_log (revision text NOT NULL)\"); op.Execute(\"INSERT INTO applied_log VALUES ('c1')\");"),
@@ -44,7 +51,7 @@ public sealed class ConcurrentRunnerTests
         Check(results, lockTimeout, "stayed locked by another connection: gave up after");
         CollectionAssert.AreEqual(new[] { "c1", "c2", "c3" }, TempProject.Strings(project.Database(), "SELECT revision FROM applied_log ORDER BY revision").ToList());
         CollectionAssert.AreEqual(new[] { "c3" }, project.VersionRows().ToList());
-        TestContext.WriteLine($"SQLite {(perRevision ? "per revision" : "one transaction")}, lockTimeout {lockTimeout}: {Summary(results)}");
+        Report($"SQLite {(perRevision ? "per revision" : "one transaction")}, lockTimeout {lockTimeout}: {Summary(results)}");
     }
 
     [TestMethod]
@@ -61,7 +68,7 @@ public sealed class ConcurrentRunnerTests
         Check(results, lockTimeout, "Another runner holds the migration lock");
         CollectionAssert.AreEqual(new[] { "c1", "c2", "c3" }, database.Strings("SELECT revision FROM applied_log ORDER BY revision").ToList());
         CollectionAssert.AreEqual(new[] { "c3" }, database.Strings("SELECT version_num FROM diffmigrate_version").ToList());
-        TestContext.WriteLine($"PostgreSQL {(perRevision ? "per revision" : "one transaction")}, lockTimeout {lockTimeout}: {Summary(results)}");
+        Report($"PostgreSQL {(perRevision ? "per revision" : "one transaction")}, lockTimeout {lockTimeout}: {Summary(results)}");
     }
 
     /// <summary>Compiles the revisions once, so that the runners race on the database rather than on the compiler.</summary>
@@ -98,6 +105,7 @@ public sealed class ConcurrentRunnerTests
             Assert.AreEqual(2, code, err);
             Assert.IsLessThan(1.0, lockTimeout, "with a long lockTimeout every runner must wait its turn:\n" + all);
             StringAssert.Contains(err, timeoutMessage);
+            StringAssert.Contains(err, "Waiting for the migration lock");
             Assert.AreEqual(1, err.Split('\n').Count(l => l.StartsWith("ERROR:", StringComparison.Ordinal)), err);
         }
         // Each revision ran in exactly one runner.

@@ -12,24 +12,30 @@ namespace DiffMigrate.IntegrationTests.Runs;
 [TestClass]
 public sealed class KillHarnessTests
 {
-    private const int KillsPerMode = 8;
     private const int SeededRows = 300;
     private const string SeededSum = "45150";
 
     public TestContext TestContext { get; set; } = null!;
+
+    // The figures, also where a person can read them after a run: $TMPDIR/diffmigrate-run-figures.txt.
+    private void Report(string line)
+    {
+        TestContext.WriteLine(line);
+        File.AppendAllText(Path.Combine(Path.GetTempPath(), "diffmigrate-run-figures.txt"), DateTime.UtcNow.ToString("u") + " " + line + "\n");
+    }
 
     private static readonly string[] Ids = ["h1", "h2", "h3", "h4"];
 
     private static (string, string)[] SqliteRevisions =>
     [
         ("h1", "op.Execute(\"CREATE TABLE seeded (id INTEGER PRIMARY KEY, v TEXT NOT NULL)\");"),
-        ("h2", "op.Execute(\"CREATE TABLE t2 AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000) SELECT x FROM c\");"),
+        ("h2", "op.Execute(\"CREATE TABLE t2 AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x FROM c\");"),
         ("h3", """
             op.Execute("CREATE TABLE t3a (id int)");
-            op.BatchAlterTable("seeded", b => b.AddColumn(Column("extra", SqlType.Text, nullable: true)), Recreate.Always);
-            op.Execute("CREATE TABLE t3b AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000) SELECT x FROM c");
+            op.BatchAlterTable("seeded", b => b.AddColumn(Column("extra", SqlType.Text, nullable: true)), DiffMigrate.Migrations.Recreate.Always);
+            op.Execute("CREATE TABLE t3b AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x FROM c");
             """),
-        ("h4", "op.Execute(\"CREATE TABLE t4 AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000) SELECT x FROM c\");"),
+        ("h4", "op.Execute(\"CREATE TABLE t4 AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x FROM c\");"),
     ];
 
     private static (string, string)[] PostgresRevisions(bool concurrently) =>
@@ -56,7 +62,7 @@ public sealed class KillHarnessTests
     {
         using var project = RevisionProject.Create("sqlite:///start.db", SqliteRevisions, perRevision);
         var n = 0;
-        var summary = Harness(project, seed: perRevision ? 41 : 42,
+        var summary = Harness(project, seed: perRevision ? 41 : 42, kills: 6,
             fresh: () =>
             {
                 var name = $"k{n++}.db";
@@ -67,7 +73,7 @@ public sealed class KillHarnessTests
             tables: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'diffmigrate_version'",
             hasExtra: "SELECT name FROM pragma_table_info('seeded') WHERE name = 'extra'",
             marker: null);
-        TestContext.WriteLine($"SQLite {(perRevision ? "transaction per revision" : "one transaction")} (table rebuild): {summary}");
+        Report($"SQLite {(perRevision ? "transaction per revision" : "one transaction")} (table rebuild): {summary}");
     }
 
     [TestMethod]
@@ -80,7 +86,7 @@ public sealed class KillHarnessTests
         try
         {
             using var project = RevisionProject.Create("postgresql:none", PostgresRevisions(concurrently), perRevision);
-            var summary = Harness(project, seed: (perRevision ? 7 : 8) + (concurrently ? 100 : 0),
+            var summary = Harness(project, seed: (perRevision ? 7 : 8) + (concurrently ? 100 : 0), kills: 6,
                 fresh: () =>
                 {
                     var database = PostgresServer.CreateDatabase();
@@ -96,7 +102,7 @@ public sealed class KillHarnessTests
                 tables: "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'diffmigrate_version'",
                 hasExtra: "SELECT indexrelid::regclass::text FROM pg_index WHERE indexrelid::regclass::text = 'ix_seeded_v' AND indisvalid",
                 marker: concurrently ? "h3@u1" : null);
-            TestContext.WriteLine($"PostgreSQL {(perRevision ? "transaction per revision" : "one transaction")}{(concurrently ? ", CREATE INDEX CONCURRENTLY" : "")}: {summary}");
+            Report($"PostgreSQL {(perRevision ? "transaction per revision" : "one transaction")}{(concurrently ? ", CREATE INDEX CONCURRENTLY" : "")}: {summary}");
         }
         finally
         {
@@ -108,32 +114,35 @@ public sealed class KillHarnessTests
     /// Kills runs at random moments within one uninterrupted run's duration; returns "survived/tried" with how the
     /// kills landed. <paramref name="hasExtra"/> gives a row exactly when h3 is complete (rebuilt column, valid index).
     /// </summary>
-    private static string Harness(TempProject project, int seed, Func<Func<string, IReadOnlyList<string>>> fresh, string tables, string hasExtra, string? marker)
+    private static string Harness(TempProject project, int seed, int kills, Func<Func<string, IReadOnlyList<string>>> fresh, string tables, string hasExtra, string? marker)
     {
-        // An uninterrupted run first: it must work, it warms the compiled-revision cache, and it times the window to kill in.
-        fresh();
-        var clock = Stopwatch.StartNew();
-        using (var whole = RevisionProject.Start(project, "upgrade", "head"))
+        // Two uninterrupted runs first: they must work; the first warms the compiled-revision cache, the second times
+        // the window to kill in: from the first "Running upgrade" line (the process has started and taken the lock)
+        // to the end.
+        var window = TimeSpan.Zero;
+        for (var run = 0; run < 2; run++)
         {
-            var err = whole.StandardError.ReadToEndAsync();
-            Assert.IsTrue(whole.WaitForExit(60_000), "the uninterrupted run did not finish");
-            Assert.AreEqual(0, whole.ExitCode, err.Result);
+            fresh();
+            using var whole = new Child(project);
+            Assert.IsTrue(whole.Started.Wait(TimeSpan.FromSeconds(60)), "the uninterrupted run printed no step");
+            var clock = Stopwatch.StartNew();
+            Assert.IsTrue(whole.Process.WaitForExit(60_000), "the uninterrupted run did not finish");
+            Assert.AreEqual(0, whole.Process.ExitCode, whole.Error);
+            window = clock.Elapsed;
         }
-        var window = clock.Elapsed;
 
         var random = new Random(seed);
         var landed = new Dictionary<string, int>(StringComparer.Ordinal);
         var survived = 0;
-        for (var kill = 0; kill < KillsPerMode; kill++)
+        for (var kill = 0; kill < kills; kill++)
         {
             var query = fresh();
-            var delay = TimeSpan.FromMilliseconds(random.Next(100, (int)window.TotalMilliseconds));
-            using (var child = RevisionProject.Start(project, "upgrade", "head"))
+            var delay = TimeSpan.FromMilliseconds(random.Next(0, (int)(window.TotalMilliseconds * 1.1)));
+            using (var child = new Child(project))
             {
-                _ = child.StandardOutput.ReadToEndAsync();
-                _ = child.StandardError.ReadToEndAsync();
-                if (!child.WaitForExit(delay)) child.Kill(entireProcessTree: true);
-                child.WaitForExit();
+                Assert.IsTrue(child.Started.Wait(TimeSpan.FromSeconds(60)), "the run printed no step: " + child.Error);
+                if (!child.Process.WaitForExit(delay)) child.Process.Kill(entireProcessTree: true);
+                child.Process.WaitForExit();
             }
 
             var rows = query("SELECT version_num FROM diffmigrate_version").Order(StringComparer.Ordinal).ToList();
@@ -147,7 +156,7 @@ public sealed class KillHarnessTests
             Assert.HasCount(1, query(hasExtra), $"kill {kill} ({state})");
             survived++;
         }
-        return $"{survived}/{KillsPerMode} kills survived (window {window.TotalMilliseconds:0} ms; landed: {string.Join(", ", landed.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))})";
+        return $"{survived}/{kills} kills survived (window {window.TotalMilliseconds:0} ms; landed: {string.Join(", ", landed.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))})";
     }
 
     /// <summary>Asserts that the state after a kill is a boundary or the resumable state; returns which.</summary>
@@ -198,6 +207,44 @@ public sealed class KillHarnessTests
                database.Strings("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'").Count > 0)
         {
             Thread.Sleep(50);
+        }
+    }
+
+    /// <summary><c>upgrade head</c> in a child process, with a signal when it prints its first step.</summary>
+    private sealed class Child : IDisposable
+    {
+        private readonly System.Text.StringBuilder error = new();
+
+        public Child(TempProject project)
+        {
+            Process = RevisionProject.Start(project, "upgrade", "head");
+            Process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is null) return;
+                lock (error) error.AppendLine(e.Data);
+                if (e.Data.StartsWith("Running upgrade", StringComparison.Ordinal)) Started.Set();
+            };
+            Process.OutputDataReceived += (_, _) => { };
+            Process.BeginErrorReadLine();
+            Process.BeginOutputReadLine();
+        }
+
+        public Process Process { get; }
+
+        public ManualResetEventSlim Started { get; } = new();
+
+        public string Error
+        {
+            get
+            {
+                lock (error) return error.ToString();
+            }
+        }
+
+        public void Dispose()
+        {
+            Process.Dispose();
+            Started.Dispose();
         }
     }
 }
