@@ -13,6 +13,7 @@ namespace DiffMigrate.Runner.Execution;
 internal sealed class MigrationLock : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan WaitNotice = TimeSpan.FromMilliseconds(200);
     private readonly DbConnection connection;
     private readonly AdvisoryLock sql;
     private readonly long key;
@@ -61,14 +62,22 @@ internal sealed class MigrationLock : IDisposable
     /// <summary>
     /// Begins a write transaction. SQLite has no session lock: its write lock is the transaction itself, so waiting
     /// for another writer is a retry loop bounded by lockTimeout that says when it starts waiting; afterwards each
-    /// statement waits for the file up to lockTimeout as well (a COMMIT may wait for readers).
+    /// statement waits for the file up to lockTimeout as well (a COMMIT may wait for readers). The driver counts
+    /// its waits in whole seconds, so a lockTimeout under a second waits one.
     /// </summary>
     public static DbTransaction Begin(DbConnection connection, DialectServices services, RunSettings settings, Action<string> log)
     {
         if (services.Lock is not null || connection.GetType().GetProperty("DefaultTimeout") is not { CanWrite: true } timeout) return connection.BeginTransaction();
         var clock = Stopwatch.StartNew();
-        var told = false;
+        var told = 0;
+        void Tell()
+        {
+            if (Interlocked.Exchange(ref told, 1) == 0) log($"Waiting for the migration lock: another connection is writing to {connection.DataSource} ...");
+        }
         timeout.SetValue(connection, 1);
+        // BEGIN IMMEDIATE takes microseconds unless another connection writes; the driver's own retries stay silent, so a
+        // timer says that the wait has begun.
+        var timer = new Timer(_ => Tell(), null, WaitNotice, Timeout.InfiniteTimeSpan);
         try
         {
             while (true)
@@ -79,12 +88,7 @@ internal sealed class MigrationLock : IDisposable
                 }
                 catch (DbException e) when (DatabaseFailure.IsBusy(e))
                 {
-                    // The driver retries for a second before it reports the file busy, so this is said as soon as it can be.
-                    if (!told)
-                    {
-                        log($"Waiting for the migration lock: another connection is writing to {connection.DataSource} ...");
-                        told = true;
-                    }
+                    Tell();
                     if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, clock.Elapsed, settings) + ".", e);
                     Thread.Sleep(PollInterval);
                 }
@@ -92,6 +96,11 @@ internal sealed class MigrationLock : IDisposable
         }
         finally
         {
+            // Stop the timer before returning, so that no line about waiting follows the run's own.
+            using (var stopped = new ManualResetEvent(false))
+            {
+                if (timer.Dispose(stopped)) stopped.WaitOne();
+            }
             timeout.SetValue(connection, DatabaseFailure.SqliteWaitSeconds(settings));
         }
     }
