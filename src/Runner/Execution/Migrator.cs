@@ -222,6 +222,10 @@ public sealed partial class Migrator(
     {
         if (!table.Exists(connection, transaction)) Execute(table.Create(), transaction);
         var steps = plan(table.Read(connection, transaction));
+        if (steps.FirstOrDefault(s => ProgressMarker.Parse(s.Revision.Id) is not null) is { } clash)
+        {
+            throw new DiffMigrateException($"{Where(clash)}: the id has the form of a progress marker (id@u1) that the version table reserves; give the revision an id of letters, digits and underscores.");
+        }
         var migrations = revisions.Load(steps.Select(s => s.Revision.Id).ToList());
         return (steps, steps.Select(s => Record(migrations[s.Revision.Id], s)).ToList());
     }

@@ -21,7 +21,7 @@ internal sealed class VersionTable(QualifiedName name, DialectServices services)
 
     /// <summary>The applied heads, without progress markers.</summary>
     public IReadOnlyList<string> Read(DbConnection connection, DbTransaction? transaction) =>
-        ReadAll(connection, transaction).Where(r => !r.Contains(MarkerSeparator, StringComparison.Ordinal)).ToList();
+        ReadAll(connection, transaction).Where(r => ProgressMarker.Parse(r) is null).ToList();
 
     /// <summary>
     /// The progress markers: a row <c>id@u3</c> says that the upgrade (<c>d</c>: downgrade) of revision <c>id</c>
@@ -34,8 +34,6 @@ internal sealed class VersionTable(QualifiedName name, DialectServices services)
     public SqlStatement Insert(string row) => services.Renderer.InsertVersion(Name, row);
 
     public SqlStatement Delete(string row) => services.Renderer.DeleteVersion(Name, row);
-
-    private const char MarkerSeparator = '@';
 
     private IReadOnlyList<string> ReadAll(DbConnection connection, DbTransaction? transaction)
     {
@@ -81,7 +79,7 @@ internal sealed record ProgressMarker(string Revision, bool IsUpgrade, int State
     public static ProgressMarker? Parse(string row)
     {
         var at = row.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at + 2 > row.Length || row[at + 1] is not ('u' or 'd')) return null;
+        if (at <= 0 || at + 2 >= row.Length || row[at + 1] is not ('u' or 'd')) return null;
         return int.TryParse(row.AsSpan(at + 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var statement)
             ? new ProgressMarker(row[..at], row[at + 1] == 'u', statement)
             : null;
