@@ -12,7 +12,7 @@ namespace DiffMigrate.Runner;
 /// <param name="Dialect">The database's dialect; null to infer it from the connection type.</param>
 /// <param name="VersionTable">The version table's name.</param>
 /// <param name="Target">The revision to upgrade to.</param>
-/// <param name="Log">Receives one line per applied step.</param>
+/// <param name="Log">Receives progress: one line per applied step, and a line when the run waits for the migration lock or resumes a stopped revision.</param>
 /// <param name="Run">Transaction per revision, the migration lock and its timeout; <see cref="RunSettings.Default"/> when null.</param>
 public sealed record MigrationOptions(
     Dialect? Dialect = null,
@@ -23,7 +23,9 @@ public sealed record MigrationOptions(
 
 /// <summary>
 /// The library entry point for applications: upgrade a database at start-up, with the application's own
-/// connection, from revisions compiled into the application or read from a script directory.
+/// connection, from revisions compiled into the application or read from a script directory. A failure throws a
+/// <see cref="DiffMigrateException"/> whose message names the cause (a lost connection, a locked file, the failing
+/// statement) and says what stayed applied.
 /// </summary>
 public static class DatabaseMigrations
 {

@@ -41,7 +41,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
             return 0;
         }
         using var connection = drivers.Open(Url);
-        return Migrator(connection, services, output.WriteLine).Upgrade(targets);
+        return Migrator(connection, services, log).Upgrade(targets);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
             return 0;
         }
         using var connection = drivers.Open(Url);
-        return Migrator(connection, services, output.WriteLine).Downgrade(target);
+        return Migrator(connection, services, log).Downgrade(target);
     }
 
     /// <summary>

@@ -13,7 +13,9 @@ namespace DiffMigrate.Runner.Database;
 
 /// <summary>
 /// The per-dialect pieces a run needs: the one composition point that switches on the dialect.
-/// <see cref="Canonicalizer"/>, <see cref="Lock"/> and <see cref="Rebuild"/> are null where the dialect needs or has none.
+/// <see cref="Canonicalizer"/>, <see cref="Lock"/>, <see cref="Rebuild"/> and <see cref="IndexValidSql"/> are null where
+/// the dialect needs or has none. <see cref="IndexValidSql"/> gives one row, whether the named index is valid (a
+/// stopped CREATE INDEX CONCURRENTLY leaves an invalid one), or no row when there is no such index.
 /// </summary>
 public sealed record DialectServices(
     Dialect Dialect,
@@ -22,7 +24,8 @@ public sealed record DialectServices(
     Func<QualifiedName, string> TableExistsSql,
     IModelCanonicalizer? Canonicalizer = null,
     AdvisoryLock? Lock = null,
-    TableRebuild? Rebuild = null)
+    TableRebuild? Rebuild = null,
+    Func<QualifiedName, string>? IndexValidSql = null)
 {
     /// <summary>The services for <paramref name="dialect"/>; a clear error for dialects not built yet.</summary>
     public static DialectServices For(Dialect dialect) => dialect.Name switch
@@ -38,7 +41,9 @@ public sealed record DialectServices(
             new AdvisoryLock(
                 key => $"SELECT pg_try_advisory_lock({key})",
                 key => $"SELECT pg_advisory_unlock({key})",
-                key => $"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {key & 0xFFFFFFFF} AND classid = {key >> 32} LIMIT 1")),
+                key => $"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {key & 0xFFFFFFFF} AND classid = {key >> 32} LIMIT 1"),
+            IndexValidSql: i => "SELECT x.indisvalid FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class c ON c.oid = x.indexrelid " +
+                $"JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace WHERE c.relname = {Literal(i.Name)} AND s.nspname = {(i.Schema is null ? "current_schema()" : Literal(i.Schema))}"),
         _ => throw new DiffMigrateException(
             $"The {dialect.Name} dialect is not supported yet: SQLite and PostgreSQL are (SQL Server is on the roadmap)."),
     };

@@ -13,6 +13,7 @@ namespace DiffMigrate.Runner.Execution;
 internal sealed class MigrationLock : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan WaitNotice = TimeSpan.FromMilliseconds(200);
     private readonly DbConnection connection;
     private readonly AdvisoryLock sql;
     private readonly long key;
@@ -37,7 +38,7 @@ internal sealed class MigrationLock : IDisposable
             }
             if (!told)
             {
-                log($"Waiting for the migration lock, held by another runner{Held(holder)} ...");
+                log($"Waiting for the migration lock (advisory lock {key}{Held(holder)}) ...");
                 told = true;
             }
             Thread.Sleep(PollInterval);
@@ -53,8 +54,54 @@ internal sealed class MigrationLock : IDisposable
         {
             Scalar<object>(connection, sql.Release(key));
         }
-        catch (DbException)
+        catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection))
         {
+        }
+    }
+
+    /// <summary>
+    /// Begins a write transaction. SQLite has no session lock: its write lock is the transaction itself, so waiting
+    /// for another writer is a retry loop bounded by lockTimeout that says when it starts waiting; afterwards each
+    /// statement waits for the file up to lockTimeout as well (a COMMIT may wait for readers). The driver counts
+    /// its waits in whole seconds, so a lockTimeout under a second waits one.
+    /// </summary>
+    public static DbTransaction Begin(DbConnection connection, DialectServices services, RunSettings settings, Action<string> log)
+    {
+        if (services.Lock is not null || connection.GetType().GetProperty("DefaultTimeout") is not { CanWrite: true } timeout) return connection.BeginTransaction();
+        var clock = Stopwatch.StartNew();
+        var told = 0;
+        void Tell()
+        {
+            if (Interlocked.Exchange(ref told, 1) == 0) log($"Waiting for the migration lock: another connection is writing to {connection.DataSource} ...");
+        }
+        timeout.SetValue(connection, 1);
+        // BEGIN IMMEDIATE takes microseconds unless another connection writes; the driver's own retries stay silent, so a
+        // timer says that the wait has begun.
+        var timer = new Timer(_ => Tell(), null, WaitNotice, Timeout.InfiniteTimeSpan);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    return connection.BeginTransaction();
+                }
+                catch (DbException e) when (DatabaseFailure.IsBusy(e))
+                {
+                    Tell();
+                    if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, clock.Elapsed, settings) + ".", e);
+                    Thread.Sleep(PollInterval);
+                }
+            }
+        }
+        finally
+        {
+            // Stop the timer before returning, so that no line about waiting follows the run's own.
+            using (var stopped = new ManualResetEvent(false))
+            {
+                if (timer.Dispose(stopped)) stopped.WaitOne();
+            }
+            timeout.SetValue(connection, DatabaseFailure.SqliteWaitSeconds(settings));
         }
     }
 

@@ -73,8 +73,7 @@ public sealed partial class Migrator
         }
         if (problems.Count == 0) return;
         var message = new StringBuilder(step is null ? "" : Where(step) + ": ")
-            .Append("foreign key check failed: ").AppendJoin("; ", problems)
-            .Append(".\n  Rolled back: the database is as it was before this command.");
+            .Append("foreign key check failed: ").AppendJoin("; ", problems).Append('.');
         throw new DiffMigrateException(message.ToString());
     }
 }

@@ -11,8 +11,10 @@ namespace DiffMigrate.Runner.Execution;
 /// Applies revisions to a live database. By default the whole run is one transaction (SQLite and PostgreSQL DDL is
 /// transactional), so a failing revision leaves no trace: neither its own statements nor the steps before it; with
 /// <see cref="RunSettings.TransactionPerRevision"/> each revision commits on its own, and a failure keeps the ones
-/// before it. Where the dialect has one, the migration lock is held from before the version table is read until
-/// the end.
+/// before it. A statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY) is preceded by a commit that
+/// records a progress marker, so that a failure or a kill leaves a state the next run resumes from (see
+/// <see cref="ProgressMarker"/>). Where the dialect has one, the migration lock is held from before the version table
+/// is read until the end; on SQLite the write transaction is the lock. Every failure says what stayed applied.
 /// </summary>
 public sealed partial class Migrator(
     DbConnection connection, DialectServices services, RevisionSet revisions, string versionTable, Action<string> log, RunSettings? settings = null)
@@ -24,46 +26,54 @@ public sealed partial class Migrator(
     public RevisionGraph Graph => revisions.Graph;
 
     /// <summary>The rows of the version table (empty when it does not exist yet).</summary>
-    public IReadOnlyList<string> Current() => table.Read(connection, null);
+    public IReadOnlyList<string> Current() => Guarded(() => table.Read(connection, null));
 
     /// <summary>Upgrades to <paramref name="target"/>; returns the number of steps applied.</summary>
     public int Upgrade(string target) => Upgrade([target]);
 
     /// <summary>Upgrades to every one of <paramref name="targets"/>; returns the number of steps applied.</summary>
-    public int Upgrade(IReadOnlyList<string> targets) => Run(rows => revisions.Graph.PlanUpgrade(rows, targets));
+    public int Upgrade(IReadOnlyList<string> targets) => Guarded(() => Run(rows => revisions.Graph.PlanUpgrade(rows, targets)));
 
     /// <summary>Downgrades to <paramref name="target"/> (<c>base</c> for none); returns the number of steps applied.</summary>
-    public int Downgrade(string target) => Run(rows => revisions.Graph.PlanDowngrade(rows, target));
+    public int Downgrade(string target) => Guarded(() => Run(rows => revisions.Graph.PlanDowngrade(rows, target)));
 
     /// <summary>Creates the version table when it does not exist; returns whether it did so.</summary>
-    public bool EnsureVersionTable()
+    public bool EnsureVersionTable() => Guarded(() =>
     {
         using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
-        using var transaction = connection.BeginTransaction();
+        using var transaction = Begin();
         if (table.Exists(connection, transaction)) return false;
         Execute(table.Create(), transaction);
         transaction.Commit();
         return true;
-    }
+    });
 
-    /// <summary>Replaces the version rows with <paramref name="targets"/> without running any revision.</summary>
-    public void Stamp(IReadOnlyList<string> targets, bool purge)
+    /// <summary>Replaces the version rows with <paramref name="targets"/> without running any revision; clears progress markers.</summary>
+    public void Stamp(IReadOnlyList<string> targets, bool purge) => Guarded(() =>
     {
         using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
-        using var transaction = connection.BeginTransaction();
+        using var transaction = Begin();
         var rows = purge ? [] : table.Read(connection, transaction);
         if (!table.Exists(connection, transaction)) Execute(table.Create(), transaction);
         if (purge) Execute(new SqlStatement($"DELETE FROM {services.Renderer.Syntax.Quote(table.Name)}"), transaction);
+        foreach (var marker in purge ? [] : table.Markers(connection, transaction))
+        {
+            log($"Clearing the progress marker of revision {marker.Revision} (stopped at its statement {marker.Statement}).");
+            Execute(table.Delete(marker.Row), transaction);
+        }
         var after = revisions.Graph.Stamp(rows, targets, purge);
         foreach (var edit in table.Edits(rows, after)) Execute(edit, transaction);
         transaction.Commit();
-    }
+        return 0;
+    });
 
     private int Run(Func<IReadOnlyList<string>, IReadOnlyList<MigrationStep>> plan)
     {
         using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
-        var transaction = connection.BeginTransaction();
+        var transaction = Begin();
         var foreignKeysOff = false;
+        var progress = new RunProgress();
+        MigrationStep? current = null;
         try
         {
             var (steps, recorded) = Prepare(transaction, plan);
@@ -74,44 +84,46 @@ public sealed partial class Migrator(
                 transaction.Dispose();
                 Execute(new SqlStatement(services.Rebuild!.ForeignKeysOff), null);
                 foreignKeysOff = true;
-                transaction = connection.BeginTransaction();
+                transaction = Begin();
                 (steps, recorded) = Prepare(transaction, plan);
             }
+            var markers = Markers(transaction, steps);
+            var applied = 0;
             for (var i = 0; i < steps.Count; i++)
             {
-                var step = steps[i];
+                var step = current = steps[i];
                 log(StepText.Describe(step, withMessage: true));
-                var leftTransaction = false;
-                foreach (var statement in Statements(recorded[i], step, transaction).Concat(table.Edits(step.RowsBefore, step.RowsAfter)))
+                progress.Starting(step);
+                var leftTransaction = RunStep(step, recorded[i], ref transaction, foreignKeysOff, markers.GetValueOrDefault(step.Revision.Id), progress);
+                applied++;
+                current = null;
+                // A revision that left the transaction is committed at once, so that a later failure leaves a revision boundary.
+                if ((!settings.TransactionPerRevision && !leftTransaction) || i == steps.Count - 1) continue;
+                Commit(ref transaction, foreignKeysOff, step, progress);
+                transaction = Begin();
+                if (services.Lock is null && !table.Read(connection, transaction).SequenceEqual(steps[i + 1].RowsBefore, StringComparer.Ordinal))
                 {
-                    leftTransaction |= statement.SuppressTransaction;
-                    if (statement.SuppressTransaction)
-                    {
-                        // Statements such as CREATE INDEX CONCURRENTLY cannot run in a transaction block.
-                        Commit(ref transaction, foreignKeysOff, step, again: false);
-                        Execute(statement, null, step);
-                        transaction = connection.BeginTransaction();
-                    }
-                    else
-                    {
-                        Execute(statement, transaction, step);
-                    }
+                    // Without a session lock (SQLite) another runner may have applied revisions between two commits: plan again from where it left the database.
+                    log("Another runner changed the version table between two revisions: planning again.");
+                    (steps, recorded) = Prepare(transaction, plan);
+                    i = -1;
                 }
-                // A statement run outside the transaction cannot be rolled back, so its revision is recorded at once.
-                if ((settings.TransactionPerRevision || leftTransaction) && i < steps.Count - 1) Commit(ref transaction, foreignKeysOff, step, again: true);
             }
-            Commit(ref transaction, foreignKeysOff, steps.Count > 0 ? steps[^1] : null, again: false);
-            return steps.Count;
+            Commit(ref transaction, foreignKeysOff, steps.Count > 0 ? steps[^1] : null, progress);
+            return applied;
         }
-        catch
+        catch (Exception e) when (e is DiffMigrateException || DatabaseFailure.IsDatabaseError(e, connection))
         {
-            if (transaction.Connection is not null) transaction.Rollback();
-            throw;
+            Rollback(transaction);
+            if (!progress.Started) throw;
+            var broken = DatabaseFailure.IsBroken(connection);
+            var message = e is DiffMigrateException ? e.Message : (current is null ? "" : Where(current) + ": ") + DatabaseFailure.Describe(e, connection, settings);
+            throw new DiffMigrateException($"{message}\n  {progress.Outcome(broken)}", e);
         }
         finally
         {
             transaction.Dispose();
-            if (foreignKeysOff) Execute(new SqlStatement(services.Rebuild!.ForeignKeysOn), null);
+            if (foreignKeysOff && !DatabaseFailure.IsBroken(connection)) Execute(new SqlStatement(services.Rebuild!.ForeignKeysOn), null);
         }
     }
 
@@ -121,35 +133,62 @@ public sealed partial class Migrator(
     {
         if (!table.Exists(connection, transaction)) Execute(table.Create(), transaction);
         var steps = plan(table.Read(connection, transaction));
+        if (steps.FirstOrDefault(s => ProgressMarker.Parse(s.Revision.Id) is not null) is { } clash)
+        {
+            throw new DiffMigrateException($"{Where(clash)}: the id has the form of a progress marker (id@u1) that the version table reserves; give the revision an id of letters, digits and underscores.");
+        }
         var migrations = revisions.Load(steps.Select(s => s.Revision.Id).ToList());
         return (steps, steps.Select(s => Record(migrations[s.Revision.Id], s)).ToList());
     }
 
-    /// <summary>Each operation rendered when its turn comes, so that a batch sees the table as the operations before it left it.</summary>
-    private IEnumerable<SqlStatement> Statements(IReadOnlyList<MigrationOperation> operations, MigrationStep step, DbTransaction transaction)
+    /// <summary>An operation rendered when its turn comes, so that a batch sees the table as the operations before it left it.</summary>
+    private IReadOnlyList<SqlStatement> Render(MigrationOperation operation, MigrationStep step, DbTransaction transaction, bool resolve)
     {
-        foreach (var operation in operations)
+        try
         {
-            IReadOnlyList<SqlStatement> statements;
-            try
-            {
-                statements = services.Renderer.Render([Resolve(operation, transaction)]);
-            }
-            catch (DiffMigrateException e)
-            {
-                throw new DiffMigrateException($"{Where(step)}: {e.Message}", e);
-            }
-            foreach (var statement in statements) yield return statement;
+            return services.Renderer.Render([resolve ? Resolve(operation, transaction) : operation]);
+        }
+        catch (DiffMigrateException e)
+        {
+            throw new DiffMigrateException($"{Where(step)}: {e.Message}", e);
         }
     }
 
-    /// <summary>Commits (after the foreign-key check when enforcement is off) and, with <paramref name="again"/>, begins anew.</summary>
-    private void Commit(ref DbTransaction transaction, bool foreignKeysOff, MigrationStep? step, bool again)
+    /// <summary>Commits (after the foreign-key check when enforcement is off).</summary>
+    private void Commit(ref DbTransaction transaction, bool foreignKeysOff, MigrationStep? step, RunProgress progress)
     {
         if (foreignKeysOff) CheckForeignKeys(transaction, step);
+        progress.Committing = true;
         transaction.Commit();
         transaction.Dispose();
-        if (again) transaction = connection.BeginTransaction();
+        progress.Committed();
+    }
+
+    private DbTransaction Begin() => MigrationLock.Begin(connection, services, settings, log);
+
+    /// <summary>Rolls back what is open; on a broken connection the server has done so already, and the real error must not be hidden.</summary>
+    private void Rollback(DbTransaction transaction)
+    {
+        try
+        {
+            if (transaction.Connection is not null) transaction.Rollback();
+        }
+        catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection) || e is InvalidOperationException)
+        {
+        }
+    }
+
+    /// <summary>Driver errors outside a run's steps (the lock, the version table) in the user's terms.</summary>
+    private T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection))
+        {
+            throw new DiffMigrateException(DatabaseFailure.Describe(e, connection, settings) + ".", e);
+        }
     }
 
     /// <summary>The operations a step's Upgrade or Downgrade records; what they throw is named by revision.</summary>
@@ -179,8 +218,9 @@ public sealed partial class Migrator(
         {
             var where = step is null ? "" : Where(step) + ": ";
             var doing = statement.Purpose is { } purpose ? $"while {purpose}: " : "while running: ";
-            var reason = Diagnose(statement, transaction) ?? e.Message;
-            throw new DiffMigrateException($"{where}{reason}\n  {doing}{FirstLine(statement.Text)}\n  Rolled back: the database is as it was before this command.", e);
+            // A failed guard (a lossy conversion in a rebuild) is diagnosed with the row and value; anything else by its cause.
+            var reason = Diagnose(statement, transaction) ?? DatabaseFailure.Describe(e, connection, settings);
+            throw new DiffMigrateException($"{where}{reason}\n  {doing}{FirstLine(statement.Text)}", e);
         }
     }
 

@@ -19,7 +19,23 @@ internal sealed class VersionTable(QualifiedName name, DialectServices services)
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    public IReadOnlyList<string> Read(DbConnection connection, DbTransaction? transaction)
+    /// <summary>The applied heads, without progress markers.</summary>
+    public IReadOnlyList<string> Read(DbConnection connection, DbTransaction? transaction) =>
+        ReadAll(connection, transaction).Where(r => ProgressMarker.Parse(r) is null).ToList();
+
+    /// <summary>
+    /// The progress markers: a row <c>id@u3</c> says that the upgrade (<c>d</c>: downgrade) of revision <c>id</c>
+    /// stopped at its third statement that runs outside a transaction, with everything before it committed. Revision
+    /// ids hold letters, digits and underscores only, so a marker can never be taken for one.
+    /// </summary>
+    public IReadOnlyList<ProgressMarker> Markers(DbConnection connection, DbTransaction? transaction) =>
+        ReadAll(connection, transaction).Select(ProgressMarker.Parse).OfType<ProgressMarker>().ToList();
+
+    public SqlStatement Insert(string row) => services.Renderer.InsertVersion(Name, row);
+
+    public SqlStatement Delete(string row) => services.Renderer.DeleteVersion(Name, row);
+
+    private IReadOnlyList<string> ReadAll(DbConnection connection, DbTransaction? transaction)
     {
         if (!Exists(connection, transaction)) return [];
         var sql = $"SELECT version_num FROM {services.Renderer.Syntax.Quote(Name)}";
@@ -52,5 +68,20 @@ internal sealed class VersionTable(QualifiedName name, DialectServices services)
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
+    }
+}
+
+/// <summary>Where a revision holding statements that run outside a transaction stopped; see <see cref="VersionTable.Markers"/>.</summary>
+internal sealed record ProgressMarker(string Revision, bool IsUpgrade, int Statement)
+{
+    public string Row => $"{Revision}@{(IsUpgrade ? 'u' : 'd')}{Statement}";
+
+    public static ProgressMarker? Parse(string row)
+    {
+        var at = row.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at + 2 >= row.Length || row[at + 1] is not ('u' or 'd')) return null;
+        return int.TryParse(row.AsSpan(at + 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var statement)
+            ? new ProgressMarker(row[..at], row[at + 1] == 'u', statement)
+            : null;
     }
 }

@@ -34,7 +34,7 @@ public sealed class CliWorkflowTests
 
         var upgrade = project.Run("upgrade", "head");
         Assert.AreEqual(0, upgrade.Code, upgrade.Err);
-        StringAssert.Contains(upgrade.Out, "Running upgrade  -> aaaaaaaaaaaa, create blog");
+        StringAssert.Contains(upgrade.Err, "Running upgrade  -> aaaaaaaaaaaa, create blog");
 
         var current = project.Run("current");
         Assert.AreEqual("aaaaaaaaaaaa (head)", current.Out.Trim());
@@ -50,7 +50,7 @@ public sealed class CliWorkflowTests
 
         var down = project.Run("downgrade", "base");
         Assert.AreEqual(0, down.Code, down.Err);
-        StringAssert.Contains(down.Out, "Running downgrade aaaaaaaaaaaa -> , create blog");
+        StringAssert.Contains(down.Err, "Running downgrade aaaaaaaaaaaa -> , create blog");
         CollectionAssert.AreEqual(new[] { "diffmigrate_version" }, Tables(project.Database()).ToList());
     }
 

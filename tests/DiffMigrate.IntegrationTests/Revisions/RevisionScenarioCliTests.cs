@@ -65,8 +65,9 @@ public sealed partial class RevisionScenarioCliTests
         switch (op)
         {
             case "upgrade" or "downgrade":
-                var ran = Step().Matches(output).Select(m => op == "upgrade" ? m.Groups["to"].Value : m.Groups["from"].Value).ToList();
-                CollectionAssert.AreEqual(Strings(expect).ToList(), ran, output);
+                // Progress goes to stderr, results to stdout.
+                var ran = Step().Matches(err).Select(m => op == "upgrade" ? m.Groups["to"].Value : m.Groups["from"].Value).ToList();
+                CollectionAssert.AreEqual(Strings(expect).ToList(), ran, err);
                 break;
             case "resolve":
                 StringAssert.StartsWith(output, "Rev: " + expect.GetString());
