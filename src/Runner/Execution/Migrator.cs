@@ -187,7 +187,9 @@ public sealed partial class Migrator(
         }
         catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection))
         {
-            throw new DiffMigrateException(DatabaseFailure.Describe(e, connection, settings) + ".", e);
+            // The database's own complaint (not a database, no such column) says nothing of which database it is.
+            var reason = DatabaseFailure.Describe(e, connection, settings);
+            throw new DiffMigrateException((reason == e.Message ? $"{connection.DataSource}: {reason}" : reason) + ".", e);
         }
     }
 

@@ -130,7 +130,7 @@ public sealed class HostileNameTests
     {
         using var project = new TempProject();
         var (_, _, err) = Run(project, 2, "init", "odd\ndir\r\"url\": \"sqlite:evil.db\"");
-        StringAssert.Contains(err, "odd\\ndir\\r", "the name, escaped");
+        StringAssert.Contains(err, "odd\\u000adir\\u000d", "the name, escaped");
         Assert.IsEmpty(Directory.EnumerateFileSystemEntries(project.Directory).ToList(), "no folder and no configuration");
     }
 
