@@ -1,4 +1,5 @@
 using System.Text;
+using DiffMigrate.Render;
 
 namespace DiffMigrate.Runner.Revisions;
 
@@ -20,7 +21,7 @@ public static class RevisionFormatter
     public static string HistoryLine(RevisionGraph graph, RevisionInfo revision, IReadOnlyCollection<string>? current = null)
     {
         var parents = revision.DependsOn.Count > 0 ? $"{Parents(revision)} ({string.Join(", ", revision.DependsOn)})" : Parents(revision);
-        return $"{parents} -> {Short(graph, revision.Id, labels: true, treeIndicators: true, current)}, {revision.Message}";
+        return $"{parents} -> {Short(graph, revision.Id, labels: true, treeIndicators: true, current)}, {Shown(revision.Message)}";
     }
 
     /// <summary>The whole history, newest first, in Alembic's traversal order.</summary>
@@ -40,7 +41,7 @@ public static class RevisionFormatter
         var text = new StringBuilder(verbose ? Entry(graph, graph.Get(id)) : Short(graph, id, labels: true, treeIndicators: true)).Append('\n');
         var indent = new string(' ', id.Length);
         text.AppendJoin('\n', graph.ChildrenOf(id).Select(child =>
-            $"{indent} -> {Short(graph, child, labels: true, treeIndicators: true)}{(verbose ? ", " + graph.Get(child).Message : "")}"));
+            $"{indent} -> {Short(graph, child, labels: true, treeIndicators: true)}{(verbose ? ", " + Shown(graph.Get(child).Message) : "")}"));
         return text.Append('\n').ToString();
     }
 
@@ -59,10 +60,14 @@ public static class RevisionFormatter
         if (graph.IsBranchPoint(id)) text.Append("Branches into: ").AppendJoin(", ", graph.ChildrenOf(id)).Append('\n');
         var labels = graph.BranchLabelsOf(id);
         if (labels.Count > 0) text.Append("Branch names: ").AppendJoin(", ", labels.Order(StringComparer.Ordinal)).Append('\n');
-        text.Append("Path: ").Append(revision.Path).Append('\n');
-        text.Append('\n').AppendJoin("\n", (revision.Message ?? "").Split('\n').Select(l => "    " + l)).Append('\n');
+        text.Append("Path: ").Append(Shown(revision.Path)).Append('\n');
+        text.Append('\n').AppendJoin("\n", (revision.Message ?? "").Split('\n').Select(l => "    " + Shown(l))).Append('\n');
         return text.ToString();
     }
+
+    // A message or path comes from a script anyone may have written: escape escapes and line terminators so that
+    // one revision stays one line and cannot drive the terminal.
+    private static string? Shown(string? text) => text is null ? null : VisibleText.Escape(text);
 
     // Alembic's short form: the id, its labels, the head indicators, then the tree indicators.
     private static string Short(RevisionGraph graph, string id, bool labels, bool treeIndicators, IReadOnlyCollection<string>? current = null)

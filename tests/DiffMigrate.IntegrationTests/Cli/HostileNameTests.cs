@@ -112,6 +112,22 @@ public sealed class HostileNameTests
     }
 
     [TestMethod]
+    public void Graph_commands_print_a_hand_written_message_with_escapes_and_terminators_escaped()
+    {
+        using var project = new TempProject().Initialized();
+        Run(project, 0, "revision", "-m", "plain", "--rev-id", "000000000001");
+        var path = Directory.GetFiles(project.VersionsPath, "*.cs").Single();
+        // A message as anyone could write it by hand: a terminal escape, a carriage return and a line separator.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Message = \"plain\"", "Message = \"a\\u001b[2Jb\\rc\\u2028d\"", StringComparison.Ordinal));
+        foreach (var args in new[] { new[] { "history" }, ["history", "-v"], ["show", "head"], ["heads", "-v"] })
+        {
+            var (_, output, _) = Run(project, 0, args);
+            StringAssert.Contains(output, "a\\u001b[2Jb", string.Join(" ", args));
+            foreach (var line in output.Split('\n')) Assert.IsFalse(VisibleText.NeedsEscape(line), $"{string.Join(" ", args)}: {line}");
+        }
+    }
+
+    [TestMethod]
     public void Init_in_a_folder_named_with_quotes_and_json_writes_a_configuration_that_loads()
     {
         using var project = new TempProject();
