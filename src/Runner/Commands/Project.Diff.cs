@@ -19,7 +19,7 @@ public sealed partial class Project
         if (!DiffFormats.Contains(format, StringComparer.Ordinal)) throw new DiffMigrateException($"Unknown format '{format}': expected {string.Join(", ", DiffFormats)}.");
         var model = Autogenerate.LoadModel(Config, log);
         var services = DialectServices.For(Url.Dialect);
-        using var connection = drivers.Open(Url);
+        using var connection = OpenForReading();
         var graph = Revisions.Graph;
         RequireAtHead(Migrator(connection, services, log).Current(), graph);
         var comparison = Autogenerate.Run(connection, services, model, Config, log);

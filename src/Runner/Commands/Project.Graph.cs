@@ -84,7 +84,7 @@ public sealed partial class Project
     /// <summary>The version rows, without creating the version table.</summary>
     private IReadOnlyList<string> ReadRows()
     {
-        using var connection = drivers.Open(Url);
+        using var connection = OpenForReading();
         return Migrator(connection, DialectServices.For(Url.Dialect), log).Current();
     }
 

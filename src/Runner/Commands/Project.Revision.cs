@@ -92,7 +92,7 @@ public sealed partial class Project
             }
             else
             {
-                using var connection = drivers.Open(Url);
+                using var connection = OpenForReading();
                 RequireAtHead(Migrator(connection, services, log).Current(), graph);
                 upgrade = Autogenerate.Compare(connection, services, model, Config, log);
             }

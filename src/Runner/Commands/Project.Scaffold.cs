@@ -17,7 +17,7 @@ public sealed partial class Project
         if (style is not ("builder" or "attributes")) throw new DiffMigrateException($"Unknown scaffold style '{style}': expected builder or attributes.");
         var services = DialectServices.For(Url.Dialect);
         Schema.DatabaseSchema schema;
-        using (var connection = drivers.Open(Url))
+        using (var connection = OpenForReading())
         {
             schema = services.Inspector.InspectAsync(connection, new InspectOptions([Config.VersionTable], AllSchemas: true)).GetAwaiter().GetResult();
         }

@@ -31,7 +31,7 @@ public sealed partial class Project
     /// </summary>
     public int Drift()
     {
-        using var live = drivers.Open(Url);
+        using var live = OpenForReading();
         var services = DialectServices.For(Url.Dialect);
         var applied = Migrator(live, services, log).Current();
         return WithScratch((scratch, _) =>

@@ -26,7 +26,7 @@ public sealed partial class Project
         if (to == "model" && IsUrl(from))
         {
             // The database against the model is what autogenerate does (the server canonicalises the model's side).
-            using var connection = drivers.Open(DatabaseUrl.Parse(from, Config.Directory));
+            using var connection = drivers.Open(DatabaseUrl.Parse(from, Config.Directory).ForReading());
             comparison = Autogenerate.Run(connection, services, Autogenerate.LoadModel(Config, log), Config, log);
         }
         else
@@ -57,7 +57,7 @@ public sealed partial class Project
                 return built!;
             default:
                 var url = DatabaseUrl.Parse(source, Config.Directory);
-                using (var connection = drivers.Open(url))
+                using (var connection = drivers.Open(url.ForReading()))
                 {
                     return Inspect(services, connection, new InspectOptions([Config.VersionTable], AllSchemas: true));
                 }

@@ -79,7 +79,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
     {
         var model = Autogenerate.LoadModel(Config, log);
         var services = DialectServices.For(Url.Dialect);
-        using var connection = drivers.Open(Url);
+        using var connection = OpenForReading();
         RequireAtHead(Migrator(connection, services, log).Current(), Revisions.Graph);
         var operations = Autogenerate.Compare(connection, services, model, Config, log);
         if (operations.Count == 0)
@@ -116,5 +116,13 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
                 : $"None of the version locations exists ({string.Join(", ", Config.VersionLocations)}): create them or fix versionLocations.");
         }
         return RevisionSet.FromScriptDirectories(Config.VersionLocations, Config.RecursiveVersionLocations, Path.Combine(Config.ScriptLocation, ".diffmigrate-cache"));
+    }
+
+    /// <summary>A connection for a command that only reads (see <see cref="DatabaseUrl.ForReading"/>).</summary>
+    private System.Data.Common.DbConnection OpenForReading()
+    {
+        var url = Url.ForReading();
+        if (url.File is { } file && !File.Exists(file)) log($"{file} does not exist: read as an empty database (nothing is created).");
+        return drivers.Open(url);
     }
 }

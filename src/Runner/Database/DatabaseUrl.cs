@@ -10,6 +10,20 @@ namespace DiffMigrate.Runner.Database;
 /// </summary>
 public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, string Display)
 {
+    /// <summary>The SQLite database file, when the URL names one (null for a server or an in-memory database).</summary>
+    public string? File { get; init; }
+
+    /// <summary>
+    /// The same database for a command that only reads: a SQLite file is opened read-only, so that nothing the command
+    /// does can write to it, and a file that does not exist is read as an empty database instead of being created.
+    /// </summary>
+    public DatabaseUrl ForReading() => File switch
+    {
+        null => this,
+        var file when System.IO.File.Exists(file) => this with { ConnectionString = ConnectionString + ";Mode=ReadOnly" },
+        _ => this with { ConnectionString = "Data Source=:memory:", Display = Display + " (no such file: read as an empty database)" },
+    };
+
     private const string Expected =
         "expected sqlite:///relative.db, sqlite:////absolute.db, sqlite://, postgresql://user:pass@host:port/db, or <dialect>:<ADO.NET connection string>";
 
@@ -59,7 +73,7 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
         var file = path[1..];
         var full = Path.GetFullPath(file, baseDirectory);
         var builder = new DbConnectionStringBuilder { ["Data Source"] = full };
-        return new DatabaseUrl(Dialect.Sqlite, builder.ConnectionString, $"sqlite:///{full}");
+        return new DatabaseUrl(Dialect.Sqlite, builder.ConnectionString, $"sqlite:///{full}") { File = full };
     }
 
     private static DatabaseUrl Postgres(string url, string rest)
