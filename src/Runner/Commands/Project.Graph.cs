@@ -67,13 +67,19 @@ public sealed partial class Project
     /// </summary>
     public void Current(bool verbose = false, bool checkHeads = false)
     {
-        var rows = ReadRows();
+        IReadOnlyList<string> rows, interrupted;
+        using (var connection = OpenForReading())
+        {
+            var migrator = Migrator(connection, DialectServices.For(Url.Dialect), log);
+            (rows, interrupted) = (migrator.Current(), migrator.Interrupted());
+        }
         var graph = Revisions.Graph;
+        foreach (var note in interrupted) log("Unfinished: " + note + ".");
         if (verbose) output.WriteLine($"Current revision(s) for {Url.Display}:");
         var tips = graph.CurrentTips(rows);
         // Alembic compares the rows with the heads, so a database at every head fails when one head is applied only
         // as a dependency (it has no row of its own); the tips of the applied branches are what should match.
-        if (checkHeads && !tips.ToHashSet(StringComparer.Ordinal).SetEquals(graph.Heads))
+        if (checkHeads && (interrupted.Count > 0 || !tips.ToHashSet(StringComparer.Ordinal).SetEquals(graph.Heads)))
         {
             throw new DiffMigrateException(
                 $"Database is not on all head revisions: it is at {Describe(rows)}, the heads are {Describe(graph.Heads)}.");

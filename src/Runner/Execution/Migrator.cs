@@ -25,6 +25,15 @@ public sealed partial class Migrator(
     /// <summary>The revision graph in use.</summary>
     public RevisionGraph Graph => revisions.Graph;
 
+    /// <summary>
+    /// The revisions whose run stopped part-way, after a statement that runs outside a transaction, each described
+    /// for a person; the next upgrade (or downgrade) resumes them.
+    /// </summary>
+    public IReadOnlyList<string> Interrupted() => table.Markers(connection, null)
+        .Select(m => $"the {(m.IsUpgrade ? "upgrade" : "downgrade")} of revision {m.Revision} stopped at its statement {m.Statement} " +
+                     $"that runs outside a transaction, with the statements before it committed: run {(m.IsUpgrade ? "upgrade" : "downgrade")} again to resume")
+        .ToList();
+
     /// <summary>The rows of the version table (empty when it does not exist yet).</summary>
     public IReadOnlyList<string> Current() => Guarded(() => table.Read(connection, null));
 

@@ -157,6 +157,21 @@ public sealed class PostgresResumeTests
         CollectionAssert.AreEqual(new[] { "e1" }, Rows(database).ToList());
     }
 
+    [TestMethod]
+    public void Current_says_a_revision_is_unfinished_and_check_heads_fails_until_it_is_resumed()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        using var project = RevisionProject.Create(database.Url,
+            [("e1", "op.Execute(\"CREATE TABLE t1 (id int)\"); op.CreateIndex(\"t1\", Index(\"ix_t1\", [\"id\"]), concurrently: true);" + Fails)]);
+        Assert.AreEqual(2, project.Run("upgrade", "head").Code);
+
+        var (code, output, err) = project.Run("current");
+        Assert.AreEqual(0, code, err);
+        Assert.AreEqual("", output, "no revision is applied yet");
+        StringAssert.Contains(err, "Unfinished: the upgrade of revision e1 stopped at its statement 1");
+        Assert.AreEqual(2, project.Run("current", "--check-heads").Code);
+    }
+
     private static IReadOnlyList<string> Rows(TestDatabase database) =>
         database.Strings("SELECT 1 FROM pg_tables WHERE tablename = 'diffmigrate_version'").Count == 0 ? [] : database.Strings("SELECT version_num FROM diffmigrate_version ORDER BY version_num COLLATE \"C\"");
 }
