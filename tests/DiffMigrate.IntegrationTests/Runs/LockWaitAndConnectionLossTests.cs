@@ -49,6 +49,29 @@ public sealed class LockWaitAndConnectionLossTests
     }
 
     [TestMethod]
+    public void Sqlite_waits_past_the_drivers_30_second_default_when_lockTimeout_allows()
+    {
+        // The defect: a writer holding the file for longer than Microsoft.Data.Sqlite's default 30 s command timeout
+        // failed the run at 30 s, whatever lockTimeout said. 32 s is the shortest hold that tells the two apart.
+        using var project = RevisionProject.Create("sqlite:///app.db", [("s1", "op.Execute(\"CREATE TABLE t1 (id int)\");")], lockTimeout: 60);
+        var writer = HoldWriteLock(project.Database());
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(32));
+            writer.Dispose();
+        });
+        var clock = Stopwatch.StartNew();
+
+        var (code, _, err) = project.Run("upgrade", "head");
+        release.Wait();
+
+        Assert.AreEqual(0, code, err);
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromSeconds(31), clock.Elapsed, "the run waited for the writer");
+        StringAssert.Contains(err, "Waiting for the migration lock: another connection is writing to " + project.Database());
+        CollectionAssert.AreEqual(new[] { "s1" }, project.VersionRows().ToList());
+    }
+
+    [TestMethod]
     public void Postgres_waiting_message_says_who_holds_the_lock_once()
     {
         using var database = PostgresServer.CreateDatabase();
