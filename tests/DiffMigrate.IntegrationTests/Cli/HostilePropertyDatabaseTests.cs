@@ -111,14 +111,14 @@ public sealed class HostilePropertyDatabaseTests
         for (var i = 0; i < Cases; i++)
         {
             var drawn = DrawSqlite(random);
-            // Every fourth case puts a NUL in a name, a default or a comment: refused before anything is written.
+            // Every fourth case puts a NUL or a lone surrogate in a name, a default or a comment: refused before anything is written.
             if (i % 4 == 3)
             {
                 drawn = (i / 4 % 3) switch
                 {
                     0 => drawn with { Table = drawn.Table.Insert(drawn.Table.Length / 2, "\0") },
-                    1 => drawn with { Default = drawn.Default + "\0" },
-                    _ => drawn with { Index = "\0" + drawn.Index },
+                    1 => drawn with { Default = drawn.Default + "\ud800" },
+                    _ => drawn with { Index = "\udc00" + drawn.Index },
                 };
             }
             var context = drawn.Describe(Seed, i);
@@ -131,8 +131,8 @@ public sealed class HostilePropertyDatabaseTests
             var revision = Run(project, context, "revision", "--autogenerate", "-m", drawn.Message, "--rev-id", "000000000001");
             if (i % 4 == 3)
             {
-                Assert.AreEqual(2, revision.Code, context + ": a NUL\n" + revision.Err);
-                StringAssert.Contains(revision.Err, "NUL", context);
+                Assert.AreEqual(2, revision.Code, context + ": a NUL or a lone surrogate\n" + revision.Err);
+                Assert.IsTrue(revision.Err.Contains("NUL", StringComparison.Ordinal) || revision.Err.Contains("lone surrogate", StringComparison.Ordinal), context + "\n" + revision.Err);
                 AssertRefused(project, context, revision, () => SqliteSnapshot(project), before);
                 refused++;
                 continue;
@@ -173,15 +173,15 @@ public sealed class HostilePropertyDatabaseTests
         for (var i = 0; i < Cases; i++)
         {
             var drawn = DrawPostgres(random);
-            // Every fourth case goes over a limit: a name of 64 bytes or more, or a name holding NUL.
+            // Every fourth case goes over a limit: a name of 64 bytes or more, an enum value holding NUL, a comment
+            // holding a lone surrogate.
             if (i % 4 == 3)
             {
-                var overLimit = i % 8 == 3 ? drawn.Table + new string('x', 64) : drawn.Table.Insert(drawn.Table.Length / 2, "\0");
                 drawn = (i / 4 % 3) switch
                 {
-                    0 => drawn with { Table = overLimit },
-                    1 => drawn with { Values = [drawn.Values[0], overLimit] },
-                    _ => drawn with { Check = overLimit },
+                    0 => drawn with { Table = drawn.Table + new string('x', 64) },
+                    1 => drawn with { Values = [drawn.Values[0], drawn.Values[1].Insert(drawn.Values[1].Length / 2, "\0")] },
+                    _ => drawn with { ColumnComment = drawn.ColumnComment + "\ud83d" },
                 };
             }
             var context = drawn.Describe(Seed + 1, i);
@@ -231,6 +231,44 @@ public sealed class HostilePropertyDatabaseTests
     }
 
     private static string Regclass(string table) => $"{SqlString(Quote(table))}::regclass";
+
+    [TestMethod]
+    [DataRow("sqlite", "t<d800>x", "", "table 't\\ud800x' holds a lone surrogate (\\ud800)")]
+    [DataRow("sqlite", "t", "'<dc00>'", "default of column 't.c' holds a lone surrogate (\\udc00)")]
+    [DataRow("sqlite", "t\n\0", "", "table 't\\u000a\\u0000' holds a NUL character (\\0)")]
+    [DataRow("postgres", "t<d800>x", "", "table 't\\ud800x' holds a lone surrogate (\\ud800)")]
+    [DataRow("postgres", "t", "'<dc00>'", "default of column 't.c' holds a lone surrogate (\\udc00)")]
+    [DataRow("postgres", "t", "'a\0'", "default of column 't.c' holds a NUL character (\\0)")]
+    [DataRow("postgres", "t\r\n" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "", "table 't\\u000d\\u000axxxx")]
+    public void Text_no_database_can_store_is_refused_in_one_line_naming_it_escaped(string dialect, string table, string defaultSql, string expected)
+    {
+        // Before the fix SQLite stored U+FFFD for a lone surrogate (check never clean), PostgreSQL failed with an
+        // unexpected ObjectDisposedException (Npgsql could not encode the canonicaliser's statement), and SQLite cut a
+        // statement at NUL; a name's line feed split the error over two lines. An attribute cannot hold a lone
+        // surrogate (metadata is UTF-8), so the rows spell them <d800>.
+        (table, defaultSql) = (Surrogates(table), Surrogates(defaultSql));
+        using var project = new TempProject();
+        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b) =>\n" +
+            $"        b.Table({Cs(table)}, t => {{ t.Column(\"id\", SqlType.Int32).PrimaryKey(); t.Column(\"c\", SqlType.Text).Nullable(){(defaultSql.Length > 0 ? $".Default({Cs(defaultSql)})" : "")}; }});\n}}\n";
+        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
+        using var database = dialect == "postgres" ? PostgresServer.CreateDatabase() : null;
+        if (database is not null) project.Environment["DIFFMIGRATE_URL"] = database.Url;
+        Func<List<string>> snapshot = database is null ? () => File.Exists(project.Database()) ? SqliteSnapshot(project) : [] : () => Snapshot(database);
+        if (database is null) BatchRebuildTests.Execute(project.Database(), "CREATE TABLE canary (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO canary VALUES (1, 'kept');");
+        else database.Execute("CREATE TABLE canary (id int PRIMARY KEY, v text); INSERT INTO canary VALUES (1, 'kept');");
+        Exclude(project, "canary");
+        var before = snapshot();
+        foreach (var command in new[] { new[] { "revision", "--autogenerate", "-m", "x" }, ["check"], ["diff"] })
+        {
+            var result = Run(project, dialect + " " + command[0], command);
+            Assert.AreEqual(2, result.Code, result.Err);
+            StringAssert.Contains(result.Err, expected, command[0]);
+            AssertRefused(project, command[0], result, snapshot, before);
+        }
+    }
+
+    private static string Surrogates(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "<(d[89a-f][0-9a-f]{2})>", m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
 
     private static List<string> Snapshot(TestDatabase database) =>
         [.. PostgresCanonicalizerInjectionTests.Snapshot(database), .. database.Strings("SELECT id || ':' || v FROM canary ORDER BY id")];
