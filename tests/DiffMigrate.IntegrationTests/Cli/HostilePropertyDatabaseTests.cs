@@ -92,7 +92,7 @@ public sealed class HostilePropertyDatabaseTests
         NoNul(Draw(random)) + "_t", NoNul(Draw(random)) + "_c", NoNul(Draw(random)) + "_o", NoNul(Draw(random)) + "_ix",
         NoNul(Draw(random)) + "_uq", NoNul(Draw(random)) + "_ck", NoNul(Draw(random)), NoNul(Draw(random)), NoNul(Draw(random)), null, [], Draw(random));
 
-    /// <summary>A PostgreSQL model within its limits: names of at most 63 bytes, no NUL anywhere (text cannot hold it).</summary>
+    /// <summary>A PostgreSQL model within its limits: names of at most 63 bytes, no NUL (text cannot hold it) but in the message.</summary>
     private static Drawn DrawPostgres(Random random) => new(
         DrawName(random, 61) + "_t", DrawName(random, 61) + "_c", DrawName(random, 61) + "_o", DrawName(random, 60) + "_ix",
         DrawName(random, 60) + "_uq", DrawName(random, 60) + "_ck",
