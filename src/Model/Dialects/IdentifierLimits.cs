@@ -13,6 +13,7 @@ public static class IdentifierLimits
     /// <summary>Throws <see cref="DiffMigrateException"/> naming the first name of <paramref name="model"/> over <paramref name="dialect"/>'s limit.</summary>
     public static void Check(DatabaseSchema model, Dialect dialect)
     {
+        CheckStorable(model);
         if (dialect.MaxIdentifierLength == int.MaxValue) return;
         foreach (var (kind, fullName, name) in Names(model))
         {
@@ -22,6 +23,44 @@ public static class IdentifierLimits
             throw new DiffMigrateException(
                 $"The model's {kind} {fullName} is {length} {unit} long; {dialect.Name} allows at most {dialect.MaxIdentifierLength}: shorten the name (or the naming convention that made it).");
         }
+    }
+
+    // Neither database can hold NUL in SQL text: SQLite ends the statement there (the name is cut, or the statement is
+    // broken), PostgreSQL refuses it. Nor a lone surrogate, which UTF-8 cannot encode: SQLite would store U+FFFD (a
+    // difference that never goes away), Npgsql fails to send the statement. Refused here, before anything is written or run.
+    private static void CheckStorable(DatabaseSchema model)
+    {
+        var texts = Names(model).Select(n => (n.Kind, n.FullName, Text: (string?)n.Name)).Concat(model.Tables.SelectMany(table =>
+            new[] { ("comment of table", Quoted(table.Name), table.Comment) }
+                .Concat(table.Columns.SelectMany(c => new[]
+                {
+                    ("default of column", Quoted($"{table.Name}.{c.Name}"), c.Default),
+                    ("comment of column", Quoted($"{table.Name}.{c.Name}"), c.Comment),
+                    ("computed expression of column", Quoted($"{table.Name}.{c.Name}"), c.Computed),
+                }))
+                .Concat(table.CheckConstraints.Select(k => ("check constraint SQL", Quoted(table.Name), (string?)k.Sql)))));
+        foreach (var (kind, fullName, text) in texts)
+        {
+            if (text is null) continue;
+            if (text.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new DiffMigrateException($"The model's {kind} {fullName} holds a NUL character (\\0), which no database can store: remove it.");
+            }
+            if (LoneSurrogate(text) is { } lone)
+            {
+                throw new DiffMigrateException($"The model's {kind} {fullName} holds a lone surrogate (\\u{((int)lone).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)}), which UTF-8 cannot encode: remove it or pair it.");
+            }
+        }
+    }
+
+    private static char? LoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return text[i];
+        }
+        return null;
     }
 
     /// <summary>Each name with its kind and where it is, as a message names it.</summary>
@@ -54,5 +93,8 @@ public static class IdentifierLimits
 
     private static string Quoted(QualifiedName name) => Quoted(name.ToString());
 
-    private static string Quoted(string name) => "'" + name + "'";
+    // The CLI shows the rest of what is hidden, but keeps line feeds (messages of several lines): a name's own line
+    // feed, or any C0 control, is escaped here so the error stays on one line. (Model cannot see Render's VisibleText.)
+    private static string Quoted(string name) =>
+        "'" + string.Concat(name.Select(c => c < ' ' || c == '\u007f' ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString())) + "'";
 }
