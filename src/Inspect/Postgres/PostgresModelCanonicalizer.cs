@@ -147,7 +147,15 @@ public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         }
         finally
         {
-            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (connection.State != System.Data.ConnectionState.Open && e is DbException or ObjectDisposedException or InvalidOperationException)
+            {
+                // A broken connection took its transaction with it (the server rolls back); failing to say so again
+                // must not hide the error that broke it.
+            }
         }
     }
 

@@ -225,7 +225,8 @@ public sealed partial class Migrator(
         {
             command.ExecuteNonQuery();
         }
-        catch (DbException e)
+        // A statement the driver cannot encode (a lone surrogate in a hand-written revision) is the revision's fault too.
+        catch (Exception e) when (e is DbException or System.Text.EncoderFallbackException)
         {
             var where = step is null ? "" : Where(step) + ": ";
             var doing = statement.Purpose is { } purpose ? $"while {purpose}: " : "while running: ";

@@ -172,6 +172,24 @@ public sealed class PostgresResumeTests
         Assert.AreEqual(2, project.Run("current", "--check-heads").Code);
     }
 
+    [TestMethod]
+    public void A_statement_the_driver_cannot_encode_is_one_error_and_rolls_back()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        // A lone surrogate, as a hand-edited revision can hold: Npgsql cannot encode it as UTF-8.
+        using var project = RevisionProject.Create(database.Url,
+            [("g1", "op.Execute(\"CREATE TABLE t1 (id int)\");"), ("g2", "op.Execute(\"SELECT '\\uD800'\");")]);
+
+        var (code, _, err) = project.Run("upgrade", "head");
+
+        Assert.AreEqual(2, code, err);
+        Assert.AreEqual(1, err.Split('\n').Count(l => l.StartsWith("ERROR:", StringComparison.Ordinal)), err);
+        Assert.DoesNotContain("unexpected", err);
+        StringAssert.Contains(err, "revision g2");
+        Assert.IsEmpty(Rows(database), "nothing applied");
+        Assert.IsEmpty(database.Strings("SELECT tablename::text FROM pg_tables WHERE tablename = 't1'"), "g1 rolled back with it");
+    }
+
     private static IReadOnlyList<string> Rows(TestDatabase database) =>
         database.Strings("SELECT 1 FROM pg_tables WHERE tablename = 'diffmigrate_version'").Count == 0 ? [] : database.Strings("SELECT version_num FROM diffmigrate_version ORDER BY version_num COLLATE \"C\"");
 }
