@@ -55,6 +55,27 @@ public sealed class ConcurrentRunnerTests
     }
 
     [TestMethod]
+    public void Sqlite_ten_runners_wait_out_a_revision_longer_than_the_drivers_30_second_default()
+    {
+        // The revision holds the write transaction for 32 s (its Upgrade is recorded inside it): longer than
+        // Microsoft.Data.Sqlite's default 30 s wait, within lockTimeout. Every runner must wait its turn, none fail.
+        (string, string)[] revisions =
+        [
+            SqliteRevisions[0],
+            ("c2", "System.Threading.Thread.Sleep(32000); op.Execute(\"INSERT INTO applied_log VALUES ('c2')\");"),
+            SqliteRevisions[2],
+        ];
+        using var project = RevisionProject.Create("sqlite:///app.db", revisions, perRevision: false, lockTimeout: 60);
+        Warm(project);
+        var results = RunAll(project);
+
+        Check(results, 60, "stayed locked by another connection: gave up after");
+        Assert.IsTrue(results.All(r => r.Code == 0), string.Join("\n---\n", results.Select(r => r.Err)));
+        CollectionAssert.AreEqual(new[] { "c1", "c2", "c3" }, TempProject.Strings(project.Database(), "SELECT revision FROM applied_log ORDER BY revision").ToList());
+        Report($"SQLite one transaction, a 32 s revision, lockTimeout 60: {Summary(results)}");
+    }
+
+    [TestMethod]
     [DataRow(false, 30.0)]
     [DataRow(true, 30.0)]
     [DataRow(false, 0.2)]
