@@ -122,7 +122,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
     private System.Data.Common.DbConnection OpenForReading()
     {
         var url = Url.ForReading();
-        if (url.File is { } file && !File.Exists(file)) log($"{file} does not exist: read as an empty database (nothing is created).");
+        if (url.File is { } file && !File.Exists(file) && !Directory.Exists(file)) log($"{file} does not exist: read as an empty database (nothing is created).");
         return drivers.Open(url);
     }
 }

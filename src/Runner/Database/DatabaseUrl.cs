@@ -21,6 +21,8 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
     {
         null => this,
         var file when System.IO.File.Exists(file) => this with { ConnectionString = ConnectionString + ";Mode=ReadOnly" },
+        // A folder (or anything else that is there) is opened as named, so that the driver says what is wrong with it.
+        var file when Directory.Exists(file) => this,
         _ => this with { ConnectionString = "Data Source=:memory:", Display = Display + " (no such file: read as an empty database)" },
     };
 
