@@ -3,7 +3,6 @@ using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
 using System.Reflection;
 using DiffMigrate.Schema;
-using Humanizer;
 
 namespace DiffMigrate.Declarative;
 
@@ -17,7 +16,7 @@ internal static class EntityReader
     public static QualifiedName TableName(Type type)
     {
         var table = type.GetCustomAttribute<TableAttribute>();
-        return new QualifiedName(table?.Schema, table?.Name ?? type.Name.Underscore());
+        return new QualifiedName(table?.Schema, table?.Name ?? SnakeCase.Of(type.Name));
     }
 
     public static TableDraft Read(Type type)
@@ -82,7 +81,7 @@ internal static class EntityReader
             .Distinct()
             .SelectMany(e => e.GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.GetCustomAttribute<RenamedFromAttribute>() is not null)
-                .Select(f => new EnumValueRename(new QualifiedName(null, e.Name.Underscore()), f.GetCustomAttribute<RenamedFromAttribute>()!.OldName, f.Name)));
+                .Select(f => new EnumValueRename(new QualifiedName(null, SnakeCase.Of(e.Name)), f.GetCustomAttribute<RenamedFromAttribute>()!.OldName, f.Name)));
 
     private static IEnumerable<PropertyInfo> MappedProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -98,7 +97,7 @@ internal static class EntityReader
     private static ColumnDraft ReadColumn(Type owner, PropertyInfo property, NullabilityInfoContext nullability)
     {
         var columnAttribute = property.GetCustomAttribute<ColumnAttribute>();
-        var name = columnAttribute?.Name ?? property.Name.Underscore();
+        var name = columnAttribute?.Name ?? SnakeCase.Of(property.Name);
         var clr = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         var type = columnAttribute?.TypeName is { } typeName ? SqlType.Raw(typeName) : Map(owner, property, clr);
         var nullable = property.PropertyType.IsValueType
@@ -117,7 +116,7 @@ internal static class EntityReader
 
     private static SqlType Map(Type owner, PropertyInfo property, Type clr)
     {
-        if (clr.IsEnum) return SqlType.Enum(clr.Name.Underscore(), Enum.GetNames(clr));
+        if (clr.IsEnum) return SqlType.Enum(SnakeCase.Of(clr.Name), Enum.GetNames(clr));
         if (clr == typeof(string))
         {
             var length = property.GetCustomAttribute<MaxLengthAttribute>()?.Length ?? property.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength;
