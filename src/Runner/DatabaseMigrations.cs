@@ -50,7 +50,6 @@ public static class DatabaseMigrations
     {
         "SqliteConnection" => Dialect.Sqlite,
         "NpgsqlConnection" => Dialect.Postgres,
-        "SqlConnection" => Dialect.SqlServer,
         var name => throw new DiffMigrateException($"Cannot tell the dialect of a {name}: pass MigrationOptions.Dialect."),
     };
 }

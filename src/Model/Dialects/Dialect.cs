@@ -35,11 +35,6 @@ public sealed record Dialect(
         SupportsComments: true, SupportsEnumTypes: true, SupportsSequences: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
         MaxIdentifierLength: 63, IdentifierUnit: IdentifierUnit.Utf8Bytes, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance);
 
-    /// <summary>SQL Server.</summary>
-    public static Dialect SqlServer { get; } = new("mssql", "dbo", TransactionalDdl: true, SupportsSchemas: true,
-        SupportsComments: true, SupportsEnumTypes: false, SupportsSequences: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
-        MaxIdentifierLength: 128, IdentifierUnit: IdentifierUnit.Characters, Types: SqliteTypeMap.Instance, Expressions: SqliteExpressionRules.Instance); // until the SQL Server type map lands
-
     /// <summary>The length of <paramref name="name"/> in <see cref="IdentifierUnit"/>.</summary>
     public int IdentifierLength(string name) => IdentifierUnit switch
     {
@@ -47,13 +42,14 @@ public sealed record Dialect(
         _ => name.Length,
     };
 
-    /// <summary>The dialect called <paramref name="name"/> (sqlite, postgresql/postgres, mssql/sqlserver).</summary>
+    /// <summary>The dialect called <paramref name="name"/> (sqlite, postgresql/postgres/pg).</summary>
     public static Dialect FromName(string name) => name.ToLowerInvariant() switch
     {
         "sqlite" => Sqlite,
         "postgresql" or "postgres" or "pg" => Postgres,
-        "mssql" or "sqlserver" => SqlServer,
-        _ => throw new ArgumentException($"Unknown dialect '{name}': expected sqlite, postgresql or mssql.", nameof(name)),
+        // Named so that a SQL Server URL is told why, not that the name is unknown; the dialect comes with its provider.
+        "mssql" or "sqlserver" => throw new ArgumentException("SQL Server is not supported yet (sqlite and postgresql are).", nameof(name)),
+        _ => throw new ArgumentException($"Unknown dialect '{name}': expected sqlite or postgresql.", nameof(name)),
     };
 }
 

@@ -42,9 +42,9 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
         {
             dialect = Dialect.FromName(scheme);
         }
-        catch (ArgumentException)
+        catch (ArgumentException e)
         {
-            throw Bad(url, $"unknown dialect '{scheme}'");
+            throw Bad(url, e.Message.StartsWith("Unknown", StringComparison.Ordinal) ? $"unknown dialect '{scheme}'" : e.Message.Split(" (Parameter")[0]);
         }
         var rest = url[(colon + 1)..];
         if (!rest.StartsWith("//", StringComparison.Ordinal))

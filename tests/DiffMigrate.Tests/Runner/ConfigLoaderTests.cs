@@ -105,10 +105,15 @@ public sealed class ConfigLoaderTests
         Assert.AreEqual("require", parts["sslmode"]);
         Assert.DoesNotContain("s3cr", postgres.Display, "the display form never shows the password");
 
-        var raw = DatabaseUrl.Parse("sqlserver:Server=.;Database=shop;Password=pw", "/base");
-        Assert.AreEqual(Dialect.SqlServer, raw.Dialect);
-        Assert.AreEqual("Server=.;Database=shop;Password=pw", raw.ConnectionString);
+        var raw = DatabaseUrl.Parse("postgresql:Host=h;Database=shop;Password=pw", "/base");
+        Assert.AreEqual(Dialect.Postgres, raw.Dialect);
+        Assert.AreEqual("Host=h;Database=shop;Password=pw", raw.ConnectionString);
         Assert.DoesNotContain("pw;", raw.Display + ";");
+
+        // No SQL Server provider yet: the URL is refused saying so (not with SQLite's types, as a placeholder did).
+        var refused = Assert.ThrowsExactly<DiffMigrateException>(() => DatabaseUrl.Parse("sqlserver:Server=.;Database=shop;Password=pw", "/base"));
+        StringAssert.Contains(refused.Message, "SQL Server is not supported yet");
+        Assert.DoesNotContain("pw", refused.Message.Replace("postgresql", "", StringComparison.Ordinal));
     }
 
     [TestMethod]
