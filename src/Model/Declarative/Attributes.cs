@@ -1,5 +1,3 @@
-using DiffMigrate.Schema;
-
 namespace DiffMigrate;
 
 /// <summary>An index on the entity's table: <c>[Index(nameof(A), nameof(B), IsUnique = true)]</c>.</summary>

@@ -2,17 +2,6 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Migrations;
 
-/// <summary>When a <see cref="BatchAlterTable"/> rebuilds its table ("move and copy").</summary>
-public enum Recreate
-{
-    /// <summary>Only when an operation in the batch needs it on the target database (SQLite's limited ALTER).</summary>
-    Auto,
-    /// <summary>Always rebuild the table.</summary>
-    Always,
-    /// <summary>Never: plain ALTER statements, or a clear error where the database has none.</summary>
-    Never,
-}
-
 /// <summary>
 /// Column and constraint operations on one table, applied together: as plain ALTERs where the database has them,
 /// otherwise by rebuilding the table (create the new definition, copy the rows, drop the old table, rename, then

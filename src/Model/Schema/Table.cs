@@ -1,20 +1,5 @@
 namespace DiffMigrate.Schema;
 
-/// <summary>What a foreign key does when the referred row is deleted or updated.</summary>
-public enum ReferentialAction
-{
-    /// <summary>No clause (the database default, NO ACTION).</summary>
-    NoAction,
-    /// <summary>RESTRICT.</summary>
-    Restrict,
-    /// <summary>CASCADE.</summary>
-    Cascade,
-    /// <summary>SET NULL.</summary>
-    SetNull,
-    /// <summary>SET DEFAULT.</summary>
-    SetDefault,
-}
-
 /// <summary>A piece of a table definition: a column or a constraint (what <c>op.CreateTable</c> takes).</summary>
 public abstract record TableElement;
 

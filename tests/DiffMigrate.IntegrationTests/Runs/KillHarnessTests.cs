@@ -32,7 +32,7 @@ public sealed class KillHarnessTests
         ("h2", "op.Execute(\"CREATE TABLE t2 AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x FROM c\");"),
         ("h3", """
             op.Execute("CREATE TABLE t3a (id int)");
-            op.BatchAlterTable("seeded", b => b.AddColumn(Column("extra", SqlType.Text, nullable: true)), DiffMigrate.Migrations.Recreate.Always);
+            op.BatchAlterTable("seeded", b => b.AddColumn(Column("extra", SqlType.Text, nullable: true)), Recreate.Always);
             op.Execute("CREATE TABLE t3b AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x FROM c");
             """),
         ("h4", "op.Execute(\"CREATE TABLE t4 AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x FROM c\");"),
