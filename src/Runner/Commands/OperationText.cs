@@ -48,7 +48,8 @@ public static class OperationText
         AlterSequence o => $"~ sequence {o.Sequence.Name}",
         ExecuteSql o => $"~ execute: {o.Sql}",
         BulkInsert o => $"+ {o.Rows.Count} rows into {o.Table}",
-        _ => operation.GetType().Name,
+        // A new operation must say what it does here (OperationTextTests checks each one); a type name is no description.
+        _ => throw new NotSupportedException($"No description for {operation.GetType().Name}."),
     };
 
     private static string ColumnChanges(AlterColumn o)
