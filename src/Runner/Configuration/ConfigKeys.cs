@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace DiffMigrate.Runner.Configuration;
@@ -58,7 +57,7 @@ internal static class ConfigKeys
                     property = reader.GetString()!;
                     if (seen.Peek() is { } keys && !keys.Add(property))
                     {
-                        throw new DiffMigrateException($"{path}:{Line(json, reader.TokenStartIndex)}: key '{Printable(property)}' appears twice in the same object; keep one.");
+                        throw new DiffMigrateException($"{path}:{Line(json, reader.TokenStartIndex)}: key '{Commands.RevisionId.Printable(property)}' appears twice in the same object; keep one.");
                     }
                     var known = scopes.Peek() switch
                     {
@@ -88,18 +87,10 @@ internal static class ConfigKeys
         var suggestion = nearest.Distance <= Math.Max(2, key.Length / 3) ? $" Did you mean '{nearest.Key}'?" : "";
         var where = scope switch { "naming" => " in namingConvention", "database" => " in a 'databases' entry", _ => "" };
         return new DiffMigrateException(
-            $"{path}:{line}: unknown key '{Printable(key)}'{where}.{suggestion} Known keys: {string.Join(", ", known.Where(k => !k.StartsWith('$')))}.");
+            $"{path}:{line}: unknown key '{Commands.RevisionId.Printable(key)}'{where}.{suggestion} Known keys: {string.Join(", ", known.Where(k => !k.StartsWith('$')))}.");
     }
 
     private static int Line(byte[] json, long at) => 1 + json.AsSpan(0, (int)at).Count((byte)'\n');
-
-    // A key is shown on one line whatever it holds.
-    private static string Printable(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text) builder.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c);
-        return builder.ToString();
-    }
 
     /// <summary>The edit distance between <paramref name="a"/> and <paramref name="b"/>.</summary>
     internal static int Levenshtein(string a, string b)

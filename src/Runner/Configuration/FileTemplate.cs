@@ -42,10 +42,8 @@ public static class FileTemplate
             || fileName.Any(char.IsControl)
             || !string.Equals(parent, Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
         {
-            throw new DiffMigrateException($"The revision file name '{Printable(fileName)}' (from fileTemplate) would not be a file in {folder}; fix 'fileTemplate' or the message.");
+            throw new DiffMigrateException($"The revision file name '{Commands.RevisionId.Printable(fileName)}' (from fileTemplate) would not be a file in {folder}; fix 'fileTemplate' or the message.");
         }
         return full;
     }
-
-    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

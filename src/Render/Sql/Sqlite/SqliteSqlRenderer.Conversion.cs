@@ -88,22 +88,6 @@ public sealed partial class SqliteSqlRenderer
     private static string ShownValue(string column) =>
         $"replace(replace(CASE WHEN length(quote({column})) > 60 THEN substr(quote({column}), 1, 57) || '...' ELSE quote({column}) END, char(10), '\\n'), char(13), '\\r')";
 
-    /// <summary>A name in a message, on one line: control characters escaped.</summary>
-    private static string Shown(string name)
-    {
-        if (!name.Any(char.IsControl)) return name;
-        var shown = new StringBuilder();
-        foreach (var c in name)
-        {
-            shown.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
-        return shown.ToString();
-    }
+    /// <summary>A name in a message, on one line: line terminators and every other hidden character escaped.</summary>
+    private static string Shown(string name) => VisibleText.Escape(name);
 }
