@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DiffMigrate.Runner.Commands;
+using DiffMigrate.Design.Commands;
 
 namespace DiffMigrate.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using DiffMigrate.Render;
-using DiffMigrate.Runner.Commands;
+using DiffMigrate.Design.Commands;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
 

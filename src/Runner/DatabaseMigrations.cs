@@ -33,10 +33,12 @@ public static class DatabaseMigrations
     public static int UpgradeToHead(DbConnection connection, Assembly migrations, MigrationOptions? options = null)
         => Upgrade(connection, RevisionSet.FromAssembly(migrations), options ?? new MigrationOptions());
 
-    /// <summary>Upgrades to head using the scripts in <c>&lt;scriptLocation&gt;/versions</c>; returns the steps applied.</summary>
-    public static int UpgradeToHead(DbConnection connection, string scriptLocation, MigrationOptions? options = null)
-        => Upgrade(connection, RevisionSet.FromScriptDirectory(Path.Combine(scriptLocation, "versions"), Path.Combine(scriptLocation, ".diffmigrate-cache")),
-            options ?? new MigrationOptions());
+    /// <summary>
+    /// Upgrades to head using <paramref name="revisions"/> (for example script folders read by the design-time
+    /// <c>ScriptRevisions</c>); returns the steps applied.
+    /// </summary>
+    public static int UpgradeToHead(DbConnection connection, RevisionSet revisions, MigrationOptions? options = null)
+        => Upgrade(connection, revisions, options ?? new MigrationOptions());
 
     private static int Upgrade(DbConnection connection, RevisionSet revisions, MigrationOptions options)
     {

@@ -1,9 +1,10 @@
 using System.Data.Common;
 using System.Reflection;
+using DiffMigrate.Design.Scripts;
 using DiffMigrate.Diff;
 using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
-using DiffMigrate.Runner.Commands;
+using DiffMigrate.Design.Commands;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
@@ -40,7 +41,7 @@ public sealed class MigrationTestKit
 
     /// <summary>Revision scripts in <c>&lt;scriptLocation&gt;/versions</c>.</summary>
     public static MigrationTestKit FromScripts(string scriptLocation, Func<DbConnection> newDatabase, Dialect dialect, string versionTable = DiffMigrateConfig.DefaultVersionTable) =>
-        new(RevisionSet.FromScriptDirectory(Path.Combine(scriptLocation, "versions"), Path.Combine(scriptLocation, ".diffmigrate-cache")), newDatabase, dialect, versionTable);
+        new(ScriptRevisions.FromScriptLocation(scriptLocation), newDatabase, dialect, versionTable);
 
     /// <summary>The revision graph has exactly one head.</summary>
     public void AssertSingleHead()

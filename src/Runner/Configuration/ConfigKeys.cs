@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Runner.Configuration;
 
@@ -57,7 +58,7 @@ internal static class ConfigKeys
                     property = reader.GetString()!;
                     if (seen.Peek() is { } keys && !keys.Add(property))
                     {
-                        throw new DiffMigrateException($"{path}:{Line(json, reader.TokenStartIndex)}: key '{Commands.RevisionId.Printable(property)}' appears twice in the same object; keep one.");
+                        throw new DiffMigrateException($"{path}:{Line(json, reader.TokenStartIndex)}: key '{RevisionId.Printable(property)}' appears twice in the same object; keep one.");
                     }
                     var known = scopes.Peek() switch
                     {
@@ -87,7 +88,7 @@ internal static class ConfigKeys
         var suggestion = nearest.Distance <= Math.Max(2, key.Length / 3) ? $" Did you mean '{nearest.Key}'?" : "";
         var where = scope switch { "naming" => " in namingConvention", "database" => " in a 'databases' entry", _ => "" };
         return new DiffMigrateException(
-            $"{path}:{line}: unknown key '{Commands.RevisionId.Printable(key)}'{where}.{suggestion} Known keys: {string.Join(", ", known.Where(k => !k.StartsWith('$')))}.");
+            $"{path}:{line}: unknown key '{RevisionId.Printable(key)}'{where}.{suggestion} Known keys: {string.Join(", ", known.Where(k => !k.StartsWith('$')))}.");
     }
 
     private static int Line(byte[] json, long at) => 1 + json.AsSpan(0, (int)at).Count((byte)'\n');

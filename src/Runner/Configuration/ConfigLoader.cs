@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-using DiffMigrate.Runner.Commands;
+using DiffMigrate.Runner.Revisions;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 

@@ -1,3 +1,5 @@
+using DiffMigrate.Runner.Revisions;
+
 namespace DiffMigrate.Runner.Configuration;
 
 /// <summary>
@@ -42,7 +44,7 @@ public static class FileTemplate
             || fileName.Any(char.IsControl)
             || !string.Equals(parent, Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
         {
-            throw new DiffMigrateException($"The revision file name '{Commands.RevisionId.Printable(fileName)}' (from fileTemplate) would not be a file in {folder}; fix 'fileTemplate' or the message.");
+            throw new DiffMigrateException($"The revision file name '{RevisionId.Printable(fileName)}' (from fileTemplate) would not be a file in {folder}; fix 'fileTemplate' or the message.");
         }
         return full;
     }

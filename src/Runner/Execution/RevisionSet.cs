@@ -6,14 +6,15 @@ namespace DiffMigrate.Runner.Execution;
 
 /// <summary>
 /// The revisions a run can use: a graph built from metadata alone, and a loader that compiles (or instantiates)
-/// only the revisions that actually run.
+/// only the revisions that actually run. Script folders are read by the design-time ScriptRevisions.
 /// </summary>
 public sealed class RevisionSet
 {
     private readonly Func<IReadOnlyList<string>, IReadOnlyDictionary<string, Migration>> load;
     private readonly Dictionary<string, Migration> loaded = new(StringComparer.Ordinal);
 
-    private RevisionSet(RevisionGraph graph, Func<IReadOnlyList<string>, IReadOnlyDictionary<string, Migration>> load)
+    /// <summary>Revisions of <paramref name="graph"/>, whose migrations <paramref name="load"/> creates for a list of ids.</summary>
+    public RevisionSet(RevisionGraph graph, Func<IReadOnlyList<string>, IReadOnlyDictionary<string, Migration>> load)
     {
         Graph = graph;
         this.load = load;
@@ -22,24 +23,10 @@ public sealed class RevisionSet
     /// <summary>The revision graph.</summary>
     public RevisionGraph Graph { get; }
 
-    /// <summary>Revisions read from <c>versions/*.cs</c>: headers parsed with Roslyn, bodies compiled on demand.</summary>
-    public static RevisionSet FromScriptDirectory(string versionsPath, string cacheDirectory) =>
-        FromScriptDirectories([versionsPath], recursive: false, cacheDirectory);
-
-    /// <summary>Revisions read from several version folders (sub-folders too when <paramref name="recursive"/>), in load order.</summary>
-    public static RevisionSet FromScriptDirectories(IReadOnlyList<string> locations, bool recursive, string cacheDirectory)
-    {
-        var headers = new ScriptDirectory(locations, recursive, Path.Combine(cacheDirectory, "headers.txt")).ReadHeaders();
-        var byId = headers.ToDictionary(h => h.Id, StringComparer.Ordinal);
-        var graph = RevisionGraph.Build(headers.Select(ToInfo));
-        var compiler = new ScriptCompiler(cacheDirectory);
-        return new RevisionSet(graph, ids => compiler.Load(ids.Select(id => byId[id]).ToList()));
-    }
-
     /// <summary>Revisions compiled into an application assembly.</summary>
     public static RevisionSet FromAssembly(Assembly assembly)
     {
-        var found = ScriptCompiler.FromAssembly(assembly);
+        var found = RevisionHeaders.FromAssembly(assembly);
         var graph = RevisionGraph.Build(found.Select(f => ToInfo(f.Header)));
         var byId = found.ToDictionary(f => f.Header.Id, f => f.Migration, StringComparer.Ordinal);
         return new RevisionSet(graph, ids => ids.ToDictionary(id => id, id => byId[id], StringComparer.Ordinal));
@@ -56,6 +43,7 @@ public sealed class RevisionSet
         return ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => loaded[id], StringComparer.Ordinal);
     }
 
-    private static RevisionInfo ToInfo(ScriptHeader header) =>
+    /// <summary>The graph's view of <paramref name="header"/>.</summary>
+    public static RevisionInfo ToInfo(ScriptHeader header) =>
         new(header.Id, header.DownRevisions, header.BranchLabels, header.DependsOn, header.Message, header.Path);
 }

@@ -1,3 +1,4 @@
+using DiffMigrate.Design.Scripts;
 using DiffMigrate.IntegrationTests.Cli;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Runner;
@@ -35,12 +36,12 @@ namespace DiffMigrate.IntegrationTests.Library
             using var connection = new SqliteConnection($"Data Source={project.Database()};Pooling=False");
             var scripts = Path.Combine(project.Directory, "migrations");
 
-            var error = Assert.ThrowsExactly<DiffMigrateException>(() => DatabaseMigrations.UpgradeToHead(connection, scripts));
+            var error = Assert.ThrowsExactly<DiffMigrateException>(() => DatabaseMigrations.UpgradeToHead(connection, ScriptRevisions.FromScriptLocation(scripts)));
             StringAssert.Contains(error.Message, "bbbbbbbbbbbb");
             Assert.IsEmpty(CliWorkflowTests.Tables(project.Database()), "the whole upgrade rolls back, the first revision included");
 
             File.WriteAllText(Path.Combine(project.VersionsPath, "b_broken.cs"), Script("bbbbbbbbbbbb", "aaaaaaaaaaaa", """op.Execute("CREATE TABLE second (id INTEGER PRIMARY KEY)", "DROP TABLE second");"""));
-            Assert.AreEqual(2, DatabaseMigrations.UpgradeToHead(connection, scripts));
+            Assert.AreEqual(2, DatabaseMigrations.UpgradeToHead(connection, ScriptRevisions.FromScriptLocation(scripts)));
             CollectionAssert.AreEqual(new[] { "diffmigrate_version", "first", "second" }, CliWorkflowTests.Tables(project.Database()).ToList());
         }
 

@@ -2,7 +2,7 @@ using System.Data.Common;
 using DiffMigrate.Dialects;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Migrations;
-using DiffMigrate.Runner.Commands;
+using DiffMigrate.Design.Commands;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Schema;

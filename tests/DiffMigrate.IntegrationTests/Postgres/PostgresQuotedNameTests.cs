@@ -3,7 +3,7 @@ using DiffMigrate.Dialects.Postgres;
 using DiffMigrate.Inspect;
 using DiffMigrate.Inspect.Postgres;
 using DiffMigrate.IntegrationTests.Support;
-using DiffMigrate.Runner.Commands;
+using DiffMigrate.Design.Commands;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Schema;
 using DiffMigrate.Workloads;

@@ -1,6 +1,6 @@
+using DiffMigrate.Design.Scripts;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
-using DiffMigrate.Runner.Scripts;
 using DiffMigrate.Schema;
 using DiffMigrate.Tests.Render;
 

@@ -98,7 +98,7 @@ public sealed class ChangeReportTests
     [TestMethod]
     public void Colour_paints_adds_green_removals_and_errors_red_and_is_off_by_default()
     {
-        var report = DiffMigrate.Runner.Commands.ChangeReport.For(Dialect.Sqlite,
+        var report = DiffMigrate.Design.Commands.ChangeReport.For(Dialect.Sqlite,
             [new CreateTable(new Table("tags", [new Column("id", SqlType.Int32)])), new DropColumn("people", new Column("bio", SqlType.Text, Nullable: true))]);
         var painted = report.Text(colour: true);
         StringAssert.Contains(painted, "\u001b[32m+ table tags\u001b[0m");

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using DiffMigrate.Design.Scripts;
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render;
 using DiffMigrate.Render.CSharp;
-using DiffMigrate.Runner.Commands;
-using DiffMigrate.Runner.Scripts;
+using DiffMigrate.Design.Commands;
+using DiffMigrate.Runner.Revisions;
 using DiffMigrate.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

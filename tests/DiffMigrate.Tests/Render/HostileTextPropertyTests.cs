@@ -1,4 +1,5 @@
 using System.Text;
+using DiffMigrate.Design.Scripts;
 using DiffMigrate.Dialects;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Runner.Scripts;

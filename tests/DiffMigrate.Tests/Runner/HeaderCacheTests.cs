@@ -1,3 +1,4 @@
+using DiffMigrate.Design.Scripts;
 using DiffMigrate.Runner.Scripts;
 
 namespace DiffMigrate.Tests.Runner;

@@ -1,4 +1,4 @@
-using DiffMigrate.Runner.Commands;
+using DiffMigrate.Design.Commands;
 using DiffMigrate.Tests.Model;
 
 namespace DiffMigrate.Tests.Runner;

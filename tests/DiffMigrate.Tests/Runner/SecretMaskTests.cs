@@ -1,6 +1,6 @@
-using DiffMigrate.Runner.Commands;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
+using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Tests.Runner;
 

@@ -6,10 +6,10 @@ using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
-using DiffMigrate.Runner.ModelLoading;
+using DiffMigrate.Design.ModelLoading;
 using DiffMigrate.Schema;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 /// <summary>Loads the application's model and compares it with a live database.</summary>
 public static class Autogenerate

@@ -1,7 +1,7 @@
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Revisions;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 // The commands that read the graph (and, for current and -i, the version rows), never compiling a script.
 public sealed partial class Project

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using DiffMigrate.Runner.Scripts;
 
-namespace DiffMigrate.Runner.Scripts;
+namespace DiffMigrate.Design.Scripts;
 
 /// <summary>
 /// The headers read from scripts, kept between runs in one file and reused while a script's size and modification

@@ -1,9 +1,10 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
+using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Revisions;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 /// <summary>
 /// What a new revision is built on and where it goes. <see cref="Head"/> names its down revisions (default
@@ -105,7 +106,7 @@ public sealed partial class Project
             options.BranchLabels, dependsOn, ClassName: RevisionId.ClassName(id, message)) { Notes = notes };
         var fileName = RevisionId.FileName(Config.FileTemplate, id, message);
         // The final check on the name, whatever the template and the slug made of it: a file directly in its folder.
-        var path = Configuration.FileTemplate.PathIn(folder, fileName);
+        var path = FileTemplate.PathIn(folder, fileName);
         Directory.CreateDirectory(folder);
         if (options.Stdout)
         {

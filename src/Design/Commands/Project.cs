@@ -1,10 +1,11 @@
 using System.Data.Common;
+using DiffMigrate.Design.Scripts;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 /// <summary>
 /// The commands of one configured project, as plain methods: the CLI is a thin shell over these, and tests call
@@ -115,7 +116,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
                 ? $"No versions directory at {Config.VersionsPath}: run 'diffmigrate init <dir>' or fix scriptLocation."
                 : $"None of the version locations exists ({string.Join(", ", Config.VersionLocations)}): create them or fix versionLocations.");
         }
-        return RevisionSet.FromScriptDirectories(Config.VersionLocations, Config.RecursiveVersionLocations, Path.Combine(Config.ScriptLocation, ".diffmigrate-cache"));
+        return ScriptRevisions.FromDirectories(Config.VersionLocations, Config.RecursiveVersionLocations, Path.Combine(Config.ScriptLocation, ".diffmigrate-cache"));
     }
 
     /// <summary>A connection for a command that only reads (see <see cref="DatabaseUrl.ForReading"/>).</summary>

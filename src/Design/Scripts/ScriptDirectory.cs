@@ -1,9 +1,9 @@
+using DiffMigrate.Runner.Scripts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using DiffMigrate.Runner.Commands;
 
-namespace DiffMigrate.Runner.Scripts;
+namespace DiffMigrate.Design.Scripts;
 
 /// <summary>
 /// The revision scripts of one or more version folders. Commands that only need the graph read the
@@ -53,7 +53,7 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
                 if (cache?.Find(stamps[i]) is { } cached)
                 {
                     // A cached header was checked when it was parsed; checked again in case the rules grew since.
-                    Validate(cached, files[i]);
+                    RevisionHeaders.Validate(cached, files[i]);
                     headers[i] = cached;
                 }
                 else
@@ -68,46 +68,9 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
         });
         // The first bad file in load order, so that the message does not depend on thread timing.
         if (errors.FirstOrDefault(e => e is not null) is { } error) throw error;
-        RejectDuplicates(headers);
+        RevisionHeaders.RejectDuplicates(headers);
         cache?.Save(stamps, headers);
         return headers;
-    }
-
-    /// <summary>Throws when two of <paramref name="headers"/> (in load order) claim the same revision id.</summary>
-    public static void RejectDuplicates(IReadOnlyList<ScriptHeader> headers)
-    {
-        var first = new Dictionary<string, ScriptHeader>(StringComparer.Ordinal);
-        foreach (var header in headers)
-        {
-            if (!first.TryAdd(header.Id, header))
-            {
-                var other = first[header.Id];
-                throw new ScriptException(other.Path == header.Path
-                    ? $"{header.Path}: classes {other.ClassName} and {header.ClassName} both have revision id '{header.Id}'; each revision needs its own id."
-                    : $"{header.Path}: revision id '{header.Id}' is already used by {other.Path} (class {other.ClassName}); each revision needs its own id.");
-            }
-        }
-    }
-
-    /// <summary>Throws when the ids and labels of <paramref name="header"/> cannot be stored or named; <paramref name="where"/> locates it.</summary>
-    public static void Validate(ScriptHeader header, string where)
-    {
-        if (RevisionId.Error(header.Id, where + ": ") is { } error) throw new ScriptException(error);
-        foreach (var down in header.DownRevisions)
-        {
-            if (RevisionId.Problem(down) is { } problem) throw new ScriptException($"{where}: down revision '{RevisionId.Printable(down)}' is not a valid revision id: {problem}.");
-        }
-        foreach (var label in header.BranchLabels)
-        {
-            if (RevisionId.LabelProblem(label) is { } problem) throw new ScriptException($"{where}: branch label '{RevisionId.Printable(label)}' is not valid: {problem}.");
-        }
-        foreach (var dependency in header.DependsOn)
-        {
-            if (RevisionId.Problem(dependency) is { } problem && RevisionId.LabelProblem(dependency) is not null)
-            {
-                throw new ScriptException($"{where}: DependsOn '{RevisionId.Printable(dependency)}' names no revision or branch label: {problem}.");
-            }
-        }
     }
 
     /// <summary>Reads the header of one script's text.</summary>
@@ -155,7 +118,7 @@ public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recurs
             throw new ScriptException($"{Where(path, type)}: class {type.Identifier.ValueText} is marked [Revision] but is abstract or static; a revision must be a class that can be created.");
         }
         var header = new ScriptHeader(positional[0], positional.Skip(1).ToList(), labels, depends, message, path, type.Identifier.ValueText);
-        Validate(header, Where(path, attribute));
+        RevisionHeaders.Validate(header, Where(path, attribute));
         return header;
     }
 

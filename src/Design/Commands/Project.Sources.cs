@@ -2,7 +2,7 @@ using DiffMigrate.Inspect;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Schema;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 public sealed partial class Project
 {

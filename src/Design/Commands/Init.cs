@@ -1,8 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DiffMigrate.Runner.Configuration;
+using DiffMigrate.Runner.Revisions;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 /// <summary>
 /// <c>diffmigrate init [--template T] &lt;dir&gt;</c>: the version folders, and a commented configuration when there is

@@ -6,7 +6,7 @@ using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 /// <summary>
 /// What <c>diff</c> shows: the candidate operations, the safety lint's findings and the rename suggestions, written

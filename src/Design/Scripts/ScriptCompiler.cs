@@ -2,10 +2,11 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
+using DiffMigrate.Runner.Scripts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace DiffMigrate.Runner.Scripts;
+namespace DiffMigrate.Design.Scripts;
 
 /// <summary>
 /// Compiles revision scripts into one in-memory assembly with Roslyn, only for the revisions that run. The result
@@ -47,63 +48,13 @@ public sealed class ScriptCompiler(string cacheDirectory)
             File.Move(temporary, cached, overwrite: true);
         }
         var assembly = new ScriptLoadContext().LoadFromStream(new MemoryStream(image));
-        var found = FromAssembly(assembly, scripts.ToDictionary(s => s.Id, s => s.Path, StringComparer.Ordinal))
+        var found = RevisionHeaders.FromAssembly(assembly, scripts.ToDictionary(s => s.Id, s => s.Path, StringComparer.Ordinal))
             .ToDictionary(f => f.Header.Id, f => f.Migration, StringComparer.Ordinal);
         return scripts.ToDictionary(s => s.Id, s => found.TryGetValue(s.Id, out var migration)
             ? migration
             : throw new ScriptException(
                 $"{s.Path}: class {s.ClassName} is marked [Revision(\"{s.Id}\")] but is not a Migration (derive it from DiffMigrate.Migration)."),
             StringComparer.Ordinal);
-    }
-
-    /// <summary>Every <see cref="Migration"/> with a [Revision] in <paramref name="assembly"/> (an application's own).</summary>
-    public static IReadOnlyList<(ScriptHeader Header, Migration Migration)> FromAssembly(Assembly assembly) => FromAssembly(assembly, null);
-
-    // paths: the script file of each revision id, for messages about compiled scripts.
-    private static IReadOnlyList<(ScriptHeader Header, Migration Migration)> FromAssembly(Assembly assembly, IReadOnlyDictionary<string, string>? paths)
-    {
-        var found = new List<(ScriptHeader, Migration)>();
-        Type[] types;
-        try
-        {
-            types = assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            throw new ScriptException($"{assembly.GetName().Name}: its types cannot be loaded: {e.LoaderExceptions.FirstOrDefault(x => x is not null)?.Message ?? e.Message}");
-        }
-        foreach (var type in types)
-        {
-            if (type.GetCustomAttribute<RevisionAttribute>() is not { } revision) continue;
-            var where = paths is not null && paths.TryGetValue(revision.Id, out var file) ? $"{file}: class {type.Name}" : type.FullName ?? type.Name;
-            if (!typeof(Migration).IsAssignableFrom(type) || type.IsAbstract)
-            {
-                // Compiled scripts were checked for this when parsed; here it is an application's own class.
-                throw new ScriptException($"{where}: marked [Revision(\"{revision.Id}\")] but is not a Migration that can be created (derive it from DiffMigrate.Migration; not abstract).");
-            }
-            var header = new ScriptHeader(revision.Id, revision.DownRevisions, revision.BranchLabels, revision.DependsOn, revision.Message, where, type.Name);
-            ScriptDirectory.Validate(header, where);
-            found.Add((header, Create(type, where)));
-        }
-        var sorted = found.OrderBy(f => f.Item1.Path, StringComparer.Ordinal).ToList();
-        ScriptDirectory.RejectDuplicates(sorted.Select(f => f.Item1).ToList());
-        return sorted;
-    }
-
-    private static Migration Create(Type type, string where)
-    {
-        try
-        {
-            return (Migration)Activator.CreateInstance(type)!;
-        }
-        catch (MissingMethodException)
-        {
-            throw new ScriptException($"{where}: a revision class needs a public constructor without parameters.");
-        }
-        catch (TargetInvocationException e) when (e.InnerException is { } inner)
-        {
-            throw new ScriptException($"{where}: its constructor threw {inner.GetType().Name}: {inner.Message}", inner);
-        }
     }
 
     private static byte[] Compile(List<(string Path, string Text)> sources)

@@ -3,7 +3,7 @@ using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 public sealed partial class Project
 {

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using DiffMigrate.Schema;
 
-namespace DiffMigrate.Runner.ModelLoading;
+namespace DiffMigrate.Design.ModelLoading;
 
 /// <summary>
 /// Loads the application's model: a <c>.csproj</c> is built with <c>dotnet build</c> first, a <c>.dll</c> is used

@@ -2,7 +2,7 @@ using DiffMigrate.Inspect;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Runner.Database;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 public sealed partial class Project
 {

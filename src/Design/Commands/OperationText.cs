@@ -1,7 +1,7 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 /// <summary>One readable line per operation, for <c>check</c> and logs: <c>+</c> adds, <c>-</c> removes, <c>~</c> changes.</summary>
 public static class OperationText

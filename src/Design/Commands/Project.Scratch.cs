@@ -5,7 +5,7 @@ using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
 using DiffMigrate.Runner.Database;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 public sealed partial class Project
 {

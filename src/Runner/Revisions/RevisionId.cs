@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Runner.Revisions;
 
 /// <summary>Revision ids (12 lowercase hex characters, as Alembic), file-name slugs and class names.</summary>
 public static class RevisionId

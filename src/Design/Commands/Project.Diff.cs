@@ -1,8 +1,9 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Runner.Database;
+using DiffMigrate.Runner.Execution;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 public sealed partial class Project
 {
@@ -45,7 +46,7 @@ public sealed partial class Project
             "text" => report.Text(colour),
             "markdown" => report.Markdown(),
             "json" => report.Json(),
-            _ => Execution.OfflineScript.Script(services, services.Renderer.Render(comparison.Operations
+            _ => OfflineScript.Script(services, services.Renderer.Render(comparison.Operations
                 .Select(o => o is BatchAlterTable { CopyFrom: null } b && comparison.Database.FindTable(b.Table) is { } t ? b with { CopyFrom = t } : o).ToList())),
         };
     }

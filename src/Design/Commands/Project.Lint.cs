@@ -1,7 +1,8 @@
 using System.Reflection;
 using DiffMigrate.Diff.Lint;
+using DiffMigrate.Runner.Execution;
 
-namespace DiffMigrate.Runner.Commands;
+namespace DiffMigrate.Design.Commands;
 
 public sealed partial class Project
 {
@@ -12,7 +13,7 @@ public sealed partial class Project
     /// </summary>
     public int Lint(string? range, LintSeverity? failOn)
     {
-        var (start, end) = Execution.OfflineScript.SplitRange(range ?? "heads");
+        var (start, end) = OfflineScript.SplitRange(range ?? "heads");
         var graph = Revisions.Graph;
         var steps = graph.PlanUpgrade(start is null or "base" ? [] : graph.Resolve(start, []), end);
         var migrations = Revisions.Load(steps.Select(s => s.Revision.Id).ToList());
@@ -22,7 +23,7 @@ public sealed partial class Project
         {
             var migration = migrations[step.Revision.Id];
             var accepted = migration.GetType().GetCustomAttributes<AcceptLintAttribute>().ToList();
-            foreach (var finding in SafetyLint.Check(Execution.Migrator.Record(migration, step), dialect))
+            foreach (var finding in SafetyLint.Check(DiffMigrate.Runner.Execution.Migrator.Record(migration, step), dialect))
             {
                 var acceptance = accepted.FirstOrDefault(a => a.Code == finding.Code && (a.Table is null || a.Table == finding.Table?.ToString()));
                 output.WriteLine($"{step.Revision.Id} ({Path.GetFileName(step.Revision.Path) ?? step.Revision.Message}): {finding}" +
