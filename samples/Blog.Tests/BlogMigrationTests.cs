@@ -1,4 +1,4 @@
-using DiffMigrate.Dialects;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +12,7 @@ namespace Blog.Tests;
 public sealed class BlogMigrationTests
 {
     private static readonly MigrationTestKit Kit =
-        MigrationTestKit.FromAssembly(typeof(Post).Assembly, () => new SqliteConnection("Data Source=:memory:"), Dialect.Sqlite);
+        MigrationTestKit.FromAssembly(typeof(Post).Assembly, () => new SqliteConnection("Data Source=:memory:"), SqliteDialect.Instance);
 
     [TestMethod]
     public void There_is_one_head() => Kit.AssertSingleHead();

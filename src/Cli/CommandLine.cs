@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using DiffMigrate.Providers;
 using DiffMigrate.Render;
 using DiffMigrate.Design.Commands;
 using DiffMigrate.Runner.Configuration;

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using DiffMigrate.Dialects;
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Database;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace DiffMigrate.Cli;
 
@@ -22,7 +20,7 @@ public static class Program
     /// <summary>Runs one command line with the given streams, directory and environment (tests call this).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string currentDirectory, Func<string, string?> environment)
     {
-        var cli = new CommandLine(stdout, stderr, currentDirectory, environment, Drivers());
+        var cli = new CommandLine(stdout, stderr, currentDirectory, environment, new DriverRegistry());
         var parse = cli.Root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -35,7 +33,4 @@ public static class Program
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
-    private static DriverRegistry Drivers() => new DriverRegistry()
-        .Register(Dialect.Sqlite, SqliteFactory.Instance)
-        .Register(Dialect.Postgres, NpgsqlFactory.Instance);
 }

@@ -1,5 +1,4 @@
 using DiffMigrate.Dialects;
-using DiffMigrate.Dialects.Sqlite;
 using DiffMigrate.Migrations;
 using DiffMigrate.Schema;
 
@@ -15,13 +14,13 @@ public static class Batches
     /// <summary><paramref name="operations"/> grouped for <paramref name="dialect"/>.</summary>
     public static IReadOnlyList<MigrationOperation> For(Dialect dialect, IReadOnlyList<MigrationOperation> operations)
     {
-        if (dialect.SupportsAlterColumn) return operations;
+        if (dialect.RebuildRule is not { } rule) return operations;
         var result = new List<MigrationOperation>();
         var run = new List<MigrationOperation>();
         void Flush()
         {
             if (run.Count == 0) return;
-            if (run.Any(o => !SqliteAlterTable.InPlace(o, null))) result.Add(new BatchAlterTable(run[0].TableName!, run.ToEquatableArray()));
+            if (run.Any(o => !rule.InPlace(o, null))) result.Add(new BatchAlterTable(run[0].TableName!, run.ToEquatableArray()));
             else result.AddRange(run);
             run.Clear();
         }

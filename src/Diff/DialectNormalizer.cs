@@ -38,9 +38,9 @@ internal sealed class DialectNormalizer(Dialect dialect)
     {
         var type = dialect.Types.Normalize(column.Type);
         var identity = column.Identity;
-        if (!dialect.SupportsSchemas && dialect.Name == Dialect.Sqlite.Name)
+        if (dialect.IdentityIsRowid)
         {
-            // SQLite's identity is the rowid: a sole INTEGER primary key, 64-bit whatever it was declared as.
+            // The identity is the rowid: a sole INTEGER primary key, 64-bit whatever it was declared as.
             identity = rowid ? new Identity() : null;
             if (rowid) type = SqlType.Int64;
         }
@@ -64,10 +64,10 @@ internal sealed class DialectNormalizer(Dialect dialect)
         Method = index.Method is null || string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant(),
     };
 
-    /// <summary>The column SQLite would make a rowid alias: the sole primary key column, spelled INTEGER or identity.</summary>
+    /// <summary>The column the database would make a rowid alias: the sole primary key column, spelled INTEGER or identity.</summary>
     private string? RowidColumn(Table table)
     {
-        if (dialect.Name != Dialect.Sqlite.Name || table.PrimaryKey is not { Columns.Count: 1 } pk) return null;
+        if (!dialect.IdentityIsRowid || table.PrimaryKey is not { Columns.Count: 1 } pk) return null;
         var column = table.FindColumn(pk.Columns[0]);
         if (column is null) return null;
         var spelled = dialect.Types.ToSql(column.Type);

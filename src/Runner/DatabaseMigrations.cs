@@ -2,8 +2,8 @@ using System.Data;
 using System.Data.Common;
 using System.Reflection;
 using DiffMigrate.Dialects;
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Configuration;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 
 namespace DiffMigrate.Runner;
@@ -42,16 +42,9 @@ public static class DatabaseMigrations
 
     private static int Upgrade(DbConnection connection, RevisionSet revisions, MigrationOptions options)
     {
-        var dialect = options.Dialect ?? Infer(connection);
+        var provider = options.Dialect is { } dialect ? DatabaseProviders.For(dialect) : DatabaseProviders.For(connection);
         if (connection.State != ConnectionState.Open) connection.Open();
-        var migrator = new Migrator(connection, DialectServices.For(dialect), revisions, options.VersionTable, options.Log ?? (_ => { }), options.Run);
+        var migrator = new Migrator(connection, provider, revisions, options.VersionTable, options.Log ?? (_ => { }), options.Run);
         return migrator.Upgrade(options.Target);
     }
-
-    private static Dialect Infer(DbConnection connection) => connection.GetType().Name switch
-    {
-        "SqliteConnection" => Dialect.Sqlite,
-        "NpgsqlConnection" => Dialect.Postgres,
-        var name => throw new DiffMigrateException($"Cannot tell the dialect of a {name}: pass MigrationOptions.Dialect."),
-    };
 }

@@ -5,8 +5,8 @@ using DiffMigrate.Diff;
 using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
 using DiffMigrate.Design.Commands;
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Configuration;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 using DiffMigrate.Schema;
 
@@ -24,14 +24,14 @@ public sealed class MigrationTestKit
 {
     private readonly RevisionSet revisions;
     private readonly Func<DbConnection> newDatabase;
-    private readonly DialectServices services;
+    private readonly DatabaseProvider services;
     private readonly string versionTable;
 
     private MigrationTestKit(RevisionSet revisions, Func<DbConnection> newDatabase, Dialect dialect, string versionTable)
     {
         this.revisions = revisions;
         this.newDatabase = newDatabase;
-        services = DialectServices.For(dialect);
+        services = DatabaseProviders.For(dialect);
         this.versionTable = versionTable;
     }
 

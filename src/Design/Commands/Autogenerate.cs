@@ -4,8 +4,8 @@ using DiffMigrate.Dialects;
 using DiffMigrate.Diff;
 using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Configuration;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Design.ModelLoading;
 using DiffMigrate.Schema;
 
@@ -39,11 +39,11 @@ public static class Autogenerate
     /// cannot, <paramref name="log"/> says why and the built-in normaliser is used.
     /// </remarks>
     public static IReadOnlyList<MigrationOperation> Compare(
-        DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null) =>
+        DbConnection connection, DatabaseProvider services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null) =>
         Run(connection, services, model, config, log).Operations;
 
     /// <summary>As <see cref="Compare"/>, with the database as it was read.</summary>
-    public static Comparison Run(DbConnection connection, DialectServices services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null)
+    public static Comparison Run(DbConnection connection, DatabaseProvider services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null)
     {
         IdentifierLimits.Check(model, services.Dialect);   // before the canonicaliser creates anything under a name the server would cut
         var clock = Stopwatch.StartNew();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DiffMigrate.Diff.Lint;
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers;
 using DiffMigrate.Render;
 
 namespace DiffMigrate.Design.Commands;
@@ -15,9 +16,9 @@ namespace DiffMigrate.Design.Commands;
 /// </summary>
 public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperation> Operations, IReadOnlyList<LintFinding> Findings, IReadOnlyList<RenameSuggestion> Suggestions)
 {
-    /// <summary>The report for <paramref name="operations"/> on <paramref name="dialect"/>.</summary>
-    public static ChangeReport For(Dialect dialect, IReadOnlyList<MigrationOperation> operations) =>
-        new(dialect, operations, SafetyLint.Check(operations, dialect), RenameSuggestions.Find(operations, dialect));
+    /// <summary>The report for <paramref name="operations"/> on the database of <paramref name="provider"/>.</summary>
+    public static ChangeReport For(DatabaseProvider provider, IReadOnlyList<MigrationOperation> operations) =>
+        new(provider.Dialect, operations, provider.Lint(operations), RenameSuggestions.Find(operations, provider.Dialect));
 
     /// <summary>
     /// One line per change (<c>+</c> adds, <c>-</c> removes, <c>~</c> changes), then findings and suggestions; with

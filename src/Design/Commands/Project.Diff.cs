@@ -1,6 +1,6 @@
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers;
 using DiffMigrate.Render.CSharp;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 
 namespace DiffMigrate.Design.Commands;
@@ -19,7 +19,7 @@ public sealed partial class Project
     {
         if (!DiffFormats.Contains(format, StringComparer.Ordinal)) throw new DiffMigrateException($"Unknown format '{format}': expected {string.Join(", ", DiffFormats)}.");
         var model = Autogenerate.LoadModel(Config, log);
-        var services = DialectServices.For(Url.Dialect);
+        var services = DatabaseProviders.For(Url.Dialect);
         using var connection = OpenForReading();
         var graph = Revisions.Graph;
         RequireAtHead(Migrator(connection, services, log).Current(), graph);
@@ -28,7 +28,7 @@ public sealed partial class Project
         output.Write(format == "csharp"
             ? RevisionWriter.Write(new RevisionSource("000000000000", graph.Heads, message, date ?? DateTimeOffset.Now, operations, OperationReverser.ReverseAll(operations))
             {
-                Notes = ChangeReport.For(services.Dialect, operations).Notes(),
+                Notes = ChangeReport.For(services, operations).Notes(),
             })
             : Report(format, comparison, services, colour));
         return exitCode && operations.Count > 0 ? 1 : 0;
@@ -38,9 +38,9 @@ public sealed partial class Project
     /// The text, markdown, json or sql form of <paramref name="comparison"/>. The sql is one script; a batch rebuilds
     /// from the table as the comparison read it.
     /// </summary>
-    private static string Report(string format, Comparison comparison, DialectServices services, bool colour)
+    private static string Report(string format, Comparison comparison, DatabaseProvider services, bool colour)
     {
-        var report = ChangeReport.For(services.Dialect, comparison.Operations);
+        var report = ChangeReport.For(services, comparison.Operations);
         return format switch
         {
             "text" => report.Text(colour),

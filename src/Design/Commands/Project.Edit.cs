@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DiffMigrate.Runner.Database;
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
 
@@ -10,7 +10,7 @@ public sealed partial class Project
     /// <summary>Creates the version table when it does not exist (or, with <paramref name="sql"/>, prints its CREATE TABLE).</summary>
     public void EnsureVersion(bool sql)
     {
-        var services = DialectServices.For(Url.Dialect);
+        var services = DatabaseProviders.For(Url.Dialect);
         if (sql)
         {
             output.Write(OfflineScript.EnsureVersion(services, Config.VersionTable));

@@ -1,4 +1,4 @@
-using DiffMigrate.Runner.Database;
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Design.Commands;
@@ -70,7 +70,7 @@ public sealed partial class Project
         IReadOnlyList<string> rows, interrupted;
         using (var connection = OpenForReading())
         {
-            var migrator = Migrator(connection, DialectServices.For(Url.Dialect), log);
+            var migrator = Migrator(connection, DatabaseProviders.For(Url.Dialect), log);
             (rows, interrupted) = (migrator.Current(), migrator.Interrupted());
         }
         var graph = Revisions.Graph;
@@ -91,7 +91,7 @@ public sealed partial class Project
     private IReadOnlyList<string> ReadRows()
     {
         using var connection = OpenForReading();
-        return Migrator(connection, DialectServices.For(Url.Dialect), log).Current();
+        return Migrator(connection, DatabaseProviders.For(Url.Dialect), log).Current();
     }
 
     private static string Describe(IReadOnlyList<string> ids) => ids.Count == 0 ? "base" : string.Join(", ", ids);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using DiffMigrate.Diff.Lint;
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Execution;
 
 namespace DiffMigrate.Design.Commands;
@@ -17,13 +18,13 @@ public sealed partial class Project
         var graph = Revisions.Graph;
         var steps = graph.PlanUpgrade(start is null or "base" ? [] : graph.Resolve(start, []), end);
         var migrations = Revisions.Load(steps.Select(s => s.Revision.Id).ToList());
-        var dialect = Url.Dialect;
+        var provider = DatabaseProviders.For(Url.Dialect);
         var counted = 0;
         foreach (var step in steps)
         {
             var migration = migrations[step.Revision.Id];
             var accepted = migration.GetType().GetCustomAttributes<AcceptLintAttribute>().ToList();
-            foreach (var finding in SafetyLint.Check(DiffMigrate.Runner.Execution.Migrator.Record(migration, step), dialect))
+            foreach (var finding in provider.Lint(DiffMigrate.Runner.Execution.Migrator.Record(migration, step)))
             {
                 var acceptance = accepted.FirstOrDefault(a => a.Code == finding.Code && (a.Table is null || a.Table == finding.Table?.ToString()));
                 output.WriteLine($"{step.Revision.Id} ({Path.GetFileName(step.Revision.Path) ?? step.Revision.Message}): {finding}" +

@@ -1,7 +1,7 @@
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Runner.Configuration;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Design.Commands;
@@ -86,7 +86,7 @@ public sealed partial class Project
         if (options.Autogenerate)
         {
             var model = Autogenerate.LoadModel(Config, log);
-            var services = DialectServices.For(Url.Dialect);
+            var services = DatabaseProviders.For(Url.Dialect);
             if (options.FromEmpty)
             {
                 upgrade = Autogenerate.Diff(Schema.DatabaseSchema.Empty, model, services.Dialect, Config);
@@ -99,7 +99,7 @@ public sealed partial class Project
             }
             foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
             if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
-            notes = ChangeReport.For(services.Dialect, upgrade).Notes();
+            notes = ChangeReport.For(services, upgrade).Notes();
             foreach (var note in notes) log("Note: " + note);
         }
         var source = new RevisionSource(id, heads, message, options.Date ?? DateTimeOffset.Now, upgrade, OperationReverser.ReverseAll(upgrade),

@@ -1,6 +1,6 @@
 using DiffMigrate.Inspect;
+using DiffMigrate.Providers;
 using DiffMigrate.Render.CSharp;
-using DiffMigrate.Runner.Database;
 
 namespace DiffMigrate.Design.Commands;
 
@@ -15,7 +15,7 @@ public sealed partial class Project
     public string Scaffold(string outDirectory, string ns, string style)
     {
         if (style is not ("builder" or "attributes")) throw new DiffMigrateException($"Unknown scaffold style '{style}': expected builder or attributes.");
-        var services = DialectServices.For(Url.Dialect);
+        var services = DatabaseProviders.For(Url.Dialect);
         Schema.DatabaseSchema schema;
         using (var connection = OpenForReading())
         {

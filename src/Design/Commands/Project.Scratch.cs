@@ -3,7 +3,7 @@ using System.Globalization;
 using DiffMigrate.Diff;
 using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
-using DiffMigrate.Runner.Database;
+using DiffMigrate.Providers;
 
 namespace DiffMigrate.Design.Commands;
 
@@ -32,7 +32,7 @@ public sealed partial class Project
     public int Drift()
     {
         using var live = OpenForReading();
-        var services = DialectServices.For(Url.Dialect);
+        var services = DatabaseProviders.For(Url.Dialect);
         var applied = Migrator(live, services, log).Current();
         return WithScratch((scratch, _) =>
         {
@@ -46,7 +46,7 @@ public sealed partial class Project
         });
     }
 
-    private static DiffMigrate.Schema.DatabaseSchema Inspect(DialectServices services, DbConnection connection, InspectOptions options) =>
+    private static DiffMigrate.Schema.DatabaseSchema Inspect(DatabaseProvider services, DbConnection connection, InspectOptions options) =>
         services.Inspector.InspectAsync(connection, options).GetAwaiter().GetResult();
 
     private int Report(IReadOnlyList<MigrationOperation> operations, string same, string different)
@@ -62,39 +62,13 @@ public sealed partial class Project
     }
 
     /// <summary>
-    /// Runs <paramref name="use"/> on an empty scratch database of the configured dialect: SQLite in memory, or a
-    /// database created on the same PostgreSQL server and dropped afterwards.
+    /// Runs <paramref name="use"/> on an empty scratch database of the configured dialect, as its provider makes one
+    /// (SQLite in memory; a database created on the same PostgreSQL server and dropped afterwards).
     /// </summary>
-    private int WithScratch(Func<DbConnection, DialectServices, int> use)
+    private int WithScratch(Func<DbConnection, DatabaseProvider, int> use)
     {
-        var services = DialectServices.For(Url.Dialect);
-        if (Url.Dialect.Name == "sqlite")
-        {
-            using var memory = drivers.Open(DatabaseUrl.Parse("sqlite://", Config.Directory));
-            return use(memory, services);
-        }
-        if (Url.Dialect.Name != "postgresql") throw new DiffMigrateException($"A scratch database is not supported on {Url.Dialect.Name} yet.");
-        var name = "diffmigrate_scratch_" + Guid.NewGuid().ToString("N")[..12];
-        using var admin = drivers.Open(Url);
-        Execute(admin, $"CREATE DATABASE {name}");
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = Url.ConnectionString };
-            builder["Database"] = name;
-            using var scratch = drivers.Open(Url with { ConnectionString = builder.ConnectionString, Display = $"{Url.Display} (scratch {name})" });
-            return use(scratch, services);
-        }
-        finally
-        {
-            // WITH (FORCE) also ends pooled connections to the scratch database.
-            Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
-
-    private static void Execute(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        var provider = DatabaseProviders.For(Url.Dialect);
+        using var scratch = provider.CreateScratch(Url, drivers.Open);
+        return use(scratch.Connection, provider);
     }
 }

@@ -1,5 +1,5 @@
 using DiffMigrate.Inspect;
-using DiffMigrate.Runner.Database;
+using DiffMigrate.Providers;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Design.Commands;
@@ -21,7 +21,7 @@ public sealed partial class Project
         var dialects = new[] { from, to }.Where(IsUrl).Select(s => DatabaseUrl.Parse(s, Config.Directory).Dialect).Distinct().ToList();
         if (dialects.Count > 1) throw new DiffMigrateException($"--from and --to are databases of different dialects ({string.Join(" and ", dialects.Select(d => d.Name))}).");
         var dialect = dialects.Count == 1 ? dialects[0] : Url.Dialect;
-        var services = DialectServices.For(dialect);
+        var services = DatabaseProviders.For(dialect);
         Comparison comparison;
         if (to == "model" && IsUrl(from))
         {
@@ -40,7 +40,7 @@ public sealed partial class Project
 
     private static bool IsUrl(string source) => source is not ("model" or "migrations");
 
-    private DatabaseSchema Load(string source, DialectServices services)
+    private DatabaseSchema Load(string source, DatabaseProvider services)
     {
         switch (source)
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DiffMigrate.Design.Scripts;
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
@@ -34,7 +35,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
     /// <summary>Upgrades the database to every one of <paramref name="targets"/> (offline: exactly one target).</summary>
     public int Upgrade(IReadOnlyList<string> targets, bool sql)
     {
-        var services = DialectServices.For(Url.Dialect);
+        var services = DatabaseProviders.For(Url.Dialect);
         if (sql)
         {
             if (targets.Count != 1) throw new DiffMigrateException("upgrade --sql takes one target (a revision or a start:end range).");
@@ -53,17 +54,17 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
     {
         if (sql)
         {
-            output.Write(OfflineScript.Stamp(Revisions.Graph, DialectServices.For(Url.Dialect), Config.VersionTable, targets, purge));
+            output.Write(OfflineScript.Stamp(Revisions.Graph, DatabaseProviders.For(Url.Dialect), Config.VersionTable, targets, purge));
             return;
         }
         using var connection = drivers.Open(Url);
-        Migrator(connection, DialectServices.For(Url.Dialect), log).Stamp(targets, purge);
+        Migrator(connection, DatabaseProviders.For(Url.Dialect), log).Stamp(targets, purge);
     }
 
     /// <summary>Downgrades the database (or, with <paramref name="sql"/>, prints the script for a range).</summary>
     public int Downgrade(string target, bool sql)
     {
-        var services = DialectServices.For(Url.Dialect);
+        var services = DatabaseProviders.For(Url.Dialect);
         if (sql)
         {
             output.Write(OfflineScript.Downgrade(Revisions, services, Config.VersionTable, target));
@@ -79,7 +80,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
     public int Check()
     {
         var model = Autogenerate.LoadModel(Config, log);
-        var services = DialectServices.For(Url.Dialect);
+        var services = DatabaseProviders.For(Url.Dialect);
         using var connection = OpenForReading();
         RequireAtHead(Migrator(connection, services, log).Current(), Revisions.Graph);
         var operations = Autogenerate.Compare(connection, services, model, Config, log);
@@ -94,7 +95,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
     }
 
     /// <summary>A migrator over <paramref name="connection"/> with the configuration's version table and run settings.</summary>
-    internal Migrator Migrator(DbConnection connection, DialectServices services, Action<string> log) =>
+    internal Migrator Migrator(DbConnection connection, DatabaseProvider services, Action<string> log) =>
         new(connection, services, Revisions, Config.VersionTable, log, Config.Run);
 
     private static void RequireAtHead(IReadOnlyList<string> rows, RevisionGraph graph)

@@ -1,5 +1,4 @@
 using DiffMigrate.Dialects;
-using DiffMigrate.Dialects.Sqlite;
 using DiffMigrate.Migrations;
 using DiffMigrate.Schema;
 
@@ -7,8 +6,8 @@ namespace DiffMigrate.Diff.Lint;
 
 /// <summary>
 /// Reads operations, before any SQL is rendered, for what can lose data, fail on existing rows, break running
-/// application versions or lock a table. Works on every dialect; the PostgreSQL lock rules apply where the target is
-/// PostgreSQL. Tables created by the same operations are new and empty, so changes to them are not findings. Pure.
+/// application versions or lock a table. The general rules hold on every database; a provider adds its own
+/// (<see cref="DialectLint"/>: PostgreSQL's locks, SQLite's rebuilds). Tables created by the same operations are new and empty, so changes to them are not findings. Pure.
 /// </summary>
 public static class SafetyLint
 {
@@ -25,15 +24,13 @@ public static class SafetyLint
         ("DM108", LintSeverity.Warning, "a table or column is renamed: application versions still running use the old name"),
         ("DM109", LintSeverity.Error, "an enum value is removed: rows holding it block the change"),
         ("DM110", LintSeverity.Warning, "a primary key is dropped or replaced"),
-        ("DM201", LintSeverity.Warning, "PostgreSQL: an index is built on an existing table without CONCURRENTLY: writes wait until it is built"),
-        ("DM202", LintSeverity.Warning, "PostgreSQL: the type change rewrites the table under an exclusive lock"),
-        ("DM203", LintSeverity.Info, "PostgreSQL: SET NOT NULL scans the whole table under an exclusive lock"),
-        ("DM204", LintSeverity.Warning, "PostgreSQL: a CHECK or FOREIGN KEY added to an existing table validates every row under lock"),
-        ("DM301", LintSeverity.Info, "SQLite: the table is rebuilt (every row copied)"),
     ];
 
-    /// <summary>The findings for <paramref name="operations"/> on <paramref name="dialect"/>, in operation order.</summary>
-    public static IReadOnlyList<LintFinding> Check(IReadOnlyList<MigrationOperation> operations, Dialect dialect)
+    /// <summary>
+    /// The findings for <paramref name="operations"/> on <paramref name="dialect"/>, in operation order, with the
+    /// database's own rules when <paramref name="dialectRules"/> is given.
+    /// </summary>
+    public static IReadOnlyList<LintFinding> Check(IReadOnlyList<MigrationOperation> operations, Dialect dialect, DialectLint? dialectRules = null)
     {
         var created = operations.OfType<CreateTable>().Select(c => c.Table.Name).ToHashSet();
         var findings = new List<LintFinding>();
@@ -42,18 +39,18 @@ public static class SafetyLint
             var operation = operations[i];
             if (operation.TableName is { } table && created.Contains(table) && operation is not DropTable) continue;
             var inner = operation is BatchAlterTable batch ? batch.Operations : [operation];
-            if (operation is BatchAlterTable b && !dialect.SupportsAlterColumn && SqliteAlterTable.Rebuilds(b.Recreate, inner, b.CopyFrom))
+            if (dialectRules is not null && operation is BatchAlterTable) findings.AddRange(dialectRules.Check(operation, dialect, i));
+            foreach (var each in inner)
             {
-                findings.Add(Finding("DM301", operation.TableName, "the table is rebuilt: every row is copied into the new definition", i));
+                findings.AddRange(For(each, dialect, i));
+                if (dialectRules is not null) findings.AddRange(dialectRules.Check(each, dialect, i));
             }
-            foreach (var each in inner) findings.AddRange(For(each, dialect, i));
         }
         return findings;
     }
 
     private static IEnumerable<LintFinding> For(MigrationOperation operation, Dialect dialect, int i)
     {
-        var postgres = dialect.Name == Dialect.Postgres.Name;
         var table = operation.TableName;
         switch (operation)
         {
@@ -64,7 +61,7 @@ public static class SafetyLint
                 yield return Finding("DM102", table, $"drops column {o.Column.Name} and its values", i);
                 break;
             case AlterColumn o:
-                foreach (var finding in Column(o, dialect, postgres, i)) yield return finding;
+                foreach (var finding in Column(o, dialect, i)) yield return finding;
                 break;
             case AddColumn { Column: { Nullable: false, Default: null, Computed: null, Identity: null } } o:
                 yield return Finding("DM106", table, $"adds NOT NULL column {o.Column.Name} without a default: fails if the table has rows", i);
@@ -74,10 +71,6 @@ public static class SafetyLint
                 break;
             case CreateIndex { Index.IsUnique: true } o:
                 yield return Finding("DM107", table, $"adds unique index {o.Index.Name}: fails if ({string.Join(", ", o.Index.Columns)}) hold duplicates", i);
-                if (postgres && !o.Concurrently) yield return Finding("DM201", table, $"builds index {o.Index.Name} without CONCURRENTLY: writes to the table wait", i);
-                break;
-            case CreateIndex o when postgres && !o.Concurrently:
-                yield return Finding("DM201", table, $"builds index {o.Index.Name} without CONCURRENTLY: writes to the table wait", i);
                 break;
             case RenameTable o:
                 yield return Finding("DM108", table, $"renames table {o.Table} to {o.NewName}: running application versions still use the old name", i);
@@ -91,16 +84,10 @@ public static class SafetyLint
             case DropPrimaryKey o:
                 yield return Finding("DM110", table, $"drops primary key {o.PrimaryKey.Name ?? "(unnamed)"}", i);
                 break;
-            case AddCheckConstraint o when postgres:
-                yield return Finding("DM204", table, $"adds check {o.Constraint.Name} and validates every row under lock", i);
-                break;
-            case AddForeignKey o when postgres:
-                yield return Finding("DM204", table, $"adds foreign key {o.ForeignKey.Name} and validates every row under lock", i);
-                break;
         }
     }
 
-    private static IEnumerable<LintFinding> Column(AlterColumn o, Dialect dialect, bool postgres, int i)
+    private static IEnumerable<LintFinding> Column(AlterColumn o, Dialect dialect, int i)
     {
         var (before, after) = (dialect.Types.Normalize(o.Existing.Type), dialect.Types.Normalize(o.Column.Type));
         if (before != after)
@@ -109,15 +96,10 @@ public static class SafetyLint
             yield return narrows
                 ? Finding("DM104", o.Table, $"narrows column {o.Column.Name} from {o.Existing.Type} to {o.Column.Type}: values can fail to fit", i)
                 : Finding("DM103", o.Table, $"changes column {o.Column.Name} from {o.Existing.Type} to {o.Column.Type}: its values are converted", i);
-            if (postgres && !TypeRules.IsCheapOnPostgres(before, after))
-            {
-                yield return Finding("DM202", o.Table, $"rewrites table {o.Table} to change {o.Column.Name}'s type, under an exclusive lock", i);
-            }
         }
         if (o.Existing.Nullable && !o.Column.Nullable)
         {
             yield return Finding("DM105", o.Table, $"makes column {o.Column.Name} NOT NULL: fails if it holds NULLs", i);
-            if (postgres) yield return Finding("DM203", o.Table, $"SET NOT NULL on {o.Column.Name} scans the whole table under an exclusive lock", i);
         }
     }
 

@@ -21,15 +21,6 @@ internal static class TypeRules
         _ => false,
     };
 
-    /// <summary>True when PostgreSQL changes the type without rewriting the table (a longer or unbounded varchar, text).</summary>
-    public static bool IsCheapOnPostgres(SqlType from, SqlType to) => (from.Kind, to.Kind) switch
-    {
-        (SqlTypeKind.String, SqlTypeKind.String) => !Shorter(from.Length, to.Length),
-        (SqlTypeKind.String, SqlTypeKind.Text) => true,
-        (SqlTypeKind.Decimal, SqlTypeKind.Decimal) => from.Scale == to.Scale && !Shorter(from.Precision, to.Precision),
-        _ => false,
-    };
-
     // Null length means unbounded.
     private static bool Shorter(int? from, int? to) => to is { } t && (from is null || t < from);
 }

@@ -16,6 +16,12 @@ public abstract class SqlSyntax
     /// <summary>The statement terminator.</summary>
     public virtual string StatementTerminator => ";";
 
+    /// <summary>The statement that opens a transaction in an offline script.</summary>
+    public virtual string BeginTransaction => "BEGIN";
+
+    /// <summary>The statement that commits it.</summary>
+    public virtual string CommitTransaction => "COMMIT";
+
     /// <summary>
     /// The identifier, quoted only when it must be (not a plain lower-case identifier, or a reserved word), so that
     /// generated SQL reads like hand-written SQL.

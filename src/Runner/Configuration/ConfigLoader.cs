@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Revisions;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Execution;
 
 namespace DiffMigrate.Runner.Configuration;

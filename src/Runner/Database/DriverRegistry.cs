@@ -1,30 +1,30 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using DiffMigrate.Dialects;
+using System.Reflection;
+using DiffMigrate.Providers;
 
 namespace DiffMigrate.Runner.Database;
 
 /// <summary>
-/// The ADO.NET providers the host wired in (the CLI registers Microsoft.Data.Sqlite and Npgsql); the runner itself
-/// depends on no driver.
+/// Opens URLs with the ADO.NET driver each provider names. The runner depends on no driver: the host ships the
+/// drivers it supports (the CLI ships Microsoft.Data.Sqlite and Npgsql), and a missing one is a clear error.
 /// </summary>
 public sealed class DriverRegistry
 {
-    private readonly Dictionary<string, DbProviderFactory> factories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DbProviderFactory> factories = new(StringComparer.Ordinal);
 
-    /// <summary>Registers the provider for <paramref name="dialect"/>.</summary>
-    public DriverRegistry Register(Dialect dialect, DbProviderFactory factory)
+    /// <summary>Uses <paramref name="factory"/> for <paramref name="provider"/> instead of the driver it names.</summary>
+    public DriverRegistry Register(DatabaseProvider provider, DbProviderFactory factory)
     {
-        factories[dialect.Name] = factory;
+        factories[provider.Dialect.Name] = factory;
         return this;
     }
 
     /// <summary>Opens a connection to <paramref name="url"/>.</summary>
     public DbConnection Open(DatabaseUrl url)
     {
-        if (!factories.TryGetValue(url.Dialect.Name, out var factory))
-        {
-            throw new DiffMigrateException($"No ADO.NET driver is registered for {url.Dialect.Name}.");
-        }
+        var provider = DatabaseProviders.For(url.Dialect);
+        var factory = factories.GetOrAdd(provider.Dialect.Name, _ => Load(provider));
         var connection = factory.CreateConnection() ?? throw new DiffMigrateException($"The {url.Dialect.Name} driver made no connection.");
         try
         {
@@ -36,6 +36,21 @@ public sealed class DriverRegistry
         {
             connection.Dispose();
             throw new DiffMigrateException($"Cannot connect to {url}: {e.Message}", e);
+        }
+    }
+
+    private static DbProviderFactory Load(DatabaseProvider provider)
+    {
+        var name = provider.DriverFactoryTypeName;
+        try
+        {
+            var type = Type.GetType(name, throwOnError: true)!;
+            return type.GetField("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as DbProviderFactory
+                ?? throw new DiffMigrateException($"The {provider} driver {name} has no DbProviderFactory Instance field.");
+        }
+        catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            throw new DiffMigrateException($"The {provider} driver ({name}) is not installed with this program: {e.Message}", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using DiffMigrate.Providers;
 
 namespace DiffMigrate.Runner.Execution;
 
@@ -10,21 +11,17 @@ namespace DiffMigrate.Runner.Execution;
 /// </summary>
 internal static class DatabaseFailure
 {
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-    private const int SqliteIoError = 10;
-
     /// <summary>True for errors the CLI reports as a database problem rather than a bug in the tool.</summary>
     public static bool IsDatabaseError(Exception e, DbConnection connection) =>
         e is DbException || (e is InvalidOperationException && connection.State != ConnectionState.Open);
 
     /// <summary>One line: what went wrong, in the user's terms.</summary>
-    public static string Describe(Exception e, DbConnection connection, RunSettings settings) => e switch
+    public static string Describe(Exception e, DbConnection connection, DatabaseProvider provider, RunSettings settings) => e switch
     {
-        DbException { SqlState: { } state } when state.StartsWith("57P0", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal) =>
-            $"the database server ended the connection ({e.Message})",
-        DbException d when SqliteCode(d) is SqliteBusy or SqliteLocked => Locked(connection, TimeSpan.FromSeconds(SqliteWaitSeconds(settings)), settings),
-        DbException d when SqliteCode(d) is SqliteIoError => $"the database file {connection.DataSource} could not be read or written ({e.Message})",
+        // SQLSTATE class 08 is the standard's "connection exception".
+        DbException { SqlState: { } state } when state.StartsWith("08", StringComparison.Ordinal) => $"the database server ended the connection ({e.Message})",
+        DbException d when provider.IsBusy(d) => Locked(connection, TimeSpan.FromSeconds(BusyWaitSeconds(settings)), settings),
+        DbException d when provider.DescribeFailure(d, connection) is { } described => described,
         DbException { IsTransient: true } when connection.State != ConnectionState.Open => $"the connection to the database was lost ({Innermost(e)})",
         InvalidOperationException when connection.State != ConnectionState.Open => $"the connection to the database was lost ({e.Message})",
         _ => e.Message,
@@ -33,7 +30,7 @@ internal static class DatabaseFailure
     /// <summary>True when the connection can no longer be trusted to say what it committed.</summary>
     public static bool IsBroken(DbConnection connection) => connection.State != ConnectionState.Open;
 
-    public static bool IsBusy(Exception e) => e is DbException d && SqliteCode(d) is SqliteBusy or SqliteLocked;
+    public static bool IsBusy(Exception e, DatabaseProvider provider) => e is DbException d && provider.IsBusy(d);
 
     public static string Locked(DbConnection connection, TimeSpan waited, RunSettings settings) =>
         $"the database file {connection.DataSource} stayed locked by another connection: gave up after " +
@@ -41,10 +38,7 @@ internal static class DatabaseFailure
         "Wait for the other writer to finish and run again, or raise lockTimeout";
 
     /// <summary>How long each SQLite statement waits for the file: the driver counts whole seconds, and 0 would mean for ever.</summary>
-    public static int SqliteWaitSeconds(RunSettings settings) => Math.Max(1, (int)Math.Ceiling(settings.LockTimeout.TotalSeconds));
-
-    private static int? SqliteCode(DbException e) =>
-        e.GetType().GetProperty("SqliteErrorCode")?.GetValue(e) is int code ? code : null;
+    public static int BusyWaitSeconds(RunSettings settings) => Math.Max(1, (int)Math.Ceiling(settings.LockTimeout.TotalSeconds));
 
     private static string Innermost(Exception e)
     {

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using DiffMigrate.Runner.Database;
+using DiffMigrate.Providers;
 
 namespace DiffMigrate.Runner.Execution;
 
@@ -21,7 +21,7 @@ internal sealed class MigrationLock : IDisposable
     private MigrationLock(DbConnection connection, AdvisoryLock sql, long key) => (this.connection, this.sql, this.key) = (connection, sql, key);
 
     /// <summary>Takes the lock for <paramref name="versionTable"/>, or null when the dialect has none or locking is off.</summary>
-    public static MigrationLock? Acquire(DbConnection connection, DialectServices services, string versionTable, RunSettings settings, Action<string> log)
+    public static MigrationLock? Acquire(DbConnection connection, DatabaseProvider services, string versionTable, RunSettings settings, Action<string> log)
     {
         if (services.Lock is not { } sql || !settings.Lock) return null;
         var key = MigrationLockKey.For(versionTable);
@@ -65,7 +65,7 @@ internal sealed class MigrationLock : IDisposable
     /// statement waits for the file up to lockTimeout as well (a COMMIT may wait for readers). The driver counts
     /// its waits in whole seconds, so a lockTimeout under a second waits one.
     /// </summary>
-    public static DbTransaction Begin(DbConnection connection, DialectServices services, RunSettings settings, Action<string> log)
+    public static DbTransaction Begin(DbConnection connection, DatabaseProvider services, RunSettings settings, Action<string> log)
     {
         if (services.Lock is not null || connection.GetType().GetProperty("DefaultTimeout") is not { CanWrite: true } timeout) return connection.BeginTransaction();
         var clock = Stopwatch.StartNew();
@@ -86,7 +86,7 @@ internal sealed class MigrationLock : IDisposable
                 {
                     return connection.BeginTransaction();
                 }
-                catch (DbException e) when (DatabaseFailure.IsBusy(e))
+                catch (DbException e) when (DatabaseFailure.IsBusy(e, services))
                 {
                     Tell();
                     if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, clock.Elapsed, settings) + ".", e);
@@ -101,7 +101,7 @@ internal sealed class MigrationLock : IDisposable
             {
                 if (timer.Dispose(stopped)) stopped.WaitOne();
             }
-            timeout.SetValue(connection, DatabaseFailure.SqliteWaitSeconds(settings));
+            timeout.SetValue(connection, DatabaseFailure.BusyWaitSeconds(settings));
         }
     }
 
@@ -131,8 +131,6 @@ public static class MigrationLockKey
     }
 }
 
-/// <summary>The SQL of a dialect's session-level advisory lock.</summary>
-public sealed record AdvisoryLock(Func<long, string> TryAcquire, Func<long, string> Release, Func<long, string> Holder);
 
 /// <summary>How a run applies revisions.</summary>
 /// <param name="TransactionPerRevision">Commit after each revision instead of once for the whole run.</param>

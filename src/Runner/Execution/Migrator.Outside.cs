@@ -25,7 +25,9 @@ public sealed partial class Migrator
             var skipping = outside < resumeAt;
             foreach (var statement in Render(operation, step, transaction, resolve: !skipping))
             {
-                if (!statement.SuppressTransaction)
+                // Where DDL is not transactional every statement commits by itself: each is run as one outside the
+                // transaction, with a marker, so that a failure says (and the next run knows) how far the revision got.
+                if (!statement.SuppressTransaction && services.Dialect.TransactionalDdl)
                 {
                     if (outside >= resumeAt) Execute(statement, transaction, step);
                     continue;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Revisions;
 using DiffMigrate.Schema;
 
@@ -17,7 +17,7 @@ namespace DiffMigrate.Runner.Execution;
 /// is read until the end; on SQLite the write transaction is the lock. Every failure says what stayed applied.
 /// </summary>
 public sealed partial class Migrator(
-    DbConnection connection, DialectServices services, RevisionSet revisions, string versionTable, Action<string> log, RunSettings? settings = null)
+    DbConnection connection, DatabaseProvider services, RevisionSet revisions, string versionTable, Action<string> log, RunSettings? settings = null)
 {
     private readonly VersionTable table = new(new QualifiedName(null, versionTable), services);
     private readonly RunSettings settings = settings ?? RunSettings.Default;
@@ -126,7 +126,7 @@ public sealed partial class Migrator(
             Rollback(transaction);
             if (!progress.Started) throw;
             var broken = DatabaseFailure.IsBroken(connection);
-            var message = e is DiffMigrateException ? e.Message : (current is null ? "" : Where(current) + ": ") + DatabaseFailure.Describe(e, connection, settings);
+            var message = e is DiffMigrateException ? e.Message : (current is null ? "" : Where(current) + ": ") + DatabaseFailure.Describe(e, connection, services, settings);
             throw new DiffMigrateException($"{message}\n  {progress.Outcome(broken)}", e);
         }
         finally
@@ -197,7 +197,7 @@ public sealed partial class Migrator(
         catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection))
         {
             // The database's own complaint (not a database, no such column) says nothing of which database it is.
-            var reason = DatabaseFailure.Describe(e, connection, settings);
+            var reason = DatabaseFailure.Describe(e, connection, services, settings);
             throw new DiffMigrateException((reason == e.Message ? $"{connection.DataSource}: {reason}" : reason) + ".", e);
         }
     }
@@ -231,7 +231,7 @@ public sealed partial class Migrator(
             var where = step is null ? "" : Where(step) + ": ";
             var doing = statement.Purpose is { } purpose ? $"while {purpose}: " : "while running: ";
             // A failed guard (a lossy conversion in a rebuild) is diagnosed with the row and value; anything else by its cause.
-            var reason = Diagnose(statement, transaction) ?? DatabaseFailure.Describe(e, connection, settings);
+            var reason = Diagnose(statement, transaction) ?? DatabaseFailure.Describe(e, connection, services, settings);
             throw new DiffMigrateException($"{where}{reason}\n  {doing}{FirstLine(statement.Text)}", e);
         }
     }

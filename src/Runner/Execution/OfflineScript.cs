@@ -1,7 +1,7 @@
 using System.Text;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Revisions;
 using DiffMigrate.Schema;
 
@@ -14,7 +14,7 @@ namespace DiffMigrate.Runner.Execution;
 public static class OfflineScript
 {
     /// <summary>The script for <c>upgrade [start:]end --sql</c>.</summary>
-    public static string Upgrade(RevisionSet revisions, DialectServices services, string versionTable, string range)
+    public static string Upgrade(RevisionSet revisions, DatabaseProvider services, string versionTable, string range)
     {
         var (start, end) = SplitRange(range);
         var rows = start is null ? [] : revisions.Graph.Resolve(start, []);
@@ -22,7 +22,7 @@ public static class OfflineScript
     }
 
     /// <summary>The script for <c>downgrade start:end --sql</c>.</summary>
-    public static string Downgrade(RevisionSet revisions, DialectServices services, string versionTable, string range)
+    public static string Downgrade(RevisionSet revisions, DatabaseProvider services, string versionTable, string range)
     {
         var (start, end) = SplitRange(range);
         if (start is null)
@@ -37,7 +37,7 @@ public static class OfflineScript
     /// The script for <c>stamp --sql</c>: each target may be <c>start:end</c> (one start for all); without a start
     /// the rows start empty and the version table is created.
     /// </summary>
-    public static string Stamp(RevisionGraph graph, DialectServices services, string versionTable, IReadOnlyList<string> targets, bool purge)
+    public static string Stamp(RevisionGraph graph, DatabaseProvider services, string versionTable, IReadOnlyList<string> targets, bool purge)
     {
         string? start = null;
         var destinations = new List<string>();
@@ -58,34 +58,40 @@ public static class OfflineScript
         if (start is null) statements.Add(table.Create());
         if (purge) statements.Add(new SqlStatement($"DELETE FROM {renderer.Syntax.Quote(table.Name)}"));
         statements.AddRange(table.Edits(purge ? [] : rows, graph.Stamp(rows, destinations, purge)));
-        return Transaction(renderer, statements);
+        return Transaction(services, statements);
     }
 
     /// <summary>
     /// <paramref name="statements"/> as one script in one transaction; with foreign-key enforcement off around it,
     /// and the check before COMMIT, when a statement needs that (a SQLite rebuild).
     /// </summary>
-    public static string Script(DialectServices services, IReadOnlyList<SqlStatement> statements) =>
+    public static string Script(DatabaseProvider services, IReadOnlyList<SqlStatement> statements) =>
         Wrap(services, services.Renderer.RenderScript(statements), statements.Any(s => s.ForeignKeysOff));
 
     /// <summary>The script for <c>ensure-version --sql</c>: the version table's CREATE TABLE.</summary>
-    public static string EnsureVersion(DialectServices services, string versionTable) =>
-        Transaction(services.Renderer, [Table(services, versionTable).Create()]);
+    public static string EnsureVersion(DatabaseProvider services, string versionTable) =>
+        Transaction(services, [Table(services, versionTable).Create()]);
 
-    private static string Transaction(SqlRenderer renderer, IReadOnlyList<SqlStatement> statements) => Transaction(renderer, renderer.RenderScript(statements));
+    private static string Transaction(DatabaseProvider services, IReadOnlyList<SqlStatement> statements) => Transaction(services, services.Renderer.RenderScript(statements));
 
-    // The whole script is one transaction, as Alembic's offline output is.
-    private static string Transaction(SqlRenderer renderer, string body) =>
-        "BEGIN" + renderer.Syntax.StatementTerminator + "\n\n" + body + "COMMIT" + renderer.Syntax.StatementTerminator + "\n";
+    // The whole script is one transaction, as Alembic's offline output is; where DDL is not transactional a
+    // transaction would hold nothing back, so the script says so instead of pretending.
+    private static string Transaction(DatabaseProvider services, string body)
+    {
+        var syntax = services.Renderer.Syntax;
+        return services.Dialect.TransactionalDdl
+            ? syntax.BeginTransaction + syntax.StatementTerminator + "\n\n" + body + syntax.CommitTransaction + syntax.StatementTerminator + "\n"
+            : $"-- {services.Dialect.Name} commits each DDL statement by itself: a failing statement leaves the ones before it applied.\n\n" + body;
+    }
 
-    private static VersionTable Table(DialectServices services, string versionTable) => new(new QualifiedName(null, versionTable), services);
+    private static VersionTable Table(DatabaseProvider services, string versionTable) => new(new QualifiedName(null, versionTable), services);
 
     /// <summary>
     /// The steps' SQL. A batch that rebuilds a table takes the table's definition from its copyFrom or, failing that,
     /// from replaying the revisions' operations from base (<paramref name="startRows"/> is where the script starts).
     /// </summary>
     private static string Write(
-        RevisionSet revisions, DialectServices services, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> startRows)
+        RevisionSet revisions, DatabaseProvider services, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> startRows)
     {
         var renderer = services.Renderer;
         var table = Table(services, versionTable);
@@ -105,11 +111,11 @@ public static class OfflineScript
             var statements = new List<SqlStatement>();
             foreach (var statement in Migrator.Record(migrations[step.Revision.Id], step).SelectMany(o => Render(services, replay, o, ref rebuilds)))
             {
-                if (statement.SuppressTransaction)
+                if (statement.SuppressTransaction && services.Dialect.TransactionalDdl)
                 {
-                    statements.Add(new SqlStatement("COMMIT"));
+                    statements.Add(new SqlStatement(renderer.Syntax.CommitTransaction));
                     statements.Add(statement);
-                    statements.Add(new SqlStatement("BEGIN"));
+                    statements.Add(new SqlStatement(renderer.Syntax.BeginTransaction));
                 }
                 else
                 {
@@ -122,19 +128,19 @@ public static class OfflineScript
         return Wrap(services, script.ToString(), rebuilds);
     }
 
-    private static string Wrap(DialectServices services, string body, bool foreignKeysOff)
+    private static string Wrap(DatabaseProvider services, string body, bool foreignKeysOff)
     {
         var renderer = services.Renderer;
-        if (services.Rebuild is not { } rebuild || !foreignKeysOff) return Transaction(renderer, body);
+        if (services.Rebuild is not { } rebuild || !foreignKeysOff) return Transaction(services, body);
         // Foreign-key enforcement cannot change inside a transaction: around it, and the check is for the operator to read.
         var terminator = renderer.Syntax.StatementTerminator;
         return $"{rebuild.ForeignKeysOff}{terminator}\n\n" +
-            Transaction(renderer, body + renderer.RenderScript([new SqlStatement(rebuild.ForeignKeyCheck)])) +
+            Transaction(services, body + renderer.RenderScript([new SqlStatement(rebuild.ForeignKeyCheck)])) +
             $"\n{rebuild.ForeignKeysOn}{terminator}\n";
     }
 
     /// <summary>One operation's SQL, a batch given its table's definition from the replay; the replay follows the operation.</summary>
-    private static IReadOnlyList<SqlStatement> Render(DialectServices services, SchemaReplay replay, MigrationOperation operation, ref bool rebuilds)
+    private static IReadOnlyList<SqlStatement> Render(DatabaseProvider services, SchemaReplay replay, MigrationOperation operation, ref bool rebuilds)
     {
         if (operation is BatchAlterTable { CopyFrom: null } batch && replay.Find(batch.Table) is { } known) operation = batch with { CopyFrom = known };
         var statements = services.Renderer.Render([operation]);

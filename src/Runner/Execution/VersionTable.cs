@@ -1,6 +1,6 @@
 using System.Data.Common;
+using DiffMigrate.Providers;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Execution;
@@ -9,7 +9,7 @@ namespace DiffMigrate.Runner.Execution;
 /// The version table: one row per applied head (Alembic's alembic_version). Edits between two row sets are written
 /// as Alembic writes them: an UPDATE when one row becomes another, else INSERTs and DELETEs.
 /// </summary>
-internal sealed class VersionTable(QualifiedName name, DialectServices services)
+internal sealed class VersionTable(QualifiedName name, DatabaseProvider services)
 {
     public QualifiedName Name { get; } = name;
 

@@ -1,10 +1,10 @@
 using System.Data.Common;
-using DiffMigrate.Dialects;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Migrations;
 using DiffMigrate.Design.Commands;
+using DiffMigrate.Providers;
+using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Runner.Configuration;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
@@ -13,7 +13,7 @@ namespace DiffMigrate.IntegrationTests.Postgres;
 [TestClass]
 public sealed class PostgresAutogenerateTests
 {
-    private static readonly DialectServices Services = DialectServices.For(Dialect.Postgres);
+    private static readonly DatabaseProvider Services = DatabaseProviders.For(PostgresDialect.Instance);
 
     [TestMethod]
     public void Expressions_that_mean_the_same_compare_equal_whatever_their_spelling()

@@ -1,6 +1,8 @@
 using System.Text;
 using DiffMigrate.Dialects;
 using DiffMigrate.IntegrationTests.Support;
+using DiffMigrate.Providers.Postgres;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Schema;
 using DiffMigrate.Workloads;
 
@@ -81,12 +83,12 @@ public sealed class PostgresIdentifierLimitTests
     [TestMethod]
     public void The_limit_is_data_on_the_dialect()
     {
-        Assert.AreEqual(63, Dialect.Postgres.MaxIdentifierLength);
-        Assert.AreEqual(IdentifierUnit.Utf8Bytes, Dialect.Postgres.IdentifierUnit);
-        Assert.AreEqual(64, Dialect.Postgres.IdentifierLength(Wide64));
+        Assert.AreEqual(63, PostgresDialect.Instance.MaxIdentifierLength);
+        Assert.AreEqual(IdentifierUnit.Utf8Bytes, PostgresDialect.Instance.IdentifierUnit);
+        Assert.AreEqual(64, PostgresDialect.Instance.IdentifierLength(Wide64));
         var huge = new DatabaseSchema([new Table(new string('t', 500), [new Column(new string('é', 300), SqlType.Int32)])]);
-        IdentifierLimits.Check(huge, Dialect.Sqlite);   // SQLite has no limit
-        var error = Assert.ThrowsExactly<DiffMigrateException>(() => IdentifierLimits.Check(huge, Dialect.Postgres));
+        IdentifierLimits.Check(huge, SqliteDialect.Instance);   // SQLite has no limit
+        var error = Assert.ThrowsExactly<DiffMigrateException>(() => IdentifierLimits.Check(huge, PostgresDialect.Instance));
         StringAssert.Contains(error.Message, "table '" + new string('t', 500) + "' is 500 bytes");
     }
 

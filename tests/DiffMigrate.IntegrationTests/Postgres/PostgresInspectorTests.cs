@@ -1,5 +1,5 @@
 using DiffMigrate.Inspect;
-using DiffMigrate.Inspect.Postgres;
+using DiffMigrate.Providers.Postgres;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Schema;
 

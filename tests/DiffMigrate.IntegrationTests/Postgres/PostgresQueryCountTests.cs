@@ -1,6 +1,6 @@
 using System.Text;
 using DiffMigrate.Inspect;
-using DiffMigrate.Inspect.Postgres;
+using DiffMigrate.Providers.Postgres;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Schema;
 

@@ -1,7 +1,5 @@
-using DiffMigrate.Dialects;
-using DiffMigrate.Dialects.Postgres;
+using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Inspect;
-using DiffMigrate.Inspect.Postgres;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Design.Commands;
 using DiffMigrate.Runner.Configuration;
@@ -95,10 +93,10 @@ public sealed class PostgresQuotedNameTests
         Assert.AreEqual("'o''k'::\"Mood\"", forms!.Tables[0].FindColumn("feeling")!.Default);
 
         var config = DiffMigrateConfig.Defaults(Path.GetTempPath(), "migrations");
-        var withServer = Autogenerate.Diff(inspected, model, Dialect.Postgres, config, forms);
+        var withServer = Autogenerate.Diff(inspected, model, PostgresDialect.Instance, config, forms);
         Assert.IsEmpty(withServer, string.Join("\n", withServer.Select(OperationText.Describe)));
         // The built-in normaliser alone (the server unreachable or refusing) strips the casts to quoted enum names too.
-        var fallback = Autogenerate.Diff(inspected, model, Dialect.Postgres, config);
+        var fallback = Autogenerate.Diff(inspected, model, PostgresDialect.Instance, config);
         Assert.IsEmpty(fallback, string.Join("\n", fallback.Select(OperationText.Describe)));
     }
 

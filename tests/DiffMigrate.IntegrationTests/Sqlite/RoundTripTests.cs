@@ -1,10 +1,8 @@
 using DiffMigrate.Diff;
-using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
-using DiffMigrate.Inspect.Sqlite;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Workloads;
 using DiffMigrate.Migrations;
-using DiffMigrate.Render.Sql.Sqlite;
 using DiffMigrate.Schema;
 using Microsoft.Data.Sqlite;
 
@@ -17,7 +15,7 @@ namespace DiffMigrate.IntegrationTests.Sqlite;
 [TestClass]
 public sealed class RoundTripTests
 {
-    private static readonly SchemaDiffer Differ = new(new DiffOptions(Dialect.Sqlite));
+    private static readonly SchemaDiffer Differ = new(new DiffOptions(SqliteDialect.Instance));
 
     [TestMethod]
     [DataRow(10)]

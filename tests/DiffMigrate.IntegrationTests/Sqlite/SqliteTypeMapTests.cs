@@ -1,4 +1,4 @@
-using DiffMigrate.Dialects.Sqlite;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Schema;
 using Microsoft.Data.Sqlite;
 

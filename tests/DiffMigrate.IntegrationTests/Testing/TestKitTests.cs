@@ -1,5 +1,5 @@
-using DiffMigrate.Dialects;
 using DiffMigrate.IntegrationTests.Support;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Schema;
 using DiffMigrate.Testing;
 using Microsoft.Data.Sqlite;
@@ -12,7 +12,7 @@ public sealed class TestKitTests
 {
     private static SqliteConnection Memory() => new("Data Source=:memory:");
 
-    private static MigrationTestKit Good => MigrationTestKit.FromAssembly(typeof(TestKitTests).Assembly, Memory, Dialect.Sqlite);
+    private static MigrationTestKit Good => MigrationTestKit.FromAssembly(typeof(TestKitTests).Assembly, Memory, SqliteDialect.Instance);
 
     private static readonly DatabaseSchema NotesModel = new([new Table("notes",
         [new Column("id", SqlType.Int32, Identity: new Identity()), new Column("body", SqlType.Text), new Column("tags", SqlType.Text, Nullable: true)],
@@ -69,7 +69,7 @@ public sealed class TestKitTests
         StringAssert.StartsWith(error.Message, "Failed upgrading an empty database to heads: revision 0000000000g1");
     }
 
-    private static MigrationTestKit Kit(TempProject project) => MigrationTestKit.FromScripts(Path.Combine(project.Directory, "migrations"), Memory, Dialect.Sqlite);
+    private static MigrationTestKit Kit(TempProject project) => MigrationTestKit.FromScripts(Path.Combine(project.Directory, "migrations"), Memory, SqliteDialect.Instance);
 
     private static TempProject Scripts(params (string Id, string Source)[] revisions)
     {

@@ -1,6 +1,6 @@
 using DiffMigrate.Diff;
-using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Schema;
 using static DiffMigrate.Tests.Diff.ChangeScenario;
 
@@ -179,7 +179,7 @@ public sealed class ChangeKindTests
     [TestMethod]
     public void Operations_carry_the_model_side_as_written_and_the_database_side_as_existing()
     {
-        var options = new DiffOptions(Dialect.Sqlite);
+        var options = new DiffOptions(SqliteDialect.Instance);
         var status = new Column("status", SqlType.Enum("status", "new", "done"));
         var added = Check(S(Users()), S(Users(status)), options);
         Assert.AreEqual(new AddColumn("users", status), added.Single());

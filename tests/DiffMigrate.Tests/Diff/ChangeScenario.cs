@@ -1,6 +1,6 @@
 using DiffMigrate.Diff;
-using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Diff;
@@ -19,7 +19,7 @@ internal static class ChangeScenario
     public static ForeignKey Fk(string column, QualifiedName referred, string? name = null) => new(name, [column], referred, ["id"]);
 
     public static IReadOnlyList<MigrationOperation> Compare(DatabaseSchema from, DatabaseSchema to, DiffOptions? options = null) =>
-        new SchemaDiffer(options ?? new DiffOptions(Dialect.Postgres)).Diff(from, to);
+        new SchemaDiffer(options ?? new DiffOptions(PostgresDialect.Instance)).Diff(from, to);
 
     /// <summary>
     /// Diffs <paramref name="a"/> to <paramref name="b"/> after checking that each side diffs empty against itself

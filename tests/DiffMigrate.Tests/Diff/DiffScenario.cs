@@ -1,6 +1,7 @@
 using DiffMigrate.Diff;
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Diff;
@@ -14,7 +15,7 @@ internal static class DiffScenario
 {
     public static IReadOnlyList<MigrationOperation> Run(DatabaseSchema from, DatabaseSchema to, Dialect? dialect = null, DiffOptions? options = null)
     {
-        var differ = new SchemaDiffer(options ?? new DiffOptions(dialect ?? Dialect.Sqlite));
+        var differ = new SchemaDiffer(options ?? new DiffOptions(dialect ?? SqliteDialect.Instance));
         Assert.IsEmpty(differ.Diff(from, from), "diff(a, a)");
         Assert.IsEmpty(differ.Diff(to with { Renames = default }, to with { Renames = default }), "diff(b, b)");
         var forward = differ.Diff(from, to);

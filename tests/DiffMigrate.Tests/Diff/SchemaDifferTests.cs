@@ -1,6 +1,7 @@
 using DiffMigrate.Diff;
-using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers.Postgres;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Schema;
 using static DiffMigrate.Tests.Diff.DiffScenario;
 
@@ -54,7 +55,7 @@ public sealed class SchemaDifferTests
         var before = Table("t", Id(), Col("old"), Col("size", SqlType.String(10)), Col("n", nullable: true));
         var after = Table("t", Id(), Col("size", SqlType.String(20)), Col("n"), Col("added", SqlType.Text, nullable: true))
             with { UniqueConstraints = [new UniqueConstraint("uq_t_size", ["size"])] };
-        var ops = Run(Db(before), Db(after), Dialect.Postgres);
+        var ops = Run(Db(before), Db(after), PostgresDialect.Instance);
         Assert.AreEqual("AddColumn:t | AlterColumn:t | AlterColumn:t | AddUniqueConstraint:t | DropColumn:t", Describe(ops));
         var alter = (AlterColumn)ops[1];
         Assert.AreEqual(SqlType.String(10), alter.Existing.Type);
@@ -66,8 +67,8 @@ public sealed class SchemaDifferTests
     {
         var before = Table("t", Id(), Col("v", defaultSql: "0", comment: "old"));
         var after = Table("t", Id(), Col("v", defaultSql: "1", comment: "new")) with { Comment = "table" };
-        Assert.AreEqual("AlterColumn:t | AlterTableComment:t", Describe(Run(Db(before), Db(after), Dialect.Postgres)));
-        var onSqlite = Run(Db(before), Db(after), Dialect.Sqlite);
+        Assert.AreEqual("AlterColumn:t | AlterTableComment:t", Describe(Run(Db(before), Db(after), PostgresDialect.Instance)));
+        var onSqlite = Run(Db(before), Db(after), SqliteDialect.Instance);
         Assert.AreEqual("AlterColumn:t", Describe(onSqlite), "SQLite has no comments: only the default differs");
     }
 
@@ -76,9 +77,9 @@ public sealed class SchemaDifferTests
     {
         var before = Table("t", Id(), Col("k"));
         var after = before with { PrimaryKey = new PrimaryKey("pk_t", ["id", "k"]) };
-        Assert.AreEqual("DropPrimaryKey:t | AddPrimaryKey:t", Describe(Run(Db(before), Db(after), Dialect.Postgres)));
+        Assert.AreEqual("DropPrimaryKey:t | AddPrimaryKey:t", Describe(Run(Db(before), Db(after), PostgresDialect.Instance)));
         // On SQLite the sole INTEGER key was the rowid (the identity); widening the key also changes the column.
-        Assert.AreEqual("AlterColumn:t | DropPrimaryKey:t | AddPrimaryKey:t", Describe(Run(Db(before), Db(after), Dialect.Sqlite)));
+        Assert.AreEqual("AlterColumn:t | DropPrimaryKey:t | AddPrimaryKey:t", Describe(Run(Db(before), Db(after), SqliteDialect.Instance)));
     }
 
     [TestMethod]
@@ -133,13 +134,13 @@ public sealed class SchemaDifferTests
             Col("n", SqlType.Int32, defaultSql: "(0)"),
             Col("at", SqlType.DateTime, defaultSql: "datetime( 'now' )"))
             with { CheckConstraints = [new CheckConstraint("ck_t_n", "N >= 0")] };
-        Assert.IsEmpty(new SchemaDiffer(new DiffOptions(Dialect.Sqlite)).Diff(Db(database), Db(model)));
+        Assert.IsEmpty(new SchemaDiffer(new DiffOptions(SqliteDialect.Instance)).Diff(Db(database), Db(model)));
     }
 
     [TestMethod]
     public void The_version_table_and_filtered_tables_are_never_compared()
     {
-        var options = new DiffOptions(Dialect.Sqlite, "my_versions", IncludeTables: ["app_*"], ExcludeTables: ["app_tmp*"]);
+        var options = new DiffOptions(SqliteDialect.Instance, "my_versions", IncludeTables: ["app_*"], ExcludeTables: ["app_tmp*"]);
         var database = Db(Table("my_versions"), Table("legacy"), Table("app_tmp_1"));
         var model = Db(Table("app_users"));
         var ops = Run(database, model, options: options);

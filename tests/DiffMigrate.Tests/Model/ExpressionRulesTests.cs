@@ -1,4 +1,4 @@
-using DiffMigrate.Dialects.Sqlite;
+using DiffMigrate.Providers.Sqlite;
 
 namespace DiffMigrate.Tests.Model;
 

@@ -1,4 +1,4 @@
-using DiffMigrate.Dialects.Postgres;
+using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Model;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using DiffMigrate.Design.Scripts;
-using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers;
+using DiffMigrate.Providers.Postgres;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Render;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Design.Commands;
@@ -99,7 +101,7 @@ public sealed class EmitterSafetyTests
         var schema = HostileSchema(breaker + Payload);
         var (builder, _) = ModelWriter.Write(schema, "Adopted");
         AssertOnlyModelCode(builder);
-        var (files, _) = ModelWriter.WriteEntities(schema, "Adopted", Dialect.Postgres);
+        var (files, _) = ModelWriter.WriteEntities(schema, "Adopted", PostgresDialect.Instance);
         Assert.IsGreaterThan(1, files.Count, "an entity class per plain table, and the builder for the rest");
         foreach (var (file, source) in files)
         {
@@ -187,7 +189,7 @@ public sealed class EmitterSafetyTests
             new Column("when", SqlType.DateTime),
         ], new PrimaryKey(null, ["id"]));
         var guid = new Table("guid", [new Column("id", SqlType.Uuid)], new PrimaryKey(null, ["id"]));
-        var (files, _) = ModelWriter.WriteEntities(new DatabaseSchema([table, guid]), "Adopted", Dialect.Postgres);
+        var (files, _) = ModelWriter.WriteEntities(new DatabaseSchema([table, guid]), "Adopted", PostgresDialect.Instance);
         CollectionAssert.AreEquivalent(new[] { "DateTime2.cs", "Guid2.cs" }, files.Select(f => f.File).ToList());
         var source = files.Single(f => f.File == "DateTime2.cs").Source;
         StringAssert.Contains(source, "public string ToString2 { get; set; }");
@@ -219,7 +221,7 @@ public sealed class EmitterSafetyTests
     public void Diff_text_shows_no_raw_control_character_or_line_terminator(string breaker)
     {
         var hostile = breaker + "\u001b[2J\u001b]0;title\u0007" + Payload;
-        var report = ChangeReport.For(Dialect.Sqlite, HostileOperations(hostile));
+        var report = ChangeReport.For(DatabaseProviders.Sqlite, HostileOperations(hostile));
         var lines = report.Text().Split('\n');
         foreach (var line in lines)
         {
@@ -239,7 +241,7 @@ public sealed class EmitterSafetyTests
     public void Diff_markdown_escapes_tables_code_html_and_links_in_names()
     {
         var hostile = "x|y`z<script>alert(1)</script>&amp;[click](https://evil.example)**b**\u2028\r\n| injected | row |";
-        var report = ChangeReport.For(Dialect.Sqlite, HostileOperations(hostile));
+        var report = ChangeReport.For(DatabaseProviders.Sqlite, HostileOperations(hostile));
         var markdown = report.Markdown();
         Assert.IsFalse(VisibleText.NeedsEscape(markdown.Replace("\n", "", StringComparison.Ordinal)), "no raw control character or line terminator");
         foreach (var line in markdown.Split('\n'))
@@ -274,7 +276,7 @@ public sealed class EmitterSafetyTests
     public void Diff_json_is_valid_and_gives_names_back_exactly()
     {
         var hostile = "\u2028\r\n\"\\\u001b\u202e</script>" + Payload;
-        var report = ChangeReport.For(Dialect.Sqlite, [new DropTable(new Table("t" + hostile, [new Column("c", SqlType.Text)]))]);
+        var report = ChangeReport.For(DatabaseProviders.Sqlite, [new DropTable(new Table("t" + hostile, [new Column("c", SqlType.Text)]))]);
         var json = report.Json();
         Assert.IsFalse(json.Any(c => char.IsControl(c) && c != '\n'), "control characters are escaped in JSON strings");
         using var document = JsonDocument.Parse(json);
@@ -286,7 +288,7 @@ public sealed class EmitterSafetyTests
     [TestMethod]
     public void Table_globs_see_names_with_line_feeds()
     {
-        var options = new DiffMigrate.Diff.DiffOptions(Dialect.Sqlite, IncludeTables: ["*"], ExcludeTables: ["secret"]);
+        var options = new DiffMigrate.Diff.DiffOptions(SqliteDialect.Instance, IncludeTables: ["*"], ExcludeTables: ["secret"]);
         Assert.IsTrue(options.Compares("x\n" + Payload), "* matches a name with a line feed");
         Assert.IsTrue(options.Compares("secret\n"), "an excluded name followed by a line feed is another name");
         Assert.IsFalse(options.Compares("SECRET"));

@@ -1,6 +1,6 @@
 using System.Text;
 using DiffMigrate.Design.Scripts;
-using DiffMigrate.Dialects;
+using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Runner.Scripts;
 
@@ -80,7 +80,7 @@ public sealed class HostileTextPropertyTests
             var (builder, _) = ModelWriter.Write(schema, "Adopted.Case" + i);
             EmitterSafetyTests.AssertOnlyModelCode(builder);
             all.Add(builder);
-            var (files, _) = ModelWriter.WriteEntities(schema, "Adopted.Entities" + i, Dialect.Postgres);
+            var (files, _) = ModelWriter.WriteEntities(schema, "Adopted.Entities" + i, PostgresDialect.Instance);
             foreach (var (_, source) in files)
             {
                 EmitterSafetyTests.AssertOnlyModelCode(source);

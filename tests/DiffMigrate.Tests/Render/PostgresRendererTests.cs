@@ -1,6 +1,6 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Render.Sql.Postgres;
+using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Render;

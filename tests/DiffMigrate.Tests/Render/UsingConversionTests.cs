@@ -1,8 +1,8 @@
 using DiffMigrate.Design.Scripts;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
-using DiffMigrate.Render.Sql.Postgres;
-using DiffMigrate.Render.Sql.Sqlite;
+using DiffMigrate.Providers.Postgres;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Render;

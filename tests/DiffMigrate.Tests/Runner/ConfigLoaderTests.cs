@@ -1,6 +1,7 @@
-using DiffMigrate.Dialects;
+using DiffMigrate.Providers;
+using DiffMigrate.Providers.Postgres;
+using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Runner.Configuration;
-using DiffMigrate.Runner.Database;
 
 namespace DiffMigrate.Tests.Runner;
 
@@ -89,13 +90,13 @@ public sealed class ConfigLoaderTests
     public void Urls_of_each_form_parse_to_a_dialect_and_connection_string()
     {
         var sqliteRelative = DatabaseUrl.Parse("sqlite:///app.db", "/base");
-        Assert.AreEqual(Dialect.Sqlite, sqliteRelative.Dialect);
+        Assert.AreEqual(SqliteDialect.Instance, sqliteRelative.Dialect);
         StringAssert.Contains(sqliteRelative.ConnectionString, "/base/app.db");
         StringAssert.Contains(DatabaseUrl.Parse("sqlite:////var/db/app.db", "/base").ConnectionString, "/var/db/app.db");
         Assert.AreEqual("Data Source=:memory:", DatabaseUrl.Parse("sqlite://", "/base").ConnectionString);
 
         var postgres = DatabaseUrl.Parse("postgresql://me:s3cr%40t@db.example:6543/shop?sslmode=require", "/base");
-        Assert.AreEqual(Dialect.Postgres, postgres.Dialect);
+        Assert.AreEqual(PostgresDialect.Instance, postgres.Dialect);
         var parts = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = postgres.ConnectionString };
         Assert.AreEqual("me", parts["Username"]);
         Assert.AreEqual("s3cr@t", parts["Password"]);
@@ -106,7 +107,7 @@ public sealed class ConfigLoaderTests
         Assert.DoesNotContain("s3cr", postgres.Display, "the display form never shows the password");
 
         var raw = DatabaseUrl.Parse("postgresql:Host=h;Database=shop;Password=pw", "/base");
-        Assert.AreEqual(Dialect.Postgres, raw.Dialect);
+        Assert.AreEqual(PostgresDialect.Instance, raw.Dialect);
         Assert.AreEqual("Host=h;Database=shop;Password=pw", raw.ConnectionString);
         Assert.DoesNotContain("pw;", raw.Display + ";");
 

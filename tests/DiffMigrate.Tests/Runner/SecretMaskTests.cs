@@ -1,5 +1,5 @@
+using DiffMigrate.Providers;
 using DiffMigrate.Runner.Configuration;
-using DiffMigrate.Runner.Database;
 using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Tests.Runner;

@@ -1,0 +1,47 @@
+using System.Data.Common;
+using DiffMigrate.Dialects;
+using DiffMigrate.Providers.Postgres;
+using DiffMigrate.Providers.Sqlite;
+
+namespace DiffMigrate.Providers;
+
+/// <summary>
+/// The one registration of every database DiffMigrate supports. Adding a database is a folder next to
+/// <c>Sqlite/</c> and <c>Postgres/</c> with a <see cref="DatabaseProvider"/>, and one line in <see cref="All"/>.
+/// </summary>
+public static class DatabaseProviders
+{
+    /// <summary>SQLite.</summary>
+    public static DatabaseProvider Sqlite { get; } = new SqliteProvider();
+
+    /// <summary>PostgreSQL.</summary>
+    public static DatabaseProvider Postgres { get; } = new PostgresProvider();
+
+    /// <summary>Every provider, in the order their names are listed in messages.</summary>
+    public static IReadOnlyList<DatabaseProvider> All { get; } = [Sqlite, Postgres];
+
+    // Named so that a SQL Server URL is told why, not that the name is unknown; the provider comes with issue 19.
+    private static readonly string[] Planned = ["mssql", "sqlserver"];
+
+    private static readonly Dictionary<string, DatabaseProvider> ByScheme =
+        All.SelectMany(p => p.Schemes.Select(s => (Scheme: s, Provider: p))).ToDictionary(x => x.Scheme, x => x.Provider, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The provider of <paramref name="dialect"/>.</summary>
+    public static DatabaseProvider For(Dialect dialect) => Named(dialect.Name);
+
+    /// <summary>The provider a URL scheme or dialect name selects; a clear error for any other name.</summary>
+    public static DatabaseProvider Named(string name) => Find(name) ?? throw new DiffMigrateException(Refusal(name) + ".");
+
+    /// <summary>The provider a URL scheme or dialect name selects, or null.</summary>
+    public static DatabaseProvider? Find(string name) => ByScheme.GetValueOrDefault(name);
+
+    /// <summary>Why <paramref name="name"/> selects no provider.</summary>
+    public static string Refusal(string name) => Planned.Contains(name, StringComparer.OrdinalIgnoreCase)
+        ? $"SQL Server is not supported yet ({string.Join(" and ", All.Select(p => p.Schemes[0]))} are)"
+        : $"unknown dialect '{name}': expected {string.Join(" or ", All.Select(p => p.Schemes[0]))}";
+
+    /// <summary>The provider of an application's own <paramref name="connection"/>, by its ADO.NET type.</summary>
+    public static DatabaseProvider For(DbConnection connection) =>
+        All.FirstOrDefault(p => p.ConnectionTypeName == connection.GetType().Name)
+        ?? throw new DiffMigrateException($"Cannot tell the dialect of a {connection.GetType().Name}: pass MigrationOptions.Dialect.");
+}

@@ -1,0 +1,116 @@
+namespace DiffMigrate.Providers.Postgres;
+
+/// <summary>
+/// The catalog queries, sent as one batch (one round trip) whatever the number of tables. Every query filters on
+/// the same schema set: the current schema, the schemas named in <c>@schemas</c>, or all user schemas when
+/// <c>@all</c>; objects that belong to an extension are left out.
+/// </summary>
+internal static class PostgresCatalog
+{
+    private const string InSchemas =
+        "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' " +
+        "AND (@all OR n.nspname = current_schema() OR n.nspname = ANY(@schemas))";
+
+    private static string NotFromExtension(string classTable, string oid) =>
+        $"NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{classTable}'::regclass AND e.objid = {oid} AND e.deptype = 'e')";
+
+    private const string UserTables = "c.relkind IN ('r', 'p') AND NOT c.relispartition";
+
+    public static readonly string[] Statements =
+    [
+        // 0: the current schema and the schemas that exist.
+        $"SELECT current_schema(), n.nspname FROM pg_namespace n WHERE {InSchemas} ORDER BY 2",
+
+        // 1: tables.
+        $"""
+        SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE {UserTables} AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+        ORDER BY 1, 2
+        """,
+
+        // 2: columns, with the sequence behind an identity or serial column.
+        $"""
+        SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+               pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
+               CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
+               ds.description, t.typtype, tn.nspname, t.typname,
+               seq.deptype, seq.name, seq.seqstart, seq.seqincrement
+        FROM pg_attribute a
+        JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_type t ON t.oid = a.atttypid
+        JOIN pg_namespace tn ON tn.oid = t.typnamespace
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        LEFT JOIN pg_collation co ON co.oid = a.attcollation
+        LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
+        LEFT JOIN (
+            SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid, dep.deptype,
+                   sc.oid::regclass::text AS name, s.seqstart, s.seqincrement
+            FROM pg_depend dep
+            JOIN pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S'
+            JOIN pg_sequence s ON s.seqrelid = sc.oid
+            WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
+            ORDER BY dep.refobjid, dep.refobjsubid, dep.deptype DESC) seq ON seq.refobjid = c.oid AND seq.refobjsubid = a.attnum
+        WHERE {UserTables} AND {InSchemas} AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY 1, 2, a.attnum
+        """,
+
+        // 3: primary keys, foreign keys, unique and check constraints (columns in key order).
+        $"""
+        SELECT n.nspname, c.relname, con.conname, con.contype,
+               ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+               fn.nspname, fc.relname,
+               ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                     JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
+               con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
+               pg_get_expr(con.conbin, con.conrelid, true), coalesce(i.indnullsnotdistinct, false)
+        FROM pg_constraint con
+        JOIN pg_class c ON c.oid = con.conrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+        LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+        LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype = 'u'
+        WHERE con.contype IN ('p', 'f', 'u', 'c') AND {UserTables} AND {InSchemas}
+        ORDER BY 1, 2, 3
+        """,
+
+        // 4: indexes that do not back a constraint; expressions and the WHERE clause as the server prints them.
+        $"""
+        SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
+               ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true)
+                                 ELSE (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) END
+                     FROM generate_series(1, i.indnatts) k ORDER BY k),
+               ARRAY(SELECT i.indkey[k - 1] = 0 FROM generate_series(1, i.indnatts) k ORDER BY k),
+               ARRAY(SELECT (i.indoption[k - 1] & 1) = 1 FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
+               pg_get_expr(i.indpred, i.indrelid, true)
+        FROM pg_index i
+        JOIN pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_class c ON c.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_am am ON am.oid = ic.relam
+        LEFT JOIN pg_constraint backing ON backing.conindid = i.indexrelid AND backing.contype IN ('p', 'u', 'x')
+        WHERE {UserTables} AND {InSchemas} AND backing.oid IS NULL
+        ORDER BY 1, 2, 3
+        """,
+
+        // 5: enums with their values in sort order.
+        $"""
+        SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE {InSchemas} AND {NotFromExtension("pg_type", "t.oid")}
+        GROUP BY 1, 2 ORDER BY 1, 2
+        """,
+
+        // 6: standalone sequences (not owned by a serial or identity column).
+        $"""
+        SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle, s.seqcache, format_type(s.seqtypid, NULL)
+        FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                          AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
+        ORDER BY 1, 2
+        """,
+    ];
+}

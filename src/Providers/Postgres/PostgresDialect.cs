@@ -1,0 +1,12 @@
+using DiffMigrate.Dialects;
+
+namespace DiffMigrate.Providers.Postgres;
+
+/// <summary>PostgreSQL's capabilities.</summary>
+public static class PostgresDialect
+{
+    /// <summary>The PostgreSQL dialect.</summary>
+    public static Dialect Instance { get; } = new("postgresql", "public", TransactionalDdl: true, SupportsSchemas: true,
+        SupportsComments: true, SupportsEnumTypes: true, SupportsSequences: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
+        MaxIdentifierLength: 63, IdentifierUnit: IdentifierUnit.Utf8Bytes, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance);
+}

@@ -1,0 +1,142 @@
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Providers.Postgres;
+
+public sealed partial class PostgresInspector
+{
+    private static DatabaseSchema Build(CatalogRows rows, HashSet<string> excluded)
+    {
+        QualifiedName Name(string schema, string name) => new(schema == rows.CurrentSchema ? null : schema, name);
+        var enums = rows.Enums.Select(e => new EnumType(Name(e.Schema, e.Name), e.Values)).ToList();
+        var enumValues = enums.ToDictionary(e => e.TypeName, e => e.Values);
+        var columns = rows.Columns.ToLookup(c => (c.Schema, c.Table));
+        var constraints = rows.Constraints.ToLookup(c => (c.Schema, c.Table));
+        var indexes = rows.Indexes.ToLookup(i => (i.Schema, i.Table));
+        var tables = new List<Table>();
+        foreach (var row in rows.Tables)
+        {
+            var name = Name(row.Schema, row.Name);
+            if (name.Schema is null && excluded.Contains(row.Name)) continue;
+            var key = (row.Schema, row.Name);
+            var tableConstraints = constraints[key].ToList();
+            var pk = tableConstraints.FirstOrDefault(c => c.Kind == 'p');
+            tables.Add(new Table(
+                name,
+                columns[key].Select(c => Column(c, Name, enumValues)).ToEquatableArray(),
+                pk is null ? null : new PrimaryKey(pk.Name, pk.Columns),
+                tableConstraints.Where(c => c.Kind == 'f').Select(c => new ForeignKey(
+                    c.Name, c.Columns, Name(c.ReferredSchema!, c.ReferredTable!), c.ReferredColumns, Action(c.OnDelete), Action(c.OnUpdate),
+                    c.Deferrable, c.Deferred)).ToEquatableArray(),
+                indexes[key].Select(Index).ToEquatableArray(),
+                tableConstraints.Where(c => c.Kind == 'u').Select(c => new UniqueConstraint(c.Name, c.Columns, c.NullsNotDistinct)).ToEquatableArray(),
+                tableConstraints.Where(c => c.Kind == 'c').Select(c => new CheckConstraint(c.Name, c.Check!)).ToEquatableArray(),
+                row.Comment));
+        }
+        tables.Sort((a, b) => a.Name.CompareTo(b.Name));
+        var sequences = rows.Sequences.Select(s => Sequence(s, Name(s.Schema, s.Name))).OrderBy(s => s.Name).ToEquatableArray();
+        var schemas = rows.Schemas.Where(s => s != rows.CurrentSchema).ToEquatableArray();
+        return new DatabaseSchema(tables.ToEquatableArray(), default, enums.OrderBy(e => e.Name).ToEquatableArray(), sequences, schemas);
+    }
+
+    private static Column Column(ColumnRow row, Func<string, string, QualifiedName> name, Dictionary<string, EquatableArray<string>> enumValues)
+    {
+        var type = row.TypeKind == 'e'
+            ? SqlType.Enum(name(row.TypeSchema, row.TypeName).ToString(), [.. enumValues.GetValueOrDefault(name(row.TypeSchema, row.TypeName).ToString())])
+            : PostgresTypeMap.Instance.Parse(row.Type);
+        var identity = row.IdentityKind switch
+        {
+            'a' or 'd' => new Identity(row.IdentityKind == 'a', NotDefault(row.SequenceStart), NotDefault(row.SequenceIncrement)),
+            _ => null,
+        };
+        var @default = row.Default;
+        // A serial column is an integer with an owned sequence and a nextval() default of that sequence.
+        if (identity is null && row.SequenceDependency == 'a' && row.Default is { } d && row.SequenceName is { } sequence && IsNextval(d, sequence))
+        {
+            identity = new Identity(Start: NotDefault(row.SequenceStart), Increment: NotDefault(row.SequenceIncrement), Serial: true);
+            @default = null;
+        }
+        var computed = row.Generated == 's' ? @default : null;
+        return new Column(row.Name, type, !row.NotNull, computed is null ? @default : null, identity, computed, row.Comment, row.Collation);
+    }
+
+    // The server prints the default as nextval('<regclass text>'::regclass), the same spelling as regclass::text.
+    private static bool IsNextval(string expression, string sequence) =>
+        expression == $"nextval('{sequence.Replace("'", "''", StringComparison.Ordinal)}'::regclass)";
+
+    private static long? NotDefault(long? value) => value == 1 ? null : value;
+
+    private static TableIndex Index(IndexRow row)
+    {
+        var keys = row.Entries.Take(row.KeyCount).ToEquatableArray();
+        var expressions = row.IsExpression.Take(row.KeyCount).ToArray();
+        return new TableIndex(
+            row.Name,
+            keys,
+            row.Unique,
+            row.Filter,
+            expressions.Contains(true) ? expressions : default,
+            row.Method == "btree" ? null : row.Method,
+            row.Entries.Skip(row.KeyCount).ToEquatableArray(),
+            row.Descending.Contains(true) ? row.Descending : default);
+    }
+
+    private static Sequence Sequence(SequenceRow row, QualifiedName name)
+    {
+        var ascending = row.Increment > 0;
+        var (typeMin, typeMax) = row.Type switch
+        {
+            "smallint" => ((long)short.MinValue, (long)short.MaxValue),
+            "integer" => (int.MinValue, int.MaxValue),
+            _ => (long.MinValue, long.MaxValue),
+        };
+        long defaultMin = ascending ? 1 : typeMin, defaultMax = ascending ? typeMax : -1;
+        return new Sequence(
+            name,
+            Start: row.Start == (ascending ? row.Min : row.Max) ? null : row.Start,
+            Increment: row.Increment == 1 ? null : row.Increment,
+            MinValue: row.Min == defaultMin ? null : row.Min,
+            MaxValue: row.Max == defaultMax ? null : row.Max,
+            Cycle: row.Cycle,
+            Cache: row.Cache == 1 ? null : row.Cache);
+    }
+
+    private static ReferentialAction Action(char code) => code switch
+    {
+        'r' => ReferentialAction.Restrict,
+        'c' => ReferentialAction.Cascade,
+        'n' => ReferentialAction.SetNull,
+        'd' => ReferentialAction.SetDefault,
+        _ => ReferentialAction.NoAction,
+    };
+
+    private sealed class CatalogRows
+    {
+        public string CurrentSchema { get; set; } = "public";
+        public List<string> Schemas { get; } = [];
+        public List<TableRow> Tables { get; } = [];
+        public List<ColumnRow> Columns { get; } = [];
+        public List<ConstraintRow> Constraints { get; } = [];
+        public List<IndexRow> Indexes { get; } = [];
+        public List<EnumRow> Enums { get; } = [];
+        public List<SequenceRow> Sequences { get; } = [];
+    }
+
+    private sealed record TableRow(string Schema, string Name, string? Comment);
+
+    private sealed record ColumnRow(
+        string Schema, string Table, string Name, string Type, bool NotNull, string? Default, char IdentityKind, char Generated,
+        string? Collation, string? Comment, char TypeKind, string TypeSchema, string TypeName, char SequenceDependency, string? SequenceName,
+        long? SequenceStart, long? SequenceIncrement);
+
+    private sealed record ConstraintRow(
+        string Schema, string Table, string Name, char Kind, string[] Columns, string? ReferredSchema, string? ReferredTable,
+        string[] ReferredColumns, char OnDelete, char OnUpdate, bool Deferrable, bool Deferred, string? Check, bool NullsNotDistinct);
+
+    private sealed record IndexRow(
+        string Schema, string Table, string Name, bool Unique, string Method, short KeyCount, string[] Entries, bool[] IsExpression,
+        bool[] Descending, string? Filter);
+
+    private sealed record EnumRow(string Schema, string Name, string[] Values);
+
+    private sealed record SequenceRow(string Schema, string Name, long Start, long Increment, long Min, long Max, bool Cycle, long Cache, string Type);
+}

@@ -1,0 +1,29 @@
+using System.Data.Common;
+
+namespace DiffMigrate.Providers.Postgres;
+
+public sealed partial class PostgresModelCanonicalizer
+{
+    /// <summary>What the server stored for the temporary tables: columns, checks and indexes by their temporary names.</summary>
+    private sealed class ServerForms
+    {
+        public Dictionary<(string Table, string Column), (string Type, string? Expression)> Columns { get; } = [];
+        public Dictionary<(string Table, string Check), string> Checks { get; } = [];
+        public Dictionary<string, (string[] Keys, string? Filter)> Indexes { get; } = new(StringComparer.Ordinal);
+
+        public async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Columns[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+            }
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) Checks[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Indexes[reader.GetString(0)] = (reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Providers.Postgres;
+
+public sealed partial class PostgresModelCanonicalizer
+{
+    /// <summary>
+    /// The temporary tables to create, each distinct question once as a statement of its own, and for each model
+    /// table the function that reads its answers back.
+    /// </summary>
+    private sealed class Plan(HashSet<string> unusableEnums)
+    {
+        private const int ColumnsPerTable = 1000;   // PostgreSQL allows 1600
+        private readonly Dictionary<(string Type, string? Collation, string? Default), (string Table, string Column, string Element)> scalars = [];
+        private readonly Dictionary<string, Shape> shapes = new(StringComparer.Ordinal);
+
+        public bool IsEmpty => scalars.Count == 0;
+
+        public int TemporaryTables => (scalars.Count + ColumnsPerTable - 1) / ColumnsPerTable + shapes.Count;
+
+        public Func<ServerForms, Table> Add(Table table)
+        {
+            string Of(Column c) => $"{table.Name}.{c.Name}";
+            var types = table.Columns.Select(c => Scalar(c, null, $"type of column {Of(c)}")).ToList();
+            var defaults = table.Columns
+                .Select(c => c.Computed is null && c.Default is { } d && Usable(c) ? Scalar(c, Checked(d, $"default of column {Of(c)}"), $"default of column {Of(c)}") : ((string, string)?)null)
+                .ToList();
+            var generated = table.Columns
+                .Select(c => c.Computed is { } e
+                    ? ShapeFor(table, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(TypeSql(c), e, $"generated column {Of(c)}")
+                    : ((string, string)?)null)
+                .ToList();
+            var checks = table.CheckConstraints.Select(k =>
+            {
+                var element = $"check {k.Name ?? "(unnamed)"} on table {table.Name}";
+                return ShapeFor(table, Checked(k.Sql, element), [], element).Check(k.Sql, element);
+            }).ToList();
+            var indexes = table.Indexes.Select(x =>
+            {
+                if (x.Filter is null && !x.Expressions.Contains(true)) return null;
+                var element = $"index {x.Name} on table {table.Name}";
+                var expressions = x.Columns.Where((_, k) => x.IsExpression(k)).Select(e => Checked(e, element)).ToList();
+                var text = string.Join(" ", expressions) + " " + (x.Filter is { } f ? Checked(f, element) : "");
+                return ShapeFor(table, text, x.Columns.Where((_, k) => !x.IsExpression(k)), element).Index(x, element);
+            }).ToList();
+            return forms => table with
+            {
+                Columns = table.Columns.Select((c, i) => Column(c, forms, types[i], defaults[i], generated[i])).ToEquatableArray(),
+                CheckConstraints = table.CheckConstraints.Select((k, i) => forms.Checks.TryGetValue(checks[i], out var sql) ? k with { Sql = sql } : k).ToEquatableArray(),
+                Indexes = table.Indexes.Select((x, i) => indexes[i] is { } name && forms.Indexes.TryGetValue(name, out var form) ? Index(x, form) : x).ToEquatableArray(),
+            };
+        }
+
+        /// <summary>One statement per question: a column or a default the server may reject is then named alone.</summary>
+        public void Write(List<Statement> statements)
+        {
+            foreach (var chunk in scalars.Chunk(ColumnsPerTable))
+            {
+                statements.Add(new($"CREATE TEMP TABLE {chunk[0].Value.Table} ()", null));
+                foreach (var ((type, collation, @default), (table, column, element)) in chunk)
+                {
+                    var value = @default is null ? "" : $" DEFAULT ({@default})";
+                    statements.Add(new($"ALTER TABLE {table} ADD COLUMN {column} {type}{Collate(collation)}{value}", element));
+                }
+            }
+            foreach (var shape in shapes.Values) shape.Write(statements);
+        }
+
+        private Column Column(Column column, ServerForms forms, (string, string) type, (string, string)? @default, (string, string)? generated)
+        {
+            if (!forms.Columns.TryGetValue(type, out var typeForm)) return column;
+            var result = column.Type.Kind == SqlTypeKind.Enum ? column : column with { Type = PostgresTypeMap.Instance.Parse(typeForm.Type) };
+            if (generated is { } g && forms.Columns.TryGetValue(g, out var computed)) return result with { Computed = computed.Expression };
+            if (@default is { } d && forms.Columns.TryGetValue(d, out var value)) return result with { Default = value.Expression };
+            return result;
+        }
+
+        private static TableIndex Index(TableIndex index, (string[] Keys, string? Filter) form) => index with
+        {
+            Columns = index.Columns.Select((c, k) => index.IsExpression(k) && k < form.Keys.Length ? form.Keys[k] : c).ToEquatableArray(),
+            Filter = index.Filter is null ? null : form.Filter,
+        };
+
+        private (string Table, string Column) Scalar(Column column, string? @default, string element)
+        {
+            var key = (Checked(TypeSql(column), element), column.Collation, @default);
+            if (!scalars.TryGetValue(key, out var slot))
+            {
+                slot = ($"{Prefix}v{scalars.Count / ColumnsPerTable}", $"c{scalars.Count % ColumnsPerTable}", element);
+                scalars[key] = slot;
+            }
+            return (slot.Table, slot.Column);
+        }
+
+        /// <summary>The shared table of the columns <paramref name="text"/> mentions (plus <paramref name="plain"/>), with their types.</summary>
+        private Shape ShapeFor(Table table, string text, IEnumerable<string> plain, string element, string? except = null)
+        {
+            var words = PostgresSqlScanner.Identifiers(text).Concat(plain).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var columns = table.Columns
+                .Where(c => words.Contains(c.Name) && c.Name != except)
+                .Select(c => $"{Quote(c.Name)} {TypeSql(c)}{Collate(c.Collation)}")
+                .ToList();
+            var key = string.Join(",", columns);
+            if (!shapes.TryGetValue(key, out var shape)) shapes[key] = shape = new Shape($"{Prefix}s{shapes.Count}", columns, $"columns of table {table.Name} used by its {element}");
+            return shape;
+        }
+
+        private bool Usable(Column column) => column.Type.Kind != SqlTypeKind.Enum || !unusableEnums.Contains(Key(EnumType.NameOf(column.Type)));
+
+        private string TypeSql(Column column) => Usable(column) ? PostgresTypeMap.Instance.ToSql(column.Type) : "text";
+
+        private static string Collate(string? collation) => collation is null ? "" : " COLLATE " + Quote(collation);
+
+        /// <summary><paramref name="sql"/>, when it is one expression; the model's error otherwise.</summary>
+        private static string Checked(string sql, string element) =>
+            PostgresSqlScanner.Problem(sql) is { } problem ? throw new DiffMigrateException($"The model's {element} is not a single SQL expression ({problem}): {Abbreviate(sql)}") : sql;
+
+        private static string Abbreviate(string sql)
+        {
+            var line = string.Join(" ", sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return line.Length <= 120 ? line : line[..117] + "...";
+        }
+    }
+
+    /// <summary>One temporary table of some columns, carrying every check, generated column and index that uses exactly them.</summary>
+    private sealed class Shape(string name, List<string> columns, string element)
+    {
+        private readonly Dictionary<(string Type, string Expression), (string Column, string Element)> generated = [];
+        private readonly Dictionary<string, (string Constraint, string Element)> checks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Name, TableIndex Index, string Element)> indexes = new(StringComparer.Ordinal);
+
+        public (string, string) Generated(string type, string expression, string user)
+        {
+            if (!generated.TryGetValue((type, expression), out var column)) generated[(type, expression)] = column = ($"dm_g{generated.Count}", user);
+            return (name, column.Column);
+        }
+
+        public (string, string) Check(string sql, string user)
+        {
+            if (!checks.TryGetValue(sql, out var constraint)) checks[sql] = constraint = ($"dm_k{checks.Count}", user);
+            return (name, constraint.Constraint);
+        }
+
+        public string Index(TableIndex index, string user)
+        {
+            var key = string.Join("\u0001", index.Columns.Select((c, k) => (index.IsExpression(k) ? "e:" : "c:") + c)) + "\u0002" + index.Filter;
+            if (!indexes.TryGetValue(key, out var entry)) indexes[key] = entry = ($"{name}_x{indexes.Count}", index, user);
+            return entry.Name;
+        }
+
+        public void Write(List<Statement> statements)
+        {
+            statements.Add(new($"CREATE TEMP TABLE {name} ({string.Join(", ", columns)})", element));
+            foreach (var ((type, expression), (column, user)) in generated)
+            {
+                statements.Add(new($"ALTER TABLE {name} ADD COLUMN {column} {type} GENERATED ALWAYS AS ({expression}) STORED", user));
+            }
+            foreach (var (sql, (constraint, user)) in checks) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} CHECK ({sql})", user));
+            foreach (var (index, definition, user) in indexes.Values)
+            {
+                var keys = definition.Columns.Select((c, k) => definition.IsExpression(k) ? "(" + c + ")" : Quote(c));
+                var filter = definition.Filter is { } f ? $" WHERE ({f})" : "";
+                statements.Add(new($"CREATE INDEX {index} ON {name} ({string.Join(", ", keys)}){filter}", user));
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System.Data.Common;
+using DiffMigrate.Inspect;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Providers.Postgres;
+
+/// <summary>
+/// Asks the server how it stores the model's types and expressions, inside a transaction that is always rolled
+/// back: one batch (one round trip), whatever the number of tables. Each distinct thing is asked once: every (type,
+/// collation, default) becomes one column of a temporary table, and every check, generated column and expression
+/// or partial index one element of a temporary table made of just the columns it mentions, shared by all model
+/// tables where those columns have the same types. Schemas, enums and sequences the model needs but the database
+/// lacks are created in the same transaction. A column whose enum lacks a value the model adds keeps the model's
+/// spelling (PostgreSQL cannot use a value added in the same transaction).
+/// </summary>
+/// <remarks>
+/// The model's SQL is never pasted into a statement list: each statement is a command of its own in the batch, so
+/// that a fragment holding <c>; COMMIT; DROP TABLE ...</c> is refused (by the scanner here, by Npgsql, which will not
+/// split a batch command, and by the server, which takes one statement per Parse) instead of run. A fragment the
+/// server rejects for its own sake (syntax, unknown column, wrong type) is an error that names the model element;
+/// one it rejects for what the database lacks (a function or type from an extension, a privilege) is a reason to
+/// fall back to the built-in normaliser.
+/// </remarks>
+public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
+{
+    private const string Prefix = "dm_canon_";
+
+    /// <summary>The number of temporary tables the last call created (it grows with the variety of the model, not its size).</summary>
+    public int LastTemporaryTableCount { get; private set; }
+
+    /// <summary>The number of statements the last call sent, all in one batch.</summary>
+    public int LastStatementCount { get; private set; }
+
+    /// <summary>How many calls could not use the server's forms (the comparison fell back to the built-in normaliser).</summary>
+    public int FallbackCount { get; private set; }
+
+    /// <inheritdoc/>
+    public async Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
+        DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken = default)
+    {
+        var statements = new List<Statement>();
+        var existingSchemas = database.Schemas.ToHashSet(StringComparer.Ordinal);
+        foreach (var schema in model.Schemas.Where(s => s != PostgresDialect.Instance.DefaultSchema && !existingSchemas.Contains(s)))
+        {
+            statements.Add(new($"CREATE SCHEMA {Quote(schema)}", $"schema {schema}"));
+        }
+        var enums = database.Enums.ToDictionary(e => Key(e.Name), e => e.Values);
+        var unusable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in model.Enums)
+        {
+            if (!enums.TryGetValue(Key(type.Name), out var values))
+            {
+                statements.Add(new($"CREATE TYPE {QuoteName(type.Name)} AS ENUM ({string.Join(", ", type.Values.Select(Literal))})", $"enum {type.Name}"));
+            }
+            else if (type.Values.Any(v => !values.Contains(v))) unusable.Add(Key(type.Name));
+        }
+        var sequences = database.Sequences.Select(s => Key(s.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var sequence in model.Sequences.Where(s => !sequences.Contains(Key(s.Name))))
+        {
+            statements.Add(new($"CREATE SEQUENCE {QuoteName(sequence.Name)}", $"sequence {sequence.Name}"));
+        }
+
+        var plan = new Plan(unusable);
+        var apply = model.Tables.Select(plan.Add).ToList();
+        if (plan.IsEmpty) return (model, null);
+        plan.Write(statements);
+        statements.AddRange(ReadBack.Select(sql => new Statement(sql, null)));
+        LastTemporaryTableCount = plan.TemporaryTables;
+        LastStatementCount = statements.Count;
+
+        var (forms, problem) = await AskAsync(connection, statements, cancellationToken).ConfigureAwait(false);
+        if (forms is null)
+        {
+            FallbackCount++;
+            return (null, problem);
+        }
+        return (model with { Tables = apply.Select(a => a(forms)).ToEquatableArray() }, null);
+    }
+
+    /// <summary>One statement of the batch and the model element it asks about (null for the canonicaliser's own).</summary>
+    private sealed record Statement(string Sql, string? Element);
+
+    private static async Task<(ServerForms? Forms, string? Problem)> AskAsync(DbConnection connection, List<Statement> statements, CancellationToken cancellationToken)
+    {
+        if (!connection.CanCreateBatch) return (null, "the driver cannot send a batch of separate statements");
+        Exception failure;
+        int index;
+        await using (var batch = Batch(connection, statements, statements.Count))
+        {
+            try
+            {
+                var forms = new ServerForms();
+                await RunAsync(batch, async reader =>
+                {
+                    while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
+                    await forms.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
+                return (forms, null);
+            }
+            catch (Exception e) when (e is DbException or NotSupportedException)
+            {
+                failure = e;
+                index = e is DbException { BatchCommand: { } failed } ? batch.BatchCommands.IndexOf(failed) : -1;
+            }
+        }
+        // The driver does not always say which command failed (Npgsql leaves it out for errors at parse time):
+        // find it by running ever shorter prefixes, a few more round trips on this path only. A failure the server
+        // did not report (a lost connection) belongs to no statement.
+        if (index < 0 && failure is not DbException { SqlState: null }) (index, failure) = await LocateAsync(connection, statements, failure, cancellationToken).ConfigureAwait(false);
+        var element = index >= 0 ? statements[index].Element : null;
+        var message = FirstLine(failure.Message);
+        if (failure is NotSupportedException)
+        {
+            // Npgsql refuses a batch command that holds several statements; the scanner should have caught it first.
+            throw new DiffMigrateException($"The model's {element ?? "expressions"} holds more than one SQL statement: {message}", failure);
+        }
+        if (element is not null && IsModelError(((DbException)failure).SqlState)) throw new DiffMigrateException($"PostgreSQL rejects the model's {element}: {message}", failure);
+        return (null, element is null ? message : $"{element}: {message}");
+    }
+
+    /// <summary>The first <paramref name="count"/> statements as one batch.</summary>
+    private static DbBatch Batch(DbConnection connection, List<Statement> statements, int count)
+    {
+        var batch = connection.CreateBatch();
+        batch.Connection = connection;
+        foreach (var statement in statements.Take(count))
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+
+    /// <summary>Runs <paramref name="batch"/> in a transaction that is rolled back whatever happens.</summary>
+    private static async Task RunAsync(DbBatch batch, Func<DbDataReader, Task> read, CancellationToken cancellationToken)
+    {
+        var connection = batch.Connection!;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            batch.Transaction = transaction;
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await read(reader).ConfigureAwait(false);
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
+        }
+        finally
+        {
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (connection.State != System.Data.ConnectionState.Open && e is DbException or ObjectDisposedException or InvalidOperationException)
+            {
+                // A broken connection took its transaction with it (the server rolls back); failing to say so again
+                // must not hide the error that broke it.
+            }
+        }
+    }
+
+    /// <summary>The index of the first statement that fails (the shortest failing prefix, by bisection), and its failure.</summary>
+    private static async Task<(int, Exception)> LocateAsync(DbConnection connection, List<Statement> statements, Exception failure, CancellationToken cancellationToken)
+    {
+        var (good, bad) = (0, statements.Count);   // the first `good` statements run; the first `bad` fail
+        while (bad - good > 1)
+        {
+            var middle = (good + bad) / 2;
+            await using var batch = Batch(connection, statements, middle);
+            try
+            {
+                await RunAsync(batch, _ => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+                good = middle;
+            }
+            catch (Exception e) when (e is DbException or NotSupportedException)
+            {
+                (bad, failure) = (middle, e);
+            }
+        }
+        return (bad - 1, failure);
+    }
+
+    /// <summary>
+    /// True when the server refused the fragment for its own sake: bad syntax or data (classes 42 and 22), or a
+    /// construct PostgreSQL does not allow there (0A). Not when the database lacks something the migrations may
+    /// yet create or the user may yet be granted: those are reasons to fall back, not the model's fault.
+    /// </summary>
+    private static bool IsModelError(string? state) => state switch
+    {
+        null => false,
+        "42883" or "42704" or "42P01" or "42501" or "42P06" or "42P07" or "42710" or "42723" => false,
+        _ => state.StartsWith("42", StringComparison.Ordinal) || state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("0A", StringComparison.Ordinal),
+    };
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? message : message[..end]).Trim();
+    }
+
+    private static readonly string[] ReadBack =
+    [
+        $"""
+        SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid)
+        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+        """,
+        $"""
+        SELECT c.relname, con.conname, pg_get_expr(con.conbin, con.conrelid, true)
+        FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
+        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND con.contype = 'c'
+        """,
+        $"""
+        SELECT ic.relname,
+               ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
+               pg_get_expr(i.indpred, i.indrelid, true)
+        FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+        WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE '{Prefix}%'
+        """,
+    ];
+
+    private static string Key(QualifiedName name) => name.Schema is null || name.Schema == PostgresDialect.Instance.DefaultSchema ? name.Name : name.ToString();
+
+    private static string Quote(string name) => PostgresIdentifiers.Quote(name);
+
+    private static string QuoteName(QualifiedName name) => PostgresIdentifiers.Quote(name);
+
+    // E'' reads the same whatever standard_conforming_strings says.
+    private static string Literal(string value) => "E'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,123 @@
+using System.Data.Common;
+using System.Globalization;
+using DiffMigrate.Diff.Lint;
+using DiffMigrate.Dialects;
+using DiffMigrate.Inspect;
+using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Providers.Postgres;
+
+/// <summary>PostgreSQL through Npgsql: server-side canonical forms, an advisory lock, scratch databases on the same server.</summary>
+internal sealed class PostgresProvider : DatabaseProvider
+{
+    public override Dialect Dialect => PostgresDialect.Instance;
+    public override IReadOnlyList<string> Schemes { get; } = ["postgresql", "postgres", "pg"];
+    public override IReadOnlyList<string> UrlForms { get; } = ["postgresql://user:pass@host:port/db"];
+    public override string ConnectionTypeName => "NpgsqlConnection";
+    public override string DriverFactoryTypeName => "Npgsql.NpgsqlFactory, Npgsql";
+    public override IDatabaseInspector Inspector { get; } = new PostgresInspector();
+    public override SqlRenderer Renderer { get; } = new PostgresSqlRenderer();
+    public override IModelCanonicalizer Canonicalizer { get; } = new PostgresModelCanonicalizer();
+    public override DialectLint LintRules { get; } = new PostgresLint();
+
+    public override AdvisoryLock Lock { get; } = new(
+        key => $"SELECT pg_try_advisory_lock({key})",
+        key => $"SELECT pg_advisory_unlock({key})",
+        key => $"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {key & 0xFFFFFFFF} AND classid = {key >> 32} LIMIT 1");
+
+    public override Func<QualifiedName, string> IndexValidSql { get; } = i =>
+        "SELECT x.indisvalid FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class c ON c.oid = x.indexrelid " +
+        $"JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace WHERE c.relname = {Literal(i.Name)} AND s.nspname = {SchemaOf(i)}";
+
+    public override string TableExistsSql(QualifiedName table) =>
+        $"SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = {SchemaOf(table)} AND tablename = {Literal(table.Name)}";
+
+    // 57P01-57P03: the server is shutting down or restarting (admin_shutdown, crash_shutdown, cannot_connect_now).
+    public override string? DescribeFailure(DbException error, DbConnection connection) =>
+        error.SqlState is { } state && state.StartsWith("57P0", StringComparison.Ordinal) ? $"the database server ended the connection ({error.Message})" : null;
+
+    // No schema means the connection's own (the search path), never a hard-coded "public".
+    private static string SchemaOf(QualifiedName name) => name.Schema is null ? "current_schema()" : Literal(name.Schema);
+
+    public override DatabaseUrl ParseUrl(string url, string rest, string baseDirectory)
+    {
+        var query = "";
+        var q = rest.IndexOf('?', StringComparison.Ordinal);
+        if (q >= 0) (rest, query) = (rest[..q], rest[(q + 1)..]);
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0) throw new FormatException("no database name");
+        var authority = rest[..slash];
+        var database = Uri.UnescapeDataString(rest[(slash + 1)..]);
+        var builder = new DbConnectionStringBuilder();
+        var at = authority.LastIndexOf('@');
+        var hostPart = at >= 0 ? authority[(at + 1)..] : authority;
+        if (at >= 0)
+        {
+            var userInfo = authority[..at];
+            var c = userInfo.IndexOf(':', StringComparison.Ordinal);
+            builder["Username"] = Uri.UnescapeDataString(c >= 0 ? userInfo[..c] : userInfo);
+            if (c >= 0) builder["Password"] = Uri.UnescapeDataString(userInfo[(c + 1)..]);
+        }
+        if (hostPart.StartsWith('[') && !hostPart.Contains(']', StringComparison.Ordinal)) throw new FormatException("an IPv6 host needs its closing ']'");
+        if (hostPart.Length > 0)
+        {
+            var c = hostPart.LastIndexOf(':');
+            if (c > 0 && !hostPart.EndsWith(']'))
+            {
+                if (!int.TryParse(hostPart[(c + 1)..], CultureInfo.InvariantCulture, out var port)) throw new FormatException("the port is not a number");
+                builder["Port"] = port;
+                hostPart = hostPart[..c];
+            }
+            builder["Host"] = hostPart.Trim('[', ']');
+        }
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
+            var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..]);
+            builder[key.Equals("host", StringComparison.OrdinalIgnoreCase) ? "Host" : key] = value;
+        }
+        if (database.Length > 0) builder["Database"] = database;
+        return new DatabaseUrl(Dialect, builder.ConnectionString, SecretMask.Apply(url, SecretMask.In(url)));
+    }
+
+    // A database of its own on the same server, dropped afterwards; WITH (FORCE) also ends pooled connections to it.
+    public override ScratchDatabase CreateScratch(DatabaseUrl url, Func<DatabaseUrl, DbConnection> open)
+    {
+        var name = "diffmigrate_scratch_" + Guid.NewGuid().ToString("N")[..12];
+        var admin = open(url);
+        try
+        {
+            Execute(admin, $"CREATE DATABASE {name}");
+            var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
+            builder["Database"] = name;
+            DbConnection scratch;
+            try
+            {
+                scratch = open(url with { ConnectionString = builder.ConnectionString, Display = $"{url.Display} (scratch {name})" });
+            }
+            catch
+            {
+                Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                throw;
+            }
+            return new ScratchDatabase(scratch, () =>
+            {
+                using (admin) Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            });
+        }
+        catch
+        {
+            admin.Dispose();
+            throw;
+        }
+    }
+
+    private static void Execute(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

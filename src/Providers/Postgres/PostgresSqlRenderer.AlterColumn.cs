@@ -1,0 +1,105 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Providers.Postgres;
+
+public sealed partial class PostgresSqlRenderer
+{
+    /// <summary>
+    /// One ALTER TABLE with an action per changed property (generation expression, default, type and collation with
+    /// the operation's explicit USING when it has one, nullability, identity), then COMMENT ON COLUMN when the comment
+    /// changed. PostgreSQL runs the actions of one ALTER TABLE in its own phases (drops, then type changes, then the
+    /// rest) whatever their written order.
+    /// </summary>
+    protected override void AlterColumn(AlterColumn operation, List<SqlStatement> output)
+    {
+        var (old, column) = (operation.Existing, operation.Column);
+        var name = $"ALTER COLUMN {Syntax.QuoteIdentifier(column.Name)}";
+        var actions = new List<string>();
+        if (!SameExpression(old.Computed, column.Computed))
+        {
+            if (column.Computed is not null)
+            {
+                throw new UnsupportedOperationException(
+                    $"AlterColumn on {operation.Table}.{column.Name}: PostgreSQL 15 cannot add or change the generation expression of an " +
+                    "existing column (it can only DROP EXPRESSION). Drop the column and add it again (DropColumn + AddColumn) instead.");
+            }
+            actions.Add($"{name} DROP EXPRESSION");
+        }
+        var typeChanged = Dialect.Types.Normalize(old.Type) != Dialect.Types.Normalize(column.Type);
+        // The server converts an existing default along with the column, and that cast can fail (text to an enum):
+        // a type change drops the default first and sets it again afterwards.
+        var dropDefault = old.Default is not null && (column.Default is null || typeChanged);
+        if (dropDefault) actions.Add($"{name} DROP DEFAULT");
+        // An explicit conversion rewrites the column even when its type stays (USING belongs to TYPE).
+        if (typeChanged || operation.Using is not null || !string.Equals(old.Collation, column.Collation, StringComparison.Ordinal))
+        {
+            actions.Add($"{name} TYPE {TypeSql(column.Type)}" +
+                (column.Collation is { } collation ? $" COLLATE {Syntax.QuoteIdentifier(collation)}" : "") +
+                (operation.Using is { } conversion ? $" USING ({conversion})" : Using(old, column)));
+        }
+        if (old.Nullable != column.Nullable) actions.Add($"{name} {(column.Nullable ? "DROP" : "SET")} NOT NULL");
+        if (column.Default is { } value && (dropDefault || !SameExpression(old.Default, column.Default)))
+        {
+            actions.Add($"{name} SET DEFAULT {DefaultValue(value)}");
+        }
+        IdentityChanges(operation, name, actions);
+        var table = Syntax.Quote(operation.Table);
+        if (actions.Count == 1) output.Add(new($"ALTER TABLE {table} {actions[0]}"));
+        else if (actions.Count > 1) output.Add(new($"ALTER TABLE {table}\n    " + string.Join(",\n    ", actions)));
+        if (!string.Equals(old.Comment, column.Comment, StringComparison.Ordinal)) output.Add(CommentOnColumn(operation.Table, column.Name, column.Comment));
+    }
+
+    /// <summary>
+    /// The USING clause of a type change: none when the kind stays (a length or precision change converts
+    /// implicitly, and fails rather than truncates), a cast when it changes, through text to or from an enum.
+    /// A generated column takes no USING: the server recomputes it.
+    /// </summary>
+    private string Using(Column old, Column column)
+    {
+        var (from, to) = (old.Type, column.Type);
+        var sameKind = from.Kind == to.Kind && from.Kind is not (SqlTypeKind.Enum or SqlTypeKind.Raw);
+        if (sameKind || Dialect.Types.Normalize(from) == Dialect.Types.Normalize(to) || column.Computed is not null) return "";
+        var source = Syntax.QuoteIdentifier(old.Name);
+        var viaText = (from.Kind == SqlTypeKind.Enum || to.Kind == SqlTypeKind.Enum) && to.Kind != SqlTypeKind.Text;
+        return $" USING {source}{(viaText ? "::text" : "")}::{TypeSql(to)}";
+    }
+
+    /// <summary>
+    /// Identity changes. A changed START WITH or INCREMENT BY applies to the next RESTART; the current position of
+    /// the sequence is left alone, so that existing keys are never handed out again.
+    /// </summary>
+    private void IdentityChanges(AlterColumn operation, string name, List<string> actions)
+    {
+        var (before, after) = (operation.Existing.Identity, operation.Column.Identity);
+        if (before == after) return;
+        if (before is { Serial: true } || after is { Serial: true })
+        {
+            throw new UnsupportedOperationException(
+                $"AlterColumn on {operation.Table}.{operation.Column.Name}: a serial column's sequence and default are owned by the " +
+                "database; changing it to or from an identity needs that sequence handled by hand (op.Execute).");
+        }
+        if (after is null)
+        {
+            actions.Add($"{name} DROP IDENTITY");
+        }
+        else if (before is null)
+        {
+            actions.Add($"{name} ADD {IdentityClause(after)}");
+        }
+        else
+        {
+            if (before.Always != after.Always) actions.Add($"{name} SET GENERATED {(after.Always ? "ALWAYS" : "BY DEFAULT")}");
+            if (before.Start != after.Start) actions.Add($"{name} SET START WITH {after.Start ?? DefaultStart(after.Increment, null, null)}");
+            if (before.Increment != after.Increment) actions.Add($"{name} SET INCREMENT BY {after.Increment ?? 1}");
+        }
+    }
+
+    /// <summary>Where a sequence starts when no START is given: its minimum ascending, its maximum descending.</summary>
+    private static long DefaultStart(long? increment, long? minValue, long? maxValue) =>
+        increment < 0 ? maxValue ?? -1 : minValue ?? 1;
+
+    private bool SameExpression(string? a, string? b) =>
+        a is null || b is null ? a == b : Dialect.Expressions.Canonical(a) == Dialect.Expressions.Canonical(b);
+}

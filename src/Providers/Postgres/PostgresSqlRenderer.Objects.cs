@@ -1,0 +1,90 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Providers.Postgres;
+
+public sealed partial class PostgresSqlRenderer
+{
+    /// <summary>CREATE SCHEMA IF NOT EXISTS: a schema may already be there (public, or made by hand).</summary>
+    protected override void CreateSchema(CreateSchema operation, List<SqlStatement> output) =>
+        output.Add(new($"CREATE SCHEMA IF NOT EXISTS {Syntax.QuoteIdentifier(operation.Name)}"));
+
+    /// <inheritdoc/>
+    protected override void CreateEnum(CreateEnum operation, List<SqlStatement> output) =>
+        output.Add(CreateEnumType(operation.Enum.Name, operation.Enum.Values));
+
+    /// <inheritdoc/>
+    protected override void DropEnum(DropEnum operation, List<SqlStatement> output) =>
+        output.Add(new($"DROP TYPE {Syntax.Quote(operation.Enum.Name)}"));
+
+    /// <inheritdoc/>
+    protected override void RenameEnumValue(RenameEnumValue operation, List<SqlStatement> output) => output.Add(new(
+        $"ALTER TYPE {Syntax.Quote(operation.Enum)} RENAME VALUE {Syntax.StringLiteral(operation.OldValue)} TO {Syntax.StringLiteral(operation.NewValue)}"));
+
+    /// <summary>
+    /// ALTER TYPE ... ADD VALUE, placed after its predecessor in <see cref="AddEnumValue.Values"/> (before its
+    /// successor when it comes first). Since PostgreSQL 12 this may run inside a transaction block, so the revision
+    /// keeps its transaction; the new value only becomes usable once that transaction commits, so a revision must
+    /// not also store it (a later revision can).
+    /// </summary>
+    protected override void AddEnumValue(AddEnumValue operation, List<SqlStatement> output)
+    {
+        var values = operation.Values;
+        var i = IndexOfValue(operation, operation.Enum, operation.Value, values);
+        var place = values.Count == 1 ? ""
+            : i > 0 ? " AFTER " + Syntax.StringLiteral(values[i - 1])
+            : " BEFORE " + Syntax.StringLiteral(values[1]);
+        output.Add(new($"ALTER TYPE {Syntax.Quote(operation.Enum)} ADD VALUE {Syntax.StringLiteral(operation.Value)}{place}", SuppressTransaction: false));
+    }
+
+    /// <inheritdoc/>
+    protected override void CreateSequence(CreateSequence operation, List<SqlStatement> output)
+    {
+        var s = operation.Sequence;
+        var options = new[]
+        {
+            s.Increment is { } increment ? $"INCREMENT BY {increment}" : null,
+            s.MinValue is { } min ? $"MINVALUE {min}" : null,
+            s.MaxValue is { } max ? $"MAXVALUE {max}" : null,
+            s.Start is { } start ? $"START WITH {start}" : null,
+            s.Cache is { } cache ? $"CACHE {cache}" : null,
+            s.Cycle ? "CYCLE" : null,
+        }.OfType<string>();
+        output.Add(new(string.Join(' ', [$"CREATE SEQUENCE {Syntax.Quote(s.Name)}", .. options])));
+    }
+
+    /// <inheritdoc/>
+    protected override void DropSequence(DropSequence operation, List<SqlStatement> output) =>
+        output.Add(new($"DROP SEQUENCE {Syntax.Quote(operation.Sequence.Name)}"));
+
+    /// <summary>
+    /// ALTER SEQUENCE with the changed options; an option back to its default is NO MINVALUE, NO MAXVALUE, NO CYCLE,
+    /// CACHE 1. A changed start is START WITH, which only sets what a RESTART would use: the sequence's current
+    /// value is left alone, so that values already handed out are never handed out again.
+    /// </summary>
+    protected override void AlterSequence(AlterSequence operation, List<SqlStatement> output)
+    {
+        var (a, b) = (operation.Existing, operation.Sequence);
+        var options = new[]
+        {
+            a.Increment != b.Increment ? $"INCREMENT BY {b.Increment ?? 1}" : null,
+            a.MinValue != b.MinValue ? b.MinValue is { } min ? $"MINVALUE {min}" : "NO MINVALUE" : null,
+            a.MaxValue != b.MaxValue ? b.MaxValue is { } max ? $"MAXVALUE {max}" : "NO MAXVALUE" : null,
+            a.Start != b.Start ? $"START WITH {b.Start ?? DefaultStart(b.Increment, b.MinValue, b.MaxValue)}" : null,
+            a.Cache != b.Cache ? $"CACHE {b.Cache ?? 1}" : null,
+            a.Cycle != b.Cycle ? b.Cycle ? "CYCLE" : "NO CYCLE" : null,
+        }.OfType<string>().ToList();
+        if (options.Count > 0) output.Add(new(string.Join(' ', [$"ALTER SEQUENCE {Syntax.Quote(b.Name)}", .. options])));
+    }
+
+    private SqlStatement CreateEnumType(QualifiedName name, IEnumerable<string> values) =>
+        new($"CREATE TYPE {Syntax.Quote(name)} AS ENUM ({string.Join(", ", values.Select(Syntax.StringLiteral))})");
+
+    private static int IndexOfValue(MigrationOperation operation, QualifiedName name, string value, EquatableArray<string> values)
+    {
+        var i = values.AsImmutableArray().IndexOf(value, 0, StringComparer.Ordinal);
+        return i >= 0 ? i : throw new DiffMigrateException(
+            $"{operation.GetType().Name} on enum {name}: '{value}' is not in its list of values ({string.Join(", ", values)}).");
+    }
+}

@@ -1,0 +1,120 @@
+using DiffMigrate.Migrations;
+using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Providers.Sqlite;
+
+/// <summary>SQLite's identifier rules.</summary>
+public sealed class SqliteSyntax : SqlSyntax
+{
+    /// <summary>The shared instance.</summary>
+    public static SqliteSyntax Instance { get; } = new();
+
+    /// <inheritdoc/>
+    protected override IReadOnlySet<string> ReservedWords { get; } = Words("""
+        abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade
+        case cast check collate column commit conflict constraint create cross current current_date current_time
+        current_timestamp database default deferrable deferred delete desc detach distinct do drop each else end escape
+        except exclude exclusive exists explain fail filter first following for foreign from full generated glob group
+        groups having if ignore immediate in index indexed initially inner insert instead intersect into is isnull join
+        key last left like limit match materialized natural no not nothing notnull null nulls of offset on or order others
+        outer over partition plan pragma preceding primary query raise range recursive references regexp reindex release
+        rename replace restrict returning right rollback row rows savepoint select set table temp temporary then ties to
+        transaction trigger unbounded union unique update using vacuum values view virtual when where window with without
+        """);
+}
+
+/// <summary>
+/// SQLite: everything it can do with plain DDL. SQLite's ALTER TABLE can only add, drop and rename columns and
+/// rename tables; every other change needs a table rebuild ("batch" mode) and is refused here with that remedy.
+/// </summary>
+public sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.Instance, SqliteSyntax.Instance)
+{
+    /// <inheritdoc/>
+    protected override string DatabaseName => "SQLite";
+
+    /// <inheritdoc/>
+    protected override bool PrimaryKeyIsInline(Table table) => RowidColumn(table) is not null;
+
+    /// <inheritdoc/>
+    protected override string ColumnDefinition(Table? table, Column column)
+    {
+        if (table is not null && ReferenceEquals(RowidColumn(table), column))
+        {
+            // INTEGER PRIMARY KEY (exactly that type name) makes the column an alias of the rowid: SQLite's identity.
+            var pk = table.PrimaryKey!;
+            return $"{Syntax.QuoteIdentifier(column.Name)} INTEGER NOT NULL {Named(pk.Name)}PRIMARY KEY AUTOINCREMENT";
+        }
+        return base.ColumnDefinition(table, column);
+    }
+
+    /// <summary>None: SQLite's only identity is the rowid alias that <see cref="ColumnDefinition"/> writes.</summary>
+    protected override string? IdentityClause(Identity identity) => null;
+
+    /// <inheritdoc/>
+    protected override void CreateTable(CreateTable operation, List<SqlStatement> output)
+    {
+        if (operation.Table.UniqueConstraints.FirstOrDefault(u => u.NullsNotDistinct) is { } unique)
+        {
+            throw Cannot(operation, $"UNIQUE NULLS NOT DISTINCT ({unique.Name ?? string.Join(", ", unique.Columns)})",
+                "SQLite treats NULLs as distinct in every UNIQUE constraint; use a unique index on COALESCE(...) expressions instead");
+        }
+        base.CreateTable(operation, output);
+    }
+
+    /// <inheritdoc/>
+    protected override SqlStatement CreateIndex(CreateIndex operation)
+    {
+        if (operation.Index.Method is { } method)
+        {
+            throw Cannot(operation, $"index {operation.Index.Name} USING {method}", "SQLite has a single index method; drop the method for SQLite");
+        }
+        if (!operation.Index.Include.IsEmpty)
+        {
+            throw Cannot(operation, $"index {operation.Index.Name} INCLUDE (...)", "SQLite has no covering-index columns; add them as trailing keys instead");
+        }
+        return base.CreateIndex(operation);
+    }
+
+    /// <inheritdoc/>
+    protected override void AddColumn(AddColumn operation, List<SqlStatement> output)
+    {
+        if (operation.Column.Computed is not null)
+        {
+            // SQLite can add only VIRTUAL generated columns; a STORED one needs a rebuild.
+            throw Unsupported(operation, "adding a stored generated column");
+        }
+        base.AddColumn(operation, output);
+    }
+
+    /// <inheritdoc/>
+    protected override void AlterColumn(AlterColumn operation, List<SqlStatement> output) =>
+        throw Unsupported(operation, $"changing column {operation.Column.Name}");
+
+    /// <inheritdoc/>
+    protected override void AlterTableComment(AlterTableComment operation, List<SqlStatement> output)
+    {
+        // SQLite has no comments; the differ never emits this for SQLite. Nothing to run, by capability, not by omission.
+    }
+
+    /// <inheritdoc/>
+    protected override string AddConstraint(QualifiedName table, MigrationOperation operation, string clause) =>
+        throw Unsupported(operation, "adding a constraint");
+
+    /// <inheritdoc/>
+    protected override string DropConstraint(QualifiedName table, MigrationOperation operation, string? name) =>
+        throw Unsupported(operation, "dropping a constraint");
+
+    private static Column? RowidColumn(Table table) =>
+        table.PrimaryKey is { Columns.Count: 1 } pk
+        && table.FindColumn(pk.Columns[0]) is { Identity: not null, Type.IsInteger: true } column
+            ? column
+            : null;
+
+    private static UnsupportedOperationException Cannot(MigrationOperation operation, string what, string remedy) =>
+        new($"SQLite cannot express {what} in {operation.GetType().Name} on {operation.TableName}: {remedy}.");
+
+    private static UnsupportedOperationException Unsupported(MigrationOperation operation, string what) => new(
+        $"SQLite cannot ALTER a table for {operation.GetType().Name} on {operation.TableName} ({what}): " +
+        $"this needs a table rebuild: put it in op.BatchAlterTable(\"{operation.TableName}\", batch => ...), as autogenerate does.");
+}
