@@ -25,9 +25,7 @@ internal sealed class SchemaReplay
                 break;
             case BatchAlterTable o when Find(o.Table) is { } table: tables[o.Table] = TableEditor.ApplyAll(table, o.Operations); break;
             case BatchAlterTable o: tables.Remove(o.Table); break;
-            case var edit when TableEditor.Applies(edit) && edit.TableName is { } changed && Find(changed) is { } before:
-                tables[changed] = TableEditor.ApplyAll(before, [operation]);
-                break;
+            case TableEdit o when Find(o.Table) is { } before: tables[o.Table] = TableEditor.ApplyAll(before, [o]); break;
         }
     }
 }
