@@ -26,6 +26,12 @@ internal sealed class SchemaReplay
             case BatchAlterTable o when Find(o.Table) is { } table: tables[o.Table] = TableEditor.ApplyAll(table, o.Operations); break;
             case BatchAlterTable o: tables.Remove(o.Table); break;
             case TableEdit o when Find(o.Table) is { } before: tables[o.Table] = TableEditor.ApplyAll(before, [o]); break;
+            // A table it does not know stays unknown.
+            case RenameTable or TableEdit: break;
+            // Rows, objects other than tables and SQL as written leave the known definitions as they are.
+            case BulkInsert or SchemaObjectOperation or ExecuteSql: break;
+            // A new operation must say here what it does to a table (DispatchCompletenessTests checks each one).
+            default: throw new NotSupportedException($"SchemaReplay does not know what {operation.GetType().Name} does to a table.");
         }
     }
 }
