@@ -80,6 +80,16 @@ public sealed class DispatchCompletenessTests
     }
 
     [TestMethod]
+    public void Every_table_edit_can_be_recorded_in_a_batch_and_no_other_operation_can()
+    {
+        foreach (var (type, _) in EveryType())
+        {
+            var method = typeof(BatchOperations).GetMethod(type.Name);
+            Assert.AreEqual(type.IsSubclassOf(typeof(TableEdit)), method is not null, $"BatchOperations.{type.Name}");
+        }
+    }
+
+    [TestMethod]
     public void SchemaReplay_follows_every_operation_on_a_known_table_and_refuses_an_unknown_type()
     {
         foreach (var (type, sample) in EveryType())
