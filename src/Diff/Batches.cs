@@ -26,13 +26,11 @@ public static class Batches
         }
         foreach (var operation in operations)
         {
-            if (!InBatch(operation) || run.Count > 0 && run[0].TableName != operation.TableName) Flush();
-            if (InBatch(operation)) run.Add(operation);
+            if (operation is not TableEdit || run.Count > 0 && run[0].TableName != operation.TableName) Flush();
+            if (operation is TableEdit) run.Add(operation);
             else result.Add(operation);
         }
         Flush();
         return result;
     }
-
-    private static bool InBatch(MigrationOperation operation) => TableEditor.Applies(operation);
 }

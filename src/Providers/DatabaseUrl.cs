@@ -51,12 +51,15 @@ public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, strin
         catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or PathTooLongException)
         {
             // A key the connection-string builder refuses, a path the file system cannot hold: the URL's fault.
-            throw Bad(url, e.Message);
+            throw Bad(url, e.Message, e);
         }
     }
 
-    private static DiffMigrateException Bad(string url, string why) =>
-        new($"Bad database URL '{SecretMask.Apply(url, SecretMask.In(url))}': {why}; {Expected}.");
+    private static DiffMigrateException Bad(string url, string why, Exception? inner = null)
+    {
+        var message = $"Bad database URL '{SecretMask.Apply(url, SecretMask.In(url))}': {why}; {Expected}.";
+        return inner is null ? new DiffMigrateException(message) : new DiffMigrateException(message, inner);
+    }
 
     /// <summary>The URL with any password masked.</summary>
     public override string ToString() => Display;

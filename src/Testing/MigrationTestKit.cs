@@ -13,7 +13,14 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Testing;
 
 /// <summary>Thrown by <see cref="MigrationTestKit"/> when a check fails; any test framework reports it as a failure.</summary>
-public sealed class MigrationAssertionException(string message) : Exception(message);
+public sealed class MigrationAssertionException : Exception
+{
+    /// <summary>A check that failed, described by <paramref name="message"/>.</summary>
+    public MigrationAssertionException(string message) : base(message) { }
+
+    /// <summary>A check that failed, described by <paramref name="message"/>, because of <paramref name="inner"/>.</summary>
+    public MigrationAssertionException(string message, Exception inner) : base(message, inner) { }
+}
 
 /// <summary>
 /// Checks for a project's own test suite: each method throws <see cref="MigrationAssertionException"/> with a
@@ -133,7 +140,7 @@ public sealed class MigrationTestKit
         }
         catch (DiffMigrateException e)
         {
-            throw new MigrationAssertionException($"Failed {what}: {e.Message}");
+            throw new MigrationAssertionException($"Failed {what}: {e.Message}", e);
         }
     }
 }

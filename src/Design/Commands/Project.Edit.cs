@@ -56,7 +56,7 @@ public sealed partial class Project
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new DiffMigrateException($"Could not start the editor '{editor}': {e.Message}");
+            throw new DiffMigrateException($"Could not start the editor '{editor}': {e.Message}", e);
         }
     }
 }

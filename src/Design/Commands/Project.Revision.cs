@@ -132,7 +132,7 @@ public sealed partial class Project
             {
                 throw new RevisionException(
                     $"Multiple heads are present ({string.Join(", ", graph.Heads)}); please specify the head revision on which the new revision should be based (--head), or perform a merge.",
-                    RevisionErrorKind.MultipleHeads);
+                    RevisionErrorKind.MultipleHeads, e);
             }
         }
         if (heads.Distinct(StringComparer.Ordinal).Count() != heads.Count) throw new RevisionException("Duplicate head revisions specified", RevisionErrorKind.Command);

@@ -22,7 +22,7 @@ public static class SchemaModel
         }
         catch (ReflectionTypeLoadException e)
         {
-            throw new DiffMigrateException($"Cannot read the types of {assembly.GetName().Name}: {e.LoaderExceptions.FirstOrDefault()?.Message}");
+            throw new DiffMigrateException($"Cannot read the types of {assembly.GetName().Name}: {e.LoaderExceptions.FirstOrDefault()?.Message}", e);
         }
         var entities = types.Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetCustomAttribute<TableAttribute>() is not null);
         var definitions = types

@@ -14,11 +14,8 @@ public sealed record BatchAlterTable(
     EquatableArray<MigrationOperation> Operations,
     Recreate Recreate = Recreate.Auto,
     Table? CopyFrom = null,
-    EquatableArray<string> Triggers = default) : MigrationOperation
+    EquatableArray<string> Triggers = default) : TableOperation(Table)
 {
     /// <inheritdoc/>
     public override bool IsDestructive => Operations.Any(o => o.IsDestructive);
-
-    /// <inheritdoc/>
-    public override QualifiedName? TableName => Table;
 }

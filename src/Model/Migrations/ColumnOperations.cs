@@ -6,19 +6,13 @@ namespace DiffMigrate.Migrations;
 /// Adds a column to an existing table: at the end, or <see cref="Before"/> / <see cref="After"/> another column when
 /// the table is rebuilt (a plain ALTER always appends).
 /// </summary>
-public sealed record AddColumn(QualifiedName Table, Column Column, string? Before = null, string? After = null) : MigrationOperation
-{
-    /// <inheritdoc/>
-    public override QualifiedName? TableName => Table;
-}
+public sealed record AddColumn(QualifiedName Table, Column Column, string? Before = null, string? After = null) : TableEdit(Table);
 
 /// <summary>Drops a column; carries the whole column so that it can be added back.</summary>
-public sealed record DropColumn(QualifiedName Table, Column Column) : MigrationOperation
+public sealed record DropColumn(QualifiedName Table, Column Column) : TableEdit(Table)
 {
     /// <inheritdoc/>
     public override bool IsDestructive => true;
-    /// <inheritdoc/>
-    public override QualifiedName? TableName => Table;
 }
 
 /// <summary>
@@ -28,15 +22,7 @@ public sealed record DropColumn(QualifiedName Table, Column Column) : MigrationO
 /// (PostgreSQL's <c>ALTER COLUMN ... TYPE ... USING</c>; what a SQLite rebuild copies). Without it a type change
 /// converts only what converts without loss, and fails otherwise.
 /// </summary>
-public sealed record AlterColumn(QualifiedName Table, Column Existing, Column Column, string? Using = null) : MigrationOperation
-{
-    /// <inheritdoc/>
-    public override QualifiedName? TableName => Table;
-}
+public sealed record AlterColumn(QualifiedName Table, Column Existing, Column Column, string? Using = null) : TableEdit(Table);
 
 /// <summary>Renames a column.</summary>
-public sealed record RenameColumn(QualifiedName Table, string OldName, string NewName) : MigrationOperation
-{
-    /// <inheritdoc/>
-    public override QualifiedName? TableName => Table;
-}
+public sealed record RenameColumn(QualifiedName Table, string OldName, string NewName) : TableEdit(Table);

@@ -14,8 +14,4 @@ public sealed record ExecuteSql(string Sql, string? DownSql = null) : MigrationO
 /// Not reversible: a downgrade must say how to remove the rows.
 /// </summary>
 public sealed record BulkInsert(QualifiedName Table, EquatableArray<string> Columns, EquatableArray<EquatableArray<object?>> Rows)
-    : MigrationOperation
-{
-    /// <inheritdoc/>
-    public override QualifiedName? TableName => Table;
-}
+    : TableOperation(Table);

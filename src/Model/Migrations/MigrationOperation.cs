@@ -14,3 +14,19 @@ public abstract record MigrationOperation
     /// <summary>The table the operation works on, or null for operations that are not about one table.</summary>
     public abstract QualifiedName? TableName { get; }
 }
+
+/// <summary>
+/// An operation on one existing table, named by <see cref="Table"/>. (<see cref="CreateTable"/> and
+/// <see cref="DropTable"/> carry the whole definition instead, and say their table themselves.)
+/// </summary>
+public abstract record TableOperation(QualifiedName Table) : MigrationOperation
+{
+    /// <inheritdoc/>
+    public sealed override QualifiedName? TableName => Table;
+}
+
+/// <summary>
+/// A column, index, constraint or comment change to one table: what a <see cref="BatchAlterTable"/> holds,
+/// <see cref="BatchOperations"/> records and <see cref="TableEditor"/> applies to a table definition.
+/// </summary>
+public abstract record TableEdit(QualifiedName Table) : TableOperation(Table);

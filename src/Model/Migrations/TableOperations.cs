@@ -19,15 +19,7 @@ public sealed record DropTable(Table Table) : MigrationOperation
 }
 
 /// <summary>Renames a table within its schema.</summary>
-public sealed record RenameTable(QualifiedName Table, string NewName) : MigrationOperation
-{
-    /// <inheritdoc/>
-    public override QualifiedName? TableName => Table;
-}
+public sealed record RenameTable(QualifiedName Table, string NewName) : TableOperation(Table);
 
 /// <summary>Sets or removes a table comment.</summary>
-public sealed record AlterTableComment(QualifiedName Table, string? Comment, string? ExistingComment) : MigrationOperation
-{
-    /// <inheritdoc/>
-    public override QualifiedName? TableName => Table;
-}
+public sealed record AlterTableComment(QualifiedName Table, string? Comment, string? ExistingComment) : TableEdit(Table);

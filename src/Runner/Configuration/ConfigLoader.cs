@@ -55,7 +55,7 @@ public static partial class ConfigLoader
         }
         catch (JsonException e)
         {
-            throw new DiffMigrateException($"{path}:{(e.LineNumber ?? 0) + 1}: invalid JSON: {FirstSentence(e.Message)}");
+            throw new DiffMigrateException($"{path}:{(e.LineNumber ?? 0) + 1}: invalid JSON: {FirstSentence(e.Message)}", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {

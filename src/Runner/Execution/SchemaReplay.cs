@@ -25,9 +25,13 @@ internal sealed class SchemaReplay
                 break;
             case BatchAlterTable o when Find(o.Table) is { } table: tables[o.Table] = TableEditor.ApplyAll(table, o.Operations); break;
             case BatchAlterTable o: tables.Remove(o.Table); break;
-            case var edit when TableEditor.Applies(edit) && edit.TableName is { } changed && Find(changed) is { } before:
-                tables[changed] = TableEditor.ApplyAll(before, [operation]);
-                break;
+            case TableEdit o when Find(o.Table) is { } before: tables[o.Table] = TableEditor.ApplyAll(before, [o]); break;
+            // A table it does not know stays unknown.
+            case RenameTable or TableEdit: break;
+            // Rows, objects other than tables and SQL as written leave the known definitions as they are.
+            case BulkInsert or SchemaObjectOperation or ExecuteSql: break;
+            // A new operation must say here what it does to a table (DispatchCompletenessTests checks each one).
+            default: throw new NotSupportedException($"SchemaReplay does not know what {operation.GetType().Name} does to a table.");
         }
     }
 }

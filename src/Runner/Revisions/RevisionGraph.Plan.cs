@@ -29,7 +29,7 @@ public sealed partial class RevisionGraph
         catch (RevisionException e) when (e.Kind == RevisionErrorKind.RangeNotAncestor)
         {
             throw new RevisionException(
-                $"Destination {string.Join(", ", targets)} is not a valid {direction} target from current head(s)", RevisionErrorKind.Command);
+                $"Destination {string.Join(", ", targets)} is not a valid {direction} target from current head(s)", RevisionErrorKind.Command, e);
         }
     }
 

@@ -94,7 +94,7 @@ public sealed partial class RevisionGraph
         }
         catch (RevisionException e) when (e.Kind == RevisionErrorKind.Resolution)
         {
-            throw new RevisionException($"No such branch: '{label}'", RevisionErrorKind.Resolution);
+            throw new RevisionException($"No such branch: '{label}'", RevisionErrorKind.Resolution, e);
         }
     }
 

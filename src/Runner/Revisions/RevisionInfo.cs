@@ -32,8 +32,14 @@ public enum RevisionErrorKind
 }
 
 /// <summary>A problem with the revision graph or with naming a revision in it.</summary>
-public class RevisionException(string message, RevisionErrorKind kind = RevisionErrorKind.Revision) : DiffMigrateException(message)
+public class RevisionException : DiffMigrateException
 {
+    /// <summary>A problem of <paramref name="kind"/>, described by <paramref name="message"/>.</summary>
+    public RevisionException(string message, RevisionErrorKind kind = RevisionErrorKind.Revision) : base(message) => Kind = kind;
+
+    /// <summary>A problem of <paramref name="kind"/>, described by <paramref name="message"/>, caused by <paramref name="inner"/>.</summary>
+    public RevisionException(string message, RevisionErrorKind kind, Exception inner) : base(message, inner) => Kind = kind;
+
     /// <summary>The kind of problem.</summary>
-    public RevisionErrorKind Kind { get; } = kind;
+    public RevisionErrorKind Kind { get; }
 }

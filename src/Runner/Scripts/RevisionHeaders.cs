@@ -21,7 +21,7 @@ public static class RevisionHeaders
         }
         catch (ReflectionTypeLoadException e)
         {
-            throw new ScriptException($"{assembly.GetName().Name}: its types cannot be loaded: {e.LoaderExceptions.FirstOrDefault(x => x is not null)?.Message ?? e.Message}");
+            throw new ScriptException($"{assembly.GetName().Name}: its types cannot be loaded: {e.LoaderExceptions.FirstOrDefault(x => x is not null)?.Message ?? e.Message}", e);
         }
         foreach (var type in types)
         {
@@ -47,9 +47,9 @@ public static class RevisionHeaders
         {
             return (Migration)Activator.CreateInstance(type)!;
         }
-        catch (MissingMethodException)
+        catch (MissingMethodException e)
         {
-            throw new ScriptException($"{where}: a revision class needs a public constructor without parameters.");
+            throw new ScriptException($"{where}: a revision class needs a public constructor without parameters.", e);
         }
         catch (TargetInvocationException e) when (e.InnerException is { } inner)
         {
