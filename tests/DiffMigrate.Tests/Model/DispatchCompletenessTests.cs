@@ -4,6 +4,7 @@ using DiffMigrate.Design.Commands;
 using DiffMigrate.Dialects;
 using DiffMigrate.Diff.Lint;
 using DiffMigrate.Migrations;
+using DiffMigrate.Providers;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Render.CSharp;
@@ -193,7 +194,7 @@ public sealed class DispatchCompletenessTests
         }
         foreach (var (type, (operation, dialect)) in flagged)
         {
-            Assert.IsNotEmpty(SafetyLint.Check([operation], dialect), $"{type.Name} on {dialect.Name}");
+            Assert.IsNotEmpty(DatabaseProviders.For(dialect).Lint([operation]), $"{type.Name} on {dialect.Name}");
         }
     }
 
@@ -204,7 +205,7 @@ public sealed class DispatchCompletenessTests
         {
             foreach (var dialect in new[] { SqliteDialect.Instance, PostgresDialect.Instance })
             {
-                Assert.IsEmpty(SafetyLint.Check([sample], dialect), $"{type.Name} on {dialect.Name}");
+                Assert.IsEmpty(DatabaseProviders.For(dialect).Lint([sample]), $"{type.Name} on {dialect.Name}");
             }
         }
     }
@@ -212,7 +213,7 @@ public sealed class DispatchCompletenessTests
     /// <summary>The runner's SchemaReplay is internal: reached by reflection, so that production code keeps its visibility.</summary>
     private sealed class Replay
     {
-        private static readonly Type Type = typeof(OperationText).Assembly.GetType("DiffMigrate.Runner.Execution.SchemaReplay", throwOnError: true)!;
+        private static readonly Type Type = typeof(DiffMigrate.Runner.Execution.Migrator).Assembly.GetType("DiffMigrate.Runner.Execution.SchemaReplay", throwOnError: true)!;
         private readonly object instance = Activator.CreateInstance(Type, nonPublic: true)!;
 
         public void Apply(MigrationOperation operation)
