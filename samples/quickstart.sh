@@ -6,9 +6,16 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
 mkdir -p "$work"
 
-echo "== building the diffmigrate tool"
-dotnet build "$repo/src/Cli" -c Release -nologo -v q -o "$work/.tool" >/dev/null
-dm() { dotnet "$work/.tool/diffmigrate.dll" "$@"; }
+# DIFFMIGRATE_TOOL names an installed diffmigrate command (as .ci/run does after `dotnet tool install`); without it
+# the tool is built from this clone.
+if [ -n "${DIFFMIGRATE_TOOL:-}" ]; then
+  echo "== using the installed tool $DIFFMIGRATE_TOOL"
+  dm() { "$DIFFMIGRATE_TOOL" "$@"; }
+else
+  echo "== building the diffmigrate tool"
+  dotnet build "$repo/src/Cli" -c Release -nologo -v q -o "$work/.tool" >/dev/null
+  dm() { dotnet "$work/.tool/diffmigrate.dll" "$@"; }
+fi
 
 cd "$work"
 echo "== working in $work"
