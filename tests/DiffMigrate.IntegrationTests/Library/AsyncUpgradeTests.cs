@@ -150,7 +150,8 @@ public sealed class AsyncUpgradeTests
         Assert.IsLessThan(10.0, clock.Elapsed.TotalSeconds, $"waited {clock.Elapsed}");
         Assert.IsTrue(log.Any(l => l.StartsWith("Waiting for the migration lock (advisory lock", StringComparison.Ordinal)), string.Join("\n", log));
         Assert.IsEmpty(PostgresRoundTripTests.UserTables(database), "neither the version table nor a revision");
-        holder.Close();
+        // A pooled connection keeps its session (and the lock) when closed: release it explicitly.
+        using (var unlocking = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock_all()", holder)) unlocking.ExecuteNonQuery();
         Assert.AreEqual(2, await DatabaseMigrations.UpgradeToHeadAsync(connection, typeof(AsyncUpgradeTests).Assembly), "the connection is usable after the cancellation");
     }
 
