@@ -16,4 +16,7 @@ public interface IDatabaseInspector
 {
     /// <summary>Reads every table of the open <paramref name="connection"/>.</summary>
     Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads every table of the open <paramref name="connection"/> with the driver's blocking calls (for synchronous callers).</summary>
+    DatabaseSchema Inspect(DbConnection connection, InspectOptions options);
 }

@@ -21,34 +21,73 @@ public sealed partial class PostgresInspector : IDatabaseInspector
     /// <inheritdoc/>
     public async Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = Command(connection, options);
+        var rows = new CatalogRows();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var first = true;
+            foreach (var read in Readers(rows))
+            {
+                if (!first && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) throw FewerResults();
+                first = false;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) read(reader);
+            }
+        }
+        return Build(rows, Excluded(options));
+    }
+
+    /// <inheritdoc/>
+    public DatabaseSchema Inspect(DbConnection connection, InspectOptions options)
+    {
+        using var command = Command(connection, options);
+        var rows = new CatalogRows();
+        using (var reader = command.ExecuteReader())
+        {
+            var first = true;
+            foreach (var read in Readers(rows))
+            {
+                if (!first && !reader.NextResult()) throw FewerResults();
+                first = false;
+                while (reader.Read()) read(reader);
+            }
+        }
+        return Build(rows, Excluded(options));
+    }
+
+    private DbCommand Command(DbConnection connection, InspectOptions options)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = options.Transaction;
         command.CommandText = string.Join(";\n", PostgresCatalog.Statements);
         AddParameter(command, "all", options.AllSchemas);
         AddParameter(command, "schemas", (options.Schemas ?? []).ToArray());
         LastCommandCount = 1;
         LastStatementCount = PostgresCatalog.Statements.Length;
-        var rows = new CatalogRows();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await ReadAsync(reader, r => { rows.CurrentSchema = r.GetString(0); rows.Schemas.Add(r.GetString(1)); }, cancellationToken);
-            await NextAsync(reader, r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2))), cancellationToken);
-            await NextAsync(reader, r => rows.Columns.Add(new ColumnRow(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), Text(r, 5), Char(r, 6), Char(r, 7),
-                Text(r, 8), Text(r, 9), Char(r, 10), r.GetString(11), r.GetString(12), Char(r, 13), Text(r, 14), Long(r, 15), Long(r, 16))), cancellationToken);
-            await NextAsync(reader, r => rows.Constraints.Add(new ConstraintRow(
-                r.GetString(0), r.GetString(1), r.GetString(2), Char(r, 3), r.GetFieldValue<string[]>(4), Text(r, 5), Text(r, 6),
-                r.GetFieldValue<string[]>(7), Char(r, 8), Char(r, 9), r.GetBoolean(10), r.GetBoolean(11), Text(r, 12), r.GetBoolean(13))), cancellationToken);
-            await NextAsync(reader, r => rows.Indexes.Add(new IndexRow(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4), r.GetInt16(5),
-                r.GetFieldValue<string[]>(6), r.GetFieldValue<bool[]>(7), r.GetFieldValue<bool[]>(8), Text(r, 9))), cancellationToken);
-            await NextAsync(reader, r => rows.Enums.Add(new EnumRow(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2))), cancellationToken);
-            await NextAsync(reader, r => rows.Sequences.Add(new SequenceRow(
-                r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetBoolean(6), r.GetInt64(7), r.GetString(8))), cancellationToken);
-        }
-        var excluded = new HashSet<string>(options.ExcludeTables ?? [], StringComparer.Ordinal);
-        return Build(rows, excluded);
+        return command;
     }
+
+    /// <summary>What each result set of the catalog batch keeps of a row, in the order of <see cref="PostgresCatalog.Statements"/>.</summary>
+    private static IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
+    [
+        r => { rows.CurrentSchema = r.GetString(0); rows.Schemas.Add(r.GetString(1)); },
+        r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2))),
+        r => rows.Columns.Add(new ColumnRow(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), Text(r, 5), Char(r, 6), Char(r, 7),
+            Text(r, 8), Text(r, 9), Char(r, 10), r.GetString(11), r.GetString(12), Char(r, 13), Text(r, 14), Long(r, 15), Long(r, 16))),
+        r => rows.Constraints.Add(new ConstraintRow(
+            r.GetString(0), r.GetString(1), r.GetString(2), Char(r, 3), r.GetFieldValue<string[]>(4), Text(r, 5), Text(r, 6),
+            r.GetFieldValue<string[]>(7), Char(r, 8), Char(r, 9), r.GetBoolean(10), r.GetBoolean(11), Text(r, 12), r.GetBoolean(13))),
+        r => rows.Indexes.Add(new IndexRow(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4), r.GetInt16(5),
+            r.GetFieldValue<string[]>(6), r.GetFieldValue<bool[]>(7), r.GetFieldValue<bool[]>(8), Text(r, 9))),
+        r => rows.Enums.Add(new EnumRow(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2))),
+        r => rows.Sequences.Add(new SequenceRow(
+            r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetBoolean(6), r.GetInt64(7), r.GetString(8))),
+    ];
+
+    private static HashSet<string> Excluded(InspectOptions options) => new(options.ExcludeTables ?? [], StringComparer.Ordinal);
+
+    private static InvalidOperationException FewerResults() => new("The catalog batch returned fewer result sets than it has queries.");
 
     private static void AddParameter(DbCommand command, string name, object value)
     {
@@ -56,17 +95,6 @@ public sealed partial class PostgresInspector : IDatabaseInspector
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-    }
-
-    private static async Task NextAsync(DbDataReader reader, Action<DbDataReader> row, CancellationToken cancellationToken)
-    {
-        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException("The catalog batch returned fewer result sets than it has queries.");
-        await ReadAsync(reader, row, cancellationToken);
-    }
-
-    private static async Task ReadAsync(DbDataReader reader, Action<DbDataReader> row, CancellationToken cancellationToken)
-    {
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) row(reader);
     }
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -21,55 +21,85 @@ public sealed partial class SqliteInspector : IDatabaseInspector
     /// <inheritdoc/>
     public async Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default)
     {
+        var rows = new Rows();
         LastCommandCount = 0;
-        var excluded = new HashSet<string>(options.ExcludeTables ?? [], StringComparer.OrdinalIgnoreCase);
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        var transaction = options.Transaction;
-        await ReadAsync(connection, transaction, $"SELECT m.name, m.sql FROM sqlite_schema m WHERE {UserTables} ORDER BY m.name",
-            r => sources[r.GetString(0)] = r.IsDBNull(1) ? "" : r.GetString(1), cancellationToken);
-        var columns = new List<ColumnRow>();
-        await ReadAsync(connection, transaction,
-            $"""SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE {UserTables} ORDER BY m.name, p.cid""",
-            r => columns.Add(new ColumnRow(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2), r.GetInt64(3) != 0,
-                r.IsDBNull(4) ? null : r.GetString(4), (int)r.GetInt64(5), (int)r.GetInt64(6))), cancellationToken);
-        var foreignKeys = new List<ForeignKeyRow>();
-        await ReadAsync(connection, transaction,
-            $"""SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f WHERE {UserTables} ORDER BY m.name, f.id, f.seq""",
-            r => foreignKeys.Add(new ForeignKeyRow(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-                r.GetString(5), r.GetString(6))), cancellationToken);
-        var indexColumns = new List<IndexRow>();
-        await ReadAsync(connection, transaction,
-            $"""
-            SELECT m.name, il.name, il."unique", il.origin, x.cid, x.name, s.sql
-            FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) x
-            LEFT JOIN sqlite_schema s ON s.type = 'index' AND s.name = il.name
-            WHERE {UserTables} AND x.key = 1 ORDER BY m.name, il.name, x.seqno
-            """,
-            r => indexColumns.Add(new IndexRow(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0, r.GetString(3), (int)r.GetInt64(4),
-                r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6))), cancellationToken);
-
-        var tables = new List<Table>();
-        var columnsByTable = columns.ToLookup(c => c.Table, StringComparer.Ordinal);
-        var keysByTable = foreignKeys.ToLookup(f => f.Table, StringComparer.Ordinal);
-        var indexesByTable = indexColumns.ToLookup(i => i.Table, StringComparer.Ordinal);
-        foreach (var (name, sql) in sources)
+        foreach (var (sql, read) in rows.Queries)
         {
-            if (excluded.Contains(name)) continue;
-            var parsed = CreateTableParser.Parse(sql);
-            tables.Add(BuildTable(name, parsed, columnsByTable[name].ToList(), keysByTable[name].ToList(), indexesByTable[name].ToList(), columnsByTable));
+            LastCommandCount++;
+            await using var command = Command(connection, options.Transaction, sql);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) read(reader);
         }
-        tables.Sort((a, b) => a.Name.CompareTo(b.Name));
-        return new DatabaseSchema(tables.ToEquatableArray());
+        return rows.Build(options);
     }
 
-    private async Task ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public DatabaseSchema Inspect(DbConnection connection, InspectOptions options)
     {
-        LastCommandCount++;
-        await using var command = connection.CreateCommand();
+        var rows = new Rows();
+        LastCommandCount = 0;
+        foreach (var (sql, read) in rows.Queries)
+        {
+            LastCommandCount++;
+            using var command = Command(connection, options.Transaction, sql);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) read(reader);
+        }
+        return rows.Build(options);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) row(reader);
+        return command;
+    }
+
+    /// <summary>The four queries, each with what it keeps of a row, and the schema built from what they kept.</summary>
+    private sealed class Rows
+    {
+        private readonly Dictionary<string, string> sources = new(StringComparer.Ordinal);
+        private readonly List<ColumnRow> columns = [];
+        private readonly List<ForeignKeyRow> foreignKeys = [];
+        private readonly List<IndexRow> indexColumns = [];
+
+        public IEnumerable<(string Sql, Action<DbDataReader> Read)> Queries =>
+        [
+            ($"SELECT m.name, m.sql FROM sqlite_schema m WHERE {UserTables} ORDER BY m.name",
+                r => sources[r.GetString(0)] = r.IsDBNull(1) ? "" : r.GetString(1)),
+            ($"""SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE {UserTables} ORDER BY m.name, p.cid""",
+                r => columns.Add(new ColumnRow(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2), r.GetInt64(3) != 0,
+                    r.IsDBNull(4) ? null : r.GetString(4), (int)r.GetInt64(5), (int)r.GetInt64(6)))),
+            ($"""SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f WHERE {UserTables} ORDER BY m.name, f.id, f.seq""",
+                r => foreignKeys.Add(new ForeignKeyRow(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                    r.GetString(5), r.GetString(6)))),
+            ($"""
+                SELECT m.name, il.name, il."unique", il.origin, x.cid, x.name, s.sql
+                FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) x
+                LEFT JOIN sqlite_schema s ON s.type = 'index' AND s.name = il.name
+                WHERE {UserTables} AND x.key = 1 ORDER BY m.name, il.name, x.seqno
+                """,
+                r => indexColumns.Add(new IndexRow(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0, r.GetString(3), (int)r.GetInt64(4),
+                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)))),
+        ];
+
+        public DatabaseSchema Build(InspectOptions options)
+        {
+            var excluded = new HashSet<string>(options.ExcludeTables ?? [], StringComparer.OrdinalIgnoreCase);
+            var tables = new List<Table>();
+            var columnsByTable = columns.ToLookup(c => c.Table, StringComparer.Ordinal);
+            var keysByTable = foreignKeys.ToLookup(f => f.Table, StringComparer.Ordinal);
+            var indexesByTable = indexColumns.ToLookup(i => i.Table, StringComparer.Ordinal);
+            foreach (var (name, sql) in sources)
+            {
+                if (excluded.Contains(name)) continue;
+                var parsed = CreateTableParser.Parse(sql);
+                tables.Add(BuildTable(name, parsed, columnsByTable[name].ToList(), keysByTable[name].ToList(), indexesByTable[name].ToList(), columnsByTable));
+            }
+            tables.Sort((a, b) => a.Name.CompareTo(b.Name));
+            return new DatabaseSchema(tables.ToEquatableArray());
+        }
     }
 
     private static string? Canonical(string? sql) => sql is null ? null : ExpressionRules.StripOuterParentheses(sql);

@@ -10,26 +10,30 @@ namespace DiffMigrate.Runner.Execution;
 /// non-blocking try in a polling loop. A blocking wait would deadlock with CREATE INDEX CONCURRENTLY, which waits
 /// for every older transaction, including the waiting runner's own.
 /// </summary>
-internal sealed class MigrationLock : IDisposable
+internal sealed class MigrationLock : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan WaitNotice = TimeSpan.FromMilliseconds(200);
     private readonly DbConnection connection;
     private readonly AdvisoryLock sql;
     private readonly long key;
+    private readonly Io io;
 
-    private MigrationLock(DbConnection connection, AdvisoryLock sql, long key) => (this.connection, this.sql, this.key) = (connection, sql, key);
+    private MigrationLock(DbConnection connection, AdvisoryLock sql, long key, Io io) => (this.connection, this.sql, this.key, this.io) = (connection, sql, key, io);
 
-    /// <summary>Takes the lock for <paramref name="versionTable"/>, or null when the dialect has none or locking is off.</summary>
-    public static MigrationLock? Acquire(DbConnection connection, DatabaseProvider services, string versionTable, RunSettings settings, Action<string> log)
+    /// <summary>
+    /// Takes the lock for <paramref name="versionTable"/>, or null when the dialect has none or locking is off; a
+    /// cancellation ends the wait.
+    /// </summary>
+    public static async Task<MigrationLock?> Acquire(DbConnection connection, DatabaseProvider services, string versionTable, RunSettings settings, Action<string> log, Io io)
     {
         if (services.Lock is not { } sql || !settings.Lock) return null;
         var key = MigrationLockKey.For(versionTable);
         var clock = Stopwatch.StartNew();
         var told = false;
-        while (!Scalar<bool>(connection, sql.TryAcquire(key)))
+        while (!await Scalar<bool>(connection, sql.TryAcquire(key), io).ConfigureAwait(false))
         {
-            var holder = Scalar<object>(connection, sql.Holder(key));
+            var holder = await Scalar<object>(connection, sql.Holder(key), io).ConfigureAwait(false);
             if (clock.Elapsed >= settings.LockTimeout)
             {
                 throw new DiffMigrateException(
@@ -41,18 +45,18 @@ internal sealed class MigrationLock : IDisposable
                 log($"Waiting for the migration lock (advisory lock {key}{Held(holder)}) ...");
                 told = true;
             }
-            Thread.Sleep(PollInterval);
+            await io.Delay(PollInterval).ConfigureAwait(false);
         }
-        return new MigrationLock(connection, sql, key);
+        return new MigrationLock(connection, sql, key, io);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        // The lock belongs to the session: releasing it must not depend on the state of any transaction. A broken
-        // connection has lost the lock already, and must not hide the error that broke it.
+        // The lock belongs to the session: releasing it must not depend on the state of any transaction, nor on a
+        // cancelled token. A broken connection has lost the lock already, and must not hide the error that broke it.
         try
         {
-            Scalar<object>(connection, sql.Release(key));
+            await Scalar<object>(connection, sql.Release(key), io.Uncancellable).ConfigureAwait(false);
         }
         catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection))
         {
@@ -63,11 +67,12 @@ internal sealed class MigrationLock : IDisposable
     /// Begins a write transaction. SQLite has no session lock: its write lock is the transaction itself, so waiting
     /// for another writer is a retry loop bounded by lockTimeout that says when it starts waiting; afterwards each
     /// statement waits for the file up to lockTimeout as well (a COMMIT may wait for readers). The driver counts
-    /// its waits in whole seconds, so a lockTimeout under a second waits one.
+    /// its waits in whole seconds, so a lockTimeout under a second waits one; a cancellation ends the wait after
+    /// the driver's current try.
     /// </summary>
-    public static DbTransaction Begin(DbConnection connection, DatabaseProvider services, RunSettings settings, Action<string> log)
+    public static async Task<DbTransaction> Begin(DbConnection connection, DatabaseProvider services, RunSettings settings, Action<string> log, Io io)
     {
-        if (services.Lock is not null || connection.GetType().GetProperty("DefaultTimeout") is not { CanWrite: true } timeout) return connection.BeginTransaction();
+        if (services.Lock is not null || connection.GetType().GetProperty("DefaultTimeout") is not { CanWrite: true } timeout) return await io.Begin(connection).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var told = 0;
         void Tell()
@@ -84,21 +89,26 @@ internal sealed class MigrationLock : IDisposable
             {
                 try
                 {
-                    return connection.BeginTransaction();
+                    return await io.Begin(connection).ConfigureAwait(false);
                 }
                 catch (DbException e) when (DatabaseFailure.IsBusy(e, services))
                 {
                     Tell();
                     if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, clock.Elapsed, settings) + ".", e);
-                    Thread.Sleep(PollInterval);
+                    await io.Delay(PollInterval).ConfigureAwait(false);
                 }
             }
         }
         finally
         {
             // Stop the timer before returning, so that no line about waiting follows the run's own.
-            using (var stopped = new ManualResetEvent(false))
+            if (io.Async)
             {
+                await timer.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                using var stopped = new ManualResetEvent(false);
                 if (timer.Dispose(stopped)) stopped.WaitOne();
             }
             timeout.SetValue(connection, DatabaseFailure.BusyWaitSeconds(settings));
@@ -107,11 +117,11 @@ internal sealed class MigrationLock : IDisposable
 
     private static string Held(object? holder) => holder is null or DBNull ? "" : $", held by server process {Convert.ToString(holder, CultureInfo.InvariantCulture)}";
 
-    private static T Scalar<T>(DbConnection connection, string text)
+    private static async Task<T> Scalar<T>(DbConnection connection, string text, Io io)
     {
         using var command = connection.CreateCommand();
         command.CommandText = text;
-        return (T)command.ExecuteScalar()!;
+        return (T)(await io.Scalar(command).ConfigureAwait(false))!;
     }
 }
 

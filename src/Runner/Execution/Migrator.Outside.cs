@@ -13,7 +13,8 @@ namespace DiffMigrate.Runner.Execution;
 public sealed partial class Migrator
 {
     /// <summary>Runs one step's statements and version edits; returns whether it left the transaction.</summary>
-    private bool RunStep(MigrationStep step, IReadOnlyList<MigrationOperation> operations, ref DbTransaction transaction, bool foreignKeysOff, int resumeAt, RunProgress progress)
+    private async Task<bool> RunStep(
+        MigrationStep step, IReadOnlyList<MigrationOperation> operations, OpenTransaction transaction, bool foreignKeysOff, int resumeAt, RunProgress progress, Io io)
     {
         // resumeAt: the number of the statement outside a transaction to start again from (0: from the start); the
         // statements before it were committed with the marker that says so.
@@ -23,13 +24,13 @@ public sealed partial class Migrator
         foreach (var operation in operations)
         {
             var skipping = outside < resumeAt;
-            foreach (var statement in Render(operation, step, transaction, resolve: !skipping))
+            foreach (var statement in await Render(operation, step, transaction.Value, resolve: !skipping, io).ConfigureAwait(false))
             {
                 // Where DDL is not transactional every statement commits by itself: each is run as one outside the
                 // transaction, with a marker, so that a failure says (and the next run knows) how far the revision got.
                 if (!statement.SuppressTransaction && services.Dialect.TransactionalDdl)
                 {
-                    if (outside >= resumeAt) Execute(statement, transaction, step);
+                    if (outside >= resumeAt) await Execute(statement, transaction.Value, io, step).ConfigureAwait(false);
                     continue;
                 }
                 outside++;
@@ -39,22 +40,22 @@ public sealed partial class Migrator
                 var next = new ProgressMarker(step.Revision.Id, step.IsUpgrade, outside);
                 if (marker != next)
                 {
-                    if (marker is not null) Execute(table.Delete(marker.Row), transaction, step);
-                    Execute(table.Insert(next.Row), transaction, step);
+                    if (marker is not null) await Execute(table.Delete(marker.Row), transaction.Value, io, step).ConfigureAwait(false);
+                    await Execute(table.Insert(next.Row), transaction.Value, io, step).ConfigureAwait(false);
                     marker = next;
                 }
                 progress.Committing = true;
-                if (foreignKeysOff) CheckForeignKeys(transaction, step);
-                transaction.Commit();
-                transaction.Dispose();
+                if (foreignKeysOff) await CheckForeignKeys(transaction.Value, step, io).ConfigureAwait(false);
+                await io.Commit(transaction.Value).ConfigureAwait(false);
+                await io.Dispose(transaction.Value).ConfigureAwait(false);
                 progress.Checkpoint(step, outside, FirstLine(statement.Text));
-                RunOutside(operation, statement, resuming: outside == resumeAt, step);
+                await RunOutside(operation, statement, resuming: outside == resumeAt, step, io).ConfigureAwait(false);
                 progress.Ran();
-                transaction = Begin();
+                transaction.Value = await Begin(io).ConfigureAwait(false);
             }
         }
-        if (marker is not null) Execute(table.Delete(marker.Row), transaction, step);
-        foreach (var edit in table.Edits(step.RowsBefore, step.RowsAfter)) Execute(edit, transaction, step);
+        if (marker is not null) await Execute(table.Delete(marker.Row), transaction.Value, io, step).ConfigureAwait(false);
+        foreach (var edit in table.Edits(step.RowsBefore, step.RowsAfter)) await Execute(edit, transaction.Value, io, step).ConfigureAwait(false);
         return marker is not null;
     }
 
@@ -62,7 +63,7 @@ public sealed partial class Migrator
     /// A statement outside a transaction, made safe to run again when resuming: the stopped run may have finished
     /// it, or (CREATE INDEX CONCURRENTLY) left an invalid index behind.
     /// </summary>
-    private void RunOutside(MigrationOperation operation, SqlStatement statement, bool resuming, MigrationStep step)
+    private async Task RunOutside(MigrationOperation operation, SqlStatement statement, bool resuming, MigrationStep step, Io io)
     {
         if (resuming && services.IndexValidSql is { } validSql && operation is CreateIndex or DropIndex)
         {
@@ -73,23 +74,23 @@ public sealed partial class Migrator
                 _ => throw new InvalidOperationException(),
             };
             using var command = VersionTable.Command(connection, null, validSql(new QualifiedName(tableName.Schema, index.Name)));
-            var valid = command.ExecuteScalar() is bool b ? b : (bool?)null;
+            var valid = await io.Scalar(command).ConfigureAwait(false) is bool b ? b : (bool?)null;
             if (operation is DropIndex && valid is null) return;
             if (operation is CreateIndex && valid is true) return;
             if (operation is CreateIndex && valid is false)
             {
                 log($"Dropping the invalid index {index.Name} that the stopped run left behind.");
-                foreach (var drop in services.Renderer.Render([new DropIndex(tableName, index, Concurrently: true)])) Execute(drop, null, step);
+                foreach (var drop in services.Renderer.Render([new DropIndex(tableName, index, Concurrently: true)])) await Execute(drop, null, io, step).ConfigureAwait(false);
             }
         }
-        Execute(statement, null, step);
+        await Execute(statement, null, io, step).ConfigureAwait(false);
     }
 
     /// <summary>The progress markers, by revision; each must belong to a step of this plan, in the same direction.</summary>
-    private Dictionary<string, int> Markers(DbTransaction transaction, IReadOnlyList<MigrationStep> steps)
+    private async Task<Dictionary<string, int>> Markers(DbTransaction transaction, IReadOnlyList<MigrationStep> steps, Io io)
     {
         var markers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var marker in table.Markers(connection, transaction))
+        foreach (var marker in await table.Markers(connection, transaction, io).ConfigureAwait(false))
         {
             if (!steps.Any(s => s.Revision.Id == marker.Revision && s.IsUpgrade == marker.IsUpgrade))
             {

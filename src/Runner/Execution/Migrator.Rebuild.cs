@@ -15,28 +15,30 @@ public sealed partial class Migrator
     /// True when a batch may rebuild a table while foreign keys are enforced: dropping the old table would run the ON
     /// DELETE actions of the tables that refer to it.
     /// </summary>
-    private bool NeedsForeignKeysOff(List<IReadOnlyList<MigrationOperation>> recorded, DbTransaction transaction)
+    private async Task<bool> NeedsForeignKeysOff(List<IReadOnlyList<MigrationOperation>> recorded, DbTransaction transaction, Io io)
     {
         if (services.Rebuild is not { } rebuild || !recorded.Any(ops => ops.OfType<BatchAlterTable>().Any(rebuild.MayRebuild))) return false;
         using var command = VersionTable.Command(connection, transaction, rebuild.ForeignKeysState);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+        return Convert.ToInt64(await io.Scalar(command).ConfigureAwait(false), CultureInfo.InvariantCulture) != 0;
     }
 
     /// <summary>A batch with the table's current definition and triggers, read from the database when the revision did not give them.</summary>
-    private MigrationOperation Resolve(MigrationOperation operation, DbTransaction transaction)
+    private async Task<MigrationOperation> Resolve(MigrationOperation operation, DbTransaction transaction, Io io)
     {
         if (operation is not BatchAlterTable batch || services.Rebuild is not { } rebuild) return operation;
         var copyFrom = batch.CopyFrom;
         if (copyFrom is null)
         {
-            var schema = services.Inspector.InspectAsync(connection, new InspectOptions(Transaction: transaction)).GetAwaiter().GetResult();
+            var options = new InspectOptions(Transaction: transaction);
+            var schema = io.Async
+                ? await services.Inspector.InspectAsync(connection, options, io.Token).ConfigureAwait(false)
+                : services.Inspector.Inspect(connection, options);
             copyFrom = schema.FindTable(batch.Table) ?? throw new DiffMigrateException($"BatchAlterTable on {batch.Table}: the database has no such table.");
         }
-        var triggers = new List<string>();
+        List<string> triggers;
         using (var command = VersionTable.Command(connection, transaction, rebuild.TriggersSql(batch.Table)))
-        using (var reader = command.ExecuteReader())
         {
-            while (reader.Read()) triggers.Add(reader.GetString(0));
+            triggers = await io.Rows(command, r => r.GetString(0)).ConfigureAwait(false);
         }
         return batch with { CopyFrom = copyFrom, Triggers = triggers.ToEquatableArray() };
     }
@@ -45,13 +47,13 @@ public sealed partial class Migrator
     /// What the failed statement's diagnosis finds (the row and value a rebuild could not convert), or null; a
     /// diagnosis that fails in turn leaves the database's own message.
     /// </summary>
-    private string? Diagnose(SqlStatement statement, DbTransaction? transaction)
+    private async Task<string?> Diagnose(SqlStatement statement, DbTransaction? transaction, Io io)
     {
         if (statement.Diagnosis is null) return null;
         try
         {
             using var command = VersionTable.Command(connection, transaction, statement.Diagnosis);
-            return command.ExecuteScalar() as string;
+            return await io.Scalar(command).ConfigureAwait(false) as string;
         }
         catch (DbException)
         {
@@ -60,16 +62,13 @@ public sealed partial class Migrator
     }
 
     /// <summary>With enforcement off during the run, the rows must still be consistent before they are committed.</summary>
-    private void CheckForeignKeys(DbTransaction transaction, MigrationStep? step)
+    private async Task CheckForeignKeys(DbTransaction transaction, MigrationStep? step, Io io)
     {
-        var problems = new List<string>();
+        List<string> problems;
         using (var command = VersionTable.Command(connection, transaction, services.Rebuild!.ForeignKeyCheck))
-        using (var reader = command.ExecuteReader())
         {
-            while (reader.Read() && problems.Count < 5)
-            {
-                problems.Add($"row {Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture)} of {reader.GetString(0)} refers to a missing row of {reader.GetString(2)}");
-            }
+            problems = await io.Rows(command, r => $"row {Convert.ToString(r.GetValue(1), CultureInfo.InvariantCulture)} of {r.GetString(0)} refers to a missing row of {r.GetString(2)}", max: 5)
+                .ConfigureAwait(false);
         }
         if (problems.Count == 0) return;
         var message = new StringBuilder(step is null ? "" : Where(step) + ": ")

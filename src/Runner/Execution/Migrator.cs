@@ -29,101 +29,127 @@ public sealed partial class Migrator(
     /// The revisions whose run stopped part-way, after a statement that runs outside a transaction, each described
     /// for a person; the next upgrade (or downgrade) resumes them.
     /// </summary>
-    public IReadOnlyList<string> Interrupted() => table.Markers(connection, null)
-        .Select(m => $"the {(m.IsUpgrade ? "upgrade" : "downgrade")} of revision {m.Revision} stopped at its statement {m.Statement} " +
-                     $"that runs outside a transaction, with the statements before it committed: run {(m.IsUpgrade ? "upgrade" : "downgrade")} again to resume")
+    public IReadOnlyList<string> Interrupted() => Io.Completed(table.Markers(connection, null, Io.Sync)).Select(m =>
+        $"the {(m.IsUpgrade ? "upgrade" : "downgrade")} of revision {m.Revision} stopped at its statement {m.Statement} " +
+        $"that runs outside a transaction, with the statements before it committed: run {(m.IsUpgrade ? "upgrade" : "downgrade")} again to resume")
         .ToList();
 
     /// <summary>The rows of the version table (empty when it does not exist yet).</summary>
-    public IReadOnlyList<string> Current() => Guarded(() => table.Read(connection, null));
+    public IReadOnlyList<string> Current() => Io.Completed(Guarded(() => table.Read(connection, null, Io.Sync)));
 
     /// <summary>Upgrades to <paramref name="target"/>; returns the number of steps applied.</summary>
     public int Upgrade(string target) => Upgrade([target]);
 
     /// <summary>Upgrades to every one of <paramref name="targets"/>; returns the number of steps applied.</summary>
-    public int Upgrade(IReadOnlyList<string> targets) => Guarded(() => Run(rows => revisions.Graph.PlanUpgrade(rows, targets)));
+    public int Upgrade(IReadOnlyList<string> targets) => Io.Completed(Upgrade(targets, Io.Sync));
+
+    /// <summary>
+    /// Upgrades to <paramref name="target"/>; returns the number of steps applied. A cancellation stops the run
+    /// between two statements or while it waits for the migration lock: the open transaction is rolled back, and
+    /// the <see cref="OperationCanceledException"/> reaches the caller as it is.
+    /// </summary>
+    public Task<int> UpgradeAsync(string target, CancellationToken cancellationToken = default) => Upgrade([target], new Io(true, cancellationToken));
 
     /// <summary>Downgrades to <paramref name="target"/> (<c>base</c> for none); returns the number of steps applied.</summary>
-    public int Downgrade(string target) => Guarded(() => Run(rows => revisions.Graph.PlanDowngrade(rows, target)));
+    public int Downgrade(string target) => Io.Completed(Downgrade(target, Io.Sync));
+
+    /// <summary>Downgrades to <paramref name="target"/>; cancelled as <see cref="UpgradeAsync"/> is.</summary>
+    public Task<int> DowngradeAsync(string target, CancellationToken cancellationToken = default) => Downgrade(target, new Io(true, cancellationToken));
+
+    private Task<int> Upgrade(IReadOnlyList<string> targets, Io io) => Guarded(() => Run(rows => revisions.Graph.PlanUpgrade(rows, targets), io));
+
+    private Task<int> Downgrade(string target, Io io) => Guarded(() => Run(rows => revisions.Graph.PlanDowngrade(rows, target), io));
 
     /// <summary>Creates the version table when it does not exist; returns whether it did so.</summary>
-    public bool EnsureVersionTable() => Guarded(() =>
+    public bool EnsureVersionTable() => Io.Completed(Guarded(async () =>
     {
-        using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
-        using var transaction = Begin();
-        if (table.Exists(connection, transaction)) return false;
-        Execute(table.Create(), transaction);
+        var io = Io.Sync;
+        await using var held = await MigrationLock.Acquire(connection, services, versionTable, settings, log, io);
+        using var transaction = await Begin(io);
+        if (await table.Exists(connection, transaction, io)) return false;
+        await Execute(table.Create(), transaction, io);
         transaction.Commit();
         return true;
-    });
+    }));
 
     /// <summary>Replaces the version rows with <paramref name="targets"/> without running any revision; clears progress markers.</summary>
-    public void Stamp(IReadOnlyList<string> targets, bool purge) => Guarded(() =>
+    public void Stamp(IReadOnlyList<string> targets, bool purge) => Io.Completed(Guarded(async () =>
     {
-        using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
-        using var transaction = Begin();
-        var rows = purge ? [] : table.Read(connection, transaction);
-        if (!table.Exists(connection, transaction)) Execute(table.Create(), transaction);
-        if (purge) Execute(new SqlStatement($"DELETE FROM {services.Renderer.Syntax.Quote(table.Name)}"), transaction);
-        foreach (var marker in purge ? [] : table.Markers(connection, transaction))
+        var io = Io.Sync;
+        await using var held = await MigrationLock.Acquire(connection, services, versionTable, settings, log, io);
+        using var transaction = await Begin(io);
+        var rows = purge ? [] : await table.Read(connection, transaction, io);
+        if (!await table.Exists(connection, transaction, io)) await Execute(table.Create(), transaction, io);
+        if (purge) await Execute(new SqlStatement($"DELETE FROM {services.Renderer.Syntax.Quote(table.Name)}"), transaction, io);
+        foreach (var marker in purge ? [] : await table.Markers(connection, transaction, io))
         {
             log($"Clearing the progress marker of revision {marker.Revision} (stopped at its statement {marker.Statement}).");
-            Execute(table.Delete(marker.Row), transaction);
+            await Execute(table.Delete(marker.Row), transaction, io);
         }
         var after = revisions.Graph.Stamp(rows, targets, purge);
-        foreach (var edit in table.Edits(rows, after)) Execute(edit, transaction);
+        foreach (var edit in table.Edits(rows, after)) await Execute(edit, transaction, io);
         transaction.Commit();
         return 0;
-    });
+    }));
 
-    private int Run(Func<IReadOnlyList<string>, IReadOnlyList<MigrationStep>> plan)
+    private async Task<int> Run(Func<IReadOnlyList<string>, IReadOnlyList<MigrationStep>> plan, Io io)
     {
-        using var held = MigrationLock.Acquire(connection, services, versionTable, settings, log);
-        var transaction = Begin();
+        await using var held = await MigrationLock.Acquire(connection, services, versionTable, settings, log, io).ConfigureAwait(false);
+        var transaction = new OpenTransaction(await Begin(io).ConfigureAwait(false));
         var foreignKeysOff = false;
         var progress = new RunProgress();
         MigrationStep? current = null;
         try
         {
-            var (steps, recorded) = Prepare(transaction, plan);
-            if (NeedsForeignKeysOff(recorded, transaction))
+            var (steps, recorded) = await Prepare(transaction.Value, plan, io).ConfigureAwait(false);
+            if (await NeedsForeignKeysOff(recorded, transaction.Value, io).ConfigureAwait(false))
             {
                 // PRAGMA foreign_keys cannot change inside a transaction: start again with enforcement off.
-                transaction.Rollback();
-                transaction.Dispose();
-                Execute(new SqlStatement(services.Rebuild!.ForeignKeysOff), null);
+                await io.Rollback(transaction.Value).ConfigureAwait(false);
+                await io.Dispose(transaction.Value).ConfigureAwait(false);
+                await Execute(new SqlStatement(services.Rebuild!.ForeignKeysOff), null, io).ConfigureAwait(false);
                 foreignKeysOff = true;
-                transaction = Begin();
-                (steps, recorded) = Prepare(transaction, plan);
+                transaction.Value = await Begin(io).ConfigureAwait(false);
+                (steps, recorded) = await Prepare(transaction.Value, plan, io).ConfigureAwait(false);
             }
-            var markers = Markers(transaction, steps);
+            var markers = await Markers(transaction.Value, steps, io).ConfigureAwait(false);
             var applied = 0;
             for (var i = 0; i < steps.Count; i++)
             {
+                io.ThrowIfCancelled();
                 var step = current = steps[i];
                 log(StepText.Describe(step, withMessage: true));
                 progress.Starting(step);
-                var leftTransaction = RunStep(step, recorded[i], ref transaction, foreignKeysOff, markers.GetValueOrDefault(step.Revision.Id), progress);
+                var leftTransaction = await RunStep(step, recorded[i], transaction, foreignKeysOff, markers.GetValueOrDefault(step.Revision.Id), progress, io).ConfigureAwait(false);
                 applied++;
                 current = null;
                 // A revision that left the transaction is committed at once, so that a later failure leaves a revision boundary.
                 if ((!settings.TransactionPerRevision && !leftTransaction) || i == steps.Count - 1) continue;
-                Commit(ref transaction, foreignKeysOff, step, progress);
-                transaction = Begin();
-                if (services.Lock is null && !table.Read(connection, transaction).SequenceEqual(steps[i + 1].RowsBefore, StringComparer.Ordinal))
+                await Commit(transaction.Value, foreignKeysOff, step, progress, io).ConfigureAwait(false);
+                transaction.Value = await Begin(io).ConfigureAwait(false);
+                if (services.Lock is null && !(await table.Read(connection, transaction.Value, io).ConfigureAwait(false)).SequenceEqual(steps[i + 1].RowsBefore, StringComparer.Ordinal))
                 {
                     // Without a session lock (SQLite) another runner may have applied revisions between two commits: plan again from where it left the database.
                     log("Another runner changed the version table between two revisions: planning again.");
-                    (steps, recorded) = Prepare(transaction, plan);
+                    (steps, recorded) = await Prepare(transaction.Value, plan, io).ConfigureAwait(false);
                     i = -1;
                 }
             }
-            Commit(ref transaction, foreignKeysOff, steps.Count > 0 ? steps[^1] : null, progress);
+            // The last chance to stop: after the COMMIT the run is done.
+            io.ThrowIfCancelled();
+            await Commit(transaction.Value, foreignKeysOff, steps.Count > 0 ? steps[^1] : null, progress, io).ConfigureAwait(false);
             return applied;
+        }
+        catch (OperationCanceledException) when (io.Token.IsCancellationRequested)
+        {
+            // Cancelled as the caller asked: roll back like any failure, say what stayed, and let the exception through as it is.
+            await Rollback(transaction.Value, io).ConfigureAwait(false);
+            if (progress.Started) log("Cancelled. " + progress.Outcome(DatabaseFailure.IsBroken(connection)));
+            throw;
         }
         catch (Exception e) when (e is DiffMigrateException || DatabaseFailure.IsDatabaseError(e, connection))
         {
-            Rollback(transaction);
+            await Rollback(transaction.Value, io).ConfigureAwait(false);
             if (!progress.Started) throw;
             var broken = DatabaseFailure.IsBroken(connection);
             var message = e is DiffMigrateException ? e.Message : (current is null ? "" : Where(current) + ": ") + DatabaseFailure.Describe(e, connection, services, settings);
@@ -131,17 +157,17 @@ public sealed partial class Migrator(
         }
         finally
         {
-            transaction.Dispose();
-            if (foreignKeysOff && !DatabaseFailure.IsBroken(connection)) Execute(new SqlStatement(services.Rebuild!.ForeignKeysOn), null);
+            await io.Dispose(transaction.Value).ConfigureAwait(false);
+            if (foreignKeysOff && !DatabaseFailure.IsBroken(connection)) await Execute(new SqlStatement(services.Rebuild!.ForeignKeysOn), null, io.Uncancellable).ConfigureAwait(false);
         }
     }
 
     /// <summary>Reads the version rows (creating the table) and records every step's operations.</summary>
-    private (IReadOnlyList<MigrationStep> Steps, List<IReadOnlyList<MigrationOperation>> Recorded) Prepare(
-        DbTransaction transaction, Func<IReadOnlyList<string>, IReadOnlyList<MigrationStep>> plan)
+    private async Task<(IReadOnlyList<MigrationStep> Steps, List<IReadOnlyList<MigrationOperation>> Recorded)> Prepare(
+        DbTransaction transaction, Func<IReadOnlyList<string>, IReadOnlyList<MigrationStep>> plan, Io io)
     {
-        if (!table.Exists(connection, transaction)) Execute(table.Create(), transaction);
-        var steps = plan(table.Read(connection, transaction));
+        if (!await table.Exists(connection, transaction, io).ConfigureAwait(false)) await Execute(table.Create(), transaction, io).ConfigureAwait(false);
+        var steps = plan(await table.Read(connection, transaction, io).ConfigureAwait(false));
         if (steps.FirstOrDefault(s => ProgressMarker.Parse(s.Revision.Id) is not null) is { } clash)
         {
             throw new DiffMigrateException($"{Where(clash)}: the id has the form of a progress marker (id@u1) that the version table reserves; give the revision an id of letters, digits and underscores.");
@@ -151,11 +177,12 @@ public sealed partial class Migrator(
     }
 
     /// <summary>An operation rendered when its turn comes, so that a batch sees the table as the operations before it left it.</summary>
-    private IReadOnlyList<SqlStatement> Render(MigrationOperation operation, MigrationStep step, DbTransaction transaction, bool resolve)
+    private async Task<IReadOnlyList<SqlStatement>> Render(MigrationOperation operation, MigrationStep step, DbTransaction transaction, bool resolve, Io io)
     {
+        var resolved = resolve ? await Resolve(operation, transaction, io).ConfigureAwait(false) : operation;
         try
         {
-            return services.Renderer.Render([resolve ? Resolve(operation, transaction) : operation]);
+            return services.Renderer.Render([resolved]);
         }
         catch (DiffMigrateException e)
         {
@@ -164,23 +191,23 @@ public sealed partial class Migrator(
     }
 
     /// <summary>Commits (after the foreign-key check when enforcement is off).</summary>
-    private void Commit(ref DbTransaction transaction, bool foreignKeysOff, MigrationStep? step, RunProgress progress)
+    private async Task Commit(DbTransaction transaction, bool foreignKeysOff, MigrationStep? step, RunProgress progress, Io io)
     {
-        if (foreignKeysOff) CheckForeignKeys(transaction, step);
+        if (foreignKeysOff) await CheckForeignKeys(transaction, step, io).ConfigureAwait(false);
         progress.Committing = true;
-        transaction.Commit();
-        transaction.Dispose();
+        await io.Commit(transaction).ConfigureAwait(false);
+        await io.Dispose(transaction).ConfigureAwait(false);
         progress.Committed();
     }
 
-    private DbTransaction Begin() => MigrationLock.Begin(connection, services, settings, log);
+    private Task<DbTransaction> Begin(Io io) => MigrationLock.Begin(connection, services, settings, log, io);
 
     /// <summary>Rolls back what is open; on a broken connection the server has done so already, and the real error must not be hidden.</summary>
-    private void Rollback(DbTransaction transaction)
+    private async Task Rollback(DbTransaction transaction, Io io)
     {
         try
         {
-            if (transaction.Connection is not null) transaction.Rollback();
+            if (transaction.Connection is not null) await io.Rollback(transaction).ConfigureAwait(false);
         }
         catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection) || e is InvalidOperationException)
         {
@@ -188,11 +215,11 @@ public sealed partial class Migrator(
     }
 
     /// <summary>Driver errors outside a run's steps (the lock, the version table) in the user's terms.</summary>
-    private T Guarded<T>(Func<T> action)
+    private async Task<T> Guarded<T>(Func<Task<T>> action)
     {
         try
         {
-            return action();
+            return await action().ConfigureAwait(false);
         }
         catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection))
         {
@@ -218,12 +245,14 @@ public sealed partial class Migrator(
         return op.Recorded;
     }
 
-    private void Execute(SqlStatement statement, DbTransaction? transaction, MigrationStep? step = null)
+    /// <summary>Runs one statement; a cancellation stops the run before it, and the driver may end a long one early.</summary>
+    private async Task Execute(SqlStatement statement, DbTransaction? transaction, Io io, MigrationStep? step = null)
     {
+        io.ThrowIfCancelled();
         using var command = VersionTable.Command(connection, transaction, statement.Text);
         try
         {
-            command.ExecuteNonQuery();
+            await io.Execute(command).ConfigureAwait(false);
         }
         // A statement the driver cannot encode (a lone surrogate in a hand-written revision) is the revision's fault too.
         catch (Exception e) when (e is DbException or System.Text.EncoderFallbackException)
@@ -231,9 +260,15 @@ public sealed partial class Migrator(
             var where = step is null ? "" : Where(step) + ": ";
             var doing = statement.Purpose is { } purpose ? $"while {purpose}: " : "while running: ";
             // A failed guard (a lossy conversion in a rebuild) is diagnosed with the row and value; anything else by its cause.
-            var reason = Diagnose(statement, transaction) ?? DatabaseFailure.Describe(e, connection, services, settings);
+            var reason = await Diagnose(statement, transaction, io.Uncancellable).ConfigureAwait(false) ?? DatabaseFailure.Describe(e, connection, services, settings);
             throw new DiffMigrateException($"{where}{reason}\n  {doing}{FirstLine(statement.Text)}", e);
         }
+    }
+
+    /// <summary>The transaction open on the connection, replaced at each commit; shared so that a failure rolls back the current one.</summary>
+    private sealed class OpenTransaction(DbTransaction value)
+    {
+        public DbTransaction Value { get; set; } = value;
     }
 
     internal static string Where(MigrationStep step) =>

@@ -13,36 +13,34 @@ internal sealed class VersionTable(QualifiedName name, DatabaseProvider services
 {
     public QualifiedName Name { get; } = name;
 
-    public bool Exists(DbConnection connection, DbTransaction? transaction)
+    public async Task<bool> Exists(DbConnection connection, DbTransaction? transaction, Io io)
     {
         using var command = Command(connection, transaction, services.TableExistsSql(Name));
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return Convert.ToInt64(await io.Scalar(command).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>The applied heads, without progress markers.</summary>
-    public IReadOnlyList<string> Read(DbConnection connection, DbTransaction? transaction) =>
-        ReadAll(connection, transaction).Where(r => ProgressMarker.Parse(r) is null).ToList();
+    public async Task<IReadOnlyList<string>> Read(DbConnection connection, DbTransaction? transaction, Io io) =>
+        (await ReadAll(connection, transaction, io).ConfigureAwait(false)).Where(r => ProgressMarker.Parse(r) is null).ToList();
 
     /// <summary>
     /// The progress markers: a row <c>id@u3</c> says that the upgrade (<c>d</c>: downgrade) of revision <c>id</c>
     /// stopped at its third statement that runs outside a transaction, with everything before it committed. Revision
     /// ids hold letters, digits and underscores only, so a marker can never be taken for one.
     /// </summary>
-    public IReadOnlyList<ProgressMarker> Markers(DbConnection connection, DbTransaction? transaction) =>
-        ReadAll(connection, transaction).Select(ProgressMarker.Parse).OfType<ProgressMarker>().ToList();
+    public async Task<IReadOnlyList<ProgressMarker>> Markers(DbConnection connection, DbTransaction? transaction, Io io) =>
+        (await ReadAll(connection, transaction, io).ConfigureAwait(false)).Select(ProgressMarker.Parse).OfType<ProgressMarker>().ToList();
 
     public SqlStatement Insert(string row) => services.Renderer.InsertVersion(Name, row);
 
     public SqlStatement Delete(string row) => services.Renderer.DeleteVersion(Name, row);
 
-    private IReadOnlyList<string> ReadAll(DbConnection connection, DbTransaction? transaction)
+    private async Task<IReadOnlyList<string>> ReadAll(DbConnection connection, DbTransaction? transaction, Io io)
     {
-        if (!Exists(connection, transaction)) return [];
+        if (!await Exists(connection, transaction, io).ConfigureAwait(false)) return [];
         var sql = $"SELECT version_num FROM {services.Renderer.Syntax.Quote(Name)}";
         using var command = Command(connection, transaction, sql);
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read()) rows.Add(reader.GetString(0));
+        var rows = await io.Rows(command, r => r.GetString(0)).ConfigureAwait(false);
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }
