@@ -1,5 +1,6 @@
 using DiffMigrate.IntegrationTests.Sqlite;
 using DiffMigrate.IntegrationTests.Support;
+using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Cli;
 
@@ -86,6 +87,46 @@ public sealed class ObjectFilterCliTests
             Assert.AreEqual($"ERROR: {config}: 'exclude' pattern 'tabel:audit_*' has an unknown kind 'tabel': expected schema, table, column, index, unique, " +
                 "foreignKey, check, enum, sequence (did you mean 'table'?).\n", err, command);
         }
+    }
+
+    [TestMethod]
+    public void On_PostgreSQL_excluded_schemas_tables_columns_indexes_enums_and_sequences_are_left_alone()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        using var project = new TempProject();
+        project.Initialized(ModelAssembly.Compile("""
+            using DiffMigrate;
+            using DiffMigrate.Schema;
+
+            public sealed class Model : SchemaDefinition
+            {
+                public override void Define(SchemaBuilder b)
+                {
+                    b.Table("authors", t => { t.Column("id", SqlType.Int32).Identity().PrimaryKey(); t.Column("name", SqlType.String(100)); });
+                    b.Table("tags", t => { t.Column("id", SqlType.Int32).Identity().PrimaryKey(); t.Column("active", SqlType.Boolean).Default("true"); });
+                }
+            }
+            """, Path.Combine(project.Directory, "Model.dll")));
+        project.Environment["DIFFMIGRATE_URL"] = database.Url;
+        Replace(project, "// \"includeSchemas\": false,", "\"includeSchemas\": true,");
+        var init = project.Run("revision", "--autogenerate", "-m", "init", "--rev-id", "000000000001");
+        Assert.AreEqual(0, init.Code, init.Err);
+        var upgrade = project.Run("upgrade", "head");
+        Assert.AreEqual(0, upgrade.Code, upgrade.Err);
+        database.Execute("""
+            CREATE SCHEMA legacy; CREATE TABLE legacy.orders (id int);
+            CREATE TABLE audit_log (id int); ALTER TABLE authors ADD COLUMN row_version bigint; CREATE INDEX ix_tmp_tags ON tags (id);
+            CREATE TYPE mood AS ENUM ('ok'); CREATE SEQUENCE seq_tmp;
+            """);
+        var (code, output, err) = project.Run("check");
+        Assert.AreEqual(1, code, err);
+        foreach (var name in new[] { "legacy.orders", "audit_log", "row_version", "ix_tmp_tags", "mood", "seq_tmp" }) StringAssert.Contains(output, name);
+
+        Exclude(project, "\"schema:legacy\", \"table:audit_*\", \"column:authors.row_version\", \"index:ix_tmp_*\", \"enum:mood\", \"sequence:seq_*\"");
+        (code, output, err) = project.Run("check");
+        Assert.AreEqual(0, code, output + err);
+        (code, output, err) = project.Run("drift");
+        Assert.AreEqual(0, code, output + err);
     }
 
     /// <summary>The Blog model, its first revision applied.</summary>
