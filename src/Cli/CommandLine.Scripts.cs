@@ -33,7 +33,8 @@ internal sealed partial class CommandLine
         var fromEmpty = new Option<bool>("--from-empty") { Description = "With --autogenerate: compare the model with an empty database (a baseline revision), no connection" };
         var toStdout = new Option<bool>("--stdout") { Description = "Print the revision instead of writing the file (with --rev-id and --date, the same bytes every time)" };
         var date = new Option<DateTimeOffset?>("--date") { Description = "The revision's Create Date" };
-        var command = new Command("revision", "Write a new revision script") { message, autogenerate, revId, head, splice, labels, versionPath, dependsOn, toStdout, date, fromEmpty };
+        var skipEmpty = new Option<bool>("--skip-empty") { Description = "With --autogenerate: write no revision when nothing changed (exit 0)" };
+        var command = new Command("revision", "Write a new revision script") { message, autogenerate, revId, head, splice, labels, versionPath, dependsOn, toStdout, date, fromEmpty, skipEmpty };
         return Verb(command, p => Open(p).Revision(new RevisionOptions(p.GetValue(message))
         {
             Autogenerate = p.GetValue(autogenerate),
@@ -46,6 +47,7 @@ internal sealed partial class CommandLine
             Stdout = p.GetValue(toStdout),
             FromEmpty = p.GetValue(fromEmpty),
             Date = p.GetValue(date),
+            SkipEmpty = p.GetValue(skipEmpty),
         }));
     }
 

@@ -1,10 +1,9 @@
 using System.Data.Common;
 using System.Reflection;
 using DiffMigrate.Design.Scripts;
-using DiffMigrate.Diff;
 using DiffMigrate.Dialects;
-using DiffMigrate.Inspect;
 using DiffMigrate.Design.Commands;
+using DiffMigrate.Design.Pipeline;
 using DiffMigrate.Providers;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Execution;
@@ -31,16 +30,21 @@ public sealed class MigrationTestKit
 {
     private readonly RevisionSet revisions;
     private readonly Func<DbConnection> newDatabase;
-    private readonly DatabaseProvider services;
-    private readonly string versionTable;
+    private readonly SchemaComparison pipeline;
 
-    private MigrationTestKit(RevisionSet revisions, Func<DbConnection> newDatabase, Dialect dialect, string versionTable)
+    private MigrationTestKit(RevisionSet revisions, Func<DbConnection> newDatabase, SchemaComparison pipeline)
     {
         this.revisions = revisions;
         this.newDatabase = newDatabase;
-        services = DatabaseProviders.For(dialect);
-        this.versionTable = versionTable;
+        this.pipeline = pipeline;
     }
+
+    private MigrationTestKit(RevisionSet revisions, Func<DbConnection> newDatabase, Dialect dialect, string versionTable)
+        : this(revisions, newDatabase, new SchemaComparison(DatabaseProviders.For(dialect), new ComparisonOptions { VersionTable = versionTable }))
+    {
+    }
+
+    private string VersionTable => pipeline.Options.VersionTable;
 
     /// <summary>Revisions compiled into <paramref name="migrations"/> (the application's own assembly).</summary>
     public static MigrationTestKit FromAssembly(Assembly migrations, Func<DbConnection> newDatabase, Dialect dialect, string versionTable = DiffMigrateConfig.DefaultVersionTable) =>
@@ -49,6 +53,14 @@ public sealed class MigrationTestKit
     /// <summary>Revision scripts in <c>&lt;scriptLocation&gt;/versions</c>.</summary>
     public static MigrationTestKit FromScripts(string scriptLocation, Func<DbConnection> newDatabase, Dialect dialect, string versionTable = DiffMigrateConfig.DefaultVersionTable) =>
         new(ScriptRevisions.FromScriptLocation(scriptLocation), newDatabase, dialect, versionTable);
+
+    /// <summary>
+    /// This kit with its comparisons (<see cref="AssertModelMatchesMigrations(DatabaseSchema)"/>, the downgrade check)
+    /// looking only at the objects <paramref name="includeObject"/> accepts, on both sides: what the model or the
+    /// migrations leave to something else (an audit table, a column a trigger adds) is then no failure.
+    /// </summary>
+    public MigrationTestKit WithObjectFilter(Func<SchemaObjectRef, bool> includeObject) =>
+        new(revisions, newDatabase, new SchemaComparison(pipeline.Provider, pipeline.Options with { IncludeObject = includeObject }));
 
     /// <summary>The revision graph has exactly one head.</summary>
     public void AssertSingleHead()
@@ -72,8 +84,7 @@ public sealed class MigrationTestKit
     public void AssertModelMatchesMigrations(DatabaseSchema model) => WithDatabase(connection =>
     {
         Run("upgrading an empty database to heads", () => Migrator(connection).Upgrade("heads"));
-        var config = DiffMigrateConfig.Defaults(Path.GetTempPath(), "migrations") with { VersionTable = versionTable };
-        var operations = Autogenerate.Compare(connection, services, model, config);
+        var operations = pipeline.Compare(connection, model).Operations;
         if (operations.Count > 0)
         {
             throw new MigrationAssertionException(
@@ -93,10 +104,10 @@ public sealed class MigrationTestKit
         foreach (var step in revisions.Graph.PlanUpgrade([], "heads"))
         {
             var id = step.Revision.Id;
-            var before = Inspect(connection);
+            var before = pipeline.Inspect(connection, allSchemas: true);
             Run($"upgrading to {id}", () => migrator.Upgrade(id));
             Run($"downgrading {id}", () => migrator.Downgrade("-1"));
-            var left = new SchemaDiffer(new DiffOptions(services.Dialect, versionTable)).Diff(before, Inspect(connection));
+            var left = pipeline.Differences(before, pipeline.Inspect(connection, allSchemas: true));
             if (left.Count > 0)
             {
                 throw new MigrationAssertionException(
@@ -120,10 +131,7 @@ public sealed class MigrationTestKit
         assert(connection);
     });
 
-    private Migrator Migrator(DbConnection connection) => new(connection, services, revisions, versionTable, _ => { }, RunSettings.Default with { Lock = false });
-
-    private DatabaseSchema Inspect(DbConnection connection) =>
-        services.Inspector.InspectAsync(connection, new InspectOptions([versionTable], AllSchemas: true)).GetAwaiter().GetResult();
+    private Migrator Migrator(DbConnection connection) => new(connection, pipeline.Provider, revisions, VersionTable, _ => { }, RunSettings.Default with { Lock = false });
 
     private void WithDatabase(Action<DbConnection> check)
     {

@@ -1,12 +1,10 @@
 using System.Data.Common;
-using System.Diagnostics;
 using DiffMigrate.Dialects;
-using DiffMigrate.Diff;
-using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Design.ModelLoading;
+using DiffMigrate.Design.Pipeline;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Design.Commands;
@@ -32,56 +30,21 @@ public static class Autogenerate
         return schema;
     }
 
-    /// <summary>The operations that take the database to the model.</summary>
-    /// <remarks>
-    /// The database is read in its default schema and every schema the model uses (all schemas with
-    /// <c>includeSchemas</c>). Where the dialect can, the server canonicalises the model's expressions first; when it
-    /// cannot, <paramref name="log"/> says why and the built-in normaliser is used.
-    /// </remarks>
+    /// <summary>
+    /// The operations that take the database to the model under <paramref name="config"/>: shorthand for
+    /// <see cref="SchemaComparison.Compare"/> with <see cref="ComparisonOptions.For"/>.
+    /// </summary>
     public static IReadOnlyList<MigrationOperation> Compare(
         DbConnection connection, DatabaseProvider services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null) =>
-        Run(connection, services, model, config, log).Operations;
-
-    /// <summary>As <see cref="Compare"/>, with the database as it was read.</summary>
-    public static Comparison Run(DbConnection connection, DatabaseProvider services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null)
-    {
-        IdentifierLimits.Check(model, services.Dialect);   // before the canonicaliser creates anything under a name the server would cut
-        var clock = Stopwatch.StartNew();
-        var schemas = model.Schemas.Concat(model.Tables.Select(t => t.Name.Schema).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
-        var database = services.Inspector
-            .InspectAsync(connection, new InspectOptions([config.VersionTable], schemas, config.IncludeSchemas))
-            .GetAwaiter().GetResult();
-        var timings = $"inspected {database.Tables.Count} tables in {clock.ElapsedMilliseconds} ms";
-        DatabaseSchema? serverForms = null;
-        if (services.Canonicalizer is { } canonicalizer)
-        {
-            clock.Restart();
-            var (forms, problem) = canonicalizer.CanonicalizeAsync(connection, model, database).GetAwaiter().GetResult();
-            serverForms = forms;
-            if (problem is not null) log?.Invoke($"The server could not canonicalise the model's expressions ({problem}); comparing with the built-in normaliser.");
-            timings += $", model expressions canonicalised by the server in {clock.ElapsedMilliseconds} ms";
-        }
-        clock.Restart();
-        var operations = Diff(database, model, services.Dialect, config, serverForms);
-        log?.Invoke($"Compared: {timings}, diffed in {clock.ElapsedMilliseconds} ms.");
-        return new Comparison(operations, database);
-    }
+        new SchemaComparison(services, ComparisonOptions.For(config), log).Compare(connection, model).Operations;
 
     /// <summary>
-    /// The operations that take <paramref name="from"/> to <paramref name="to"/> under the configuration's table
-    /// filters, grouped into batches where <paramref name="dialect"/> rebuilds tables.
+    /// The operations that take <paramref name="from"/> to <paramref name="to"/> under <paramref name="config"/>:
+    /// shorthand for <see cref="SchemaComparison.Diff"/> with <see cref="ComparisonOptions.For"/>.
     /// </summary>
-    /// <remarks>
-    /// This is where a model meets its dialect: a name over the dialect's identifier limit on either side is an
-    /// error here (an inspected database's names always fit), never a difference that could not go away.
-    /// </remarks>
     public static IReadOnlyList<MigrationOperation> Diff(
-        DatabaseSchema from, DatabaseSchema to, Dialect dialect, DiffMigrateConfig config, DatabaseSchema? serverForms = null)
-    {
-        IdentifierLimits.Check(from, dialect);
-        IdentifierLimits.Check(to, dialect);
-        return Batches.For(dialect, new SchemaDiffer(new DiffOptions(dialect, config.VersionTable, config.Include, config.Exclude, serverForms)).Diff(from, to));
-    }
+        DatabaseSchema from, DatabaseSchema to, Dialect dialect, DiffMigrateConfig config, DatabaseSchema? serverForms = null) =>
+        new SchemaComparison(DatabaseProviders.For(dialect), ComparisonOptions.For(config)).Diff(from, to, serverForms);
 
     private static NamingConvention Naming(DiffMigrateConfig config)
     {
@@ -102,6 +65,3 @@ public static class Autogenerate
         return naming;
     }
 }
-
-/// <summary>The operations that take the database to the model, and the database as it was read.</summary>
-public sealed record Comparison(IReadOnlyList<MigrationOperation> Operations, DatabaseSchema Database);

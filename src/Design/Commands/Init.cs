@@ -155,7 +155,11 @@ public static class Init
             // "lock": true,
             // "lockTimeout": 60,
 
-            // Tables autogenerate looks at (glob patterns); exclude wins.
+            // revision --autogenerate: write no revision when nothing changed (as --skip-empty).
+            // "skipEmpty": false,
+
+            // What the comparisons look at: kind:glob, kind one of schema, table, column, index, unique, foreignKey,
+            // check, enum, sequence (no kind: table), e.g. "table:audit_*", "column:*.row_version"; exclude wins.
             "include": ["*"],
             "exclude": []
             """);

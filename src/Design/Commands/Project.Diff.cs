@@ -1,3 +1,4 @@
+using DiffMigrate.Design.Pipeline;
 using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
 using DiffMigrate.Render.CSharp;
@@ -23,7 +24,7 @@ public sealed partial class Project
         using var connection = OpenForReading();
         var graph = Revisions.Graph;
         RequireAtHead(Migrator(connection, services, log).Current(), graph);
-        var comparison = Autogenerate.Run(connection, services, model, Config, log);
+        var comparison = Pipeline(services).Compare(connection, model);
         var operations = comparison.Operations;
         output.Write(format == "csharp"
             ? RevisionWriter.Write(new RevisionSource("000000000000", graph.Heads, message, date ?? DateTimeOffset.Now, operations, OperationReverser.ReverseAll(operations))

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using DiffMigrate.Diff;
-using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
 
@@ -20,7 +18,7 @@ public sealed partial class Project
         return WithScratch((connection, services) =>
         {
             Migrator(connection, services, _ => { }).Upgrade("heads");
-            return Report(Autogenerate.Compare(connection, services, model, Config, log),
+            return Report(Pipeline(services).Compare(connection, model).Operations,
                 "The model matches what the revisions build.", "The model differs from what the revisions build ({0}): add a revision for these");
         });
     }
@@ -34,20 +32,18 @@ public sealed partial class Project
         using var live = OpenForReading();
         var services = DatabaseProviders.For(Url.Dialect);
         var applied = Migrator(live, services, log).Current();
+        var pipeline = Pipeline(services);
         return WithScratch((scratch, _) =>
         {
             if (applied.Count > 0) Migrator(scratch, services, _ => { }).Upgrade(applied);
-            var expected = Inspect(services, scratch, new InspectOptions([Config.VersionTable], AllSchemas: true));
-            var actual = Inspect(services, live, new InspectOptions([Config.VersionTable], expected.Schemas));
-            var operations = new SchemaDiffer(new DiffOptions(services.Dialect, Config.VersionTable)).Diff(actual, expected);
+            var expected = pipeline.Inspect(scratch, allSchemas: true);
+            var actual = pipeline.Inspect(live, expected.Schemas);
+            var operations = pipeline.Differences(actual, expected);
             var at = applied.Count == 0 ? "base" : string.Join(", ", applied);
             return Report(operations, $"No drift: the database is what its revisions ({at}) build.",
                 $"Drift: the database differs from what its revisions ({at}) build ({{0}}); to match them it would need");
         });
     }
-
-    private static DiffMigrate.Schema.DatabaseSchema Inspect(DatabaseProvider services, DbConnection connection, InspectOptions options) =>
-        services.Inspector.InspectAsync(connection, options).GetAwaiter().GetResult();
 
     private int Report(IReadOnlyList<MigrationOperation> operations, string same, string different)
     {

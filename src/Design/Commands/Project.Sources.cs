@@ -1,4 +1,4 @@
-using DiffMigrate.Inspect;
+using DiffMigrate.Design.Pipeline;
 using DiffMigrate.Providers;
 using DiffMigrate.Schema;
 
@@ -22,17 +22,18 @@ public sealed partial class Project
         if (dialects.Count > 1) throw new DiffMigrateException($"--from and --to are databases of different dialects ({string.Join(" and ", dialects.Select(d => d.Name))}).");
         var dialect = dialects.Count == 1 ? dialects[0] : Url.Dialect;
         var services = DatabaseProviders.For(dialect);
+        var pipeline = Pipeline(services);
         Comparison comparison;
         if (to == "model" && IsUrl(from))
         {
             // The database against the model is what autogenerate does (the server canonicalises the model's side).
             using var connection = drivers.Open(DatabaseUrl.Parse(from, Config.Directory).ForReading());
-            comparison = Autogenerate.Run(connection, services, Autogenerate.LoadModel(Config, log), Config, log);
+            comparison = pipeline.Compare(connection, Autogenerate.LoadModel(Config, log));
         }
         else
         {
-            var source = Load(from, services);
-            comparison = new Comparison(Autogenerate.Diff(source, Load(to, services), dialect, Config), source);
+            var source = Load(from, pipeline);
+            comparison = new Comparison(pipeline.Diff(source, Load(to, pipeline)), source);
         }
         output.Write(Report(format, comparison, services, colour: false));
         return comparison.Operations.Count > 0 ? 1 : 0;
@@ -40,7 +41,7 @@ public sealed partial class Project
 
     private static bool IsUrl(string source) => source is not ("model" or "migrations");
 
-    private DatabaseSchema Load(string source, DatabaseProvider services)
+    private DatabaseSchema Load(string source, SchemaComparison pipeline)
     {
         switch (source)
         {
@@ -50,8 +51,8 @@ public sealed partial class Project
                 DatabaseSchema? built = null;
                 WithScratch((scratch, _) =>
                 {
-                    Migrator(scratch, services, _ => { }).Upgrade("heads");
-                    built = Inspect(services, scratch, new InspectOptions([Config.VersionTable], AllSchemas: true));
+                    Migrator(scratch, pipeline.Provider, _ => { }).Upgrade("heads");
+                    built = pipeline.Inspect(scratch, allSchemas: true);
                     return 0;
                 });
                 return built!;
@@ -59,7 +60,7 @@ public sealed partial class Project
                 var url = DatabaseUrl.Parse(source, Config.Directory);
                 using (var connection = drivers.Open(url.ForReading()))
                 {
-                    return Inspect(services, connection, new InspectOptions([Config.VersionTable], AllSchemas: true));
+                    return pipeline.Inspect(connection, allSchemas: true);
                 }
         }
     }

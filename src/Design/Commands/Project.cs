@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DiffMigrate.Design.Pipeline;
 using DiffMigrate.Design.Scripts;
 using DiffMigrate.Providers;
 using DiffMigrate.Runner.Configuration;
@@ -16,9 +17,21 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
 {
     private RevisionSet? revisions;
     private DatabaseUrl? url;
+    private ComparisonOptions? comparisonOptions;
 
     /// <summary>The configuration in use.</summary>
     public DiffMigrateConfig Config { get; } = config;
+
+    /// <summary>
+    /// How every command of this project compares schemas: by default what the configuration says (version table,
+    /// <c>includeSchemas</c>, <c>include</c>/<c>exclude</c>, <c>skipEmpty</c>); set it to add an object predicate or a
+    /// rewrite of generated revisions.
+    /// </summary>
+    public ComparisonOptions Comparison
+    {
+        get => comparisonOptions ??= ComparisonOptions.For(Config);
+        init => comparisonOptions = value;
+    }
 
     /// <summary>The revisions of the script directory, read on first use.</summary>
     public RevisionSet Revisions => revisions ??= LoadRevisions();
@@ -83,7 +96,7 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
         var services = DatabaseProviders.For(Url.Dialect);
         using var connection = OpenForReading();
         RequireAtHead(Migrator(connection, services, log).Current(), Revisions.Graph);
-        var operations = Autogenerate.Compare(connection, services, model, Config, log);
+        var operations = Pipeline(services).Compare(connection, model).Operations;
         if (operations.Count == 0)
         {
             output.WriteLine("No new upgrade operations detected.");
@@ -93,6 +106,9 @@ public sealed partial class Project(DiffMigrateConfig config, string urlBaseDire
         foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation));
         return 1;
     }
+
+    /// <summary>The comparison pipeline for <paramref name="services"/>, with this project's options and log.</summary>
+    internal SchemaComparison Pipeline(DatabaseProvider services) => new(services, Comparison, log);
 
     /// <summary>A migrator over <paramref name="connection"/> with the configuration's version table and run settings.</summary>
     internal Migrator Migrator(DbConnection connection, DatabaseProvider services, Action<string> log) =>

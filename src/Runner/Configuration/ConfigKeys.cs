@@ -14,6 +14,7 @@ internal static class ConfigKeys
     [
         "scriptLocation", "versionLocations", "recursiveVersionLocations", "url", "model", "versionTable", "fileTemplate",
         "namingConvention", "includeSchemas", "transactionPerRevision", "lock", "lockTimeout", "include", "exclude",
+        "skipEmpty",
     ];
 
     private static readonly string[] TopOnly = ["databases", "$schema"];

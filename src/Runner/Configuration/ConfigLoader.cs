@@ -133,6 +133,9 @@ public static partial class ConfigLoader
             if (locations is { Count: 0 }) throw new DiffMigrateException($"{path}: 'versionLocations' is empty: leave it out for <scriptLocation>/versions.");
             var fileTemplate = Text("fileTemplate") ?? DiffMigrateConfig.DefaultFileTemplate;
             FileTemplate.Validate(fileTemplate, path);
+            var include = List("include");
+            var exclude = List("exclude");
+            ObjectFilter.Parse(include, exclude, path);   // a bad pattern fails every command, as an unknown key does
             var url = urlOverride ?? (string.IsNullOrEmpty(envUrl) ? fileUrl : envUrl);
             // Every password this run could print: the one in use and the ones written in the file, parseable or not.
             foreach (var candidate in new[] { url, fileUrl, envUrl, urlOverride }) secrets.AddRange(SecretMask.In(candidate));
@@ -145,13 +148,14 @@ public static partial class ConfigLoader
                 Text("versionTable") ?? DiffMigrateConfig.DefaultVersionTable,
                 fileTemplate,
                 naming,
-                List("include"),
-                List("exclude"))
+                include,
+                exclude)
             {
                 Name = name,
                 Secrets = secrets.Distinct(StringComparer.Ordinal).ToList(),
                 VersionLocations = locations ?? [Path.Combine(scriptLocation, "versions")],
                 RecursiveVersionLocations = Flag("recursiveVersionLocations"),
+                SkipEmpty = Flag("skipEmpty"),
                 IncludeSchemas = Flag("includeSchemas"),
                 Run = new RunSettings(Flag("transactionPerRevision"), Flag("lock", otherwise: true), LockTimeout()),
             };

@@ -45,6 +45,11 @@ public sealed record DiffMigrateConfig(
     /// <summary>How runs apply revisions: <c>transactionPerRevision</c>, <c>lock</c>, <c>lockTimeout</c> (seconds).</summary>
     public RunSettings Run { get; init; } = RunSettings.Default;
 
+    /// <summary>
+    /// <c>revision --autogenerate</c> writes no revision when it finds no change (<c>skipEmpty</c>; as <c>--skip-empty</c>).
+    /// </summary>
+    public bool SkipEmpty { get; init; }
+
     /// <summary>Whether sub-folders of the version locations are read too.</summary>
     public bool RecursiveVersionLocations { get; init; }
 
