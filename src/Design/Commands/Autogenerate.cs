@@ -12,7 +12,7 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Design.Commands;
 
 /// <summary>Loads the application's model and compares it with a live database.</summary>
-public static class Autogenerate
+internal static class Autogenerate
 {
     /// <summary>The model named by the configuration's <c>model</c>, as a neutral schema.</summary>
     public static DatabaseSchema LoadModel(DiffMigrateConfig config, Action<string> log)
@@ -104,4 +104,4 @@ public static class Autogenerate
 }
 
 /// <summary>The operations that take the database to the model, and the database as it was read.</summary>
-public sealed record Comparison(IReadOnlyList<MigrationOperation> Operations, DatabaseSchema Database);
+internal sealed record Comparison(IReadOnlyList<MigrationOperation> Operations, DatabaseSchema Database);

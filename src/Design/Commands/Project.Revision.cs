@@ -11,7 +11,7 @@ namespace DiffMigrate.Design.Commands;
 /// <c>head</c>; <c>base</c> for a new root; several for a merge); <see cref="Splice"/> allows a head that is not a
 /// head, making a branch point.
 /// </summary>
-public sealed record RevisionOptions(string? Message)
+internal sealed record RevisionOptions(string? Message)
 {
     /// <summary>Compare the model with the database and write the operations.</summary>
     public bool Autogenerate { get; init; }
@@ -47,7 +47,7 @@ public sealed record RevisionOptions(string? Message)
     public DateTimeOffset? Date { get; init; }
 }
 
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>Writes a new revision file on the single head and returns its path.</summary>
     public string Revision(string message, bool autogenerate, string? revId = null, DateTimeOffset? date = null) =>

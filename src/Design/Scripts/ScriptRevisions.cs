@@ -8,7 +8,7 @@ namespace DiffMigrate.Design.Scripts;
 /// design-time tools because it needs a compiler; an application that ships its revisions compiled uses
 /// <see cref="RevisionSet.FromAssembly"/> instead.
 /// </summary>
-public static class ScriptRevisions
+internal static class ScriptRevisions
 {
     /// <summary>The revisions in <c>&lt;scriptLocation&gt;/versions</c>, compiled into <c>&lt;scriptLocation&gt;/.diffmigrate-cache</c>.</summary>
     public static RevisionSet FromScriptLocation(string scriptLocation) =>

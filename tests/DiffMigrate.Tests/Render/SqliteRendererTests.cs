@@ -1,7 +1,6 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Providers.Sqlite;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Render;
 
