@@ -7,7 +7,7 @@ namespace DiffMigrate.Tests.Render;
 [TestClass]
 public sealed class SqliteRendererTests : SqlRendererScenarios
 {
-    protected override SqlRenderer Renderer { get; } = new SqliteSqlRenderer();
+    private protected override SqlRenderer Renderer { get; } = new SqliteSqlRenderer();
 
     protected override string Dialect => "sqlite";
 
