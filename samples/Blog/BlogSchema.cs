@@ -1,5 +1,4 @@
 using DiffMigrate;
-using DiffMigrate.Schema;
 
 namespace Blog;
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
 using DiffMigrate;
-using DiffMigrate.Schema;
 
 namespace Blog;
 

@@ -9,7 +9,7 @@ namespace DiffMigrate.Diff;
 /// a change becomes one <see cref="BatchAlterTable"/>, so that a revision applies as generated; the runner decides at
 /// run time whether the table is rebuilt. Other dialects keep plain operations. Pure, like the differ.
 /// </summary>
-public static class Batches
+internal static class Batches
 {
     /// <summary><paramref name="operations"/> grouped for <paramref name="dialect"/>.</summary>
     public static IReadOnlyList<MigrationOperation> For(Dialect dialect, IReadOnlyList<MigrationOperation> operations)

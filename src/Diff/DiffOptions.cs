@@ -14,7 +14,7 @@ namespace DiffMigrate.Diff;
 /// element, when the server could canonicalise them; compared instead of the model's own spelling, while the
 /// operations keep the model's spelling.
 /// </param>
-public sealed record DiffOptions(
+internal sealed record DiffOptions(
     Dialect Dialect,
     string VersionTable = "diffmigrate_version",
     IReadOnlyList<string>? IncludeTables = null,

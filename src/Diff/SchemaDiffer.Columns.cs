@@ -1,9 +1,8 @@
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff;
 
-public sealed partial class SchemaDiffer
+internal sealed partial class SchemaDiffer
 {
     /// <summary>Columns by name (renames are already applied): added, altered (one op per column), dropped.</summary>
     private static (List<MigrationOperation> Added, List<MigrationOperation> Altered, List<MigrationOperation> Dropped) DiffColumns(

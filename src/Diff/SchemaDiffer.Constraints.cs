@@ -3,7 +3,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff;
 
-public sealed partial class SchemaDiffer
+internal sealed partial class SchemaDiffer
 {
     /// <summary>A changed primary key (columns, or a known name) is dropped and added again.</summary>
     private static void DiffPrimaryKey(QualifiedName name, TablePair from, TablePair to, List<MigrationOperation> drops, List<MigrationOperation> adds)

@@ -1,9 +1,8 @@
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff;
 
-public sealed partial class SchemaDiffer
+internal sealed partial class SchemaDiffer
 {
     /// <summary>Indexes match by name; a changed definition is dropped and created again.</summary>
     private static void DiffIndexes(QualifiedName name, TablePair from, TablePair to, List<MigrationOperation> drops, List<MigrationOperation> adds) =>

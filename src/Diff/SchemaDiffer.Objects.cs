@@ -3,7 +3,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff;
 
-public sealed partial class SchemaDiffer
+internal sealed partial class SchemaDiffer
 {
     /// <summary>
     /// Adds the operations on schemas, enums and sequences around the table operations: new schemas and sequences

@@ -3,7 +3,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff;
 
-public sealed partial class SchemaDiffer
+internal sealed partial class SchemaDiffer
 {
     /// <summary>
     /// Applies the model's declared renames to the database side, so that the rest of the comparison sees the new

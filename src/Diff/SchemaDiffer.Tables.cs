@@ -2,7 +2,7 @@ using DiffMigrate.Migrations;
 
 namespace DiffMigrate.Diff;
 
-public sealed partial class SchemaDiffer
+internal sealed partial class SchemaDiffer
 {
     /// <summary>The changes to a table present on both sides, in the per-table order (see the class comment).</summary>
     private List<MigrationOperation> DiffTable(TablePair from, TablePair to, List<MigrationOperation> renames)

@@ -12,7 +12,7 @@ namespace DiffMigrate.Diff;
 /// column renames, added columns, altered columns, dropped indexes and constraints, added ones, dropped columns.
 /// <see cref="Batches"/> then groups them for dialects that rebuild tables.
 /// </summary>
-public sealed partial class SchemaDiffer(DiffOptions options)
+internal sealed partial class SchemaDiffer(DiffOptions options)
 {
     private readonly DialectNormalizer normalizer = new(options.Dialect);
 

@@ -7,7 +7,7 @@ namespace DiffMigrate.Inspect;
 /// Asks the server how it would print the model's expressions and types (defaults, checks, index expressions and
 /// filters, generated columns), so that the comparison is by meaning and never by spelling. Leaves no trace.
 /// </summary>
-public interface IModelCanonicalizer
+internal interface IModelCanonicalizer
 {
     /// <summary>
     /// The model's tables in the server's spelling, element for element, or a reason why the server could not say

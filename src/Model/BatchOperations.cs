@@ -1,5 +1,4 @@
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate;
 

@@ -4,7 +4,6 @@ using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers;
 
@@ -15,7 +14,7 @@ namespace DiffMigrate.Providers;
 /// lint rules. The runner and the design-time commands read these members; none of them tests a dialect's name.
 /// Each provider lives in its own folder and is listed once, in <see cref="DatabaseProviders"/>.
 /// </summary>
-public abstract class DatabaseProvider
+internal abstract class DatabaseProvider
 {
     /// <summary>What the database can do, as data.</summary>
     public abstract Dialect Dialect { get; }

@@ -9,7 +9,7 @@ namespace DiffMigrate.Providers;
 /// The one registration of every database DiffMigrate supports. Adding a database is a folder next to
 /// <c>Sqlite/</c> and <c>Postgres/</c> with a <see cref="DatabaseProvider"/>, and one line in <see cref="All"/>.
 /// </summary>
-public static class DatabaseProviders
+internal static class DatabaseProviders
 {
     /// <summary>SQLite.</summary>
     public static DatabaseProvider Sqlite { get; } = new SqliteProvider();

@@ -8,7 +8,7 @@ namespace DiffMigrate.Providers;
 /// <c>postgresql://user:pass@host:port/db</c>, <c>postgresql://user@/db?host=/socket/dir</c>), or
 /// <c>&lt;dialect&gt;:&lt;ADO.NET connection string&gt;</c>.
 /// </summary>
-public sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, string Display)
+internal sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, string Display)
 {
     /// <summary>The SQLite database file, when the URL names one (null for a server or an in-memory database).</summary>
     public string? File { get; init; }

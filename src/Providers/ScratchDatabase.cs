@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace DiffMigrate.Providers;
 
 /// <summary>An empty database opened for one comparison; disposing closes it and drops it when it was created.</summary>
-public sealed class ScratchDatabase(DbConnection connection, Action? drop = null) : IDisposable
+internal sealed class ScratchDatabase(DbConnection connection, Action? drop = null) : IDisposable
 {
     /// <summary>The open connection to the scratch database.</summary>
     public DbConnection Connection { get; } = connection;

@@ -8,7 +8,7 @@ namespace DiffMigrate.Providers;
 /// (<c>user:pass@</c>), password query parameters and connection-string keys (Password, Pwd, PSW, SSL Password, in
 /// any case and spacing), and the literal secret values known for a run wherever they appear.
 /// </summary>
-public static partial class SecretMask
+internal static partial class SecretMask
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "***";

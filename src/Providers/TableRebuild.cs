@@ -1,5 +1,4 @@
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers;
 
@@ -13,6 +12,6 @@ namespace DiffMigrate.Providers;
 /// <param name="ForeignKeyCheck">Lists violations as (table, rowid, referred table, ...).</param>
 /// <param name="TriggersSql">The query returning the CREATE TRIGGER statements of a table.</param>
 /// <param name="MayRebuild">Whether a batch can rebuild its table (judged before its table is read: a dropped column counts).</param>
-public sealed record TableRebuild(
+internal sealed record TableRebuild(
     string ForeignKeysState, string ForeignKeysOff, string ForeignKeysOn, string ForeignKeyCheck, Func<QualifiedName, string> TriggersSql,
     Func<BatchAlterTable, bool> MayRebuild);

@@ -9,7 +9,7 @@ namespace DiffMigrate.Render;
 /// (bidi controls) or is invisible, becomes a visible escape such as <c>\n</c> or <c>\u2028</c>. Everything else is
 /// left as it is, so ordinary names read unchanged.
 /// </summary>
-public static class VisibleText
+internal static class VisibleText
 {
     /// <summary><paramref name="text"/> with every hidden character shown as an escape.</summary>
     public static string Escape(string text)

@@ -3,7 +3,6 @@
 // Revises: 
 // Create Date: 2026-11-25 00:00:00
 using DiffMigrate;
-using DiffMigrate.Schema;
 
 namespace Blog.Migrations;
 

@@ -10,7 +10,7 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Design.Commands;
 
 /// <summary>Loads the application's model and compares it with a live database.</summary>
-public static class Autogenerate
+internal static class Autogenerate
 {
     /// <summary>The model named by the configuration's <c>model</c>, as a neutral schema.</summary>
     public static DatabaseSchema LoadModel(DiffMigrateConfig config, Action<string> log)

@@ -14,7 +14,7 @@ namespace DiffMigrate.Design.Commands;
 /// as text (terminals), markdown (pull-request comments) or JSON (tools; the shape is documented in the README and
 /// versioned by its <c>version</c> field).
 /// </summary>
-public sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperation> Operations, IReadOnlyList<LintFinding> Findings, IReadOnlyList<RenameSuggestion> Suggestions)
+internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOperation> Operations, IReadOnlyList<LintFinding> Findings, IReadOnlyList<RenameSuggestion> Suggestions)
 {
     /// <summary>The report for <paramref name="operations"/> on the database of <paramref name="provider"/>.</summary>
     public static ChangeReport For(DatabaseProvider provider, IReadOnlyList<MigrationOperation> operations) =>

@@ -9,7 +9,7 @@ namespace DiffMigrate.Design.Commands;
 /// <c>diffmigrate init [--template T] &lt;dir&gt;</c>: the version folders, and a commented configuration when there is
 /// none. Templates: <c>generic</c> (one database) and <c>multidb</c> (several databases, one history each).
 /// </summary>
-public static class Init
+internal static class Init
 {
     /// <summary>The templates <c>init</c> knows, with what each is for.</summary>
     public static IReadOnlyList<(string Name, string Description)> Templates { get; } =

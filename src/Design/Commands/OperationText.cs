@@ -4,7 +4,7 @@ using DiffMigrate.Render;
 namespace DiffMigrate.Design.Commands;
 
 /// <summary>One readable line per operation, for <c>check</c> and logs: <c>+</c> adds, <c>-</c> removes, <c>~</c> changes.</summary>
-public static class OperationText
+internal static class OperationText
 {
     /// <summary>
     /// The line describing <paramref name="operation"/> (a batch: its line, then one indented line per operation).

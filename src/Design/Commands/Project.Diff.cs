@@ -6,7 +6,7 @@ using DiffMigrate.Runner.Execution;
 
 namespace DiffMigrate.Design.Commands;
 
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>The formats <see cref="Diff"/> writes.</summary>
     public static IReadOnlyList<string> DiffFormats { get; } = ["text", "markdown", "json", "sql", "csharp"];

@@ -5,7 +5,7 @@ using DiffMigrate.Runner.Revisions;
 
 namespace DiffMigrate.Design.Commands;
 
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>Creates the version table when it does not exist (or, with <paramref name="sql"/>, prints its CREATE TABLE).</summary>
     public void EnsureVersion(bool sql)

@@ -4,7 +4,7 @@ using DiffMigrate.Runner.Revisions;
 namespace DiffMigrate.Design.Commands;
 
 // The commands that read the graph (and, for current and -i, the version rows), never compiling a script.
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>
     /// Prints the history, newest first; <paramref name="range"/> is <c>[start]:[end]</c>, where either end may be

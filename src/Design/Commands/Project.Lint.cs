@@ -5,7 +5,7 @@ using DiffMigrate.Runner.Execution;
 
 namespace DiffMigrate.Design.Commands;
 
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>
     /// The safety lint over the upgrades of existing revisions in <paramref name="range"/> (<c>start:end</c>, default

@@ -12,7 +12,7 @@ namespace DiffMigrate.Design.Commands;
 /// <c>head</c>; <c>base</c> for a new root; several for a merge); <see cref="Splice"/> allows a head that is not a
 /// head, making a branch point.
 /// </summary>
-public sealed record RevisionOptions(string? Message)
+internal sealed record RevisionOptions(string? Message)
 {
     /// <summary>Compare the model with the database and write the operations.</summary>
     public bool Autogenerate { get; init; }
@@ -54,7 +54,7 @@ public sealed record RevisionOptions(string? Message)
     public bool SkipEmpty { get; init; }
 }
 
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>
     /// Writes a new revision file on the single head and returns its path (null when autogenerate wrote none: see

@@ -4,7 +4,7 @@ using DiffMigrate.Render.CSharp;
 
 namespace DiffMigrate.Design.Commands;
 
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>
     /// Writes a C# model of the configured database (every user schema) to <paramref name="outDirectory"/>: with

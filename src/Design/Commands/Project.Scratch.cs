@@ -5,7 +5,7 @@ using DiffMigrate.Providers;
 
 namespace DiffMigrate.Design.Commands;
 
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>
     /// <c>check --from-migrations</c>: builds a scratch database from the revisions alone (to every head) and

@@ -4,7 +4,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Design.Commands;
 
-public sealed partial class Project
+internal sealed partial class Project
 {
     /// <summary>
     /// <c>diff --from A --to B</c>: the operations that take source <paramref name="from"/> to source

@@ -13,7 +13,7 @@ namespace DiffMigrate.Design.Commands;
 /// The commands of one configured project, as plain methods: the CLI is a thin shell over these, and tests call
 /// them directly. Data goes to <paramref name="output"/>; progress and diagnostics to <paramref name="log"/>.
 /// </summary>
-public sealed partial class Project(DiffMigrateConfig config, string urlBaseDirectory, DriverRegistry drivers, TextWriter output, Action<string> log)
+internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDirectory, DriverRegistry drivers, TextWriter output, Action<string> log)
 {
     private RevisionSet? revisions;
     private DatabaseUrl? url;

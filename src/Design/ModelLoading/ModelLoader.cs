@@ -10,7 +10,7 @@ namespace DiffMigrate.Design.ModelLoading;
 /// as it is. The assembly lives in its own load context that shares DiffMigrate.Model with the tool (so the
 /// model's attributes and SchemaDefinition are the tool's types) and resolves everything else from its own folder.
 /// </summary>
-public static class ModelLoader
+internal static class ModelLoader
 {
     /// <summary>Builds (when needed) and loads the model at <paramref name="modelPath"/>.</summary>
     public static Assembly Load(string modelPath, Action<string>? log = null)

@@ -4,7 +4,7 @@ using DiffMigrate.Runner.Configuration;
 namespace DiffMigrate.Design.Pipeline;
 
 /// <summary>What a <see cref="SchemaComparison"/> compares, and what a revision does with what it found.</summary>
-public sealed record ComparisonOptions
+internal sealed record ComparisonOptions
 {
     /// <summary>The version table, never compared.</summary>
     public string VersionTable { get; init; } = DiffMigrateConfig.DefaultVersionTable;

@@ -16,7 +16,7 @@ namespace DiffMigrate.Design.Pipeline;
 /// refuses on both sides, diff, and group into batches where the dialect rebuilds tables. Progress goes to
 /// <paramref name="log"/>.
 /// </summary>
-public sealed class SchemaComparison(DatabaseProvider provider, ComparisonOptions options, Action<string>? log = null)
+internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOptions options, Action<string>? log = null)
 {
     /// <summary>The provider of the database compared.</summary>
     public DatabaseProvider Provider { get; } = provider;
@@ -98,4 +98,4 @@ public sealed class SchemaComparison(DatabaseProvider provider, ComparisonOption
 }
 
 /// <summary>The operations that take the database to the model, and the database as it was read.</summary>
-public sealed record Comparison(IReadOnlyList<MigrationOperation> Operations, DatabaseSchema Database);
+internal sealed record Comparison(IReadOnlyList<MigrationOperation> Operations, DatabaseSchema Database);

@@ -13,7 +13,7 @@ namespace DiffMigrate.Design.Scripts;
 /// is cached under <paramref name="cacheDirectory"/> by a hash of the scripts' paths and contents and of the
 /// DiffMigrate.Model build, so an unchanged set is not compiled again.
 /// </summary>
-public sealed class ScriptCompiler(string cacheDirectory)
+internal sealed class ScriptCompiler(string cacheDirectory)
 {
     private static readonly Lazy<MetadataReference[]> References = new(() =>
     {

@@ -10,7 +10,7 @@ namespace DiffMigrate.Design.Scripts;
 /// <c>[Revision]</c> attribute by parsing (never compiling) each file. Load order, as Alembic's: the folders in the
 /// order given; in each, its file names sorted ordinally, then (when recursive) its sub-folders the same way, by name.
 /// </summary>
-public sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recursive = false, string? headerCacheFile = null)
+internal sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recursive = false, string? headerCacheFile = null)
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
 

@@ -1,6 +1,5 @@
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff.Lint;
 
@@ -8,7 +7,7 @@ namespace DiffMigrate.Diff.Lint;
 /// The lint rules of one database (locks, rewrites, rebuilds), supplied by its provider; <see cref="SafetyLint"/>
 /// applies them after the general rules. Pure, like the rest of the lint.
 /// </summary>
-public abstract class DialectLint
+internal abstract class DialectLint
 {
     /// <summary>The codes this database adds, their severity and what they mean.</summary>
     public abstract IReadOnlyList<(string Code, LintSeverity Severity, string Meaning)> Rules { get; }

@@ -1,9 +1,7 @@
-using DiffMigrate.Schema;
-
 namespace DiffMigrate.Diff.Lint;
 
 /// <summary>How bad a finding is; <c>lint --fail-on</c> compares against it.</summary>
-public enum LintSeverity
+internal enum LintSeverity
 {
     /// <summary>Worth knowing (a table rebuild, a rename).</summary>
     Info,
@@ -17,7 +15,7 @@ public enum LintSeverity
 /// One finding about one operation: a stable <see cref="Code"/> (documented in the README), its severity, the table,
 /// and a sentence that says what happens. <see cref="Operation"/> is the operation's position in the list.
 /// </summary>
-public sealed record LintFinding(string Code, LintSeverity Severity, QualifiedName? Table, string Message, int Operation)
+internal sealed record LintFinding(string Code, LintSeverity Severity, QualifiedName? Table, string Message, int Operation)
 {
     /// <summary><c>DM102 error posts: ...</c>.</summary>
     public override string ToString() => $"{Code} {Severity.ToString().ToLowerInvariant()}{(Table is null ? "" : " " + Table)}: {Message}";

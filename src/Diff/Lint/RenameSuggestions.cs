@@ -1,11 +1,10 @@
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff.Lint;
 
 /// <summary>A drop and an add that look like one rename; never applied, only suggested.</summary>
-public sealed record RenameSuggestion(QualifiedName Table, string? OldColumn, string? NewColumn, string OldTable)
+internal sealed record RenameSuggestion(QualifiedName Table, string? OldColumn, string? NewColumn, string OldTable)
 {
     /// <summary>The sentence shown in <c>diff</c> and <c>revision</c> output.</summary>
     public override string ToString() => OldColumn is { } old
@@ -18,7 +17,7 @@ public sealed record RenameSuggestion(QualifiedName Table, string? OldColumn, st
 /// default; or a dropped table and a created table with the same columns. Renames are declared, never guessed: this
 /// only says what to declare.
 /// </summary>
-public static class RenameSuggestions
+internal static class RenameSuggestions
 {
     /// <summary>The suggestions for <paramref name="operations"/>.</summary>
     public static IReadOnlyList<RenameSuggestion> Find(IReadOnlyList<MigrationOperation> operations, Dialect dialect)

@@ -1,6 +1,5 @@
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Diff.Lint;
 
@@ -9,7 +8,7 @@ namespace DiffMigrate.Diff.Lint;
 /// application versions or lock a table. The general rules hold on every database; a provider adds its own
 /// (<see cref="DialectLint"/>: PostgreSQL's locks, SQLite's rebuilds). Tables created by the same operations are new and empty, so changes to them are not findings. Pure.
 /// </summary>
-public static class SafetyLint
+internal static class SafetyLint
 {
     /// <summary>The codes, their severity and what they mean (the README's table is written from this).</summary>
     public static IReadOnlyList<(string Code, LintSeverity Severity, string Meaning)> Rules { get; } =

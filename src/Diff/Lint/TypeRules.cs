@@ -1,5 +1,3 @@
-using DiffMigrate.Schema;
-
 namespace DiffMigrate.Diff.Lint;
 
 /// <summary>What a type change does to the values already stored.</summary>

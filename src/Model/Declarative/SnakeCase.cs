@@ -5,7 +5,7 @@ namespace DiffMigrate.Declarative;
 /// <c>HTMLParser</c> <c>html_parser</c>, <c>Item2Price</c> <c>item2_price</c>. Written here rather than taken from a
 /// text library, so that no library upgrade can rename a table; lower case is the invariant culture's.
 /// </summary>
-public static class SnakeCase
+internal static class SnakeCase
 {
     /// <summary>
     /// <paramref name="name"/> with an underscore where a word starts (an upper-case letter after a lower-case letter

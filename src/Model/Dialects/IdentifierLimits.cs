@@ -8,7 +8,7 @@ namespace DiffMigrate.Dialects;
 /// A name over the limit is an error, never a difference: PostgreSQL would store it cut short, and every later
 /// comparison would find the model's name missing and the cut one to drop.
 /// </summary>
-public static class IdentifierLimits
+internal static class IdentifierLimits
 {
     /// <summary>Throws <see cref="DiffMigrateException"/> naming the first name of <paramref name="model"/> over <paramref name="dialect"/>'s limit.</summary>
     public static void Check(DatabaseSchema model, Dialect dialect)

@@ -1,5 +1,3 @@
-using DiffMigrate.Schema;
-
 namespace DiffMigrate.Dialects;
 
 /// <summary>

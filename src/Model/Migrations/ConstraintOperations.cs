@@ -1,5 +1,3 @@
-using DiffMigrate.Schema;
-
 namespace DiffMigrate.Migrations;
 
 /// <summary>Adds a primary key to an existing table.</summary>

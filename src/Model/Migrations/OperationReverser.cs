@@ -3,7 +3,7 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Migrations;
 
 /// <summary>Thrown when an operation does not carry what its reverse would need.</summary>
-public sealed class IrreversibleOperationException(MigrationOperation operation, string reason)
+internal sealed class IrreversibleOperationException(MigrationOperation operation, string reason)
     : InvalidOperationException($"{operation.GetType().Name} on {operation.TableName?.ToString() ?? "the database"} is not reversible: {reason}")
 {
     /// <summary>The operation that cannot be reversed.</summary>
@@ -11,7 +11,7 @@ public sealed class IrreversibleOperationException(MigrationOperation operation,
 }
 
 /// <summary>Computes downgrades: the reverse of each operation, in reverse order.</summary>
-public static class OperationReverser
+internal static class OperationReverser
 {
     /// <summary>The operations that undo <paramref name="operations"/>, in the order they must run.</summary>
     public static IReadOnlyList<MigrationOperation> ReverseAll(IReadOnlyList<MigrationOperation> operations)

@@ -7,7 +7,7 @@ namespace DiffMigrate.Migrations;
 /// Applies table-level operations to a table definition, without a database: what a batch rebuild creates, and
 /// where each of its columns' data comes from.
 /// </summary>
-public static class TableEditor
+internal static class TableEditor
 {
     /// <summary>True for the table-level operations a batch can hold and this editor applies: every <see cref="TableEdit"/>.</summary>
     public static bool Applies(MigrationOperation operation) => operation is TableEdit;

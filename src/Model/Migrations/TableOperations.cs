@@ -1,5 +1,3 @@
-using DiffMigrate.Schema;
-
 namespace DiffMigrate.Migrations;
 
 /// <summary>Creates a table with its columns and constraints (indexes come as separate <see cref="CreateIndex"/>).</summary>

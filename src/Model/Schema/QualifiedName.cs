@@ -1,4 +1,4 @@
-namespace DiffMigrate.Schema;
+namespace DiffMigrate;
 
 /// <summary>
 /// A table (or other object) name with an optional schema. A null schema means the connection's default schema;

@@ -1,4 +1,6 @@
-namespace DiffMigrate.Schema;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate;
 
 /// <summary>
 /// A named enumerated type (PostgreSQL's <c>CREATE TYPE ... AS ENUM</c>) with its values in sort order. A column

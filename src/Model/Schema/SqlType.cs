@@ -1,4 +1,6 @@
-namespace DiffMigrate.Schema;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate;
 
 /// <summary>The neutral kinds of SQL type; each dialect maps them to its own spelling.</summary>
 public enum SqlTypeKind

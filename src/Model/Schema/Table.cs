@@ -1,4 +1,6 @@
-namespace DiffMigrate.Schema;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate;
 
 /// <summary>A piece of a table definition: a column or a constraint (what <c>op.CreateTable</c> takes).</summary>
 public abstract record TableElement;
@@ -87,40 +89,6 @@ public sealed record Table(
         foreach (var column in Columns)
         {
             if (string.Equals(column.Name, name, StringComparison.Ordinal)) return column;
-        }
-        return null;
-    }
-}
-
-/// <summary>
-/// A declared rename: <see cref="Column"/> null means the table <see cref="Table"/> was called
-/// <see cref="OldName"/>; otherwise that column of the table was. Comes from <c>[RenamedFrom]</c> or the builder.
-/// </summary>
-public sealed record RenameHint(QualifiedName Table, string? Column, string OldName);
-
-/// <summary>
-/// A whole database (or model) as DiffMigrate sees it: tables ordered by name, plus the renames the model
-/// declares (empty for an inspected database). <see cref="Enums"/> and <see cref="Sequences"/> are the
-/// standalone schema objects (a model's enums also come from its columns); <see cref="Schemas"/> lists the
-/// non-default schemas that exist (inspected) or are wanted (model).
-/// </summary>
-public sealed record DatabaseSchema(
-    EquatableArray<Table> Tables,
-    EquatableArray<RenameHint> Renames = default,
-    EquatableArray<EnumType> Enums = default,
-    EquatableArray<Sequence> Sequences = default,
-    EquatableArray<string> Schemas = default,
-    EquatableArray<EnumValueRename> EnumRenames = default)
-{
-    /// <summary>A schema with no table.</summary>
-    public static DatabaseSchema Empty { get; } = new(EquatableArray<Table>.Empty);
-
-    /// <summary>The table named <paramref name="name"/>, or null.</summary>
-    public Table? FindTable(QualifiedName name)
-    {
-        foreach (var table in Tables)
-        {
-            if (table.Name == name) return table;
         }
         return null;
     }

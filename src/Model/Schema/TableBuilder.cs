@@ -1,7 +1,7 @@
 namespace DiffMigrate.Schema;
 
 /// <summary>Assembles a <see cref="Table"/> from loose elements, as <c>op.CreateTable</c> takes them.</summary>
-public static class TableBuilder
+internal static class TableBuilder
 {
     /// <summary>Builds the table; more than one primary key or comment is an error.</summary>
     public static Table Build(QualifiedName name, IEnumerable<TableElement> elements)

@@ -10,7 +10,7 @@ namespace DiffMigrate.Providers.Postgres;
 /// <c>'0'::numeric</c>) and parentheses, and spells <c>now()</c> as written; this removes casts on literals,
 /// unquotes numeric literals, folds the synonyms of CURRENT_TIMESTAMP and drops parentheses around single terms.
 /// </summary>
-public sealed partial class PostgresExpressionRules : ExpressionRules
+internal sealed partial class PostgresExpressionRules : ExpressionRules
 {
     /// <summary>The shared instance.</summary>
     public static PostgresExpressionRules Instance { get; } = new();

@@ -1,12 +1,10 @@
-using DiffMigrate.Schema;
-
 namespace DiffMigrate.Providers.Postgres;
 
 /// <summary>
 /// PostgreSQL's identifier rules, shared by the type map (enum type names), the SQL renderer and the canonicaliser:
 /// a name is written bare when it is plain lower case and not a reserved key word, double-quoted otherwise.
 /// </summary>
-public static class PostgresIdentifiers
+internal static class PostgresIdentifiers
 {
     /// <summary>
     /// The "reserved" and "reserved (can be function or type)" key words of PostgreSQL 15 (docs appendix C, "SQL

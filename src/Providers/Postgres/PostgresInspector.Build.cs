@@ -2,7 +2,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
-public sealed partial class PostgresInspector
+internal sealed partial class PostgresInspector
 {
     private static DatabaseSchema Build(CatalogRows rows, HashSet<string> excluded)
     {

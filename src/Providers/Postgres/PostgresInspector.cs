@@ -10,7 +10,7 @@ namespace DiffMigrate.Providers.Postgres;
 /// become neutral types, serial columns become <see cref="Identity.Serial"/> instead of a nextval default,
 /// identity options equal to the defaults become null, and expressions keep the server's own spelling.
 /// </summary>
-public sealed partial class PostgresInspector : IDatabaseInspector
+internal sealed partial class PostgresInspector : IDatabaseInspector
 {
     /// <summary>The number of commands (round trips) the last inspection sent.</summary>
     public int LastCommandCount { get; private set; }

@@ -1,7 +1,6 @@
 using DiffMigrate.Diff.Lint;
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 

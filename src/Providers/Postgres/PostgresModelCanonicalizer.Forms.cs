@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace DiffMigrate.Providers.Postgres;
 
-public sealed partial class PostgresModelCanonicalizer
+internal sealed partial class PostgresModelCanonicalizer
 {
     /// <summary>What the server stored for the temporary tables: columns, checks and indexes by their temporary names.</summary>
     private sealed class ServerForms

@@ -2,7 +2,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
-public sealed partial class PostgresModelCanonicalizer
+internal sealed partial class PostgresModelCanonicalizer
 {
     /// <summary>
     /// The temporary tables to create, each distinct question once as a statement of its own, and for each model

@@ -21,7 +21,7 @@ namespace DiffMigrate.Providers.Postgres;
 /// one it rejects for what the database lacks (a function or type from an extension, a privilege) is a reason to
 /// fall back to the built-in normaliser.
 /// </remarks>
-public sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
+internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
 {
     private const string Prefix = "dm_canon_";
 

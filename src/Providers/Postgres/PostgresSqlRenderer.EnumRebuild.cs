@@ -1,10 +1,9 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
-public sealed partial class PostgresSqlRenderer
+internal sealed partial class PostgresSqlRenderer
 {
     private const string OldSuffix = "__old";
 

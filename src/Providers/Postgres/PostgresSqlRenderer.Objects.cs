@@ -4,7 +4,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
-public sealed partial class PostgresSqlRenderer
+internal sealed partial class PostgresSqlRenderer
 {
     /// <summary>CREATE SCHEMA IF NOT EXISTS: a schema may already be there (public, or made by hand).</summary>
     protected override void CreateSchema(CreateSchema operation, List<SqlStatement> output) =>

@@ -1,7 +1,6 @@
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
@@ -10,7 +9,7 @@ namespace DiffMigrate.Providers.Postgres;
 /// COLUMN in all its forms, index methods and covering columns, schemas, enum types (with a safe rebuild to drop a
 /// value) and sequences. DDL is transactional, so a failing revision leaves nothing behind.
 /// </summary>
-public sealed partial class PostgresSqlRenderer() : SqlRenderer(PostgresDialect.Instance, PostgresSyntax.Instance)
+internal sealed partial class PostgresSqlRenderer() : SqlRenderer(PostgresDialect.Instance, PostgresSyntax.Instance)
 {
     /// <inheritdoc/>
     protected override string DatabaseName => "PostgreSQL";

@@ -6,7 +6,7 @@ namespace DiffMigrate.Providers.Postgres;
 /// PostgreSQL's identifier and literal rules: identifiers are quoted unless plain lower case and not reserved;
 /// strings use standard-conforming '' escaping; booleans are true/false; binary is a hex bytea literal.
 /// </summary>
-public sealed class PostgresSyntax : SqlSyntax
+internal sealed class PostgresSyntax : SqlSyntax
 {
     /// <summary>The shared instance.</summary>
     public static PostgresSyntax Instance { get; } = new();

@@ -1,5 +1,4 @@
 using DiffMigrate.Dialects;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
@@ -9,7 +8,7 @@ namespace DiffMigrate.Providers.Postgres;
 /// <c>timestamptz</c>, <c>int4</c>); types with no neutral kind (interval, citext, arrays, inet, ...) become
 /// <see cref="SqlType.Raw"/> in the catalog's spelling, so that <c>Raw("int[]")</c> and <c>integer[]</c> compare equal.
 /// </summary>
-public sealed class PostgresTypeMap : SqlTypeMap
+internal sealed class PostgresTypeMap : SqlTypeMap
 {
     /// <summary>The shared instance.</summary>
     public static PostgresTypeMap Instance { get; } = new();

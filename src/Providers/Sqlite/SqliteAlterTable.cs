@@ -1,11 +1,10 @@
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Sqlite;
 
 /// <summary>What SQLite's own ALTER TABLE can do.</summary>
-public sealed class SqliteAlterTable : TableRebuildRule
+internal sealed class SqliteAlterTable : TableRebuildRule
 {
     /// <summary>The rule.</summary>
     public static SqliteAlterTable Rule { get; } = new();

@@ -7,7 +7,7 @@ namespace DiffMigrate.Providers.Sqlite;
 /// SQLite stores a DEFAULT exactly as written (<c>pragma_table_info.dflt_value</c>), parentheses included, and a
 /// CHECK only inside the CREATE TABLE text; both compare through <see cref="ExpressionRules.Canonical"/>.
 /// </summary>
-public sealed class SqliteExpressionRules : ExpressionRules
+internal sealed class SqliteExpressionRules : ExpressionRules
 {
     /// <summary>The shared instance.</summary>
     public static SqliteExpressionRules Instance { get; } = new();

@@ -2,7 +2,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Sqlite;
 
-public sealed partial class SqliteInspector
+internal sealed partial class SqliteInspector
 {
     private static Table BuildTable(
         string name,

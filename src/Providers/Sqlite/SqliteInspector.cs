@@ -11,7 +11,7 @@ namespace DiffMigrate.Providers.Sqlite;
 /// CHECK bodies, collations, generated expressions). Normalises as it reads: declared types to neutral types,
 /// defaults without wrapping parentheses, the rowid alias to an identity column.
 /// </summary>
-public sealed partial class SqliteInspector : IDatabaseInspector
+internal sealed partial class SqliteInspector : IDatabaseInspector
 {
     private const string UserTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite_%'";
 

@@ -3,7 +3,6 @@ using DiffMigrate.Diff.Lint;
 using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Sqlite;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DiffMigrate.Render;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Sqlite;
 
@@ -12,7 +11,7 @@ namespace DiffMigrate.Providers.Sqlite;
 /// produce is one that did not convert. A TEMP trigger on the new table stops the copy at the first such row (in an
 /// offline script too, where nothing else could); online, the copy's diagnosis then finds the row and its value.
 /// </summary>
-public sealed partial class SqliteSqlRenderer
+internal sealed partial class SqliteSqlRenderer
 {
     private const string CheckTable = "_dm_check";
 

@@ -1,10 +1,9 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Sqlite;
 
-public sealed partial class SqliteSqlRenderer
+internal sealed partial class SqliteSqlRenderer
 {
     /// <summary>The prefix of the table a rebuild fills before it takes the old table's name.</summary>
     public const string RebuildPrefix = "_dm_new_";

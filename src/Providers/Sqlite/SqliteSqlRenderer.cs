@@ -1,11 +1,10 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Sqlite;
 
 /// <summary>SQLite's identifier rules.</summary>
-public sealed class SqliteSyntax : SqlSyntax
+internal sealed class SqliteSyntax : SqlSyntax
 {
     /// <summary>The shared instance.</summary>
     public static SqliteSyntax Instance { get; } = new();
@@ -28,7 +27,7 @@ public sealed class SqliteSyntax : SqlSyntax
 /// SQLite: everything it can do with plain DDL. SQLite's ALTER TABLE can only add, drop and rename columns and
 /// rename tables; every other change needs a table rebuild ("batch" mode) and is refused here with that remedy.
 /// </summary>
-public sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.Instance, SqliteSyntax.Instance)
+internal sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.Instance, SqliteSyntax.Instance)
 {
     /// <inheritdoc/>
     protected override string DatabaseName => "SQLite";

@@ -1,5 +1,4 @@
 using DiffMigrate.Dialects;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Sqlite;
 
@@ -7,7 +6,7 @@ namespace DiffMigrate.Providers.Sqlite;
 /// SQLite keeps declared types verbatim in <c>sqlite_schema</c>, so each neutral type gets one distinct spelling
 /// and reads back exactly. Enums have no SQLite type: they are stored as VARCHAR of the longest value.
 /// </summary>
-public sealed class SqliteTypeMap : SqlTypeMap
+internal sealed class SqliteTypeMap : SqlTypeMap
 {
     /// <summary>The shared instance.</summary>
     public static SqliteTypeMap Instance { get; } = new();

@@ -11,7 +11,7 @@ namespace DiffMigrate.Render.CSharp;
 /// code to a file that <c>lint</c> and <c>upgrade</c> later compile and run. Block comments are never written, so
 /// a <c>*/</c> in a name has nothing to close.
 /// </summary>
-public static class CSharpText
+internal static class CSharpText
 {
     /// <summary>
     /// Appends <paramref name="text"/> as <c>//</c> comment lines at <paramref name="indent"/>: one per line of the

@@ -4,7 +4,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Render.CSharp;
 
-public static partial class ModelWriter
+internal static partial class ModelWriter
 {
     /// <summary>
     /// The attribute style: one entity class per table (<c>[Table]</c>, <c>[Column(TypeName = ...)]</c>, keys,
@@ -65,7 +65,7 @@ public static partial class ModelWriter
         var propertyOf = table.Columns.ToDictionary(c => c.Name, c => CSharpText.Identifier(c.Name, properties), StringComparer.Ordinal);
         string Names(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"nameof({propertyOf[c]})"));
         var code = new StringBuilder("// Scaffolded by diffmigrate from the database.\n#nullable enable\n");
-        code.Append("using System;\nusing System.ComponentModel.DataAnnotations;\nusing System.ComponentModel.DataAnnotations.Schema;\nusing DiffMigrate;\nusing DiffMigrate.Schema;\n\n");
+        code.Append("using System;\nusing System.ComponentModel.DataAnnotations;\nusing System.ComponentModel.DataAnnotations.Schema;\nusing DiffMigrate;\n\n");
         code.Append("namespace ").Append(CSharpText.Namespace(ns)).Append(";\n\n");
         code.Append($"[Table({Lit(table.Name.Name)}{(table.Name.Schema is { } schema ? $", Schema = {Lit(schema)}" : "")})]\n");
         var pk = table.PrimaryKey!;

@@ -10,7 +10,7 @@ namespace DiffMigrate.Render.CSharp;
 /// the same database gives no operation. Arguments with their default value are left out. What the model cannot
 /// express comes back as warnings, never dropped silently.
 /// </summary>
-public static partial class ModelWriter
+internal static partial class ModelWriter
 {
     /// <summary>The source of class <paramref name="className"/> in <paramref name="ns"/>, and the warnings.</summary>
     public static (string Source, IReadOnlyList<string> Warnings) Write(DatabaseSchema schema, string ns, string className = "DatabaseModel")
@@ -18,7 +18,7 @@ public static partial class ModelWriter
         var warnings = new List<string>();
         var code = new StringBuilder();
         code.Append("// Scaffolded by diffmigrate from the database: compare it with `diffmigrate diff --from <url> --to model`.\n");
-        code.Append("using DiffMigrate;\nusing DiffMigrate.Schema;\n\n");
+        code.Append("using DiffMigrate;\n\n");
         code.Append("namespace ").Append(CSharpText.Namespace(ns)).Append(";\n\n");
         code.Append("public sealed class ").Append(CSharpText.TypeName(className)).Append(" : SchemaDefinition\n{\n");
         code.Append("    public override void Define(SchemaBuilder builder)\n    {\n");

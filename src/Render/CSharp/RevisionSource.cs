@@ -6,7 +6,7 @@ namespace DiffMigrate.Render.CSharp;
 /// Everything a revision file says. The same source always renders to the same bytes. <see cref="Notes"/> are
 /// comment lines written at the top of Upgrade (the safety lint's findings, rename suggestions).
 /// </summary>
-public sealed record RevisionSource(
+internal sealed record RevisionSource(
     string Id,
     IReadOnlyList<string> DownRevisions,
     string Message,

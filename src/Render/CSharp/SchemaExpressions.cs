@@ -1,4 +1,3 @@
-using DiffMigrate.Schema;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static DiffMigrate.Render.CSharp.Syntax;
 

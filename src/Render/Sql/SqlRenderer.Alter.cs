@@ -1,10 +1,9 @@
 using System.Text;
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Render.Sql;
 
-public abstract partial class SqlRenderer
+internal abstract partial class SqlRenderer
 {
     /// <summary>ALTER TABLE ... RENAME TO ...</summary>
     protected virtual string RenameTable(RenameTable operation) =>

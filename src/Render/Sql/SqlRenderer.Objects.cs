@@ -2,7 +2,7 @@ using DiffMigrate.Migrations;
 
 namespace DiffMigrate.Render.Sql;
 
-public abstract partial class SqlRenderer
+internal abstract partial class SqlRenderer
 {
     /// <summary>The database's name in messages ("SQLite", "PostgreSQL").</summary>
     protected virtual string DatabaseName => Dialect.Name;

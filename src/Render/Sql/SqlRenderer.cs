@@ -1,7 +1,6 @@
 using System.Text;
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Render.Sql;
 
@@ -10,7 +9,7 @@ namespace DiffMigrate.Render.Sql;
 /// dialect overrides what it spells differently and throws <see cref="UnsupportedOperationException"/> for what it
 /// cannot do. Never silent output.
 /// </summary>
-public abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
+internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
 {
     /// <summary>The dialect rendered for.</summary>
     public Dialect Dialect { get; } = dialect;

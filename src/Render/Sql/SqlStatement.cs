@@ -9,8 +9,8 @@ namespace DiffMigrate.Render.Sql;
 /// <see cref="Diagnosis"/> is SQL the runner runs in the same transaction when the statement fails: the first value it
 /// returns, when there is one, says more precisely what failed than the database's message (which row, which value).
 /// </summary>
-public sealed record SqlStatement(
+internal sealed record SqlStatement(
     string Text, bool SuppressTransaction = false, bool ForeignKeysOff = false, string? Purpose = null, string? Diagnosis = null);
 
 /// <summary>Thrown for an operation the dialect cannot express: names the operation and the remedy.</summary>
-public sealed class UnsupportedOperationException(string message) : DiffMigrateException(message);
+internal sealed class UnsupportedOperationException(string message) : DiffMigrateException(message);

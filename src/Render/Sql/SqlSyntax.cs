@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Render.Sql;
 
@@ -8,7 +7,7 @@ namespace DiffMigrate.Render.Sql;
 /// Quoting, literals and terminators of one dialect. Renderers never concatenate raw names: every identifier goes
 /// through <see cref="QuoteIdentifier"/>.
 /// </summary>
-public abstract class SqlSyntax
+internal abstract class SqlSyntax
 {
     /// <summary>Words that must be quoted when used as identifiers.</summary>
     protected abstract IReadOnlySet<string> ReservedWords { get; }

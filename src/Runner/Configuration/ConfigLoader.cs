@@ -11,7 +11,7 @@ namespace DiffMigrate.Runner.Configuration;
 /// Reads <c>diffmigrate.json</c> (JSON with comments and trailing commas). <c>${NAME}</c> expands from the
 /// environment; <c>--url</c>, then <c>DIFFMIGRATE_URL</c>, override the file's url.
 /// </summary>
-public static partial class ConfigLoader
+internal static partial class ConfigLoader
 {
     /// <summary>The file name looked for in the current directory.</summary>
     public const string FileName = "diffmigrate.json";

@@ -6,7 +6,7 @@ namespace DiffMigrate.Runner.Configuration;
 /// The settings of one project, as read from <c>diffmigrate.json</c> with overrides applied. Paths are absolute
 /// (relative ones in the file are resolved against the file's own directory).
 /// </summary>
-public sealed record DiffMigrateConfig(
+internal sealed record DiffMigrateConfig(
     string Directory,
     string? Path,
     string ScriptLocation,

@@ -6,7 +6,7 @@ namespace DiffMigrate.Runner.Configuration;
 /// The <c>fileTemplate</c> setting: a file name made of <c>{rev}</c>, <c>{slug}</c> and literal text. Whatever it and
 /// the slug hold, the resulting file must be directly inside its version folder.
 /// </summary>
-public static class FileTemplate
+internal static class FileTemplate
 {
     private static readonly string[] Placeholders = ["{rev}", "{slug}"];
 

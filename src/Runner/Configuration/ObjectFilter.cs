@@ -49,7 +49,7 @@ public sealed record SchemaObjectRef(SchemaObjectKind Kind, string? Schema, stri
 /// <c>table.column</c>, <c>schema.table.column</c>). An object is compared when no exclude pattern of its kind matches
 /// it and, if there are include patterns of its kind, one of them does.
 /// </summary>
-public sealed class ObjectFilter
+internal sealed class ObjectFilter
 {
     private static readonly (string Word, SchemaObjectKind Kind)[] Kinds =
     [

@@ -9,7 +9,7 @@ namespace DiffMigrate.Runner.Database;
 /// Opens URLs with the ADO.NET driver each provider names. The runner depends on no driver: the host ships the
 /// drivers it supports (the CLI ships Microsoft.Data.Sqlite and Npgsql), and a missing one is a clear error.
 /// </summary>
-public sealed class DriverRegistry
+internal sealed class DriverRegistry
 {
     private readonly ConcurrentDictionary<string, DbProviderFactory> factories = new(StringComparer.Ordinal);
 

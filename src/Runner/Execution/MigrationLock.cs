@@ -126,7 +126,7 @@ internal sealed class MigrationLock : IAsyncDisposable
 }
 
 /// <summary>The key of the migration lock: what another tool must take to keep DiffMigrate runners out.</summary>
-public static class MigrationLockKey
+internal static class MigrationLockKey
 {
     /// <summary>A stable 63-bit key per version table (FNV-1a), so that projects with their own tables do not block each other.</summary>
     public static long For(string versionTable)

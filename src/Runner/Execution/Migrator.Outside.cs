@@ -2,7 +2,6 @@ using System.Data.Common;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Runner.Revisions;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Execution;
 
@@ -10,7 +9,7 @@ namespace DiffMigrate.Runner.Execution;
 /// Statements that cannot run in a transaction: each is preceded by a commit that records a progress marker, and is
 /// made safe to run again, so that a failure or a kill anywhere leaves a state the next run resumes from.
 /// </summary>
-public sealed partial class Migrator
+internal sealed partial class Migrator
 {
     /// <summary>Runs one step's statements and version edits; returns whether it left the transaction.</summary>
     private async Task<bool> RunStep(

@@ -9,7 +9,7 @@ using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Execution;
 
-public sealed partial class Migrator
+internal sealed partial class Migrator
 {
     /// <summary>
     /// True when a batch may rebuild a table while foreign keys are enforced: dropping the old table would run the ON

@@ -3,7 +3,6 @@ using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Runner.Revisions;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Execution;
 
@@ -16,7 +15,7 @@ namespace DiffMigrate.Runner.Execution;
 /// <see cref="ProgressMarker"/>). Where the dialect has one, the migration lock is held from before the version table
 /// is read until the end; on SQLite the write transaction is the lock. Every failure says what stayed applied.
 /// </summary>
-public sealed partial class Migrator(
+internal sealed partial class Migrator(
     DbConnection connection, DatabaseProvider services, RevisionSet revisions, string versionTable, Action<string> log, RunSettings? settings = null)
 {
     private readonly VersionTable table = new(new QualifiedName(null, versionTable), services);

@@ -3,7 +3,6 @@ using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Runner.Revisions;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Execution;
 
@@ -11,7 +10,7 @@ namespace DiffMigrate.Runner.Execution;
 /// Offline mode (<c>--sql</c>): the SQL a run would send, as one script, with no database. Like Alembic, an
 /// upgrade without a start revision starts from base and creates the version table; a downgrade needs a range.
 /// </summary>
-public static class OfflineScript
+internal static class OfflineScript
 {
     /// <summary>The script for <c>upgrade [start:]end --sql</c>.</summary>
     public static string Upgrade(RevisionSet revisions, DatabaseProvider services, string versionTable, string range)

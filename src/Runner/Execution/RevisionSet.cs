@@ -14,14 +14,14 @@ public sealed class RevisionSet
     private readonly Dictionary<string, Migration> loaded = new(StringComparer.Ordinal);
 
     /// <summary>Revisions of <paramref name="graph"/>, whose migrations <paramref name="load"/> creates for a list of ids.</summary>
-    public RevisionSet(RevisionGraph graph, Func<IReadOnlyList<string>, IReadOnlyDictionary<string, Migration>> load)
+    internal RevisionSet(RevisionGraph graph, Func<IReadOnlyList<string>, IReadOnlyDictionary<string, Migration>> load)
     {
         Graph = graph;
         this.load = load;
     }
 
     /// <summary>The revision graph.</summary>
-    public RevisionGraph Graph { get; }
+    internal RevisionGraph Graph { get; }
 
     /// <summary>Revisions compiled into an application assembly.</summary>
     public static RevisionSet FromAssembly(Assembly assembly)
@@ -33,7 +33,7 @@ public sealed class RevisionSet
     }
 
     /// <summary>The migration instances for <paramref name="ids"/>, compiling them together the first time.</summary>
-    public IReadOnlyDictionary<string, Migration> Load(IReadOnlyList<string> ids)
+    internal IReadOnlyDictionary<string, Migration> Load(IReadOnlyList<string> ids)
     {
         var missing = ids.Where(id => !loaded.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
@@ -44,6 +44,6 @@ public sealed class RevisionSet
     }
 
     /// <summary>The graph's view of <paramref name="header"/>.</summary>
-    public static RevisionInfo ToInfo(ScriptHeader header) =>
+    internal static RevisionInfo ToInfo(ScriptHeader header) =>
         new(header.Id, header.DownRevisions, header.BranchLabels, header.DependsOn, header.Message, header.Path);
 }

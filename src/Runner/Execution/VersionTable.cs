@@ -1,7 +1,6 @@
 using System.Data.Common;
 using DiffMigrate.Providers;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Runner.Execution;
 

@@ -7,7 +7,7 @@ namespace DiffMigrate.Runner.Revisions;
 /// The text formats of <c>heads</c>, <c>branches</c>, <c>history</c>, <c>current</c> and <c>show</c>, as Alembic
 /// prints them, so that habits and scripts carry over.
 /// </summary>
-public static class RevisionFormatter
+internal static class RevisionFormatter
 {
     /// <summary>A <c>heads</c> line: <c>&lt;id&gt; (&lt;labels&gt;) (head)</c>, or <c>(effective head)</c> for a head another revision depends on.</summary>
     public static string Head(RevisionGraph graph, string id) => Short(graph, id, labels: true, treeIndicators: false);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace DiffMigrate.Runner.Revisions;
 
-public sealed partial class RevisionGraph
+internal sealed partial class RevisionGraph
 {
     /// <summary>
     /// The revisions between <paramref name="upper"/> and <paramref name="lower"/>, newest first (Alembic's

@@ -1,6 +1,6 @@
 namespace DiffMigrate.Runner.Revisions;
 
-public sealed partial class RevisionGraph
+internal sealed partial class RevisionGraph
 {
     /// <summary>The steps from the version rows <paramref name="rows"/> up to <paramref name="target"/>.</summary>
     public IReadOnlyList<MigrationStep> PlanUpgrade(IReadOnlyList<string> rows, string target) =>
@@ -142,4 +142,4 @@ public sealed partial class RevisionGraph
 }
 
 /// <summary>One stamp step: the rows it replaces and the rows it writes.</summary>
-public sealed record StampStep(IReadOnlyList<string> From, IReadOnlyList<string> To, bool IsUpgrade, bool BranchMove);
+internal sealed record StampStep(IReadOnlyList<string> From, IReadOnlyList<string> To, bool IsUpgrade, bool BranchMove);

@@ -1,6 +1,6 @@
 namespace DiffMigrate.Runner.Revisions;
 
-public sealed partial class RevisionGraph
+internal sealed partial class RevisionGraph
 {
     /// <summary>Stands for "below every base" when walking down past a base revision.</summary>
     private static readonly RevisionNode BaseMarker = new(new RevisionInfo("base", [], [], []), -1);

@@ -1,6 +1,6 @@
 namespace DiffMigrate.Runner.Revisions;
 
-public sealed partial class RevisionGraph
+internal sealed partial class RevisionGraph
 {
     /// <summary>
     /// Everything reachable from <paramref name="targets"/> through <paramref name="next"/>, targets included, each

@@ -4,7 +4,7 @@ namespace DiffMigrate.Runner.Revisions;
 /// The directed acyclic graph of revisions: pure, no I/O. Built once from metadata; answers heads, bases, names
 /// and traversal plans with Alembic's semantics (its revision map), so that people who know Alembic can trust it.
 /// </summary>
-public sealed partial class RevisionGraph
+internal sealed partial class RevisionGraph
 {
     private readonly Dictionary<string, RevisionNode> nodes = new(StringComparer.Ordinal);
     // Revision ids and branch labels, as Alembic's map holds both: labels resolve like ids.

@@ -4,7 +4,7 @@ using System.Text;
 namespace DiffMigrate.Runner.Revisions;
 
 /// <summary>Revision ids (12 lowercase hex characters, as Alembic), file-name slugs and class names.</summary>
-public static class RevisionId
+internal static class RevisionId
 {
     private static readonly string[] Reserved = ["head", "heads", "base", "current"];
 

@@ -1,7 +1,7 @@
 namespace DiffMigrate.Runner.Revisions;
 
 /// <summary>One revision's place in the graph. List order in a graph is load order (script file names sorted).</summary>
-public sealed record RevisionInfo(
+internal sealed record RevisionInfo(
     string Id,
     IReadOnlyList<string> DownRevisions,
     IReadOnlyList<string> BranchLabels,
@@ -10,10 +10,10 @@ public sealed record RevisionInfo(
     string? Path = null);
 
 /// <summary>One revision to run, with the version rows before and after it.</summary>
-public sealed record MigrationStep(RevisionInfo Revision, bool IsUpgrade, IReadOnlyList<string> RowsBefore, IReadOnlyList<string> RowsAfter);
+internal sealed record MigrationStep(RevisionInfo Revision, bool IsUpgrade, IReadOnlyList<string> RowsBefore, IReadOnlyList<string> RowsAfter);
 
 /// <summary>What kind of problem a <see cref="RevisionException"/> reports (Alembic's exception classes).</summary>
-public enum RevisionErrorKind
+internal enum RevisionErrorKind
 {
     /// <summary>A badly formed graph or walk.</summary>
     Revision,
@@ -32,7 +32,7 @@ public enum RevisionErrorKind
 }
 
 /// <summary>A problem with the revision graph or with naming a revision in it.</summary>
-public class RevisionException : DiffMigrateException
+internal class RevisionException : DiffMigrateException
 {
     /// <summary>A problem of <paramref name="kind"/>, described by <paramref name="message"/>.</summary>
     public RevisionException(string message, RevisionErrorKind kind = RevisionErrorKind.Revision) : base(message) => Kind = kind;

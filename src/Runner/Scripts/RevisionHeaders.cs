@@ -7,7 +7,7 @@ namespace DiffMigrate.Runner.Scripts;
 /// Revision headers checked the same way wherever they come from: a script parsed by the design-time tools, or a
 /// class compiled into an application (found here by reflection, without a compiler).
 /// </summary>
-public static class RevisionHeaders
+internal static class RevisionHeaders
 {
     /// <summary>Every <see cref="Migration"/> with a [Revision] in <paramref name="assembly"/> (an application's own).</summary>
     // paths: the script file of each revision id, for messages about compiled scripts.

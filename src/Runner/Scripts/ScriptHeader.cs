@@ -1,7 +1,7 @@
 namespace DiffMigrate.Runner.Scripts;
 
 /// <summary>What the <c>[Revision]</c> attribute of one script says, read without compiling it.</summary>
-public sealed record ScriptHeader(
+internal sealed record ScriptHeader(
     string Id,
     IReadOnlyList<string> DownRevisions,
     IReadOnlyList<string> BranchLabels,
@@ -11,7 +11,7 @@ public sealed record ScriptHeader(
     string ClassName);
 
 /// <summary>A problem in a revision script, located at a file and line.</summary>
-public sealed class ScriptException : DiffMigrateException
+internal sealed class ScriptException : DiffMigrateException
 {
     /// <summary>A problem described by <paramref name="message"/>.</summary>
     public ScriptException(string message) : base(message) { }

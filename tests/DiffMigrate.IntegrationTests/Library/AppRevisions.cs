@@ -1,5 +1,3 @@
-using DiffMigrate.Schema;
-
 namespace DiffMigrate.IntegrationTests.Library.AppRevisions;
 
 [Revision("0000000000a1", Message = "create notes")]

@@ -7,7 +7,6 @@ using DiffMigrate.Providers;
 using DiffMigrate.Runner;
 using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
-using DiffMigrate.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace DiffMigrate.IntegrationTests.Library;

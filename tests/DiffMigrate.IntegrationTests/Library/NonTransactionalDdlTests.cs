@@ -6,7 +6,6 @@ using DiffMigrate.Providers;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
-using DiffMigrate.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace DiffMigrate.IntegrationTests.Library;

@@ -1,7 +1,6 @@
 using DiffMigrate.Inspect;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.IntegrationTests.Support;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
 

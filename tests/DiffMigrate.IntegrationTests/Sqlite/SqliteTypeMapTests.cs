@@ -1,5 +1,4 @@
 using DiffMigrate.Providers.Sqlite;
-using DiffMigrate.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace DiffMigrate.IntegrationTests.Sqlite;

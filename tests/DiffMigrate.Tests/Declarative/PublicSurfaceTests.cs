@@ -1,7 +1,6 @@
 using DiffMigrate.Design.Scripts;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
-using DiffMigrate.Schema;
 using DiffMigrate.Tests.Render;
 
 namespace DiffMigrate.Tests.Declarative;

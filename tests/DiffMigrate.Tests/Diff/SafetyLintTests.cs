@@ -2,7 +2,6 @@ using DiffMigrate.Diff.Lint;
 using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
 using DiffMigrate.Providers.Sqlite;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Diff;
 

@@ -9,7 +9,6 @@ using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 using static DiffMigrate.Tests.Model.SampleOperations;
 
 namespace DiffMigrate.Tests.Model;

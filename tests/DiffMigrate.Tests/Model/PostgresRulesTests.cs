@@ -1,5 +1,4 @@
 using DiffMigrate.Providers.Postgres;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Model;
 

@@ -2,7 +2,6 @@ using DiffMigrate.Diff;
 using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
 using DiffMigrate.Providers.Sqlite;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Providers;
 

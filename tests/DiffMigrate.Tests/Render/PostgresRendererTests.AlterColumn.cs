@@ -1,6 +1,5 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Render;
 

@@ -15,7 +15,7 @@ public sealed partial class PostgresRendererTests : SqlRendererScenarios
     private static readonly QualifiedName Mood = new("app", "mood");
     private static readonly QualifiedName Orders = new("sales", "orders");
 
-    protected override SqlRenderer Renderer { get; } = new PostgresSqlRenderer();
+    private protected override SqlRenderer Renderer { get; } = new PostgresSqlRenderer();
 
     protected override string Dialect => "postgresql";
 

@@ -12,7 +12,7 @@ namespace DiffMigrate.Tests.Render;
 /// </summary>
 public abstract class SqlRendererScenarios
 {
-    protected abstract SqlRenderer Renderer { get; }
+    private protected abstract SqlRenderer Renderer { get; }
 
     protected abstract string Dialect { get; }
 

@@ -1,14 +1,13 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Providers.Sqlite;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Render;
 
 [TestClass]
 public sealed class SqliteRendererTests : SqlRendererScenarios
 {
-    protected override SqlRenderer Renderer { get; } = new SqliteSqlRenderer();
+    private protected override SqlRenderer Renderer { get; } = new SqliteSqlRenderer();
 
     protected override string Dialect => "sqlite";
 

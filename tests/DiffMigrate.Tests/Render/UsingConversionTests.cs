@@ -3,7 +3,6 @@ using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
-using DiffMigrate.Schema;
 
 namespace DiffMigrate.Tests.Render;
 
