@@ -1,7 +1,7 @@
-using DiffMigrate.Design.Scripts;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Tests.Render;
+using DiffMigrate.Tests.Support;
 
 namespace DiffMigrate.Tests.Declarative;
 
@@ -64,22 +64,7 @@ public sealed class PublicSurfaceTests
             upgrade, OperationReverser.ReverseAll(upgrade));
         var text = RevisionWriter.Write(source);
         if (recreate != Recreate.Auto) StringAssert.Contains(text, "recreate: Recreate." + recreate);
-        var dir = Directory.CreateTempSubdirectory("diffmigrate-surface-");
-        try
-        {
-            var path = Path.Combine(dir.FullName, source.Id + ".cs");
-            File.WriteAllText(path, text);
-            var migration = new ScriptCompiler(Path.Combine(dir.FullName, "cache")).Load([ScriptDirectory.ReadHeader(path, text)])[source.Id];
-            var up = new Operations();
-            migration.Upgrade(up);
-            CollectionAssert.AreEqual(source.Upgrade.ToList(), up.Recorded.ToList());
-            var down = new Operations();
-            migration.Downgrade(down);
-            CollectionAssert.AreEqual(source.Downgrade.ToList(), down.Recorded.ToList());
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var migration = CompiledRevision.Load(source.Id, text);
+        CompiledRevision.AssertRoundTrips(source, migration);
     }
 }

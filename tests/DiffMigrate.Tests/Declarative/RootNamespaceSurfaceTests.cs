@@ -1,9 +1,9 @@
 using System.Reflection;
-using DiffMigrate.Design.Scripts;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Tests.Model;
 using DiffMigrate.Tests.Render;
+using DiffMigrate.Tests.Support;
 
 namespace DiffMigrate.Tests.Declarative;
 
@@ -139,25 +139,10 @@ public sealed class RootNamespaceSurfaceTests
         StringAssert.Contains(text, "recreate: Recreate.Never");
         var usings = text.Split('\n').Where(l => l.StartsWith("using ", StringComparison.Ordinal)).ToList();
         CollectionAssert.AreEqual(new[] { "using DiffMigrate;" }, usings, text);
-        var dir = Directory.CreateTempSubdirectory("diffmigrate-root-surface-");
-        try
-        {
-            var path = Path.Combine(dir.FullName, source.Id + ".cs");
-            File.WriteAllText(path, text);
-            var migration = new ScriptCompiler(Path.Combine(dir.FullName, "cache")).Load([ScriptDirectory.ReadHeader(path, text)])[source.Id];
-            var up = new Operations();
-            migration.Upgrade(up);
-            CollectionAssert.AreEqual(source.Upgrade.ToList(), up.Recorded.ToList());
-            Assert.AreEqual(Recreate.Always, ((BatchAlterTable)up.Recorded[0]).Recreate);
-            Assert.AreEqual(Recreate.Never, ((BatchAlterTable)up.Recorded[1]).Recreate);
-            var down = new Operations();
-            migration.Downgrade(down);
-            CollectionAssert.AreEqual(source.Downgrade.ToList(), down.Recorded.ToList());
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var migration = CompiledRevision.Load(source.Id, text);
+        CompiledRevision.AssertRoundTrips(source, migration);
+        Assert.AreEqual(Recreate.Always, ((BatchAlterTable)CompiledRevision.Record(migration.Upgrade)[0]).Recreate);
+        Assert.AreEqual(Recreate.Never, ((BatchAlterTable)CompiledRevision.Record(migration.Upgrade)[1]).Recreate);
     }
 
     [TestMethod]

@@ -1,4 +1,3 @@
-using DiffMigrate.Design.Scripts;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Schema;
@@ -20,19 +19,7 @@ public sealed class RevisionWriterTests
     private static (Migration Migration, string Text) RoundTrip(RevisionSource source)
     {
         var text = RevisionWriter.Write(source);
-        var dir = Directory.CreateTempSubdirectory("diffmigrate-render-");
-        try
-        {
-            var path = Path.Combine(dir.FullName, source.Id + ".cs");
-            File.WriteAllText(path, text);
-            var header = ScriptDirectory.ReadHeader(path, text);
-            var migration = new ScriptCompiler(Path.Combine(dir.FullName, "cache")).Load([header])[source.Id];
-            return (migration, text);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        return (CompiledRevision.Load(source.Id, text), text);
     }
 
     private static IReadOnlyList<MigrationOperation> Record(Action<Operations> method)

@@ -1,8 +1,8 @@
-using DiffMigrate.Design.Scripts;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
+using DiffMigrate.Tests.Support;
 
 namespace DiffMigrate.Tests.Render;
 
@@ -28,20 +28,9 @@ public sealed class UsingConversionTests
         StringAssert.Contains(text, "usingSql: \"CASE WHEN \\\"score\\\" GLOB '[0-9]*' THEN CAST(score AS INTEGER) END\"");
         Assert.AreEqual(2, text.Split("usingSql:").Length - 1, text);
 
-        var dir = Directory.CreateTempSubdirectory("diffmigrate-using-");
-        try
-        {
-            var path = Path.Combine(dir.FullName, "ae1027a6acf0.cs");
-            File.WriteAllText(path, text);
-            var migration = new ScriptCompiler(Path.Combine(dir.FullName, "cache")).Load([ScriptDirectory.ReadHeader(path, text)])["ae1027a6acf0"];
-            var op = new Operations();
-            migration.Upgrade(op);
-            CollectionAssert.AreEqual(upgrade, op.Recorded.ToList());
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var op = new Operations();
+        CompiledRevision.Load("ae1027a6acf0", text).Upgrade(op);
+        CollectionAssert.AreEqual(upgrade, op.Recorded.ToList());
     }
 
     [TestMethod]
