@@ -11,7 +11,8 @@ internal interface IModelCanonicalizer
 {
     /// <summary>
     /// The model's tables in the server's spelling, element for element, or a reason why the server could not say
-    /// (the comparison then uses the built-in normaliser).
+    /// (the comparison then uses the built-in normaliser). With forms, the problem (when not null) names the elements
+    /// the server would not take, one line each: they keep the model's spelling and only they use the built-in normaliser.
     /// </summary>
     Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
         DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken = default);

@@ -31,7 +31,8 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
     /// <remarks>
     /// The database is read in its default schema and every schema the model uses (all schemas with
     /// <see cref="ComparisonOptions.IncludeSchemas"/>). Where the dialect can, the server canonicalises the whole
-    /// model's expressions first; when it cannot, the log says why and the built-in normaliser is used.
+    /// model's expressions first; what it cannot (an element, or the whole model), the log names with the reason and the
+    /// built-in normaliser compares.
     /// </remarks>
     public Comparison Compare(DbConnection connection, DatabaseSchema model)
     {
@@ -46,7 +47,11 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
             clock.Restart();
             var (forms, problem) = canonicalizer.CanonicalizeAsync(connection, model, database).GetAwaiter().GetResult();
             serverForms = forms;
-            if (problem is not null) log?.Invoke($"The server could not canonicalise the model's expressions ({problem}); comparing with the built-in normaliser.");
+            // With forms, the problem is the elements that fell back alone, one line each.
+            foreach (var line in problem?.Split('\n') ?? [])
+            {
+                log?.Invoke($"The server could not canonicalise the model's expressions ({line}); comparing with the built-in normaliser.");
+            }
             timings += $", model expressions canonicalised by the server in {clock.ElapsedMilliseconds} ms";
         }
         clock.Restart();

@@ -51,7 +51,10 @@ internal sealed partial class PostgresModelCanonicalizer
             };
         }
 
-        /// <summary>One statement per question: a column or a default the server may reject is then named alone.</summary>
+        /// <summary>
+        /// One statement per question: a column or a default the server may reject is then named alone (and left out
+        /// alone). A column of a type comes before the defaults of that type, which need the type and go with it.
+        /// </summary>
         public void Write(List<Statement> statements)
         {
             foreach (var chunk in scalars.Chunk(ColumnsPerTable))
@@ -60,7 +63,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 foreach (var ((type, collation, @default), (table, column, element)) in chunk)
                 {
                     var value = @default is null ? "" : $" DEFAULT ({@default})";
-                    statements.Add(new($"ALTER TABLE {table} ADD COLUMN {column} {type}{Collate(collation)}{value}", element));
+                    statements.Add(new($"ALTER TABLE {table} ADD COLUMN {column} {type}{Collate(collation)}{value}", element, $"type {type}{Collate(collation)}", @default is null));
                 }
             }
             foreach (var shape in shapes.Values) shape.Write(statements);
@@ -150,17 +153,17 @@ internal sealed partial class PostgresModelCanonicalizer
 
         public void Write(List<Statement> statements)
         {
-            statements.Add(new($"CREATE TEMP TABLE {name} ({string.Join(", ", columns)})", element));
+            statements.Add(new($"CREATE TEMP TABLE {name} ({string.Join(", ", columns)})", element, name, Head: true));
             foreach (var ((type, expression), (column, user)) in generated)
             {
-                statements.Add(new($"ALTER TABLE {name} ADD COLUMN {column} {type} GENERATED ALWAYS AS ({expression}) STORED", user));
+                statements.Add(new($"ALTER TABLE {name} ADD COLUMN {column} {type} GENERATED ALWAYS AS ({expression}) STORED", user, name));
             }
-            foreach (var (sql, (constraint, user)) in checks) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} CHECK ({sql})", user));
+            foreach (var (sql, (constraint, user)) in checks) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} CHECK ({sql})", user, name));
             foreach (var (index, definition, user) in indexes.Values)
             {
                 var keys = definition.Columns.Select((c, k) => definition.IsExpression(k) ? "(" + c + ")" : Quote(c));
                 var filter = definition.Filter is { } f ? $" WHERE ({f})" : "";
-                statements.Add(new($"CREATE INDEX {index} ON {name} ({string.Join(", ", keys)}){filter}", user));
+                statements.Add(new($"CREATE INDEX {index} ON {name} ({string.Join(", ", keys)}){filter}", user, name));
             }
         }
     }

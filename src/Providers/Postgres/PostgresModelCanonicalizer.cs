@@ -6,7 +6,7 @@ namespace DiffMigrate.Providers.Postgres;
 
 /// <summary>
 /// Asks the server how it stores the model's types and expressions, inside a transaction that is always rolled
-/// back: one batch (one round trip), whatever the number of tables. Each distinct thing is asked once: every (type,
+/// back: one batch (one round trip), whatever the number of tables, and one more per element the server would not take. Each distinct thing is asked once: every (type,
 /// collation, default) becomes one column of a temporary table, and every check, generated column and expression
 /// or partial index one element of a temporary table made of just the columns it mentions, shared by all model
 /// tables where those columns have the same types. Schemas, enums and sequences the model needs but the database
@@ -18,8 +18,8 @@ namespace DiffMigrate.Providers.Postgres;
 /// that a fragment holding <c>; COMMIT; DROP TABLE ...</c> is refused (by the scanner here, by Npgsql, which will not
 /// split a batch command, and by the server, which takes one statement per Parse) instead of run. A fragment the
 /// server rejects for its own sake (syntax, unknown column, wrong type) is an error that names the model element;
-/// one it rejects for what the database lacks (a function or type from an extension, a privilege) is a reason to
-/// fall back to the built-in normaliser.
+/// one it rejects for what the database lacks (a function or type from an extension, a privilege) is a reason for
+/// that element alone to fall back to the built-in normaliser: the batch is sent again without it.
 /// </remarks>
 internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
 {
@@ -31,8 +31,14 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     /// <summary>The number of statements the last call sent, all in one batch.</summary>
     public int LastStatementCount { get; private set; }
 
-    /// <summary>How many calls could not use the server's forms (the comparison fell back to the built-in normaliser).</summary>
+    /// <summary>The number of round trips the last call made: one, and one more per element the server would not take.</summary>
+    public int LastRoundTripCount { get; private set; }
+
+    /// <summary>How many calls could not use the server's forms for some element (it fell back to the built-in normaliser).</summary>
     public int FallbackCount { get; private set; }
+
+    /// <summary>How many elements may fall back one by one before the whole model does (each costs a round trip).</summary>
+    private const int MostFallbacks = 10;
 
     /// <inheritdoc/>
     public async Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
@@ -42,7 +48,7 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         var existingSchemas = database.Schemas.ToHashSet(StringComparer.Ordinal);
         foreach (var schema in model.Schemas.Where(s => s != PostgresDialect.Instance.DefaultSchema && !existingSchemas.Contains(s)))
         {
-            statements.Add(new($"CREATE SCHEMA {Quote(schema)}", $"schema {schema}"));
+            statements.Add(new($"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}", $"schema {schema}"));
         }
         var enums = database.Enums.ToDictionary(e => Key(e.Name), e => e.Values);
         var unusable = new HashSet<string>(StringComparer.Ordinal);
@@ -57,7 +63,8 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         var sequences = database.Sequences.Select(s => Key(s.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var sequence in model.Sequences.Where(s => !sequences.Contains(Key(s.Name))))
         {
-            statements.Add(new($"CREATE SEQUENCE {QuoteName(sequence.Name)}", $"sequence {sequence.Name}"));
+            // The database may hold it as the owned sequence of a serial column, which the inspector does not list.
+            statements.Add(new($"CREATE SEQUENCE IF NOT EXISTS {QuoteName(sequence.Name)}", $"sequence {sequence.Name}"));
         }
 
         var plan = new Plan(unusable);
@@ -67,22 +74,57 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         statements.AddRange(ReadBack.Select(sql => new Statement(sql, null)));
         LastTemporaryTableCount = plan.TemporaryTables;
         LastStatementCount = statements.Count;
+        LastRoundTripCount = 0;
 
-        var (forms, problem) = await AskAsync(connection, statements, cancellationToken).ConfigureAwait(false);
-        if (forms is null)
-        {
-            FallbackCount++;
-            return (null, problem);
-        }
-        return (model with { Tables = apply.Select(a => a(forms)).ToEquatableArray() }, null);
+        var (forms, fallbacks, problem) = await AskAsync(connection, statements, cancellationToken).ConfigureAwait(false);
+        if (forms is null || fallbacks.Count > 0) FallbackCount++;
+        if (forms is null) return (null, problem);
+        // What the server would not take keeps the model's spelling (no answer was read back for it).
+        return (model with { Tables = apply.Select(a => a(forms)).ToEquatableArray() }, fallbacks.Count == 0 ? null : string.Join("\n", fallbacks));
     }
 
-    /// <summary>One statement of the batch and the model element it asks about (null for the canonicaliser's own).</summary>
-    private sealed record Statement(string Sql, string? Element);
+    /// <summary>
+    /// One statement of the batch and the model element it asks about (null for the canonicaliser's own). The
+    /// statements of a <paramref name="Group"/> need its <paramref name="Head"/> (a temporary table, a column type):
+    /// when the head fails they go with it.
+    /// </summary>
+    private sealed record Statement(string Sql, string? Element, string? Group = null, bool Head = false);
 
-    private static async Task<(ServerForms? Forms, string? Problem)> AskAsync(DbConnection connection, List<Statement> statements, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch's answers, and one line per element the server would not take (it keeps the model's spelling).
+    /// A statement the server refuses for what the database lacks is left out and the batch sent again, so that one
+    /// element falls back alone: one round trip, and one more per element that falls back (and, only when the driver
+    /// does not say which command failed, a bisection). Past <see cref="MostFallbacks"/> elements the whole model falls back.
+    /// </summary>
+    private async Task<(ServerForms? Forms, List<string> Fallbacks, string? Problem)> AskAsync(
+        DbConnection connection, List<Statement> statements, CancellationToken cancellationToken)
     {
-        if (!connection.CanCreateBatch) return (null, "the driver cannot send a batch of separate statements");
+        if (!connection.CanCreateBatch) return (null, [], "the driver cannot send a batch of separate statements");
+        var fallbacks = new List<string>();
+        while (true)
+        {
+            var (forms, index, failure) = await TryAsync(connection, statements, cancellationToken).ConfigureAwait(false);
+            if (forms is not null) return (forms, fallbacks, null);
+            var element = index >= 0 ? statements[index].Element : null;
+            var message = FirstLine(failure!.Message);
+            if (failure is NotSupportedException)
+            {
+                // Npgsql refuses a batch command that holds several statements; the scanner should have caught it first.
+                throw new DiffMigrateException($"The model's {element ?? "expressions"} holds more than one SQL statement: {message}", failure);
+            }
+            if (element is not null && IsModelError(((DbException)failure).SqlState)) throw new DiffMigrateException($"PostgreSQL rejects the model's {element}: {message}", failure);
+            if (element is null) return (null, [], message);
+            if (fallbacks.Count == MostFallbacks) return (null, [], $"{element}: {message}, and {MostFallbacks} other elements before it");
+            var failed = statements[index];
+            var left = statements.Where((s, i) => i != index && !(failed.Head && s.Group == failed.Group)).ToList();
+            fallbacks.AddRange(statements.Except(left).Select(s => s.Element).OfType<string>().Distinct().Select(e => $"{e}: {message}"));
+            statements = left;
+        }
+    }
+
+    /// <summary>The batch's answers, or the index of the statement that failed (-1 when none is to blame) and its failure.</summary>
+    private async Task<(ServerForms? Forms, int Index, Exception? Failure)> TryAsync(DbConnection connection, List<Statement> statements, CancellationToken cancellationToken)
+    {
         Exception failure;
         int index;
         await using (var batch = Batch(connection, statements, statements.Count))
@@ -95,7 +137,7 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
                     while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
                     await forms.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
-                return (forms, null);
+                return (forms, -1, null);
             }
             catch (Exception e) when (e is DbException or NotSupportedException)
             {
@@ -107,15 +149,7 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         // find it by running ever shorter prefixes, a few more round trips on this path only. A failure the server
         // did not report (a lost connection) belongs to no statement.
         if (index < 0 && failure is not DbException { SqlState: null }) (index, failure) = await LocateAsync(connection, statements, failure, cancellationToken).ConfigureAwait(false);
-        var element = index >= 0 ? statements[index].Element : null;
-        var message = FirstLine(failure.Message);
-        if (failure is NotSupportedException)
-        {
-            // Npgsql refuses a batch command that holds several statements; the scanner should have caught it first.
-            throw new DiffMigrateException($"The model's {element ?? "expressions"} holds more than one SQL statement: {message}", failure);
-        }
-        if (element is not null && IsModelError(((DbException)failure).SqlState)) throw new DiffMigrateException($"PostgreSQL rejects the model's {element}: {message}", failure);
-        return (null, element is null ? message : $"{element}: {message}");
+        return (null, index, failure);
     }
 
     /// <summary>The first <paramref name="count"/> statements as one batch.</summary>
@@ -133,9 +167,10 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     }
 
     /// <summary>Runs <paramref name="batch"/> in a transaction that is rolled back whatever happens.</summary>
-    private static async Task RunAsync(DbBatch batch, Func<DbDataReader, Task> read, CancellationToken cancellationToken)
+    private async Task RunAsync(DbBatch batch, Func<DbDataReader, Task> read, CancellationToken cancellationToken)
     {
         var connection = batch.Connection!;
+        LastRoundTripCount++;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -159,7 +194,7 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     }
 
     /// <summary>The index of the first statement that fails (the shortest failing prefix, by bisection), and its failure.</summary>
-    private static async Task<(int, Exception)> LocateAsync(DbConnection connection, List<Statement> statements, Exception failure, CancellationToken cancellationToken)
+    private async Task<(int, Exception)> LocateAsync(DbConnection connection, List<Statement> statements, Exception failure, CancellationToken cancellationToken)
     {
         var (good, bad) = (0, statements.Count);   // the first `good` statements run; the first `bad` fail
         while (bad - good > 1)

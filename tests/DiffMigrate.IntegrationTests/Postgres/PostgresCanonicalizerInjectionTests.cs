@@ -116,7 +116,7 @@ public sealed class PostgresCanonicalizerInjectionTests
         // A function the database lacks may come with an extension a migration installs: not the model's fault.
         var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection,
             Model(new Column("c", SqlType.Uuid, Nullable: true, Default: "uuid_generate_v4()")), DatabaseSchema.Empty);
-        Assert.IsNull(forms);
+        Assert.AreEqual("uuid_generate_v4()", forms!.Tables.Single().FindColumn("c")!.Default, "that default alone keeps the model's spelling");
         StringAssert.Contains(problem, "default of column orders.c");
         StringAssert.Contains(problem, "uuid_generate_v4() does not exist");
         Assert.AreEqual(1, canonicalizer.FallbackCount);
