@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using DiffMigrate.Inspect;
 using DiffMigrate.Schema;
 
@@ -93,18 +94,25 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     /// <summary>
     /// The batch's answers, and one line per element the server would not take (it keeps the model's spelling).
     /// A statement the server refuses for what the database lacks is left out and the batch sent again, so that one
-    /// element falls back alone: one round trip, and one more per element that falls back (and, only when the driver
-    /// does not say which command failed, a bisection). Past <see cref="MostFallbacks"/> elements the whole model falls back.
+    /// element falls back alone: one round trip when the server takes everything, else two more and one per element
+    /// that falls back after the first (after a failure the batch carries markers that say where it stopped). Past
+    /// <see cref="MostFallbacks"/> elements the whole model falls back.
     /// </summary>
     private async Task<(ServerForms? Forms, List<string> Fallbacks, string? Problem)> AskAsync(
         DbConnection connection, List<Statement> statements, CancellationToken cancellationToken)
     {
         if (!connection.CanCreateBatch) return (null, [], "the driver cannot send a batch of separate statements");
         var fallbacks = new List<string>();
+        var marked = false;
         while (true)
         {
-            var (forms, index, failure) = await TryAsync(connection, statements, cancellationToken).ConfigureAwait(false);
+            var (forms, index, failure) = await TryAsync(connection, statements, marked, cancellationToken).ConfigureAwait(false);
             if (forms is not null) return (forms, fallbacks, null);
+            if (index < 0 && !marked && failure is DbException { SqlState: not null })
+            {
+                marked = true;   // again, with markers that say which statement failed
+                continue;
+            }
             var element = index >= 0 ? statements[index].Element : null;
             var message = FirstLine(failure!.Message);
             if (failure is NotSupportedException)
@@ -123,18 +131,36 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     }
 
     /// <summary>The batch's answers, or the index of the statement that failed (-1 when none is to blame) and its failure.</summary>
-    private async Task<(ServerForms? Forms, int Index, Exception? Failure)> TryAsync(DbConnection connection, List<Statement> statements, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="marked"/>, each statement but the read-backs follows a <c>SELECT i</c> of its index: the
+    /// server answers in order and the reader stops at each marker, so the last marker read names the statement that
+    /// failed (the driver does not always say: Npgsql leaves it out of errors it meets before the first result).
+    /// </remarks>
+    private async Task<(ServerForms? Forms, int Index, Exception? Failure)> TryAsync(
+        DbConnection connection, List<Statement> statements, bool marked, CancellationToken cancellationToken)
     {
         Exception failure;
         int index;
-        await using (var batch = Batch(connection, statements, statements.Count))
+        var reached = -1;
+        var markers = marked ? statements.Count - ReadBack.Length : 0;
+        await using (var batch = Batch(connection, statements, statements.Count, markers))
         {
             try
             {
                 var forms = new ServerForms();
                 await RunAsync(batch, async reader =>
                 {
-                    while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) { }
+                    while (true)
+                    {
+                        if (reader.FieldCount == 1 && reader.GetName(0) == Marker)
+                        {
+                            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) reached = reader.GetInt32(0);
+                        }
+                        else if (reader.FieldCount > 0 || !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) break;
+                        else continue;
+                        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) break;
+                    }
+                    reached = -1;   // past the statements: a failure now is the canonicaliser's own
                     await forms.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
                 return (forms, -1, null);
@@ -142,9 +168,12 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
             catch (Exception e) when (e is DbException or NotSupportedException)
             {
                 failure = e;
-                index = e is DbException { BatchCommand: { } failed } ? batch.BatchCommands.IndexOf(failed) : -1;
+                index = e is DbException { BatchCommand: { } failed } ? Unmarked(batch.BatchCommands.IndexOf(failed), markers)
+                    : e is DbException { SqlState: not null } && reached >= 0 ? reached
+                    : -1;
             }
         }
+        if (index < 0 && !marked && failure is DbException { SqlState: not null }) return (null, -1, failure);
         // The driver does not always say which command failed (Npgsql leaves it out for errors at parse time):
         // find it by running ever shorter prefixes, a few more round trips on this path only. A failure the server
         // did not report (a lost connection) belongs to no statement.
@@ -152,19 +181,30 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         return (null, index, failure);
     }
 
-    /// <summary>The first <paramref name="count"/> statements as one batch.</summary>
-    private static DbBatch Batch(DbConnection connection, List<Statement> statements, int count)
+    /// <summary>The first <paramref name="count"/> statements as one batch, the first <paramref name="marked"/> each after a marker.</summary>
+    private static DbBatch Batch(DbConnection connection, List<Statement> statements, int count, int marked = 0)
     {
         var batch = connection.CreateBatch();
         batch.Connection = connection;
-        foreach (var statement in statements.Take(count))
+        foreach (var (statement, i) in statements.Take(count).Select((s, i) => (s, i)))
         {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = statement.Sql;
-            batch.BatchCommands.Add(command);
+            if (i < marked) Add($"SELECT {i.ToString(CultureInfo.InvariantCulture)} AS {Marker}");
+            Add(statement.Sql);
         }
         return batch;
+
+        void Add(string sql)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            batch.BatchCommands.Add(command);
+        }
     }
+
+    private const string Marker = "dm_canon_at";
+
+    /// <summary>The statement of batch command <paramref name="command"/> when the first <paramref name="markers"/> statements follow a marker.</summary>
+    private static int Unmarked(int command, int markers) => command < 0 ? command : command < 2 * markers ? command / 2 : command - markers;
 
     /// <summary>Runs <paramref name="batch"/> in a transaction that is rolled back whatever happens.</summary>
     private async Task RunAsync(DbBatch batch, Func<DbDataReader, Task> read, CancellationToken cancellationToken)
