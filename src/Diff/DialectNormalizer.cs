@@ -47,7 +47,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
         return column with
         {
             Type = type,
-            Default = column.Default is null ? null : Expression(column.Default),
+            Default = column.Default is null ? null : dialect.Expressions.CanonicalDefault(column.Default, type),
             Identity = identity is null ? null : identity with { Start = identity.Start == 1 ? null : identity.Start, Increment = identity.Increment == 1 ? null : identity.Increment },
             Computed = column.Computed is null ? null : Expression(column.Computed),
             Comment = dialect.SupportsComments ? column.Comment : null,

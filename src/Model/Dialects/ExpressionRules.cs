@@ -11,6 +11,12 @@ public abstract class ExpressionRules
     /// <summary>The comparison form of <paramref name="sql"/>; equal forms mean equal expressions.</summary>
     public abstract string Canonical(string sql);
 
+    /// <summary>
+    /// The comparison form of <paramref name="sql"/> as the DEFAULT of a column of <paramref name="type"/>; a dialect
+    /// that converts a default by the column's type overrides this so that defaults storing the same value compare equal.
+    /// </summary>
+    public virtual string CanonicalDefault(string sql, SqlType type) => Canonical(sql);
+
     /// <summary>True when <paramref name="sql"/> is a literal that needs no parentheses after DEFAULT.</summary>
     public abstract bool IsLiteral(string sql);
 

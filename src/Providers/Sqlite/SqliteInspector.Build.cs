@@ -72,8 +72,10 @@ internal sealed partial class SqliteInspector
                 entries.Add(isExpression && i < keys.Count ? keys[i] : rows[i].Column ?? "");
                 expressions.Add(isExpression);
             }
+            var descending = rows.Select(r => r.Descending).ToList();
             indexes.Add(new TableIndex(first.Index, entries.ToEquatableArray(), first.Unique, where,
-                expressions.Contains(true) ? expressions.ToEquatableArray() : default));
+                expressions.Contains(true) ? expressions.ToEquatableArray() : default,
+                Descending: descending.Contains(true) ? descending.ToEquatableArray() : default));
         }
 
         var checks = parsed.Constraints
