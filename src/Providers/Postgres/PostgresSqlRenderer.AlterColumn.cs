@@ -104,11 +104,11 @@ internal sealed partial class PostgresSqlRenderer
         var flipped = old.Increment > 0 != now.Increment > 0;
         var changes = new List<string>();
         if (before.Always != after.Always) changes.Add($"SET GENERATED {(after.Always ? "ALWAYS" : "BY DEFAULT")}");
+        if (old.Start != now.Start) changes.Add($"SET START WITH {now.Start}");
         if (old.Increment != now.Increment) changes.Add($"SET INCREMENT BY {now.Increment}");
         // NO MINVALUE / NO MAXVALUE let the server pick the default for the new increment's direction.
         if (old.Min != now.Min) changes.Add(after.MinValue is { } min ? $"SET MINVALUE {min}" : "SET NO MINVALUE");
         if (old.Max != now.Max) changes.Add(after.MaxValue is { } max ? $"SET MAXVALUE {max}" : "SET NO MAXVALUE");
-        if (old.Start != now.Start) changes.Add($"SET START WITH {now.Start}");
         if (before.Cycle != after.Cycle) changes.Add(after.Cycle ? "SET CYCLE" : "SET NO CYCLE");
         if (old.Cache != now.Cache) changes.Add($"SET CACHE {now.Cache}");
         if (flipped) changes.Add("RESTART");
