@@ -15,11 +15,7 @@ internal sealed partial class SchemaDiffer
             (a, b) => Same(a.Name, b.Name),
             (a, b) =>
             {
-                if (a.Normalized with { Name = b.Normalized.Name } == b.Normalized) return;
-                // A type the database stores the same way is no change: the existing column takes the model's spelling,
-                // so that neither the description nor the revision shows a type change that is not there.
-                var existing = a.Normalized.Type == b.Normalized.Type ? a.Original with { Type = b.Original.Type } : a.Original;
-                altered.Add(new AlterColumn(name, existing, b.Original));
+                if (a.Normalized with { Name = b.Normalized.Name } != b.Normalized) altered.Add(new AlterColumn(name, a.Original, b.Original));
             },
             a => dropped.Add(new DropColumn(name, a)),
             b => added.Add(new AddColumn(name, b)));
