@@ -48,7 +48,8 @@ internal sealed class DialectNormalizer(Dialect dialect)
         {
             Type = type,
             Default = column.Default is null ? null : dialect.Expressions.CanonicalDefault(column.Default, type),
-            Identity = identity is null ? null : identity with { Start = identity.Start == 1 ? null : identity.Start, Increment = identity.Increment == 1 ? null : identity.Increment },
+            // Options equal to the server's default for the type and direction compare as left out.
+            Identity = identity is null ? null : IdentityOptions.Canonical(identity, type),
             Computed = column.Computed is null ? null : Expression(column.Computed),
             Comment = dialect.SupportsComments ? column.Comment : null,
             Collation = column.Collation?.ToUpperInvariant(),

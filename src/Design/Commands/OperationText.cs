@@ -1,5 +1,6 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Design.Commands;
 
@@ -59,10 +60,33 @@ internal static class OperationText
         if (a.Type != b.Type) changes.Add($"type {a.Type} -> {b.Type}");
         if (a.Nullable != b.Nullable) changes.Add(b.Nullable ? "NULL allowed" : "NOT NULL");
         if (a.Default != b.Default) changes.Add($"default {a.Default ?? "none"} -> {b.Default ?? "none"}");
-        if (a.Identity != b.Identity) changes.Add(b.Identity is null ? "identity removed" : "identity added");
+        if (a.Identity != b.Identity) changes.AddRange(IdentityChanges(a, b));
         if (a.Computed != b.Computed) changes.Add("computed expression");
         if (a.Comment != b.Comment) changes.Add("comment");
         if (a.Collation != b.Collation) changes.Add($"collation {a.Collation ?? "default"} -> {b.Collation ?? "default"}");
         return changes.Count == 0 ? "changed" : string.Join(", ", changes);
     }
+
+    /// <summary>
+    /// What changed in an identity, option by option. Options compare in their canonical form (the server's default
+    /// for the type and direction as null), so that a new increment is not also reported as new bounds.
+    /// </summary>
+    private static IEnumerable<string> IdentityChanges(Column a, Column b)
+    {
+        if (a.Identity is null) { yield return b.Identity!.Serial ? "serial added" : "identity added"; yield break; }
+        if (b.Identity is null) { yield return a.Identity.Serial ? "serial removed" : "identity removed"; yield break; }
+        var (x, y) = (IdentityOptions.Canonical(a.Identity, a.Type), IdentityOptions.Canonical(b.Identity, b.Type));
+        if (x.Serial != y.Serial) yield return x.Serial ? "serial -> identity" : "identity -> serial";
+        if (x.Always != y.Always) yield return $"identity generated {Generated(x)} -> {Generated(y)}";
+        if (x.Increment != y.Increment) yield return $"identity increment {x.Increment ?? 1} -> {y.Increment ?? 1}";
+        if (x.Start != y.Start) yield return $"identity start {Option(x.Start)} -> {Option(y.Start)}";
+        if (x.MinValue != y.MinValue) yield return $"identity minvalue {Option(x.MinValue)} -> {Option(y.MinValue)}";
+        if (x.MaxValue != y.MaxValue) yield return $"identity maxvalue {Option(x.MaxValue)} -> {Option(y.MaxValue)}";
+        if (x.Cycle != y.Cycle) yield return y.Cycle ? "identity cycle" : "identity no cycle";
+        if (x.Cache != y.Cache) yield return $"identity cache {x.Cache ?? 1} -> {y.Cache ?? 1}";
+    }
+
+    private static string Generated(Identity identity) => identity.Always ? "ALWAYS" : "BY DEFAULT";
+
+    private static string Option(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default";
 }

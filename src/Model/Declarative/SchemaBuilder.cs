@@ -163,10 +163,15 @@ public sealed class ColumnDefinition
     /// <summary>The server-side DEFAULT, as SQL.</summary>
     public ColumnDefinition Default(string sql) { column.Default = sql; return this; }
 
-    /// <summary>An identity column; <paramref name="start"/> and <paramref name="increment"/> default to the database's.</summary>
-    public ColumnDefinition Identity(bool always = false, long? start = null, long? increment = null)
+    /// <summary>
+    /// An identity column. Options left null take the database's defaults for the column's type and the direction of
+    /// <paramref name="increment"/> (a negative increment counts down from -1); <paramref name="cycle"/> wraps around.
+    /// </summary>
+    public ColumnDefinition Identity(
+        bool always = false, long? start = null, long? increment = null, long? minValue = null, long? maxValue = null, bool cycle = false,
+        long? cache = null)
     {
-        column.Identity = new Identity(always, start, increment);
+        column.Identity = new Identity(always, start, increment, MinValue: minValue, MaxValue: maxValue, Cycle: cycle, Cache: cache);
         return this;
     }
 

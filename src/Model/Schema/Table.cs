@@ -8,9 +8,20 @@ public abstract record TableElement;
 /// <summary>
 /// Identity generation on a column: SQL-standard <c>GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY</c>, or with
 /// <paramref name="Serial"/> PostgreSQL's older <c>serial</c> (an owned sequence and a nextval default).
-/// Null <paramref name="Start"/> and <paramref name="Increment"/> mean the database's defaults (1 and 1).
+/// Null options mean the database's defaults, which depend on the column's integer type and the direction of
+/// <paramref name="Increment"/>: increment 1; ascending <paramref name="MinValue"/> 1 and <paramref name="MaxValue"/>
+/// the type's maximum, descending the type's minimum and -1; <paramref name="Start"/> the minimum ascending, the
+/// maximum descending; <paramref name="Cache"/> 1. <paramref name="Cycle"/> wraps around at the bounds.
 /// </summary>
-public sealed record Identity(bool Always = false, long? Start = null, long? Increment = null, bool Serial = false);
+public sealed record Identity(
+    bool Always = false,
+    long? Start = null,
+    long? Increment = null,
+    bool Serial = false,
+    long? MinValue = null,
+    long? MaxValue = null,
+    bool Cycle = false,
+    long? Cache = null);
 
 /// <summary>
 /// A column. <paramref name="Default"/> and <paramref name="Computed"/> are SQL text in the dialect's spelling,

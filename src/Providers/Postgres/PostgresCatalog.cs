@@ -35,7 +35,7 @@ internal static class PostgresCatalog
                pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
                CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
                ds.description, t.typtype, tn.nspname, t.typname,
-               seq.deptype, seq.name, seq.seqstart, seq.seqincrement
+               seq.deptype, seq.name, seq.seqstart, seq.seqincrement, seq.seqmin, seq.seqmax, seq.seqcycle, seq.seqcache
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -46,7 +46,7 @@ internal static class PostgresCatalog
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
         LEFT JOIN (
             SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid, dep.deptype,
-                   sc.oid::regclass::text AS name, s.seqstart, s.seqincrement
+                   sc.oid::regclass::text AS name, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle, s.seqcache
             FROM pg_depend dep
             JOIN pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S'
             JOIN pg_sequence s ON s.seqrelid = sc.oid

@@ -45,7 +45,9 @@ internal sealed partial class PostgresInspector
             : PostgresTypeMap.Instance.Parse(row.Type);
         var identity = row.IdentityKind switch
         {
-            'a' or 'd' => new Identity(row.IdentityKind == 'a', NotDefault(row.SequenceStart), NotDefault(row.SequenceIncrement)),
+            // The identity's sequence has the column's type; options at the server's default for it read as null.
+            'a' or 'd' => IdentityOptions.Canonical(new Identity(row.IdentityKind == 'a', row.SequenceStart, row.SequenceIncrement,
+                MinValue: row.SequenceMin, MaxValue: row.SequenceMax, Cycle: row.SequenceCycle, Cache: row.SequenceCache), type),
             _ => null,
         };
         var @default = row.Default;
@@ -126,7 +128,7 @@ internal sealed partial class PostgresInspector
     private sealed record ColumnRow(
         string Schema, string Table, string Name, string Type, bool NotNull, string? Default, char IdentityKind, char Generated,
         string? Collation, string? Comment, char TypeKind, string TypeSchema, string TypeName, char SequenceDependency, string? SequenceName,
-        long? SequenceStart, long? SequenceIncrement);
+        long? SequenceStart, long? SequenceIncrement, long? SequenceMin, long? SequenceMax, bool SequenceCycle, long? SequenceCache);
 
     private sealed record ConstraintRow(
         string Schema, string Table, string Name, char Kind, string[] Columns, string? ReferredSchema, string? ReferredTable,

@@ -1,5 +1,6 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
@@ -66,8 +67,11 @@ internal sealed partial class PostgresSqlRenderer
     }
 
     /// <summary>
-    /// Identity changes. A changed START WITH or INCREMENT BY applies to the next RESTART; the current position of
-    /// the sequence is left alone, so that existing keys are never handed out again.
+    /// Identity changes, as one ALTER COLUMN action so that the sequence is checked once, in its final state (separate
+    /// actions would each have to leave a consistent sequence). Options compare by their effective values, a null
+    /// being the server's default for the type and direction. A changed START WITH or INCREMENT BY applies from the
+    /// next RESTART; the sequence's position is left alone, so that existing keys are never handed out again, except
+    /// when the direction flips: then the old position lies outside the new bounds and the sequence restarts.
     /// </summary>
     private void IdentityChanges(AlterColumn operation, string name, List<string> actions)
     {
@@ -87,12 +91,28 @@ internal sealed partial class PostgresSqlRenderer
         {
             actions.Add($"{name} ADD {IdentityClause(after)}");
         }
-        else
+        else if (IdentityOptionChanges(before, operation.Existing.Type, after, operation.Column.Type) is { Count: > 0 } changes)
         {
-            if (before.Always != after.Always) actions.Add($"{name} SET GENERATED {(after.Always ? "ALWAYS" : "BY DEFAULT")}");
-            if (before.Start != after.Start) actions.Add($"{name} SET START WITH {after.Start ?? DefaultStart(after.Increment, null, null)}");
-            if (before.Increment != after.Increment) actions.Add($"{name} SET INCREMENT BY {after.Increment ?? 1}");
+            actions.Add($"{name} {string.Join(' ', changes)}");
         }
+    }
+
+    /// <summary>The SET clauses (and RESTART) of <c>ALTER COLUMN</c> that turn one identity into the other.</summary>
+    internal static List<string> IdentityOptionChanges(Identity before, SqlType beforeType, Identity after, SqlType afterType)
+    {
+        var (old, now) = (IdentityOptions.Effective(before, beforeType), IdentityOptions.Effective(after, afterType));
+        var flipped = old.Increment > 0 != now.Increment > 0;
+        var changes = new List<string>();
+        if (before.Always != after.Always) changes.Add($"SET GENERATED {(after.Always ? "ALWAYS" : "BY DEFAULT")}");
+        if (old.Start != now.Start) changes.Add($"SET START WITH {now.Start}");
+        if (old.Increment != now.Increment) changes.Add($"SET INCREMENT BY {now.Increment}");
+        // NO MINVALUE / NO MAXVALUE let the server pick the default for the new increment's direction.
+        if (old.Min != now.Min) changes.Add(after.MinValue is { } min ? $"SET MINVALUE {min}" : "SET NO MINVALUE");
+        if (old.Max != now.Max) changes.Add(after.MaxValue is { } max ? $"SET MAXVALUE {max}" : "SET NO MAXVALUE");
+        if (before.Cycle != after.Cycle) changes.Add(after.Cycle ? "SET CYCLE" : "SET NO CYCLE");
+        if (old.Cache != now.Cache) changes.Add($"SET CACHE {now.Cache}");
+        if (flipped) changes.Add("RESTART");
+        return changes;
     }
 
     /// <summary>Where a sequence starts when no START is given: its minimum ascending, its maximum descending.</summary>

@@ -44,10 +44,11 @@ internal sealed partial class PostgresSqlRenderer() : SqlRenderer(PostgresDialec
     protected override string ColumnType(Column column)
     {
         if (column.Identity is not { Serial: true } identity) return TypeSql(column.Type);
-        if (identity.Start is not null || identity.Increment is not null || identity.Always)
+        if (identity with { Serial = false } != new Identity())
         {
             throw new UnsupportedOperationException(
-                $"Column {column.Name}: a serial column takes no ALWAYS, START or INCREMENT; use an identity (Serial: false) for those.");
+                $"Column {column.Name}: a serial column takes no ALWAYS, START, INCREMENT, MINVALUE, MAXVALUE, CYCLE or CACHE; " +
+                "use an identity (Serial: false) for those.");
         }
         return column.Type.Kind switch
         {

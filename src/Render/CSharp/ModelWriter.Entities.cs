@@ -42,7 +42,7 @@ internal static partial class ModelWriter
 
     private static string? WhyNotAttributes(Table table)
     {
-        if (table.Columns.FirstOrDefault(c => c.Identity is { Serial: true } or { Always: true } or { Start: not null } or { Increment: not null }) is { } id)
+        if (table.Columns.FirstOrDefault(c => c.Identity is { } identity && identity != new Identity()) is { } id)
         {
             return $"column {id.Name}'s identity has options attributes cannot give";
         }

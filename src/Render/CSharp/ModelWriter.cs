@@ -73,7 +73,9 @@ internal static partial class ModelWriter
         if (column.Default is { } d) text.Append(".Default(").Append(Lit(d)).Append(')');
         if (column.Identity is { Serial: true }) text.Append(".Serial()");
         else if (column.Identity is { } identity) text.Append(".Identity(").Append(Arguments(("always", identity.Always ? "true" : null),
-            ("start", identity.Start is null ? null : Long(identity.Start)), ("increment", identity.Increment is null ? null : Long(identity.Increment)))).Append(')');
+            ("start", identity.Start is null ? null : Long(identity.Start)), ("increment", identity.Increment is null ? null : Long(identity.Increment)),
+            ("minValue", identity.MinValue is null ? null : Long(identity.MinValue)), ("maxValue", identity.MaxValue is null ? null : Long(identity.MaxValue)),
+            ("cycle", identity.Cycle ? "true" : null), ("cache", identity.Cache is null ? null : Long(identity.Cache)))).Append(')');
         if (column.Computed is { } computed) text.Append(".Computed(").Append(Lit(computed)).Append(')');
         if (column.Comment is { } comment) text.Append(".Comment(").Append(Lit(comment)).Append(')');
         if (column.Collation is { } collation) text.Append(".Collation(").Append(Lit(collation)).Append(')');

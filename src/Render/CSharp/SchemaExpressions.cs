@@ -85,6 +85,10 @@ internal static class SchemaExpressions
         if (identity.Start is { } start) args.Add(Named("Start", Long(start)));
         if (identity.Increment is { } increment) args.Add(Named("Increment", Long(increment)));
         if (identity.Serial) args.Add(Named("Serial", Bool(true)));
+        if (identity.MinValue is { } min) args.Add(Named("MinValue", Long(min)));
+        if (identity.MaxValue is { } max) args.Add(Named("MaxValue", Long(max)));
+        if (identity.Cycle) args.Add(Named("Cycle", Bool(true)));
+        if (identity.Cache is { } cache) args.Add(Named("Cache", Long(cache)));
         return New("Identity", [.. args]);
     }
 

@@ -100,8 +100,9 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
     protected virtual string ColumnType(Column column) => Dialect.Types.ToSql(column.Type);
 
     /// <summary>
-    /// SQL-standard <c>GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(START WITH n INCREMENT BY m)]</c>, or null when the
-    /// dialect spells identity elsewhere (SQLite's rowid alias, PostgreSQL's serial types).
+    /// SQL-standard <c>GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(START WITH n INCREMENT BY m MINVALUE ...)]</c>, or
+    /// null when the dialect spells identity elsewhere (SQLite's rowid alias, PostgreSQL's serial types). Options left
+    /// out take the server's defaults, which follow the direction of the increment.
     /// </summary>
     protected virtual string? IdentityClause(Identity identity)
     {
@@ -109,6 +110,10 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
         {
             identity.Start is { } start ? $"START WITH {start}" : null,
             identity.Increment is { } increment ? $"INCREMENT BY {increment}" : null,
+            identity.MinValue is { } min ? $"MINVALUE {min}" : null,
+            identity.MaxValue is { } max ? $"MAXVALUE {max}" : null,
+            identity.Cycle ? "CYCLE" : null,
+            identity.Cache is { } cache ? $"CACHE {cache}" : null,
         }.OfType<string>());
         return $"GENERATED {(identity.Always ? "ALWAYS" : "BY DEFAULT")} AS IDENTITY" + (options.Length == 0 ? "" : $" ({options})");
     }
