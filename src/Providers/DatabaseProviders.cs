@@ -27,10 +27,7 @@ internal static class DatabaseProviders
         All.SelectMany(p => p.Schemes.Select(s => (Scheme: s, Provider: p))).ToDictionary(x => x.Scheme, x => x.Provider, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The provider of <paramref name="dialect"/>.</summary>
-    public static DatabaseProvider For(Dialect dialect) => Named(dialect.Name);
-
-    /// <summary>The provider a URL scheme or dialect name selects; a clear error for any other name.</summary>
-    public static DatabaseProvider Named(string name) => Find(name) ?? throw new DiffMigrateException(Refusal(name) + ".");
+    public static DatabaseProvider For(Dialect dialect) => Find(dialect.Name) ?? throw new DiffMigrateException(Refusal(dialect.Name) + ".");
 
     /// <summary>The provider a URL scheme or dialect name selects, or null.</summary>
     public static DatabaseProvider? Find(string name) => ByScheme.GetValueOrDefault(name);

@@ -35,8 +35,8 @@ internal static class Autogenerate
     /// <see cref="SchemaComparison.Compare"/> with <see cref="ComparisonOptions.For"/>.
     /// </summary>
     public static IReadOnlyList<MigrationOperation> Compare(
-        DbConnection connection, DatabaseProvider services, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null) =>
-        new SchemaComparison(services, ComparisonOptions.For(config), log).Compare(connection, model).Operations;
+        DbConnection connection, DatabaseProvider provider, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null) =>
+        new SchemaComparison(provider, ComparisonOptions.For(config), log).Compare(connection, model).Operations;
 
     /// <summary>
     /// The operations that take <paramref name="from"/> to <paramref name="to"/> under <paramref name="config"/>:

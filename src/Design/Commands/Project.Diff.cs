@@ -20,18 +20,18 @@ internal sealed partial class Project
     {
         if (!DiffFormats.Contains(format, StringComparer.Ordinal)) throw new DiffMigrateException($"Unknown format '{format}': expected {string.Join(", ", DiffFormats)}.");
         var model = Autogenerate.LoadModel(Config, log);
-        var services = DatabaseProviders.For(Url.Dialect);
+        var provider = DatabaseProviders.For(Url.Dialect);
         using var connection = OpenForReading();
         var graph = Revisions.Graph;
-        RequireAtHead(Migrator(connection, services, log).Current(), graph);
-        var comparison = Pipeline(services).Compare(connection, model);
+        RequireAtHead(Migrator(connection, provider, log).Current(), graph);
+        var comparison = Pipeline(provider).Compare(connection, model);
         var operations = comparison.Operations;
         output.Write(format == "csharp"
             ? RevisionWriter.Write(new RevisionSource("000000000000", graph.Heads, message, date ?? DateTimeOffset.Now, operations, OperationReverser.ReverseAll(operations))
             {
-                Notes = ChangeReport.For(services, operations).Notes(),
+                Notes = ChangeReport.For(provider, operations).Notes(),
             })
-            : Report(format, comparison, services, colour));
+            : Report(format, comparison, provider, colour));
         return exitCode && operations.Count > 0 ? 1 : 0;
     }
 
@@ -39,15 +39,15 @@ internal sealed partial class Project
     /// The text, markdown, json or sql form of <paramref name="comparison"/>. The sql is one script; a batch rebuilds
     /// from the table as the comparison read it.
     /// </summary>
-    private static string Report(string format, Comparison comparison, DatabaseProvider services, bool colour)
+    private static string Report(string format, Comparison comparison, DatabaseProvider provider, bool colour)
     {
-        var report = ChangeReport.For(services, comparison.Operations);
+        var report = ChangeReport.For(provider, comparison.Operations);
         return format switch
         {
             "text" => report.Text(colour),
             "markdown" => report.Markdown(),
             "json" => report.Json(),
-            _ => OfflineScript.Script(services, services.Renderer.Render(comparison.Operations
+            _ => OfflineScript.Script(provider, provider.Renderer.Render(comparison.Operations
                 .Select(o => o is BatchAlterTable { CopyFrom: null } b && comparison.Database.FindTable(b.Table) is { } t ? b with { CopyFrom = t } : o).ToList())),
         };
     }

@@ -10,14 +10,14 @@ internal sealed partial class Project
     /// <summary>Creates the version table when it does not exist (or, with <paramref name="sql"/>, prints its CREATE TABLE).</summary>
     public void EnsureVersion(bool sql)
     {
-        var services = DatabaseProviders.For(Url.Dialect);
+        var provider = DatabaseProviders.For(Url.Dialect);
         if (sql)
         {
-            output.Write(OfflineScript.EnsureVersion(services, Config.VersionTable));
+            output.Write(OfflineScript.EnsureVersion(provider, Config.VersionTable));
             return;
         }
         using var connection = drivers.Open(Url);
-        var created = Migrator(connection, services, log).EnsureVersionTable();
+        var created = Migrator(connection, provider, log).EnsureVersionTable();
         log(created ? $"Created the version table {Config.VersionTable}." : $"The version table {Config.VersionTable} already exists.");
     }
 

@@ -102,8 +102,8 @@ internal sealed partial class Project
         if (options.Autogenerate)
         {
             var model = Autogenerate.LoadModel(Config, log);
-            var services = DatabaseProviders.For(Url.Dialect);
-            var pipeline = new SchemaComparison(services, options.SkipEmpty ? Comparison.ThenRewrite(ComparisonOptions.SkipEmpty) : Comparison, log);
+            var provider = DatabaseProviders.For(Url.Dialect);
+            var pipeline = new SchemaComparison(provider, options.SkipEmpty ? Comparison.ThenRewrite(ComparisonOptions.SkipEmpty) : Comparison, log);
             if (options.FromEmpty)
             {
                 upgrade = pipeline.Diff(Schema.DatabaseSchema.Empty, model);
@@ -111,7 +111,7 @@ internal sealed partial class Project
             else
             {
                 using var connection = OpenForReading();
-                RequireAtHead(Migrator(connection, services, log).Current(), graph);
+                RequireAtHead(Migrator(connection, provider, log).Current(), graph);
                 upgrade = pipeline.Compare(connection, model).Operations;
             }
             if (pipeline.Rewrite(upgrade) is not { } rewritten)
@@ -122,7 +122,7 @@ internal sealed partial class Project
             upgrade = rewritten;
             foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
             if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
-            notes = ChangeReport.For(services, upgrade).Notes();
+            notes = ChangeReport.For(provider, upgrade).Notes();
             foreach (var note in notes) log("Note: " + note);
         }
         var source = new RevisionSource(id, heads, message, options.Date ?? DateTimeOffset.Now, upgrade, OperationReverser.ReverseAll(upgrade),

@@ -15,11 +15,11 @@ internal sealed partial class Project
     public string Scaffold(string outDirectory, string ns, string style)
     {
         if (style is not ("builder" or "attributes")) throw new DiffMigrateException($"Unknown scaffold style '{style}': expected builder or attributes.");
-        var services = DatabaseProviders.For(Url.Dialect);
+        var provider = DatabaseProviders.For(Url.Dialect);
         Schema.DatabaseSchema schema;
         using (var connection = OpenForReading())
         {
-            schema = services.Inspector.InspectAsync(connection, new InspectOptions([Config.VersionTable], AllSchemas: true)).GetAwaiter().GetResult();
+            schema = provider.Inspector.InspectAsync(connection, new InspectOptions([Config.VersionTable], AllSchemas: true)).GetAwaiter().GetResult();
         }
         IReadOnlyList<(string File, string Source)> files;
         IReadOnlyList<string> warnings;
@@ -30,7 +30,7 @@ internal sealed partial class Project
         }
         else
         {
-            (files, warnings) = ModelWriter.WriteEntities(schema, ns, services.Dialect);
+            (files, warnings) = ModelWriter.WriteEntities(schema, ns, provider.Dialect);
         }
         foreach (var warning in warnings) log("WARNING: " + warning);
         var directory = Path.GetFullPath(outDirectory, Config.Directory);

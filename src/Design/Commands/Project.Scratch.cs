@@ -15,10 +15,10 @@ internal sealed partial class Project
     public int CheckFromMigrations()
     {
         var model = Autogenerate.LoadModel(Config, log);
-        return WithScratch((connection, services) =>
+        return WithScratch((connection, provider) =>
         {
-            Migrator(connection, services, _ => { }).Upgrade("heads");
-            return Report(Pipeline(services).Compare(connection, model).Operations,
+            Migrator(connection, provider, _ => { }).Upgrade("heads");
+            return Report(Pipeline(provider).Compare(connection, model).Operations,
                 "The model matches what the revisions build.", "The model differs from what the revisions build ({0}): add a revision for these");
         });
     }
@@ -30,12 +30,12 @@ internal sealed partial class Project
     public int Drift()
     {
         using var live = OpenForReading();
-        var services = DatabaseProviders.For(Url.Dialect);
-        var applied = Migrator(live, services, log).Current();
-        var pipeline = Pipeline(services);
+        var provider = DatabaseProviders.For(Url.Dialect);
+        var applied = Migrator(live, provider, log).Current();
+        var pipeline = Pipeline(provider);
         return WithScratch((scratch, _) =>
         {
-            if (applied.Count > 0) Migrator(scratch, services, _ => { }).Upgrade(applied);
+            if (applied.Count > 0) Migrator(scratch, provider, _ => { }).Upgrade(applied);
             var expected = pipeline.Inspect(scratch, allSchemas: true);
             var actual = pipeline.Inspect(live, expected.Schemas);
             var operations = pipeline.Differences(actual, expected);

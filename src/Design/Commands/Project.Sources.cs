@@ -21,8 +21,8 @@ internal sealed partial class Project
         var dialects = new[] { from, to }.Where(IsUrl).Select(s => DatabaseUrl.Parse(s, Config.Directory).Dialect).Distinct().ToList();
         if (dialects.Count > 1) throw new DiffMigrateException($"--from and --to are databases of different dialects ({string.Join(" and ", dialects.Select(d => d.Name))}).");
         var dialect = dialects.Count == 1 ? dialects[0] : Url.Dialect;
-        var services = DatabaseProviders.For(dialect);
-        var pipeline = Pipeline(services);
+        var provider = DatabaseProviders.For(dialect);
+        var pipeline = Pipeline(provider);
         Comparison comparison;
         if (to == "model" && IsUrl(from))
         {
@@ -35,7 +35,7 @@ internal sealed partial class Project
             var source = Load(from, pipeline);
             comparison = new Comparison(pipeline.Diff(source, Load(to, pipeline)), source);
         }
-        output.Write(Report(format, comparison, services, colour: false));
+        output.Write(Report(format, comparison, provider, colour: false));
         return comparison.Operations.Count > 0 ? 1 : 0;
     }
 

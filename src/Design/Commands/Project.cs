@@ -48,15 +48,15 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
     /// <summary>Upgrades the database to every one of <paramref name="targets"/> (offline: exactly one target).</summary>
     public int Upgrade(IReadOnlyList<string> targets, bool sql)
     {
-        var services = DatabaseProviders.For(Url.Dialect);
+        var provider = DatabaseProviders.For(Url.Dialect);
         if (sql)
         {
             if (targets.Count != 1) throw new DiffMigrateException("upgrade --sql takes one target (a revision or a start:end range).");
-            output.Write(OfflineScript.Upgrade(Revisions, services, Config.VersionTable, targets[0]));
+            output.Write(OfflineScript.Upgrade(Revisions, provider, Config.VersionTable, targets[0]));
             return 0;
         }
         using var connection = drivers.Open(Url);
-        return Migrator(connection, services, log).Upgrade(targets);
+        return Migrator(connection, provider, log).Upgrade(targets);
     }
 
     /// <summary>
@@ -77,14 +77,14 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
     /// <summary>Downgrades the database (or, with <paramref name="sql"/>, prints the script for a range).</summary>
     public int Downgrade(string target, bool sql)
     {
-        var services = DatabaseProviders.For(Url.Dialect);
+        var provider = DatabaseProviders.For(Url.Dialect);
         if (sql)
         {
-            output.Write(OfflineScript.Downgrade(Revisions, services, Config.VersionTable, target));
+            output.Write(OfflineScript.Downgrade(Revisions, provider, Config.VersionTable, target));
             return 0;
         }
         using var connection = drivers.Open(Url);
-        return Migrator(connection, services, log).Downgrade(target);
+        return Migrator(connection, provider, log).Downgrade(target);
     }
 
     /// <summary>
@@ -93,10 +93,10 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
     public int Check()
     {
         var model = Autogenerate.LoadModel(Config, log);
-        var services = DatabaseProviders.For(Url.Dialect);
+        var provider = DatabaseProviders.For(Url.Dialect);
         using var connection = OpenForReading();
-        RequireAtHead(Migrator(connection, services, log).Current(), Revisions.Graph);
-        var operations = Pipeline(services).Compare(connection, model).Operations;
+        RequireAtHead(Migrator(connection, provider, log).Current(), Revisions.Graph);
+        var operations = Pipeline(provider).Compare(connection, model).Operations;
         if (operations.Count == 0)
         {
             output.WriteLine("No new upgrade operations detected.");
@@ -107,12 +107,12 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
         return 1;
     }
 
-    /// <summary>The comparison pipeline for <paramref name="services"/>, with this project's options and log.</summary>
-    internal SchemaComparison Pipeline(DatabaseProvider services) => new(services, Comparison, log);
+    /// <summary>The comparison pipeline for <paramref name="provider"/>, with this project's options and log.</summary>
+    internal SchemaComparison Pipeline(DatabaseProvider provider) => new(provider, Comparison, log);
 
     /// <summary>A migrator over <paramref name="connection"/> with the configuration's version table and run settings.</summary>
-    internal Migrator Migrator(DbConnection connection, DatabaseProvider services, Action<string> log) =>
-        new(connection, services, Revisions, Config.VersionTable, log, Config.Run);
+    internal Migrator Migrator(DbConnection connection, DatabaseProvider provider, Action<string> log) =>
+        new(connection, provider, Revisions, Config.VersionTable, log, Config.Run);
 
     private static void RequireAtHead(IReadOnlyList<string> rows, RevisionGraph graph)
     {

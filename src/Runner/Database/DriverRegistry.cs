@@ -13,13 +13,6 @@ internal sealed class DriverRegistry
 {
     private readonly ConcurrentDictionary<string, DbProviderFactory> factories = new(StringComparer.Ordinal);
 
-    /// <summary>Uses <paramref name="factory"/> for <paramref name="provider"/> instead of the driver it names.</summary>
-    public DriverRegistry Register(DatabaseProvider provider, DbProviderFactory factory)
-    {
-        factories[provider.Dialect.Name] = factory;
-        return this;
-    }
-
     /// <summary>Opens a connection to <paramref name="url"/>.</summary>
     public DbConnection Open(DatabaseUrl url)
     {

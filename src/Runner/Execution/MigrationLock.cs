@@ -25,9 +25,9 @@ internal sealed class MigrationLock : IAsyncDisposable
     /// Takes the lock for <paramref name="versionTable"/>, or null when the dialect has none or locking is off; a
     /// cancellation ends the wait.
     /// </summary>
-    public static async Task<MigrationLock?> Acquire(DbConnection connection, DatabaseProvider services, string versionTable, RunSettings settings, Action<string> log, Io io)
+    public static async Task<MigrationLock?> Acquire(DbConnection connection, DatabaseProvider provider, string versionTable, RunSettings settings, Action<string> log, Io io)
     {
-        if (services.Lock is not { } sql || !settings.Lock) return null;
+        if (provider.Lock is not { } sql || !settings.Lock) return null;
         var key = MigrationLockKey.For(versionTable);
         var clock = Stopwatch.StartNew();
         var told = false;
@@ -70,9 +70,9 @@ internal sealed class MigrationLock : IAsyncDisposable
     /// its waits in whole seconds, so a lockTimeout under a second waits one; a cancellation ends the wait after
     /// the driver's current try.
     /// </summary>
-    public static async Task<DbTransaction> Begin(DbConnection connection, DatabaseProvider services, RunSettings settings, Action<string> log, Io io)
+    public static async Task<DbTransaction> Begin(DbConnection connection, DatabaseProvider provider, RunSettings settings, Action<string> log, Io io)
     {
-        if (services.Lock is not null || connection.GetType().GetProperty("DefaultTimeout") is not { CanWrite: true } timeout) return await io.Begin(connection).ConfigureAwait(false);
+        if (provider.Lock is not null || connection.GetType().GetProperty("DefaultTimeout") is not { CanWrite: true } timeout) return await io.Begin(connection).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var told = 0;
         void Tell()
@@ -91,7 +91,7 @@ internal sealed class MigrationLock : IAsyncDisposable
                 {
                     return await io.Begin(connection).ConfigureAwait(false);
                 }
-                catch (DbException e) when (DatabaseFailure.IsBusy(e, services))
+                catch (DbException e) when (DatabaseFailure.IsBusy(e, provider))
                 {
                     Tell();
                     if (clock.Elapsed >= settings.LockTimeout) throw new DiffMigrateException(DatabaseFailure.Locked(connection, clock.Elapsed, settings) + ".", e);

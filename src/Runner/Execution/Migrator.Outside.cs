@@ -27,7 +27,7 @@ internal sealed partial class Migrator
             {
                 // Where DDL is not transactional every statement commits by itself: each is run as one outside the
                 // transaction, with a marker, so that a failure says (and the next run knows) how far the revision got.
-                if (!statement.SuppressTransaction && services.Dialect.TransactionalDdl)
+                if (!statement.SuppressTransaction && provider.Dialect.TransactionalDdl)
                 {
                     if (outside >= resumeAt) await Execute(statement, transaction.Value, io, step).ConfigureAwait(false);
                     continue;
@@ -64,7 +64,7 @@ internal sealed partial class Migrator
     /// </summary>
     private async Task RunOutside(MigrationOperation operation, SqlStatement statement, bool resuming, MigrationStep step, Io io)
     {
-        if (resuming && services.IndexValidSql is { } validSql && operation is CreateIndex or DropIndex)
+        if (resuming && provider.IndexValidSql is { } validSql && operation is CreateIndex or DropIndex)
         {
             var (tableName, index) = operation switch
             {
@@ -79,7 +79,7 @@ internal sealed partial class Migrator
             if (operation is CreateIndex && valid is false)
             {
                 log($"Dropping the invalid index {index.Name} that the stopped run left behind.");
-                foreach (var drop in services.Renderer.Render([new DropIndex(tableName, index, Concurrently: true)])) await Execute(drop, null, io, step).ConfigureAwait(false);
+                foreach (var drop in provider.Renderer.Render([new DropIndex(tableName, index, Concurrently: true)])) await Execute(drop, null, io, step).ConfigureAwait(false);
             }
         }
         await Execute(statement, null, io, step).ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal sealed partial class Migrator
     /// </summary>
     private async Task<bool> NeedsForeignKeysOff(List<IReadOnlyList<MigrationOperation>> recorded, DbTransaction transaction, Io io)
     {
-        if (services.Rebuild is not { } rebuild || !recorded.Any(ops => ops.OfType<BatchAlterTable>().Any(rebuild.MayRebuild))) return false;
+        if (provider.Rebuild is not { } rebuild || !recorded.Any(ops => ops.OfType<BatchAlterTable>().Any(rebuild.MayRebuild))) return false;
         using var command = VersionTable.Command(connection, transaction, rebuild.ForeignKeysState);
         return Convert.ToInt64(await io.Scalar(command).ConfigureAwait(false), CultureInfo.InvariantCulture) != 0;
     }
@@ -25,14 +25,14 @@ internal sealed partial class Migrator
     /// <summary>A batch with the table's current definition and triggers, read from the database when the revision did not give them.</summary>
     private async Task<MigrationOperation> Resolve(MigrationOperation operation, DbTransaction transaction, Io io)
     {
-        if (operation is not BatchAlterTable batch || services.Rebuild is not { } rebuild) return operation;
+        if (operation is not BatchAlterTable batch || provider.Rebuild is not { } rebuild) return operation;
         var copyFrom = batch.CopyFrom;
         if (copyFrom is null)
         {
             var options = new InspectOptions(Transaction: transaction);
             var schema = io.Async
-                ? await services.Inspector.InspectAsync(connection, options, io.Token).ConfigureAwait(false)
-                : services.Inspector.Inspect(connection, options);
+                ? await provider.Inspector.InspectAsync(connection, options, io.Token).ConfigureAwait(false)
+                : provider.Inspector.Inspect(connection, options);
             copyFrom = schema.FindTable(batch.Table) ?? throw new DiffMigrateException($"BatchAlterTable on {batch.Table}: the database has no such table.");
         }
         List<string> triggers;
@@ -65,7 +65,7 @@ internal sealed partial class Migrator
     private async Task CheckForeignKeys(DbTransaction transaction, MigrationStep? step, Io io)
     {
         List<string> problems;
-        using (var command = VersionTable.Command(connection, transaction, services.Rebuild!.ForeignKeyCheck))
+        using (var command = VersionTable.Command(connection, transaction, provider.Rebuild!.ForeignKeyCheck))
         {
             problems = await io.Rows(command, r => $"row {Convert.ToString(r.GetValue(1), CultureInfo.InvariantCulture)} of {r.GetString(0)} refers to a missing row of {r.GetString(2)}", max: 5)
                 .ConfigureAwait(false);

@@ -16,9 +16,9 @@ namespace DiffMigrate.Runner.Execution;
 /// is read until the end; on SQLite the write transaction is the lock. Every failure says what stayed applied.
 /// </summary>
 internal sealed partial class Migrator(
-    DbConnection connection, DatabaseProvider services, RevisionSet revisions, string versionTable, Action<string> log, RunSettings? settings = null)
+    DbConnection connection, DatabaseProvider provider, RevisionSet revisions, string versionTable, Action<string> log, RunSettings? settings = null)
 {
-    private readonly VersionTable table = new(new QualifiedName(null, versionTable), services);
+    private readonly VersionTable table = new(new QualifiedName(null, versionTable), provider);
     private readonly RunSettings settings = settings ?? RunSettings.Default;
 
     /// <summary>The revision graph in use.</summary>
@@ -63,7 +63,7 @@ internal sealed partial class Migrator(
     public bool EnsureVersionTable() => Io.Completed(Guarded(async () =>
     {
         var io = Io.Sync;
-        await using var held = await MigrationLock.Acquire(connection, services, versionTable, settings, log, io);
+        await using var held = await MigrationLock.Acquire(connection, provider, versionTable, settings, log, io);
         using var transaction = await Begin(io);
         if (await table.Exists(connection, transaction, io)) return false;
         await Execute(table.Create(), transaction, io);
@@ -75,11 +75,11 @@ internal sealed partial class Migrator(
     public void Stamp(IReadOnlyList<string> targets, bool purge) => Io.Completed(Guarded(async () =>
     {
         var io = Io.Sync;
-        await using var held = await MigrationLock.Acquire(connection, services, versionTable, settings, log, io);
+        await using var held = await MigrationLock.Acquire(connection, provider, versionTable, settings, log, io);
         using var transaction = await Begin(io);
         var rows = purge ? [] : await table.Read(connection, transaction, io);
         if (!await table.Exists(connection, transaction, io)) await Execute(table.Create(), transaction, io);
-        if (purge) await Execute(new SqlStatement($"DELETE FROM {services.Renderer.Syntax.Quote(table.Name)}"), transaction, io);
+        if (purge) await Execute(new SqlStatement($"DELETE FROM {provider.Renderer.Syntax.Quote(table.Name)}"), transaction, io);
         foreach (var marker in purge ? [] : await table.Markers(connection, transaction, io))
         {
             log($"Clearing the progress marker of revision {marker.Revision} (stopped at its statement {marker.Statement}).");
@@ -93,7 +93,7 @@ internal sealed partial class Migrator(
 
     private async Task<int> Run(Func<IReadOnlyList<string>, IReadOnlyList<MigrationStep>> plan, Io io)
     {
-        await using var held = await MigrationLock.Acquire(connection, services, versionTable, settings, log, io).ConfigureAwait(false);
+        await using var held = await MigrationLock.Acquire(connection, provider, versionTable, settings, log, io).ConfigureAwait(false);
         var transaction = new OpenTransaction(await Begin(io).ConfigureAwait(false));
         var foreignKeysOff = false;
         var progress = new RunProgress();
@@ -106,7 +106,7 @@ internal sealed partial class Migrator(
                 // PRAGMA foreign_keys cannot change inside a transaction: start again with enforcement off.
                 await io.Rollback(transaction.Value).ConfigureAwait(false);
                 await io.Dispose(transaction.Value).ConfigureAwait(false);
-                await Execute(new SqlStatement(services.Rebuild!.ForeignKeysOff), null, io).ConfigureAwait(false);
+                await Execute(new SqlStatement(provider.Rebuild!.ForeignKeysOff), null, io).ConfigureAwait(false);
                 foreignKeysOff = true;
                 transaction.Value = await Begin(io).ConfigureAwait(false);
                 (steps, recorded) = await Prepare(transaction.Value, plan, io).ConfigureAwait(false);
@@ -126,7 +126,7 @@ internal sealed partial class Migrator(
                 if ((!settings.TransactionPerRevision && !leftTransaction) || i == steps.Count - 1) continue;
                 await Commit(transaction.Value, foreignKeysOff, step, progress, io).ConfigureAwait(false);
                 transaction.Value = await Begin(io).ConfigureAwait(false);
-                if (services.Lock is null && !(await table.Read(connection, transaction.Value, io).ConfigureAwait(false)).SequenceEqual(steps[i + 1].RowsBefore, StringComparer.Ordinal))
+                if (provider.Lock is null && !(await table.Read(connection, transaction.Value, io).ConfigureAwait(false)).SequenceEqual(steps[i + 1].RowsBefore, StringComparer.Ordinal))
                 {
                     // Without a session lock (SQLite) another runner may have applied revisions between two commits: plan again from where it left the database.
                     log("Another runner changed the version table between two revisions: planning again.");
@@ -151,13 +151,13 @@ internal sealed partial class Migrator(
             await Rollback(transaction.Value, io).ConfigureAwait(false);
             if (!progress.Started) throw;
             var broken = DatabaseFailure.IsBroken(connection);
-            var message = e is DiffMigrateException ? e.Message : (current is null ? "" : Where(current) + ": ") + DatabaseFailure.Describe(e, connection, services, settings);
+            var message = e is DiffMigrateException ? e.Message : (current is null ? "" : Where(current) + ": ") + DatabaseFailure.Describe(e, connection, provider, settings);
             throw new DiffMigrateException($"{message}\n  {progress.Outcome(broken)}", e);
         }
         finally
         {
             await io.Dispose(transaction.Value).ConfigureAwait(false);
-            if (foreignKeysOff && !DatabaseFailure.IsBroken(connection)) await Execute(new SqlStatement(services.Rebuild!.ForeignKeysOn), null, io.Uncancellable).ConfigureAwait(false);
+            if (foreignKeysOff && !DatabaseFailure.IsBroken(connection)) await Execute(new SqlStatement(provider.Rebuild!.ForeignKeysOn), null, io.Uncancellable).ConfigureAwait(false);
         }
     }
 
@@ -181,7 +181,7 @@ internal sealed partial class Migrator(
         var resolved = resolve ? await Resolve(operation, transaction, io).ConfigureAwait(false) : operation;
         try
         {
-            return services.Renderer.Render([resolved]);
+            return provider.Renderer.Render([resolved]);
         }
         catch (DiffMigrateException e)
         {
@@ -199,7 +199,7 @@ internal sealed partial class Migrator(
         progress.Committed();
     }
 
-    private Task<DbTransaction> Begin(Io io) => MigrationLock.Begin(connection, services, settings, log, io);
+    private Task<DbTransaction> Begin(Io io) => MigrationLock.Begin(connection, provider, settings, log, io);
 
     /// <summary>Rolls back what is open; on a broken connection the server has done so already, and the real error must not be hidden.</summary>
     private async Task Rollback(DbTransaction transaction, Io io)
@@ -223,7 +223,7 @@ internal sealed partial class Migrator(
         catch (Exception e) when (DatabaseFailure.IsDatabaseError(e, connection))
         {
             // The database's own complaint (not a database, no such column) says nothing of which database it is.
-            var reason = DatabaseFailure.Describe(e, connection, services, settings);
+            var reason = DatabaseFailure.Describe(e, connection, provider, settings);
             throw new DiffMigrateException((reason == e.Message ? $"{connection.DataSource}: {reason}" : reason) + ".", e);
         }
     }
@@ -259,7 +259,7 @@ internal sealed partial class Migrator(
             var where = step is null ? "" : Where(step) + ": ";
             var doing = statement.Purpose is { } purpose ? $"while {purpose}: " : "while running: ";
             // A failed guard (a lossy conversion in a rebuild) is diagnosed with the row and value; anything else by its cause.
-            var reason = await Diagnose(statement, transaction, io.Uncancellable).ConfigureAwait(false) ?? DatabaseFailure.Describe(e, connection, services, settings);
+            var reason = await Diagnose(statement, transaction, io.Uncancellable).ConfigureAwait(false) ?? DatabaseFailure.Describe(e, connection, provider, settings);
             throw new DiffMigrateException($"{where}{reason}\n  {doing}{FirstLine(statement.Text)}", e);
         }
     }

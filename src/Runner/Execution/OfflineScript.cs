@@ -13,15 +13,15 @@ namespace DiffMigrate.Runner.Execution;
 internal static class OfflineScript
 {
     /// <summary>The script for <c>upgrade [start:]end --sql</c>.</summary>
-    public static string Upgrade(RevisionSet revisions, DatabaseProvider services, string versionTable, string range)
+    public static string Upgrade(RevisionSet revisions, DatabaseProvider provider, string versionTable, string range)
     {
         var (start, end) = SplitRange(range);
         var rows = start is null ? [] : revisions.Graph.Resolve(start, []);
-        return Write(revisions, services, versionTable, createTable: start is null, revisions.Graph.PlanUpgrade(rows, end), rows);
+        return Write(revisions, provider, versionTable, createTable: start is null, revisions.Graph.PlanUpgrade(rows, end), rows);
     }
 
     /// <summary>The script for <c>downgrade start:end --sql</c>.</summary>
-    public static string Downgrade(RevisionSet revisions, DatabaseProvider services, string versionTable, string range)
+    public static string Downgrade(RevisionSet revisions, DatabaseProvider provider, string versionTable, string range)
     {
         var (start, end) = SplitRange(range);
         if (start is null)
@@ -29,14 +29,14 @@ internal static class OfflineScript
             throw new DiffMigrateException("downgrade with --sql needs a range <from>:<to>, since there is no database to read the current revision from.");
         }
         var rows = revisions.Graph.Resolve(start, []);
-        return Write(revisions, services, versionTable, createTable: false, revisions.Graph.PlanDowngrade(rows, end), rows);
+        return Write(revisions, provider, versionTable, createTable: false, revisions.Graph.PlanDowngrade(rows, end), rows);
     }
 
     /// <summary>
     /// The script for <c>stamp --sql</c>: each target may be <c>start:end</c> (one start for all); without a start
     /// the rows start empty and the version table is created.
     /// </summary>
-    public static string Stamp(RevisionGraph graph, DatabaseProvider services, string versionTable, IReadOnlyList<string> targets, bool purge)
+    public static string Stamp(RevisionGraph graph, DatabaseProvider provider, string versionTable, IReadOnlyList<string> targets, bool purge)
     {
         string? start = null;
         var destinations = new List<string>();
@@ -51,49 +51,49 @@ internal static class OfflineScript
             destinations.Add(to);
         }
         var rows = start is null ? [] : graph.Resolve(start, []);
-        var table = Table(services, versionTable);
-        var renderer = services.Renderer;
+        var table = Table(provider, versionTable);
+        var renderer = provider.Renderer;
         var statements = new List<SqlStatement>();
         if (start is null) statements.Add(table.Create());
         if (purge) statements.Add(new SqlStatement($"DELETE FROM {renderer.Syntax.Quote(table.Name)}"));
         statements.AddRange(table.Edits(purge ? [] : rows, graph.Stamp(rows, destinations, purge)));
-        return Transaction(services, statements);
+        return Transaction(provider, statements);
     }
 
     /// <summary>
     /// <paramref name="statements"/> as one script in one transaction; with foreign-key enforcement off around it,
     /// and the check before COMMIT, when a statement needs that (a SQLite rebuild).
     /// </summary>
-    public static string Script(DatabaseProvider services, IReadOnlyList<SqlStatement> statements) =>
-        Wrap(services, services.Renderer.RenderScript(statements), statements.Any(s => s.ForeignKeysOff));
+    public static string Script(DatabaseProvider provider, IReadOnlyList<SqlStatement> statements) =>
+        Wrap(provider, provider.Renderer.RenderScript(statements), statements.Any(s => s.ForeignKeysOff));
 
     /// <summary>The script for <c>ensure-version --sql</c>: the version table's CREATE TABLE.</summary>
-    public static string EnsureVersion(DatabaseProvider services, string versionTable) =>
-        Transaction(services, [Table(services, versionTable).Create()]);
+    public static string EnsureVersion(DatabaseProvider provider, string versionTable) =>
+        Transaction(provider, [Table(provider, versionTable).Create()]);
 
-    private static string Transaction(DatabaseProvider services, IReadOnlyList<SqlStatement> statements) => Transaction(services, services.Renderer.RenderScript(statements));
+    private static string Transaction(DatabaseProvider provider, IReadOnlyList<SqlStatement> statements) => Transaction(provider, provider.Renderer.RenderScript(statements));
 
     // The whole script is one transaction, as Alembic's offline output is; where DDL is not transactional a
     // transaction would hold nothing back, so the script says so instead of pretending.
-    private static string Transaction(DatabaseProvider services, string body)
+    private static string Transaction(DatabaseProvider provider, string body)
     {
-        var syntax = services.Renderer.Syntax;
-        return services.Dialect.TransactionalDdl
+        var syntax = provider.Renderer.Syntax;
+        return provider.Dialect.TransactionalDdl
             ? syntax.BeginTransaction + syntax.StatementTerminator + "\n\n" + body + syntax.CommitTransaction + syntax.StatementTerminator + "\n"
-            : $"-- {services.Dialect.Name} commits each DDL statement by itself: a failing statement leaves the ones before it applied.\n\n" + body;
+            : $"-- {provider.Dialect.Name} commits each DDL statement by itself: a failing statement leaves the ones before it applied.\n\n" + body;
     }
 
-    private static VersionTable Table(DatabaseProvider services, string versionTable) => new(new QualifiedName(null, versionTable), services);
+    private static VersionTable Table(DatabaseProvider provider, string versionTable) => new(new QualifiedName(null, versionTable), provider);
 
     /// <summary>
     /// The steps' SQL. A batch that rebuilds a table takes the table's definition from its copyFrom or, failing that,
     /// from replaying the revisions' operations from base (<paramref name="startRows"/> is where the script starts).
     /// </summary>
     private static string Write(
-        RevisionSet revisions, DatabaseProvider services, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> startRows)
+        RevisionSet revisions, DatabaseProvider provider, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> startRows)
     {
-        var renderer = services.Renderer;
-        var table = Table(services, versionTable);
+        var renderer = provider.Renderer;
+        var table = Table(provider, versionTable);
         var replay = new SchemaReplay();
         var before = startRows.Count == 0 ? [] : revisions.Graph.PlanUpgrade([], startRows);
         var migrations = revisions.Load([.. before.Concat(steps).Select(s => s.Revision.Id).Distinct()]);
@@ -108,9 +108,9 @@ internal static class OfflineScript
         {
             script.Append("-- ").Append(StepText.Describe(step, withMessage: false)).Append("\n\n");
             var statements = new List<SqlStatement>();
-            foreach (var statement in Migrator.Record(migrations[step.Revision.Id], step).SelectMany(o => Render(services, replay, o, ref rebuilds)))
+            foreach (var statement in Migrator.Record(migrations[step.Revision.Id], step).SelectMany(o => Render(provider, replay, o, ref rebuilds)))
             {
-                if (statement.SuppressTransaction && services.Dialect.TransactionalDdl)
+                if (statement.SuppressTransaction && provider.Dialect.TransactionalDdl)
                 {
                     statements.Add(new SqlStatement(renderer.Syntax.CommitTransaction));
                     statements.Add(statement);
@@ -124,25 +124,25 @@ internal static class OfflineScript
             statements.AddRange(table.Edits(step.RowsBefore, step.RowsAfter));
             script.Append(renderer.RenderScript(statements));
         }
-        return Wrap(services, script.ToString(), rebuilds);
+        return Wrap(provider, script.ToString(), rebuilds);
     }
 
-    private static string Wrap(DatabaseProvider services, string body, bool foreignKeysOff)
+    private static string Wrap(DatabaseProvider provider, string body, bool foreignKeysOff)
     {
-        var renderer = services.Renderer;
-        if (services.Rebuild is not { } rebuild || !foreignKeysOff) return Transaction(services, body);
+        var renderer = provider.Renderer;
+        if (provider.Rebuild is not { } rebuild || !foreignKeysOff) return Transaction(provider, body);
         // Foreign-key enforcement cannot change inside a transaction: around it, and the check is for the operator to read.
         var terminator = renderer.Syntax.StatementTerminator;
         return $"{rebuild.ForeignKeysOff}{terminator}\n\n" +
-            Transaction(services, body + renderer.RenderScript([new SqlStatement(rebuild.ForeignKeyCheck)])) +
+            Transaction(provider, body + renderer.RenderScript([new SqlStatement(rebuild.ForeignKeyCheck)])) +
             $"\n{rebuild.ForeignKeysOn}{terminator}\n";
     }
 
     /// <summary>One operation's SQL, a batch given its table's definition from the replay; the replay follows the operation.</summary>
-    private static IReadOnlyList<SqlStatement> Render(DatabaseProvider services, SchemaReplay replay, MigrationOperation operation, ref bool rebuilds)
+    private static IReadOnlyList<SqlStatement> Render(DatabaseProvider provider, SchemaReplay replay, MigrationOperation operation, ref bool rebuilds)
     {
         if (operation is BatchAlterTable { CopyFrom: null } batch && replay.Find(batch.Table) is { } known) operation = batch with { CopyFrom = known };
-        var statements = services.Renderer.Render([operation]);
+        var statements = provider.Renderer.Render([operation]);
         rebuilds |= statements.Any(s => s.ForeignKeysOff);
         replay.Apply(operation);
         return statements;

@@ -8,13 +8,13 @@ namespace DiffMigrate.Runner.Execution;
 /// The version table: one row per applied head (Alembic's alembic_version). Edits between two row sets are written
 /// as Alembic writes them: an UPDATE when one row becomes another, else INSERTs and DELETEs.
 /// </summary>
-internal sealed class VersionTable(QualifiedName name, DatabaseProvider services)
+internal sealed class VersionTable(QualifiedName name, DatabaseProvider provider)
 {
     public QualifiedName Name { get; } = name;
 
     public async Task<bool> Exists(DbConnection connection, DbTransaction? transaction, Io io)
     {
-        using var command = Command(connection, transaction, services.TableExistsSql(Name));
+        using var command = Command(connection, transaction, provider.TableExistsSql(Name));
         return Convert.ToInt64(await io.Scalar(command).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
@@ -30,21 +30,21 @@ internal sealed class VersionTable(QualifiedName name, DatabaseProvider services
     public async Task<IReadOnlyList<ProgressMarker>> Markers(DbConnection connection, DbTransaction? transaction, Io io) =>
         (await ReadAll(connection, transaction, io).ConfigureAwait(false)).Select(ProgressMarker.Parse).OfType<ProgressMarker>().ToList();
 
-    public SqlStatement Insert(string row) => services.Renderer.InsertVersion(Name, row);
+    public SqlStatement Insert(string row) => provider.Renderer.InsertVersion(Name, row);
 
-    public SqlStatement Delete(string row) => services.Renderer.DeleteVersion(Name, row);
+    public SqlStatement Delete(string row) => provider.Renderer.DeleteVersion(Name, row);
 
     private async Task<IReadOnlyList<string>> ReadAll(DbConnection connection, DbTransaction? transaction, Io io)
     {
         if (!await Exists(connection, transaction, io).ConfigureAwait(false)) return [];
-        var sql = $"SELECT version_num FROM {services.Renderer.Syntax.Quote(Name)}";
+        var sql = $"SELECT version_num FROM {provider.Renderer.Syntax.Quote(Name)}";
         using var command = Command(connection, transaction, sql);
         var rows = await io.Rows(command, r => r.GetString(0)).ConfigureAwait(false);
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }
 
-    public SqlStatement Create() => services.Renderer.CreateVersionTable(Name);
+    public SqlStatement Create() => provider.Renderer.CreateVersionTable(Name);
 
     /// <summary>The statements that turn the rows <paramref name="before"/> into <paramref name="after"/>.</summary>
     public IEnumerable<SqlStatement> Edits(IReadOnlyList<string> before, IReadOnlyList<string> after)
@@ -54,9 +54,9 @@ internal sealed class VersionTable(QualifiedName name, DatabaseProvider services
         var pairs = Math.Min(removed.Count, added.Count);
         // Alembic updates in place when a step replaces rows one for one, and deletes the rest (a merge) or
         // inserts the rest (a new branch); the same rows come out either way, this keeps the SQL familiar.
-        for (var i = 0; i < pairs; i++) yield return services.Renderer.UpdateVersion(Name, removed[i], added[i]);
-        for (var i = pairs; i < removed.Count; i++) yield return services.Renderer.DeleteVersion(Name, removed[i]);
-        for (var i = pairs; i < added.Count; i++) yield return services.Renderer.InsertVersion(Name, added[i]);
+        for (var i = 0; i < pairs; i++) yield return provider.Renderer.UpdateVersion(Name, removed[i], added[i]);
+        for (var i = pairs; i < removed.Count; i++) yield return provider.Renderer.DeleteVersion(Name, removed[i]);
+        for (var i = pairs; i < added.Count; i++) yield return provider.Renderer.InsertVersion(Name, added[i]);
     }
 
     internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)

@@ -18,8 +18,8 @@ public sealed class ProviderRegistryTests
             foreach (var scheme in provider.Schemes)
             {
                 Assert.IsTrue(schemes.Add(scheme), $"scheme {scheme} belongs to one provider only");
-                Assert.AreSame(provider, DatabaseProviders.Named(scheme));
-                Assert.AreSame(provider, DatabaseProviders.Named(scheme.ToUpperInvariant()), "schemes are case-insensitive");
+                Assert.AreSame(provider, DatabaseProviders.Find(scheme));
+                Assert.AreSame(provider, DatabaseProviders.Find(scheme.ToUpperInvariant()), "schemes are case-insensitive");
             }
             Assert.AreSame(provider, DatabaseProviders.For(provider.Dialect));
             Assert.IsNotEmpty(provider.UrlForms);
