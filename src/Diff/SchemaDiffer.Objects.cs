@@ -6,9 +6,10 @@ namespace DiffMigrate.Diff;
 internal sealed partial class SchemaDiffer
 {
     /// <summary>
-    /// Adds the operations on schemas, enums and sequences around the table operations: new schemas and sequences
-    /// first, then enum value renames and additions, each new enum just before the first operation that uses it;
-    /// after the tables, removed enum values, dropped enums and dropped sequences. Schemas are never dropped.
+    /// Adds the operations on schemas, extensions, enums and sequences around the table operations: new schemas,
+    /// extensions and sequences first, then enum value renames and additions, each new enum just before the first
+    /// operation that uses it; after the tables, removed enum values, dropped enums, dropped sequences and, last,
+    /// dropped extensions (what the tables used of them is gone by then). Schemas are never dropped.
     /// </summary>
     private List<MigrationOperation> WithSchemaObjects(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> tableOperations)
     {
@@ -20,6 +21,7 @@ internal sealed partial class SchemaDiffer
             var existing = from.Schemas.Select(normalizer.SchemaName).OfType<string>().ToHashSet(StringComparer.Ordinal);
             before.AddRange(to.Schemas.Select(normalizer.SchemaName).OfType<string>().Distinct().Where(s => !existing.Contains(s)).Select(s => new CreateSchema(s)));
         }
+        var dropped = DiffExtensions(from, to, before);
         if (dialect.SupportsSequences) DiffSequences(from, to, before, after);
         var operations = new List<MigrationOperation>(before);
         if (dialect.SupportsEnumTypes)
@@ -40,7 +42,30 @@ internal sealed partial class SchemaDiffer
             operations.AddRange(tableOperations);
         }
         operations.AddRange(after);
+        operations.AddRange(dropped);
         return operations;
+    }
+
+    /// <summary>New and moved extensions (into <paramref name="before"/>), and the dropped ones, returned to go last.</summary>
+    private List<MigrationOperation> DiffExtensions(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> before)
+    {
+        if (!options.Dialect.SupportsExtensions)
+        {
+            if (to.Extensions.FirstOrDefault() is { } declared)
+            {
+                throw new DiffMigrateException($"The model declares extension {declared.Name}, but {options.Dialect.Name} has no extensions: remove it from the model for this database.");
+            }
+            return [];
+        }
+        Extension Normal(Extension e) => e with { Schema = normalizer.SchemaName(e.Schema) };
+        var existing = from.Extensions.Select(Normal).ToDictionary(e => e.Name, StringComparer.Ordinal);
+        var wanted = to.Extensions.Select(Normal).ToDictionary(e => e.Name, StringComparer.Ordinal);
+        foreach (var (name, extension) in wanted.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!existing.TryGetValue(name, out var old)) before.Add(new CreateExtension(extension));
+            else if (old != extension) before.Add(new AlterExtension(old, extension));
+        }
+        return [.. existing.Where(p => !wanted.ContainsKey(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new DropExtension(p.Value))];
     }
 
     private void DiffSequences(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> before, List<MigrationOperation> after)

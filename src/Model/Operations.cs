@@ -97,6 +97,15 @@ public sealed class Operations
     /// <summary>Renames a value of an enum.</summary>
     public void RenameEnumValue(QualifiedName name, string oldValue, string newValue) => Add(new RenameEnumValue(name, oldValue, newValue));
 
+    /// <summary>Creates an extension (if it is not there yet), its objects in <paramref name="schema"/> (null: the default schema).</summary>
+    public void CreateExtension(string name, string? schema = null) => Add(new CreateExtension(new Extension(name, schema)));
+
+    /// <summary>Drops an extension (the database refuses while something uses it).</summary>
+    public void DropExtension(string name, string? schema = null) => Add(new DropExtension(new Extension(name, schema)));
+
+    /// <summary>Moves an extension's objects from schema <paramref name="schema"/> to <paramref name="newSchema"/> (null: the default schema).</summary>
+    public void AlterExtension(string name, string? schema, string? newSchema) => Add(new AlterExtension(new Extension(name, schema), new Extension(name, newSchema)));
+
     /// <summary>Creates a sequence.</summary>
     public void CreateSequence(Sequence sequence) => Add(new CreateSequence(sequence));
 

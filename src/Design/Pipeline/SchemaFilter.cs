@@ -28,6 +28,7 @@ internal static class SchemaFilter
                 .Select(t => Members(t, include)).ToEquatableArray(),
             Enums = Keep(schema.Enums, e => Named(SchemaObjectKind.Enum, e.Name)),
             Sequences = Keep(schema.Sequences, s => Named(SchemaObjectKind.Sequence, s.Name)),
+            Extensions = Keep(schema.Extensions, e => include(new SchemaObjectRef(SchemaObjectKind.Extension, e.Schema, null, e.Name))),
             Unmanaged = Keep(schema.Unmanaged, u => ObjectFilter.KindOf(u.Kind) switch
             {
                 SchemaObjectKind.Schema => InSchema(u.Name.Name),

@@ -32,11 +32,12 @@ internal static class SafetyLint
     public static IReadOnlySet<Type> WithoutFindings { get; } = new HashSet<Type>
     {
         // New objects, or new values, that nothing uses yet.
-        typeof(CreateTable), typeof(CreateSchema), typeof(CreateEnum), typeof(AddEnumValue), typeof(CreateSequence),
+        typeof(CreateTable), typeof(CreateSchema), typeof(CreateEnum), typeof(AddEnumValue), typeof(CreateSequence), typeof(CreateExtension), typeof(AlterExtension),
         // Metadata, or removals of what rows never depend on.
         typeof(AlterTableComment), typeof(DropIndex), typeof(DropForeignKey), typeof(DropUniqueConstraint), typeof(DropCheckConstraint),
         // Not yet judged by a rule: an existing primary key's columns, and objects the differ drops only once unused.
         typeof(AddPrimaryKey), typeof(DropSchema), typeof(DropEnum), typeof(RenameEnumValue), typeof(DropSequence), typeof(AlterSequence),
+        typeof(DropExtension),
         // What the author wrote by hand is theirs to judge.
         typeof(ExecuteSql), typeof(BulkInsert),
     };

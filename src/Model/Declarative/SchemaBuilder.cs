@@ -21,6 +21,7 @@ public sealed class SchemaBuilder
     internal List<EnumType> Enums { get; } = [];
     internal List<EnumValueRename> EnumRenames { get; } = [];
     internal List<Sequence> Sequences { get; } = [];
+    internal List<Extension> Extensions { get; } = [];
 
     /// <summary>
     /// An enumerated type. Columns use it with <c>SqlType.Enum(name, values)</c> (or a C# enum property); declare it
@@ -30,6 +31,16 @@ public sealed class SchemaBuilder
     {
         Enums.Add(new EnumType(name, values));
         EnumRenames.AddRange(renamedValues.Select(r => new EnumValueRename(name, r.OldValue, r.NewValue)));
+        return this;
+    }
+
+    /// <summary>
+    /// An extension the database needs (PostgreSQL's <c>CREATE EXTENSION</c>), its objects in <paramref name="schema"/>
+    /// (null: the default schema). Created before the tables, dropped after them.
+    /// </summary>
+    public SchemaBuilder Extension(string name, string? schema = null)
+    {
+        Extensions.Add(new Extension(name, schema));
         return this;
     }
 

@@ -50,6 +50,7 @@ public static class SchemaModel
             objects.Enums.AddRange(builder.Enums);
             objects.EnumRenames.AddRange(builder.EnumRenames);
             objects.Sequences.AddRange(builder.Sequences);
+            objects.Extensions.AddRange(builder.Extensions);
         }
         var byType = new Dictionary<Type, TableDraft>();
         foreach (var type in entityTypes.Distinct())
@@ -83,9 +84,15 @@ public static class SchemaModel
         objects.EnumRenames.AddRange(entityTypes.Distinct().SelectMany(EntityReader.EnumRenames));
         var enums = SchemaObjects.Enums(tables, objects.Enums);
         var sequences = objects.Sequences.OrderBy(s => s.Name).ToEquatableArray();
+        foreach (var twice in objects.Extensions.GroupBy(e => e.Name, StringComparer.Ordinal).Where(g => g.Distinct().Count() > 1))
+        {
+            throw new DiffMigrateException($"Extension {twice.Key} is declared twice, in different schemas ({string.Join(" and ", twice.Select(e => e.Schema ?? "the default schema"))}).");
+        }
+        var extensions = objects.Extensions.Distinct().OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
         var schemas = tables.Select(t => t.Name.Schema).Concat(enums.Select(e => e.Name.Schema)).Concat(sequences.Select(s => s.Name.Schema))
+            .Concat(extensions.Select(e => e.Schema))
             .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToEquatableArray();
         return new DatabaseSchema(tables, drafts.SelectMany(d => d.Renames()).ToEquatableArray(), enums, sequences, schemas,
-            objects.EnumRenames.Distinct().ToEquatableArray());
+            objects.EnumRenames.Distinct().ToEquatableArray(), Extensions: extensions);
     }
 }

@@ -29,6 +29,9 @@ public sealed record Dialect(
     /// </summary>
     public bool IdentityIsRowid { get; init; }
 
+    /// <summary>True where the database has extensions (PostgreSQL's CREATE EXTENSION).</summary>
+    public bool SupportsExtensions { get; init; }
+
     /// <summary>Which table changes ALTER TABLE cannot make in place, where some cannot; null where it can make all.</summary>
     public TableRebuildRule? RebuildRule { get; init; }
 

@@ -45,6 +45,19 @@ public sealed record DropEnumValue(QualifiedName Enum, string Value, EquatableAr
 /// <summary>Renames one value of an enum (rows holding it follow).</summary>
 public sealed record RenameEnumValue(QualifiedName Enum, string OldValue, string NewValue) : SchemaObjectOperation;
 
+/// <summary>Creates an extension (if it is not there yet).</summary>
+public sealed record CreateExtension(Extension Extension) : SchemaObjectOperation;
+
+/// <summary>Drops an extension; the database refuses while something uses its objects, so nothing is dropped with it.</summary>
+public sealed record DropExtension(Extension Extension) : SchemaObjectOperation
+{
+    /// <inheritdoc/>
+    public override bool IsDestructive => true;
+}
+
+/// <summary>Moves an extension's objects from <see cref="Existing"/>'s schema to <see cref="Extension"/>'s.</summary>
+public sealed record AlterExtension(Extension Existing, Extension Extension) : SchemaObjectOperation;
+
 /// <summary>Creates a sequence.</summary>
 public sealed record CreateSequence(Sequence Sequence) : SchemaObjectOperation;
 

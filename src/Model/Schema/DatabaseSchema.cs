@@ -11,7 +11,8 @@ public sealed record RenameHint(QualifiedName Table, string? Column, string OldN
 /// declares (empty for an inspected database). <see cref="Enums"/> and <see cref="Sequences"/> are the
 /// standalone schema objects (a model's enums also come from its columns); <see cref="Schemas"/> lists the
 /// non-default schemas that exist (inspected) or are wanted (model). <see cref="Unmanaged"/> is what an inspected
-/// database holds that DiffMigrate does not compare (empty for a model).
+/// database holds that DiffMigrate does not compare (empty for a model); <see cref="Extensions"/> the extensions it
+/// has or needs.
 /// </summary>
 public sealed record DatabaseSchema(
     EquatableArray<Table> Tables,
@@ -20,7 +21,8 @@ public sealed record DatabaseSchema(
     EquatableArray<Sequence> Sequences = default,
     EquatableArray<string> Schemas = default,
     EquatableArray<EnumValueRename> EnumRenames = default,
-    EquatableArray<UnmanagedObject> Unmanaged = default)
+    EquatableArray<UnmanagedObject> Unmanaged = default,
+    EquatableArray<Extension> Extensions = default)
 {
     /// <summary>A schema with no table.</summary>
     public static DatabaseSchema Empty { get; } = new(EquatableArray<Table>.Empty);

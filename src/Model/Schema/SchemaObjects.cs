@@ -34,5 +34,11 @@ public sealed record Sequence(
     bool Cycle = false,
     long? Cache = null);
 
+/// <summary>
+/// An extension (PostgreSQL's <c>CREATE EXTENSION</c>), with the schema its objects go into (null: the default
+/// schema). The objects it brings (functions, types, operator classes) belong to it and are not compared one by one.
+/// </summary>
+public sealed record Extension(string Name, string? Schema = null);
+
 /// <summary>A declared rename of one value of an enum: autogenerate renames it instead of dropping and adding.</summary>
 public sealed record EnumValueRename(QualifiedName Enum, string OldValue, string NewValue);

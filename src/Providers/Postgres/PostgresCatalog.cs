@@ -114,6 +114,7 @@ internal static class PostgresCatalog
         """,
 
         // 7: what is not compared: (kind, schema, name, table, detail); the words are the configuration's object kinds.
+        // Extensions come with it (kind 'extension', its schema and version): they are compared.
         $"""
         SELECT u.kind, u.schema, u.name, u.tab, u.detail FROM (
             SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materializedView' WHEN 'f' THEN 'foreignTable' ELSE 'compositeType' END AS kind,
@@ -167,7 +168,7 @@ internal static class PostgresCatalog
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
             UNION ALL
-            SELECT 'extension', NULL, e.extname, NULL, 'version ' || e.extversion || ', in schema ' || n.nspname
+            SELECT 'extension', n.nspname, e.extname, NULL, e.extversion
             FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
             WHERE e.extname <> 'plpgsql'
             UNION ALL

@@ -35,9 +35,11 @@ internal sealed partial class PostgresInspector
         tables.Sort((a, b) => a.Name.CompareTo(b.Name));
         var sequences = rows.Sequences.Select(s => Sequence(s, Name(s.Schema, s.Name))).OrderBy(s => s.Name).ToEquatableArray();
         var schemas = rows.Schemas.Where(s => s != rows.CurrentSchema).ToEquatableArray();
-        var unmanaged = rows.Unmanaged.Select(u => new UnmanagedObject(u.Kind, u.Schema is null ? new QualifiedName(null, u.Name) : Name(u.Schema, u.Name), u.Table, u.Detail));
+        var unmanaged = rows.Unmanaged.Where(u => u.Kind != "extension")
+            .Select(u => new UnmanagedObject(u.Kind, u.Schema is null ? new QualifiedName(null, u.Name) : Name(u.Schema, u.Name), u.Table, u.Detail));
+        var extensions = rows.Unmanaged.Where(u => u.Kind == "extension").Select(u => new Extension(u.Name, u.Schema == rows.CurrentSchema ? null : u.Schema));
         return new DatabaseSchema(tables.ToEquatableArray(), default, enums.OrderBy(e => e.Name).ToEquatableArray(), sequences, schemas,
-            Unmanaged: unmanaged.ToEquatableArray());
+            Unmanaged: unmanaged.ToEquatableArray(), Extensions: extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private static Column Column(ColumnRow row, Func<string, string, QualifiedName> name, Dictionary<string, EquatableArray<string>> enumValues)

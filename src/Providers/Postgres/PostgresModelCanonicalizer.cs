@@ -61,6 +61,12 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
             }
             else if (type.Values.Any(v => !values.Contains(v))) unusable.Add(Key(type.Name));
         }
+        // An extension first: the model's defaults and checks may call its functions or use its types.
+        var extensions = database.Extensions.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var extension in model.Extensions.Where(e => !extensions.Contains(e.Name)))
+        {
+            statements.Add(new($"CREATE EXTENSION IF NOT EXISTS {Quote(extension.Name)}{(extension.Schema is { } s ? " WITH SCHEMA " + Quote(s) : "")}", $"extension {extension.Name}"));
+        }
         var sequences = database.Sequences.Select(s => Key(s.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var sequence in model.Sequences.Where(s => !sequences.Contains(Key(s.Name))))
         {

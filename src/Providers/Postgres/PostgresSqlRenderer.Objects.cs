@@ -39,6 +39,21 @@ internal sealed partial class PostgresSqlRenderer
     }
 
     /// <inheritdoc/>
+    protected override void CreateExtension(CreateExtension operation, List<SqlStatement> output) =>
+        output.Add(new($"CREATE EXTENSION IF NOT EXISTS {Syntax.QuoteIdentifier(operation.Extension.Name)} WITH SCHEMA {Schema(operation.Extension)}"));
+
+    /// <inheritdoc/>
+    protected override void DropExtension(DropExtension operation, List<SqlStatement> output) =>
+        output.Add(new($"DROP EXTENSION {Syntax.QuoteIdentifier(operation.Extension.Name)}"));
+
+    /// <inheritdoc/>
+    protected override void AlterExtension(AlterExtension operation, List<SqlStatement> output) =>
+        output.Add(new($"ALTER EXTENSION {Syntax.QuoteIdentifier(operation.Extension.Name)} SET SCHEMA {Schema(operation.Extension)}"));
+
+    // Written out, not left to search_path, so that the script means the same wherever it runs.
+    private string Schema(Extension extension) => Syntax.QuoteIdentifier(extension.Schema ?? Dialect.DefaultSchema!);
+
+    /// <inheritdoc/>
     protected override void CreateSequence(CreateSequence operation, List<SqlStatement> output)
     {
         var s = operation.Sequence;

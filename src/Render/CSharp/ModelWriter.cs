@@ -23,6 +23,10 @@ internal static partial class ModelWriter
         code.Append("public sealed class ").Append(CSharpText.TypeName(className)).Append(" : SchemaDefinition\n{\n");
         code.Append("    public override void Define(SchemaBuilder builder)\n    {\n");
         foreach (var type in schema.Enums) code.Append($"        builder.Enum({Name(type.Name)}, [{string.Join(", ", type.Values.Select(Lit))}]);\n");
+        foreach (var extension in schema.Extensions)
+        {
+            code.Append("        builder.Extension(").Append(Lit(extension.Name)).Append(extension.Schema is { } s ? ", schema: " + Lit(s) : "").Append(");\n");
+        }
         foreach (var sequence in schema.Sequences) code.Append("        builder.Sequence(").Append(Sequence(sequence)).Append(");\n");
         foreach (var table in schema.Tables)
         {

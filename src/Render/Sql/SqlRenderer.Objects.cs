@@ -57,6 +57,15 @@ internal abstract partial class SqlRenderer
     /// <summary>Renames a value of an enum type.</summary>
     protected virtual void RenameEnumValue(RenameEnumValue operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
 
+    /// <summary>Creates an extension.</summary>
+    protected virtual void CreateExtension(CreateExtension operation, List<SqlStatement> output) => throw Refuse(operation, "extensions", Dialect.SupportsExtensions);
+
+    /// <summary>Drops an extension.</summary>
+    protected virtual void DropExtension(DropExtension operation, List<SqlStatement> output) => throw Refuse(operation, "extensions", Dialect.SupportsExtensions);
+
+    /// <summary>Moves an extension to another schema.</summary>
+    protected virtual void AlterExtension(AlterExtension operation, List<SqlStatement> output) => throw Refuse(operation, "extensions", Dialect.SupportsExtensions);
+
     /// <summary>Creates a sequence.</summary>
     protected virtual void CreateSequence(CreateSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", Dialect.SupportsSequences);
 

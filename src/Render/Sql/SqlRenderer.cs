@@ -54,6 +54,9 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case AddEnumValue o: AddEnumValue(o, output); break;
             case DropEnumValue o: DropEnumValue(o, output); break;
             case RenameEnumValue o: RenameEnumValue(o, output); break;
+            case CreateExtension o: CreateExtension(o, output); break;
+            case DropExtension o: DropExtension(o, output); break;
+            case AlterExtension o: AlterExtension(o, output); break;
             case CreateSequence o: CreateSequence(o, output); break;
             case DropSequence o: DropSequence(o, output); break;
             case AlterSequence o: AlterSequence(o, output); break;

@@ -14,6 +14,7 @@ internal static class RichModel
         {
             public override void Define(SchemaBuilder b)
             {
+                b.Extension("citext");
                 b.Enum("mood", ["sad", "ok", "happy"]);
                 b.Enum(new QualifiedName("audit", "level"), ["low", "high"]);
                 b.Sequence("invoice_numbers", start: 1000, increment: 10, cache: 5);

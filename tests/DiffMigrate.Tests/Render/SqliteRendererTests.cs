@@ -17,6 +17,7 @@ public sealed class SqliteRendererTests : SqlRendererScenarios
         typeof(AddUniqueConstraint), typeof(DropUniqueConstraint), typeof(AddCheckConstraint), typeof(DropCheckConstraint),
         typeof(CreateSchema), typeof(DropSchema), typeof(CreateEnum), typeof(DropEnum), typeof(AddEnumValue), typeof(DropEnumValue),
         typeof(RenameEnumValue), typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence),
+        typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension),
     };
 
     [TestMethod]
