@@ -44,6 +44,7 @@ internal static class OperationText
         AddEnumValue o => $"+ enum value {o.Enum}.{o.Value}",
         DropEnumValue o => $"- enum value {o.Enum}.{o.Value}",
         RenameEnumValue o => $"~ enum value {o.Enum}.{o.OldValue} renamed to {o.NewValue}",
+        ReorderEnumValues o => $"~ enum {o.Enum} order ({string.Join(", ", o.Existing)}) -> ({string.Join(", ", o.Values)})",
         CreateSequence o => $"+ sequence {o.Sequence.Name}",
         DropSequence o => $"- sequence {o.Sequence.Name}",
         AlterSequence o => $"~ sequence {o.Sequence.Name}",

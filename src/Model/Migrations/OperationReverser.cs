@@ -50,6 +50,7 @@ internal static class OperationReverser
         AddEnumValue o => new DropEnumValue(o.Enum, o.Value, o.Values),
         DropEnumValue o => new AddEnumValue(o.Enum, o.Value, o.Values),
         RenameEnumValue o => new RenameEnumValue(o.Enum, o.NewValue, o.OldValue),
+        ReorderEnumValues o => new ReorderEnumValues(o.Enum, o.Values, o.Existing),
         CreateSequence o => new DropSequence(o.Sequence),
         DropSequence o => new CreateSequence(o.Sequence),
         AlterSequence o => new AlterSequence(o.Sequence, o.Existing),

@@ -43,6 +43,7 @@ internal static class OperationStatements
         AddEnumValue o => ("AddEnumValue", [Arg(Name(o.Enum)), Arg(Str(o.Value)), .. o.Values.Select(v => Arg(Str(v)))]),
         DropEnumValue o => ("DropEnumValue", [Arg(Name(o.Enum)), Arg(Str(o.Value)), .. o.Values.Select(v => Arg(Str(v)))]),
         RenameEnumValue o => ("RenameEnumValue", [Arg(Name(o.Enum)), Arg(Str(o.OldValue)), Arg(Str(o.NewValue))]),
+        ReorderEnumValues o => ("ReorderEnumValues", [Arg(Name(o.Enum)), Arg(Strings(o.Existing)), Arg(Strings(o.Values))]),
         CreateSequence o => ("CreateSequence", [Arg(SchemaExpressions.Sequence(o.Sequence))]),
         DropSequence o => ("DropSequence", [Arg(SchemaExpressions.Sequence(o.Sequence))]),
         AlterSequence o => ("AlterSequence", [Named("existing", SchemaExpressions.Sequence(o.Existing)), Named("sequence", SchemaExpressions.Sequence(o.Sequence))]),

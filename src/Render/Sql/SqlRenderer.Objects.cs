@@ -57,6 +57,9 @@ internal abstract partial class SqlRenderer
     /// <summary>Renames a value of an enum type.</summary>
     protected virtual void RenameEnumValue(RenameEnumValue operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
 
+    /// <summary>Puts the values of an enum type in another order.</summary>
+    protected virtual void ReorderEnumValues(ReorderEnumValues operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
+
     /// <summary>Creates a sequence.</summary>
     protected virtual void CreateSequence(CreateSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", Dialect.SupportsSequences);
 

@@ -54,6 +54,7 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case AddEnumValue o: AddEnumValue(o, output); break;
             case DropEnumValue o: DropEnumValue(o, output); break;
             case RenameEnumValue o: RenameEnumValue(o, output); break;
+            case ReorderEnumValues o: ReorderEnumValues(o, output); break;
             case CreateSequence o: CreateSequence(o, output); break;
             case DropSequence o: DropSequence(o, output); break;
             case AlterSequence o: AlterSequence(o, output); break;

@@ -38,6 +38,8 @@ public sealed partial class PostgresComparisonCorpus
             before: "CREATE TYPE {t}_mood AS ENUM ('sad', 'happy');", modelBefore: """b.Enum("{t}_mood", ["sad", "happy", "ok"]);"""),
         Column("enum value removed", "{t}_mood", """t.Column("x", SqlType.Enum("{t}_mood", "sad")).Nullable();""", Differ,
             before: "CREATE TYPE {t}_mood AS ENUM ('sad', 'happy');", modelBefore: """b.Enum("{t}_mood", ["sad"]);"""),
+        Column("enum value order changed", "{t}_mood", """t.Column("x", SqlType.Enum("{t}_mood", "happy", "sad")).Nullable();""", Differ,
+            before: "CREATE TYPE {t}_mood AS ENUM ('sad', 'happy');", modelBefore: """b.Enum("{t}_mood", ["happy", "sad"]);"""),
         Column("enum column vs text", "text", """t.Column("x", SqlType.Enum("{t}_mood", "sad", "happy")).Nullable();""", Differ,
             before: "CREATE TYPE {t}_mood AS ENUM ('sad', 'happy');", modelBefore: Mood),
         Column("enum in another schema", "{t}_s.{t}_mood", """t.Column("x", SqlType.Enum("{t}_s.{t}_mood", "sad", "happy")).Nullable();""", Same,

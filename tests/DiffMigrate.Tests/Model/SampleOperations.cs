@@ -51,6 +51,7 @@ internal static class SampleOperations
         yield return new AddEnumValue(mood.Name, "meh", ["sad", "meh", "happy"]);
         yield return new DropEnumValue(mood.Name, "meh", ["sad", "meh", "happy"]);
         yield return new RenameEnumValue(mood.Name, "sad", "blue");
+        yield return new ReorderEnumValues(mood.Name, ["sad", "happy"], ["happy", "sad"]);
         yield return new CreateSequence(sequence);
         yield return new DropSequence(sequence);
         yield return new AlterSequence(sequence, sequence with { Increment = 5, MaxValue = 99999, Cycle = true });
