@@ -16,7 +16,7 @@ internal sealed partial class SchemaDiffer
         var replaced = new List<(Column, Column)>();
         var dropped = new List<MigrationOperation>();
         Match.Pair(Pairs(from.Original.Columns, from.Normalized.Columns), Pairs(to.Original.Columns, to.Normalized.Columns),
-            (a, b) => Same(a.Name, b.Name),
+            (a, b) => SameColumn(a.Name, b.Name),
             (a, b) =>
             {
                 if (a.Normalized with { Name = b.Normalized.Name } == b.Normalized) return;
@@ -27,4 +27,8 @@ internal sealed partial class SchemaDiffer
             b => added.Add(new AddColumn(name, b)));
         return (added, altered, replaced, dropped);
     }
+
+    /// <summary>Column names match exactly where the dialect's names keep their case, else ignoring case.</summary>
+    private bool SameColumn(string a, string b) =>
+        string.Equals(a, b, options.Dialect.CaseSensitiveNames ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 }

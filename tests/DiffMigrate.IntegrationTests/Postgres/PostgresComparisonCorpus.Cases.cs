@@ -3,7 +3,7 @@ namespace DiffMigrate.IntegrationTests.Postgres;
 public sealed partial class PostgresComparisonCorpus
 {
     /// <summary>Types and their parameters, checks, generated columns, identity, enums, collations, non-literal defaults.</summary>
-    private static Case[] GeneralCases => [.. TypeCases, .. ExpressionCases, .. KeyCases];
+    private static Case[] GeneralCases => [.. TypeCases, .. ExpressionCases, .. KeyCases, .. ObjectCases];
 
     private static Case[] TypeCases =>
     [

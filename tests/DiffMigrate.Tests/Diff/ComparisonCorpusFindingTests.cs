@@ -73,6 +73,17 @@ public sealed class ComparisonCorpusFindingTests
     }
 
     [TestMethod]
+    public void Column_names_that_differ_in_case_are_different_columns_on_PostgreSQL_only()
+    {
+        var folded = Db(Table("t", Id(), Col("amount")));
+        var quoted = Db(Table("t", Id(), Col("Amount")));
+        Assert.AreEqual("AddColumn:t | DropColumn:t", Describe(Run(folded, quoted, PostgresDialect.Instance)));
+        Assert.IsEmpty(Run(folded, quoted, SqliteDialect.Instance));
+        var renamed = new SchemaDiffer(new DiffOptions(PostgresDialect.Instance)).Diff(folded, quoted with { Renames = [new RenameHint("t", "Amount", "amount")] });
+        CollectionAssert.AreEqual(new MigrationOperation[] { new RenameColumn("t", "amount", "Amount") }, renamed.ToArray());
+    }
+
+    [TestMethod]
     public void An_empty_comment_is_no_comment()
     {
         var none = Db(Table("t", Id(), Col("v")));
