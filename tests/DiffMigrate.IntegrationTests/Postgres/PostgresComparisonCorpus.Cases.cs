@@ -99,5 +99,8 @@ public sealed partial class PostgresComparisonCorpus
     /// <summary>Cases the product cannot pass yet, each with the reason; the harness does not read them.</summary>
     internal static Case[] PendingCases =>
     [
+        // needs: the operands of = compared in either order (an equivalence rule in PostgresExpressionRules, another engineer's area);
+        // today the server's two spellings differ and check reports the constraint as changed.
+        Table("check equality operands swapped", "s text, CONSTRAINT {t}_ck CHECK (lower(s) = s)", "", TextS + """t.Check("s = lower(s)", "{t}_ck", exactName: true);""", Same),
     ];
 }
