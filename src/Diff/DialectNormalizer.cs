@@ -28,11 +28,14 @@ internal sealed class DialectNormalizer(Dialect dialect)
             ForeignKeys = table.ForeignKeys.Select(f => f with { ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred }).ToEquatableArray(),
             Indexes = table.Indexes.Select(Index).ToEquatableArray(),
             CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql) }).ToEquatableArray(),
-            Comment = dialect.SupportsComments ? table.Comment : null,
+            Comment = Comment(table.Comment),
         };
     }
 
     public string Expression(string sql) => dialect.Expressions.Canonical(sql);
+
+    // An empty comment is no comment: COMMENT ON ... IS '' removes it, and the catalog then has none to report.
+    private string? Comment(string? comment) => dialect.SupportsComments && !string.IsNullOrEmpty(comment) ? comment : null;
 
     private Column Column(Column column, bool rowid)
     {
@@ -51,7 +54,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
             // Options equal to the server's default for the type and direction compare as left out.
             Identity = identity is null ? null : IdentityOptions.Canonical(identity, type),
             Computed = column.Computed is null ? null : Expression(column.Computed),
-            Comment = dialect.SupportsComments ? column.Comment : null,
+            Comment = Comment(column.Comment),
             Collation = column.Collation?.ToUpperInvariant(),
         };
     }

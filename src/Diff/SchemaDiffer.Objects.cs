@@ -80,7 +80,7 @@ internal sealed partial class SchemaDiffer
         after.AddRange(existing.Where(p => !wanted.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => new DropSequence(p.Value)));
     }
 
-    /// <summary>New enums; value renames and additions (before the tables); removed values and dropped enums (after).</summary>
+    /// <summary>New enums; value renames and additions (before the tables); removed values, reorders and dropped enums (after).</summary>
     private (List<CreateEnum> Created, List<MigrationOperation> Changes, List<MigrationOperation> Removals) DiffEnums(DatabaseSchema from, DatabaseSchema to)
     {
         var existing = from.Enums.ToDictionary(e => normalizer.Name(e.Name));
@@ -115,6 +115,11 @@ internal sealed partial class SchemaDiffer
             {
                 removals.Add(new DropEnumValue(database.Name, value, [.. values]));
                 values.Remove(value);
+            }
+            // The same values in another order sort differently: the order is part of the type.
+            if (!values.SequenceEqual(model.Values, StringComparer.Ordinal) && values.Count == model.Values.Count)
+            {
+                removals.Add(new ReorderEnumValues(database.Name, [.. values], model.Values));
             }
         }
         removals.AddRange(existing.Where(p => !wanted.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => new DropEnum(p.Value)));

@@ -29,8 +29,8 @@ internal sealed partial class SchemaDiffer
             var table = normalizer.Name(hint.Table);
             var newColumn = hint.Column!;
             if (!source.TryGetValue(table, out var pair) || !target.TryGetValue(table, out var model)) continue;
-            var old = pair.Original.Columns.FirstOrDefault(c => Same(c.Name, hint.OldName));
-            if (old is null || pair.Original.Columns.Any(c => Same(c.Name, newColumn)) || !model.Original.Columns.Any(c => Same(c.Name, newColumn))) continue;
+            var old = pair.Original.Columns.FirstOrDefault(c => SameColumn(c.Name, hint.OldName));
+            if (old is null || pair.Original.Columns.Any(c => SameColumn(c.Name, newColumn)) || !model.Original.Columns.Any(c => SameColumn(c.Name, newColumn))) continue;
             if (!columnRenames.TryGetValue(table, out var ops)) columnRenames[table] = ops = [];
             ops.Add(new RenameColumn(model.Original.Name, old.Name, newColumn));
             source[table] = new TablePair(RenameColumnIn(pair.Original, old.Name, newColumn), RenameColumnIn(pair.Normalized, old.Name, newColumn));

@@ -8,7 +8,11 @@ internal sealed partial class SchemaDiffer
     private List<MigrationOperation> DiffTable(TablePair from, TablePair to, List<MigrationOperation> renames)
     {
         var name = to.Original.Name;
-        var (added, altered, droppedColumns) = DiffColumns(name, from, to);
+        var (added, altered, replaced, droppedColumns) = DiffColumns(name, from, to);
+        // What uses a replaced column goes with it: dropped before it, created again after it.
+        var replacedNames = replaced.Select(r => r.From.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        (from, var fromDependents) = Split(from, replacedNames);
+        (to, var toDependents) = Split(to, replacedNames);
         if (from.Normalized.Comment != to.Normalized.Comment)
         {
             altered.Add(new AlterTableComment(name, to.Original.Comment, from.Original.Comment));
@@ -22,8 +26,17 @@ internal sealed partial class SchemaDiffer
         DiffUniqueConstraints(name, from, to, drops, addedUniques);
         DiffCheckConstraints(name, from, to, drops, addedChecks);
         DiffPrimaryKey(name, from, to, drops, addedKeys);
-        List<MigrationOperation> adds = [.. addedKeys, .. addedUniques, .. addedChecks, .. addedIndexes, .. addedForeignKeys];
-        return [.. renames, .. added, .. altered, .. drops, .. adds, .. droppedColumns];
+        drops.AddRange([.. fromDependents.ForeignKeys.Select(f => new DropForeignKey(name, f)), .. fromDependents.Indexes.Select(i => new DropIndex(name, i)),
+            .. fromDependents.UniqueConstraints.Select(u => new DropUniqueConstraint(name, u)), .. fromDependents.CheckConstraints.Select(c => new DropCheckConstraint(name, c))]);
+        List<MigrationOperation> replacements = [.. replaced.Select(r => new DropColumn(name, r.From)), .. replaced.Select(r => new AddColumn(name, r.To))];
+        List<MigrationOperation> adds =
+        [
+            .. addedKeys, .. addedUniques, .. toDependents.UniqueConstraints.Select(u => new AddUniqueConstraint(name, u)),
+            .. addedChecks, .. toDependents.CheckConstraints.Select(c => new AddCheckConstraint(name, c)),
+            .. addedIndexes, .. toDependents.Indexes.Select(i => new CreateIndex(name, i)),
+            .. addedForeignKeys, .. toDependents.ForeignKeys.Select(f => new AddForeignKey(name, f)),
+        ];
+        return [.. renames, .. added, .. altered, .. drops, .. replacements, .. adds, .. droppedColumns];
     }
 
     /// <summary>Names match when equal, or when either side cannot tell (an unnamed or unreported name).</summary>

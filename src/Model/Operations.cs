@@ -94,6 +94,9 @@ public sealed class Operations
     /// <summary>Removes <paramref name="value"/> from an enum; <paramref name="values"/> is the whole list before.</summary>
     public void DropEnumValue(QualifiedName name, string value, params string[] values) => Add(new DropEnumValue(name, value, values));
 
+    /// <summary>Puts an enum's values, <paramref name="existing"/> in the database, in the order of <paramref name="values"/>.</summary>
+    public void ReorderEnumValues(QualifiedName name, string[] existing, string[] values) => Add(new ReorderEnumValues(name, existing, values));
+
     /// <summary>Renames a value of an enum.</summary>
     public void RenameEnumValue(QualifiedName name, string oldValue, string newValue) => Add(new RenameEnumValue(name, oldValue, newValue));
 

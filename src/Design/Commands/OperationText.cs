@@ -47,6 +47,7 @@ internal static class OperationText
         CreateExtension o => $"+ extension {o.Extension.Name}{(o.Extension.Schema is { } s ? $" in schema {s}" : "")}",
         DropExtension o => $"- extension {o.Extension.Name}",
         AlterExtension o => $"~ extension {o.Extension.Name}: schema {o.Existing.Schema ?? "(default)"} -> {o.Extension.Schema ?? "(default)"}",
+        ReorderEnumValues o => $"~ enum {o.Enum} order ({string.Join(", ", o.Existing)}) -> ({string.Join(", ", o.Values)})",
         CreateSequence o => $"+ sequence {o.Sequence.Name}",
         DropSequence o => $"- sequence {o.Sequence.Name}",
         AlterSequence o => $"~ sequence {o.Sequence.Name}",

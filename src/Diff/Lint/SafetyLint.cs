@@ -36,7 +36,7 @@ internal static class SafetyLint
         // Metadata, or removals of what rows never depend on.
         typeof(AlterTableComment), typeof(DropIndex), typeof(DropForeignKey), typeof(DropUniqueConstraint), typeof(DropCheckConstraint),
         // Not yet judged by a rule: an existing primary key's columns, and objects the differ drops only once unused.
-        typeof(AddPrimaryKey), typeof(DropSchema), typeof(DropEnum), typeof(RenameEnumValue), typeof(DropSequence), typeof(AlterSequence),
+        typeof(AddPrimaryKey), typeof(DropSchema), typeof(DropEnum), typeof(RenameEnumValue), typeof(ReorderEnumValues), typeof(DropSequence), typeof(AlterSequence),
         typeof(DropExtension),
         // What the author wrote by hand is theirs to judge.
         typeof(ExecuteSql), typeof(BulkInsert),

@@ -32,6 +32,12 @@ public sealed record Dialect(
     /// <summary>True where the database has extensions (PostgreSQL's CREATE EXTENSION).</summary>
     public bool SupportsExtensions { get; init; }
 
+    /// <summary>
+    /// True where names that differ only in case are different objects (PostgreSQL keeps a quoted name's case:
+    /// <c>"Amount"</c> is not <c>amount</c>); false where names compare case-insensitively (SQLite).
+    /// </summary>
+    public bool CaseSensitiveNames { get; init; }
+
     /// <summary>Which table changes ALTER TABLE cannot make in place, where some cannot; null where it can make all.</summary>
     public TableRebuildRule? RebuildRule { get; init; }
 

@@ -53,6 +53,7 @@ internal static class OperationReverser
         CreateExtension o => new DropExtension(o.Extension),
         DropExtension o => new CreateExtension(o.Extension),
         AlterExtension o => new AlterExtension(o.Extension, o.Existing),
+        ReorderEnumValues o => new ReorderEnumValues(o.Enum, o.Values, o.Existing),
         CreateSequence o => new DropSequence(o.Sequence),
         DropSequence o => new CreateSequence(o.Sequence),
         AlterSequence o => new AlterSequence(o.Sequence, o.Existing),

@@ -42,6 +42,13 @@ public sealed record DropEnumValue(QualifiedName Enum, string Value, EquatableAr
     public override bool IsDestructive => true;
 }
 
+/// <summary>
+/// Puts an enum's values in another order: <see cref="Existing"/> is the order before, <see cref="Values"/> the
+/// same values in the order after. The order is what <c>&lt;</c> and <c>ORDER BY</c> compare by; databases that
+/// cannot reorder values in place rebuild the type and convert its columns (no row changes its value).
+/// </summary>
+public sealed record ReorderEnumValues(QualifiedName Enum, EquatableArray<string> Existing, EquatableArray<string> Values) : SchemaObjectOperation;
+
 /// <summary>Renames one value of an enum (rows holding it follow).</summary>
 public sealed record RenameEnumValue(QualifiedName Enum, string OldValue, string NewValue) : SchemaObjectOperation;
 

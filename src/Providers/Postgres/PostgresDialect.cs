@@ -11,5 +11,6 @@ public static class PostgresDialect
         MaxIdentifierLength: 63, IdentifierUnit: IdentifierUnit.Utf8Bytes, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance)
     {
         SupportsExtensions = true,
+        CaseSensitiveNames = true,
     };
 }

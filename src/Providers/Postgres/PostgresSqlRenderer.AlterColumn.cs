@@ -21,9 +21,8 @@ internal sealed partial class PostgresSqlRenderer
         {
             if (column.Computed is not null)
             {
-                throw new UnsupportedOperationException(
-                    $"AlterColumn on {operation.Table}.{column.Name}: PostgreSQL 15 cannot add or change the generation expression of an " +
-                    "existing column (it can only DROP EXPRESSION). Drop the column and add it again (DropColumn + AddColumn) instead.");
+                ReplaceColumn(operation, output);
+                return;
             }
             actions.Add($"{name} DROP EXPRESSION");
         }
@@ -48,12 +47,76 @@ internal sealed partial class PostgresSqlRenderer
         var table = Syntax.Quote(operation.Table);
         if (actions.Count == 1) output.Add(new($"ALTER TABLE {table} {actions[0]}"));
         else if (actions.Count > 1) output.Add(new($"ALTER TABLE {table}\n    " + string.Join(",\n    ", actions)));
+        if (SerialChange(operation) is { } serial) output.Add(new(Do(serial)));
         if (!string.Equals(old.Comment, column.Comment, StringComparison.Ordinal)) output.Add(CommentOnColumn(operation.Table, column.Name, column.Comment));
     }
 
     /// <summary>
+    /// A new generation expression: PostgreSQL before 17 can only drop one, so the column is dropped and added again
+    /// in one ALTER TABLE (the server computes every row anew). Dropping the column would silently drop the indexes and
+    /// constraints that use it, so a guard refuses first when there are any: autogenerate drops and re-creates them
+    /// around a <see cref="DropColumn"/> and <see cref="AddColumn"/> of its own; this path is a hand-written
+    /// <c>op.AlterColumn</c> or the downgrade of a dropped expression.
+    /// </summary>
+    private void ReplaceColumn(AlterColumn operation, List<SqlStatement> output)
+    {
+        var table = Syntax.Quote(operation.Table);
+        var column = operation.Column;
+        var refusal = $"AlterColumn on {operation.Table}.{column.Name}: a new generation expression drops and adds the column, " +
+            "which would drop the indexes and constraints that use it; drop them before and create them again after (op.DropIndex, op.CreateIndex, ...)";
+        output.Add(new(Do($"""
+            BEGIN
+                IF EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                           WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = {Syntax.StringLiteral(table)}::regclass
+                             AND a.attname = {Syntax.StringLiteral(operation.Existing.Name)}
+                             AND d.classid IN ('pg_class'::regclass, 'pg_constraint'::regclass)) THEN
+                    RAISE EXCEPTION '%', {Syntax.StringLiteral(refusal)};
+                END IF;
+            END
+            """)));
+        output.Add(new($"ALTER TABLE {table}\n    DROP COLUMN {Syntax.QuoteIdentifier(operation.Existing.Name)},\n    ADD COLUMN {ColumnDefinition(null, column)}"));
+        if (column.Comment is { } comment) output.Add(CommentOnColumn(operation.Table, column.Name, comment));
+    }
+
+    /// <summary>
+    /// A change to or from serial, as a PL/pgSQL body (the serial's sequence is known by name only to the server): the
+    /// old serial's default and sequence are dropped, or the old identity; the new identity is added, or a serial's
+    /// owned sequence and its nextval default. An ascending new sequence continues after the largest key in use, so
+    /// that no existing key is handed out again. Null when neither side is serial.
+    /// </summary>
+    private string? SerialChange(AlterColumn operation)
+    {
+        var (before, after) = (operation.Existing.Identity, operation.Column.Identity);
+        if (before == after || before is not { Serial: true } && after is not { Serial: true }) return null;
+        var table = Syntax.Quote(operation.Table);
+        var column = Syntax.QuoteIdentifier(operation.Column.Name);
+        var alter = $"ALTER TABLE {table} ALTER COLUMN {column}";
+        var sequenceOf = $"pg_get_serial_sequence({Syntax.StringLiteral(table)}, {Syntax.StringLiteral(operation.Column.Name)})";
+        var steps = new List<string>();
+        if (before is { Serial: true }) steps.AddRange([$"{alter} DROP DEFAULT;", $"EXECUTE format('DROP SEQUENCE %s', {sequenceOf});"]);
+        else if (before is not null) steps.Add($"{alter} DROP IDENTITY;");
+        if (after is { Serial: true })
+        {
+            _ = ColumnType(operation.Column); // refuses options a serial cannot have, and a non-integer column
+            var sequence = operation.Table with { Name = Truncated($"{operation.Table.Name}_{operation.Column.Name}_seq", Dialect.MaxIdentifierLength) };
+            steps.AddRange([
+                $"CREATE SEQUENCE {Syntax.Quote(sequence)} AS {TypeSql(operation.Column.Type)} OWNED BY {table}.{column};",
+                $"{alter} SET DEFAULT nextval({Syntax.StringLiteral(Syntax.Quote(sequence))}::regclass);"]);
+        }
+        else if (after is not null) steps.Add($"{alter} ADD {IdentityClause(after)};");
+        if (after is not null && IdentityOptions.Effective(after with { Serial = false }, operation.Column.Type) is { Increment: > 0 } effective)
+        {
+            steps.AddRange([
+                $"SELECT max({column}) INTO used FROM {table};",
+                $"IF used >= {effective.Start} THEN PERFORM setval({sequenceOf}, used); END IF;"]);
+        }
+        return $"DECLARE\n    used bigint;\nBEGIN\n    {string.Join("\n    ", steps)}\nEND";
+    }
+
+    /// <summary>
     /// The USING clause of a type change: none when the kind stays (a length or precision change converts
-    /// implicitly, and fails rather than truncates), a cast when it changes, through text to or from an enum.
+    /// implicitly, and fails rather than truncates), a cast when it changes, through text to or from an enum and
+    /// through integer between boolean and the other integer sizes.
     /// A generated column takes no USING: the server recomputes it.
     /// </summary>
     private string Using(Column old, Column column)
@@ -63,7 +126,9 @@ internal sealed partial class PostgresSqlRenderer
         if (sameKind || Dialect.Types.Normalize(from) == Dialect.Types.Normalize(to) || column.Computed is not null) return "";
         var source = Syntax.QuoteIdentifier(old.Name);
         var viaText = (from.Kind == SqlTypeKind.Enum || to.Kind == SqlTypeKind.Enum) && to.Kind != SqlTypeKind.Text;
-        return $" USING {source}{(viaText ? "::text" : "")}::{TypeSql(to)}";
+        // The server casts boolean to and from integer only: smallint and bigint go through it.
+        var viaInteger = (from.Kind, to.Kind) is (SqlTypeKind.Boolean, SqlTypeKind.Int16 or SqlTypeKind.Int64) or (SqlTypeKind.Int16 or SqlTypeKind.Int64, SqlTypeKind.Boolean);
+        return $" USING {source}{(viaText ? "::text" : viaInteger ? "::integer" : "")}::{TypeSql(to)}";
     }
 
     /// <summary>
@@ -77,12 +142,8 @@ internal sealed partial class PostgresSqlRenderer
     {
         var (before, after) = (operation.Existing.Identity, operation.Column.Identity);
         if (before == after) return;
-        if (before is { Serial: true } || after is { Serial: true })
-        {
-            throw new UnsupportedOperationException(
-                $"AlterColumn on {operation.Table}.{operation.Column.Name}: a serial column's sequence and default are owned by the " +
-                "database; changing it to or from an identity needs that sequence handled by hand (op.Execute).");
-        }
+        // A serial's sequence is known by name only to the server: SerialChange does that in PL/pgSQL.
+        if (before is { Serial: true } || after is { Serial: true }) return;
         if (after is null)
         {
             actions.Add($"{name} DROP IDENTITY");

@@ -27,6 +27,25 @@ internal sealed partial class PostgresSqlRenderer
     }
 
     /// <summary>
+    /// PostgreSQL cannot reorder enum values either: the type is rebuilt in the new order the same way, and every
+    /// row keeps its value (the conversion goes through text).
+    /// </summary>
+    protected override void ReorderEnumValues(ReorderEnumValues operation, List<SqlStatement> output)
+    {
+        var name = operation.Enum;
+        if (!operation.Existing.OrderBy(v => v, StringComparer.Ordinal).SequenceEqual(operation.Values.OrderBy(v => v, StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            throw new DiffMigrateException(
+                $"{nameof(ReorderEnumValues)} on enum {name}: ({string.Join(", ", operation.Values)}) are not the values ({string.Join(", ", operation.Existing)}) in another order.");
+        }
+        var old = name with { Name = OldName(name.Name) };
+        output.Add(new($"ALTER TYPE {Syntax.Quote(name)} RENAME TO {Syntax.QuoteIdentifier(old.Name)}"));
+        output.Add(CreateEnumType(name, operation.Values));
+        output.Add(new(Do(ConvertColumns(old, name))));
+        output.Add(new($"DROP TYPE {Syntax.Quote(old)}"));
+    }
+
+    /// <summary>
     /// A PL/pgSQL body that moves every column of type <paramref name="from"/> to <paramref name="to"/>. Inherited
     /// columns (partitions, child tables) are left to the ALTER TABLE of their root, which recurses.
     /// </summary>
@@ -65,9 +84,11 @@ internal sealed partial class PostgresSqlRenderer
     }
 
     /// <summary><c>name__old</c>, the name cut (at a character boundary) so that the whole fits in 63 bytes.</summary>
-    private string OldName(string name)
+    private string OldName(string name) => Truncated(name, Dialect.MaxIdentifierLength - OldSuffix.Length) + OldSuffix;
+
+    /// <summary><paramref name="name"/> cut at a character boundary to fit in <paramref name="budget"/> bytes, as the server cuts it.</summary>
+    private static string Truncated(string name, int budget)
     {
-        var budget = Dialect.MaxIdentifierLength - OldSuffix.Length;
         var (bytes, length) = (0, 0);
         foreach (var rune in name.EnumerateRunes())
         {
@@ -75,6 +96,6 @@ internal sealed partial class PostgresSqlRenderer
             bytes += rune.Utf8SequenceLength;
             length += rune.Utf16SequenceLength;
         }
-        return name[..length] + OldSuffix;
+        return name[..length];
     }
 }

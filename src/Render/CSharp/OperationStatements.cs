@@ -46,6 +46,7 @@ internal static class OperationStatements
         CreateExtension o => ("CreateExtension", [Arg(Str(o.Extension.Name)), .. o.Extension.Schema is { } s ? [Named("schema", Str(s))] : Array.Empty<ArgumentSyntax>()]),
         DropExtension o => ("DropExtension", [Arg(Str(o.Extension.Name)), .. o.Extension.Schema is { } s ? [Named("schema", Str(s))] : Array.Empty<ArgumentSyntax>()]),
         AlterExtension o => ("AlterExtension", [Arg(Str(o.Extension.Name)), Arg(Str(o.Existing.Schema)), Arg(Str(o.Extension.Schema))]),
+        ReorderEnumValues o => ("ReorderEnumValues", [Arg(Name(o.Enum)), Arg(Strings(o.Existing)), Arg(Strings(o.Values))]),
         CreateSequence o => ("CreateSequence", [Arg(SchemaExpressions.Sequence(o.Sequence))]),
         DropSequence o => ("DropSequence", [Arg(SchemaExpressions.Sequence(o.Sequence))]),
         AlterSequence o => ("AlterSequence", [Named("existing", SchemaExpressions.Sequence(o.Existing)), Named("sequence", SchemaExpressions.Sequence(o.Sequence))]),

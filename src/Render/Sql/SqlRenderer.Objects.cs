@@ -65,6 +65,8 @@ internal abstract partial class SqlRenderer
 
     /// <summary>Moves an extension to another schema.</summary>
     protected virtual void AlterExtension(AlterExtension operation, List<SqlStatement> output) => throw Refuse(operation, "extensions", Dialect.SupportsExtensions);
+    /// <summary>Puts the values of an enum type in another order.</summary>
+    protected virtual void ReorderEnumValues(ReorderEnumValues operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
 
     /// <summary>Creates a sequence.</summary>
     protected virtual void CreateSequence(CreateSequence operation, List<SqlStatement> output) => throw Refuse(operation, "sequences", Dialect.SupportsSequences);

@@ -96,7 +96,8 @@ public sealed partial class PostgresComparisonCorpus
     /// <summary>The cases whose verdict the check output contradicts, each with the lines about it.</summary>
     private static List<string> Verdicts(Case[] cases, string output)
     {
-        var lines = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // Only change lines (+, -, ~) count: the objects listed as not managed (a case's domain) are not changes.
+        var lines = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] is '+' or '-' or '~').ToList();
         var wrong = new List<string>();
         for (var i = 0; i < cases.Length; i++)
         {

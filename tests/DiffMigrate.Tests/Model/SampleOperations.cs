@@ -54,6 +54,7 @@ internal static class SampleOperations
         yield return new CreateExtension(new Extension("pg_trgm"));
         yield return new DropExtension(new Extension("pg_trgm", "extensions"));
         yield return new AlterExtension(new Extension("pg_trgm"), new Extension("pg_trgm", "extensions"));
+        yield return new ReorderEnumValues(mood.Name, ["sad", "happy"], ["happy", "sad"]);
         yield return new CreateSequence(sequence);
         yield return new DropSequence(sequence);
         yield return new AlterSequence(sequence, sequence with { Increment = 5, MaxValue = 99999, Cycle = true });

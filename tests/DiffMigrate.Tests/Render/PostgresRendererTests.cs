@@ -41,6 +41,8 @@ public sealed partial class PostgresRendererTests : SqlRendererScenarios
 
     [TestMethod] public void Rename_enum_value() => Verify(new RenameEnumValue(Mood, "sad", "blue"));
 
+    [TestMethod] public void Reorder_enum_values_rebuilds_the_type() => Verify(new ReorderEnumValues(Mood, ["sad", "happy"], ["happy", "sad"]));
+
     [TestMethod] public void Create_sequence() => Verify(new CreateSequence(new Sequence("order_numbers")));
 
     [TestMethod] public void Create_sequence_with_every_option() => Verify(new CreateSequence(

@@ -16,7 +16,7 @@ public sealed class SqliteRendererTests : SqlRendererScenarios
         typeof(AlterColumn), typeof(AddPrimaryKey), typeof(DropPrimaryKey), typeof(AddForeignKey), typeof(DropForeignKey),
         typeof(AddUniqueConstraint), typeof(DropUniqueConstraint), typeof(AddCheckConstraint), typeof(DropCheckConstraint),
         typeof(CreateSchema), typeof(DropSchema), typeof(CreateEnum), typeof(DropEnum), typeof(AddEnumValue), typeof(DropEnumValue),
-        typeof(RenameEnumValue), typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence),
+        typeof(RenameEnumValue), typeof(ReorderEnumValues), typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension),
     };
 
