@@ -26,7 +26,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
             Name = Name(table.Name),
             Columns = table.Columns.Select(c => Column(c, c.Name == rowid)).ToEquatableArray(),
             ForeignKeys = table.ForeignKeys.Select(f => f with { ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred }).ToEquatableArray(),
-            Indexes = table.Indexes.Select(Index).ToEquatableArray(),
+            Indexes = table.Indexes.Select(i => Index(table, i)).ToEquatableArray(),
             CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql) }).ToEquatableArray(),
             Comment = dialect.SupportsComments ? table.Comment : null,
         };
@@ -56,14 +56,42 @@ internal sealed class DialectNormalizer(Dialect dialect)
         };
     }
 
-    private TableIndex Index(TableIndex index) => index with
+    private TableIndex Index(Table table, TableIndex index) => index with
     {
+        KeyOptions = KeyOptions(table, index),
+        NullsNotDistinct = index.NullsNotDistinct && index.IsUnique,
         Columns = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? Expression(c) : c).ToEquatableArray(),
         Filter = index.Filter is null ? null : Expression(index.Filter),
         Expressions = index.Expressions.Contains(true) ? index.Expressions : default,
         Descending = index.Descending.Contains(true) ? index.Descending : default,
         Method = index.Method is null || string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant(),
     };
+
+    /// <summary>
+    /// Each key's options as the database reports them: NULLS at the direction's default (ASC: last, DESC: first) is
+    /// <see cref="NullsOrder.Default"/>, a key collation equal to its column's (or, without one, the dialect's default)
+    /// is null, collations in upper case (as columns' are compared) and a bare operator class name in lower case (the
+    /// server folds it). One entry per key when some key has an option, none otherwise.
+    /// </summary>
+    internal EquatableArray<IndexKeyOptions> KeyOptions(Table table, TableIndex index)
+    {
+        if (!index.HasKeyOptions) return default;
+        var options = index.Columns.Select((key, i) =>
+        {
+            var option = index.KeyOption(i);
+            var descending = index.IsDescending(i);
+            var nulls = option.Nulls == (descending ? NullsOrder.First : NullsOrder.Last) ? NullsOrder.Default : option.Nulls;
+            var own = index.IsExpression(i) ? null : table.FindColumn(key)?.Collation;
+            var collation = option.Collation?.ToUpperInvariant();
+            if (collation is not null && (string.Equals(collation, own, StringComparison.OrdinalIgnoreCase)
+                || own is null && string.Equals(collation, dialect.DefaultCollation, StringComparison.OrdinalIgnoreCase))) collation = null;
+            return new IndexKeyOptions(nulls, OperatorClass(option.OperatorClass), collation);
+        }).ToList();
+        return options.All(o => o.IsDefault) ? default : options.ToEquatableArray();
+    }
+
+    /// <summary>An operator class name in one spelling: bare names in lower case, quotes only where needed.</summary>
+    internal static string? OperatorClass(string? name) => string.IsNullOrWhiteSpace(name) ? null : SqlNames.Canonical(name);
 
     /// <summary>The column the database would make a rowid alias: the sole primary key column, spelled INTEGER or identity.</summary>
     private string? RowidColumn(Table table)

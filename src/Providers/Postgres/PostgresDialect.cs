@@ -8,5 +8,12 @@ public static class PostgresDialect
     /// <summary>The PostgreSQL dialect.</summary>
     public static Dialect Instance { get; } = new("postgresql", "public", TransactionalDdl: true, SupportsSchemas: true,
         SupportsComments: true, SupportsEnumTypes: true, SupportsSequences: true, SupportsAlterColumn: true, SupportsConstraintAlter: true,
-        MaxIdentifierLength: 63, IdentifierUnit: IdentifierUnit.Utf8Bytes, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance);
+        MaxIdentifierLength: 63, IdentifierUnit: IdentifierUnit.Utf8Bytes, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance)
+    {
+        SupportsIndexNullsOrder = true,
+        SupportsOperatorClasses = true,
+        SupportsIndexKeyCollation = true,
+        SupportsIndexNullsNotDistinct = true,
+        DefaultCollation = "default",
+    };
 }
