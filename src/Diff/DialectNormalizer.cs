@@ -56,16 +56,60 @@ internal sealed class DialectNormalizer(Dialect dialect)
         };
     }
 
-    private TableIndex Index(Table table, TableIndex index) => index with
+    private TableIndex Index(Table table, TableIndex written)
     {
-        KeyOptions = KeyOptions(table, index),
-        NullsNotDistinct = index.NullsNotDistinct && index.IsUnique,
-        Columns = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? Expression(c) : c).ToEquatableArray(),
-        Filter = index.Filter is null ? null : Expression(index.Filter),
-        Expressions = index.Expressions.Contains(true) ? index.Expressions : default,
-        Descending = index.Descending.Contains(true) ? index.Descending : default,
-        Method = index.Method is null || string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant(),
-    };
+        var index = LiftCollations(written);
+        return index with
+        {
+            KeyOptions = KeyOptions(table, index),
+            NullsNotDistinct = index.NullsNotDistinct && index.IsUnique,
+            Columns = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? Expression(c) : c).ToEquatableArray(),
+            Filter = index.Filter is null ? null : Expression(index.Filter),
+            Expressions = index.Expressions.Contains(true) ? index.Expressions : default,
+            Descending = index.Descending.Contains(true) ? index.Descending : default,
+            Method = index.Method is null || string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant(),
+        };
+    }
+
+    /// <summary>
+    /// A COLLATE that ends an expression key (<c>lower(name) COLLATE NOCASE</c>) is the key's collation: both databases
+    /// treat <c>x COLLATE y</c> as a key of x with collation y, and report it so. The key's own option wins.
+    /// </summary>
+    private TableIndex LiftCollations(TableIndex index)
+    {
+        if (!dialect.SupportsIndexKeyCollation || !index.Expressions.Contains(true)) return index;
+        var columns = index.Columns.ToArray();
+        var options = index.Columns.Select((_, k) => index.KeyOption(k)).ToArray();
+        var lifted = false;
+        for (var k = 0; k < columns.Length; k++)
+        {
+            if (!index.IsExpression(k) || TrailingCollate.Match(columns[k]) is not { Success: true } match || !Balanced(match.Groups["expr"].Value)) continue;
+            lifted = true;
+            columns[k] = match.Groups["expr"].Value.TrimEnd();
+            var name = match.Groups["name"].Value;
+            options[k] = options[k] with { Collation = options[k].Collation ?? (SqlNames.Parts(name) is { Count: 1 } parts ? parts[0] : name) };
+        }
+        return lifted ? index with { Columns = [.. columns], KeyOptions = [.. options] } : index;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TrailingCollate = new(
+        """^(?<expr>.*[)\w"'\]`])\s+COLLATE\s+(?<name>[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")\s*$""",
+        System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // Parentheses balance outside quotes: the COLLATE is at the top level of the key.
+    private static bool Balanced(string sql)
+    {
+        var depth = 0;
+        char? quote = null;
+        foreach (var c in sql)
+        {
+            if (quote is { } q) { if (c == q) quote = null; continue; }
+            if (c is '\'' or '"' or '`') quote = c;
+            else if (c == '(') depth++;
+            else if (c == ')' && --depth < 0) return false;
+        }
+        return depth == 0 && quote is null;
+    }
 
     /// <summary>
     /// Each key's options as the database reports them: NULLS at the direction's default (ASC: last, DESC: first) is

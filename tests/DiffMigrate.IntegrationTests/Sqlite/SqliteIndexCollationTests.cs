@@ -28,6 +28,8 @@ public sealed class SqliteIndexCollationTests
             "t.Index(\"ix_t\", [\"name\", \"code\"], descending: [true, false], keyOptions: [new(Collation: \"RTRIM\"), null]);", true),
         ("expression key collation", "CREATE INDEX ix_t ON t (lower(name) COLLATE NOCASE);",
             "t.Index(\"ix_t\", [\"lower(name)\"], expressions: [true], keyOptions: [new(Collation: \"NOCASE\")]);", true),
+        ("expression key collation written inline", "CREATE INDEX ix_t ON t (lower(name) COLLATE NOCASE);",
+            "t.Index(\"ix_t\", [\"lower(name) COLLATE NOCASE\"], expressions: [true]);", true),
         ("collation in database, none in model", "CREATE INDEX ix_t ON t (name COLLATE NOCASE);", "t.Index(\"ix_t\", [\"name\"]);", false),
         ("none in database, collation in model", "CREATE INDEX ix_t ON t (name);", "t.Index(\"ix_t\", [\"name\"], keyOptions: [new(Collation: \"NOCASE\")]);", false),
         ("another collation", "CREATE INDEX ix_t ON t (name COLLATE RTRIM);", "t.Index(\"ix_t\", [\"name\"], keyOptions: [new(Collation: \"NOCASE\")]);", false),

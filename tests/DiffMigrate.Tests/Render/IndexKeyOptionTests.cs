@@ -66,6 +66,19 @@ public sealed class IndexKeyOptionTests
         Assert.AreEqual(canonical, Normalized(PostgresDialect.Instance, Index(new(OperatorClass: written))).KeyOption(0).OperatorClass);
 
     [TestMethod]
+    [DataRow("lower(title) COLLATE NOCASE", "lower(title)", "NOCASE")]
+    [DataRow("lower(title) collate \"RTRIM\"", "lower(title)", "RTRIM")]
+    [DataRow("(title COLLATE NOCASE)", "(title COLLATE NOCASE)", null)]
+    [DataRow("f(x COLLATE NOCASE", "f(x COLLATE NOCASE", null)]
+    [DataRow("'a COLLATE b'", "'a COLLATE b'", null)]
+    public void A_COLLATE_ending_an_expression_key_is_the_keys_collation(string key, string expression, string? collation)
+    {
+        var index = Normalized(SqliteDialect.Instance, new TableIndex("ix", [key], Expressions: [true]));
+        Assert.AreEqual(SqliteDialect.Instance.Expressions.Canonical(expression), index.Columns[0]);
+        Assert.AreEqual(collation, index.KeyOption(0).Collation);
+    }
+
+    [TestMethod]
     public void NULLS_NOT_DISTINCT_counts_on_unique_indexes_only()
     {
         Assert.IsFalse(Normalized(PostgresDialect.Instance, new TableIndex("ix", ["n"], NullsNotDistinct: true)).NullsNotDistinct);
