@@ -26,7 +26,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
             Name = Name(table.Name),
             Columns = table.Columns.Select(c => Column(c, c.Name == rowid)).ToEquatableArray(),
             ForeignKeys = table.ForeignKeys.Select(f => f with { ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred }).ToEquatableArray(),
-            Indexes = table.Indexes.Select(Index).ToEquatableArray(),
+            Indexes = table.Indexes.Select(i => Index(table, i)).ToEquatableArray(),
             CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql) }).ToEquatableArray(),
             Comment = Comment(table.Comment),
         };
@@ -59,14 +59,86 @@ internal sealed class DialectNormalizer(Dialect dialect)
         };
     }
 
-    private TableIndex Index(TableIndex index) => index with
+    private TableIndex Index(Table table, TableIndex written)
     {
-        Columns = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? Expression(c) : c).ToEquatableArray(),
-        Filter = index.Filter is null ? null : Expression(index.Filter),
-        Expressions = index.Expressions.Contains(true) ? index.Expressions : default,
-        Descending = index.Descending.Contains(true) ? index.Descending : default,
-        Method = index.Method is null || string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant(),
-    };
+        var index = LiftCollations(written);
+        return index with
+        {
+            KeyOptions = KeyOptions(table, index),
+            NullsNotDistinct = index.NullsNotDistinct && index.IsUnique,
+            Columns = index.Columns.Select((c, i) => i < index.Expressions.Count && index.Expressions[i] ? Expression(c) : c).ToEquatableArray(),
+            Filter = index.Filter is null ? null : Expression(index.Filter),
+            Expressions = index.Expressions.Contains(true) ? index.Expressions : default,
+            Descending = index.Descending.Contains(true) ? index.Descending : default,
+            Method = index.Method is null || string.Equals(index.Method, "btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant(),
+        };
+    }
+
+    /// <summary>
+    /// A COLLATE that ends an expression key (<c>lower(name) COLLATE NOCASE</c>) is the key's collation: both databases
+    /// treat <c>x COLLATE y</c> as a key of x with collation y, and report it so. The key's own option wins.
+    /// </summary>
+    private TableIndex LiftCollations(TableIndex index)
+    {
+        if (!dialect.SupportsIndexKeyCollation || !index.Expressions.Contains(true)) return index;
+        var columns = index.Columns.ToArray();
+        var options = index.Columns.Select((_, k) => index.KeyOption(k)).ToArray();
+        var lifted = false;
+        for (var k = 0; k < columns.Length; k++)
+        {
+            if (!index.IsExpression(k) || TrailingCollate.Match(columns[k]) is not { Success: true } match || !Balanced(match.Groups["expr"].Value)) continue;
+            lifted = true;
+            columns[k] = match.Groups["expr"].Value.TrimEnd();
+            var name = match.Groups["name"].Value;
+            options[k] = options[k] with { Collation = options[k].Collation ?? (SqlNames.Parts(name) is { Count: 1 } parts ? parts[0] : name) };
+        }
+        return lifted ? index with { Columns = [.. columns], KeyOptions = [.. options] } : index;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TrailingCollate = new(
+        """^(?<expr>.*[)\w"'\]`])\s+COLLATE\s+(?<name>[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")\s*$""",
+        System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // Parentheses balance outside quotes: the COLLATE is at the top level of the key.
+    private static bool Balanced(string sql)
+    {
+        var depth = 0;
+        char? quote = null;
+        foreach (var c in sql)
+        {
+            if (quote is { } q) { if (c == q) quote = null; continue; }
+            if (c is '\'' or '"' or '`') quote = c;
+            else if (c == '(') depth++;
+            else if (c == ')' && --depth < 0) return false;
+        }
+        return depth == 0 && quote is null;
+    }
+
+    /// <summary>
+    /// Each key's options as the database reports them: NULLS at the direction's default (ASC: last, DESC: first) is
+    /// <see cref="NullsOrder.Default"/>, a key collation equal to its column's (or, without one, the dialect's default)
+    /// is null, collations in upper case (as columns' are compared) and a bare operator class name in lower case (the
+    /// server folds it). One entry per key when some key has an option, none otherwise.
+    /// </summary>
+    internal EquatableArray<IndexKeyOptions> KeyOptions(Table table, TableIndex index)
+    {
+        if (!index.HasKeyOptions) return default;
+        var options = index.Columns.Select((key, i) =>
+        {
+            var option = index.KeyOption(i);
+            var descending = index.IsDescending(i);
+            var nulls = option.Nulls == (descending ? NullsOrder.First : NullsOrder.Last) ? NullsOrder.Default : option.Nulls;
+            var own = index.IsExpression(i) ? null : table.FindColumn(key)?.Collation;
+            var collation = option.Collation?.ToUpperInvariant();
+            if (collation is not null && (string.Equals(collation, own, StringComparison.OrdinalIgnoreCase)
+                || own is null && string.Equals(collation, dialect.DefaultCollation, StringComparison.OrdinalIgnoreCase))) collation = null;
+            return new IndexKeyOptions(nulls, OperatorClass(option.OperatorClass), collation);
+        }).ToList();
+        return options.All(o => o.IsDefault) ? default : options.ToEquatableArray();
+    }
+
+    /// <summary>An operator class name in one spelling: bare names in lower case, quotes only where needed.</summary>
+    internal static string? OperatorClass(string? name) => string.IsNullOrWhiteSpace(name) ? null : SqlNames.Canonical(name);
 
     /// <summary>The column the database would make a rowid alias: the sole primary key column, spelled INTEGER or identity.</summary>
     private string? RowidColumn(Table table)

@@ -53,11 +53,15 @@ public abstract class Migration
 
     /// <summary>
     /// An index on columns (or expressions, flagged in <paramref name="expressions"/>); <paramref name="descending"/>
-    /// flags DESC keys, <paramref name="method"/> names the access method, <paramref name="include"/> the covered columns.
+    /// flags DESC keys, <paramref name="method"/> names the access method, <paramref name="include"/> the covered columns,
+    /// <paramref name="keyOptions"/> each key's NULLS order, operator class and collation (null entries for none) and
+    /// <paramref name="nullsNotDistinct"/> makes NULLs collide in a unique index.
     /// </summary>
     protected static TableIndex Index(string name, string[] columns, bool unique = false, string? filter = null, bool[]? expressions = null,
-        string? method = null, string[]? include = null, bool[]? descending = null)
-        => new(name, columns, unique, filter, expressions ?? [], method, include ?? [], descending ?? []);
+        string? method = null, string[]? include = null, bool[]? descending = null, IndexKeyOptions?[]? keyOptions = null, bool nullsNotDistinct = false)
+        => new(name, columns, unique, filter, expressions ?? [], method, include ?? [], descending ?? [],
+            keyOptions is { } options && options.Any(o => o is not null && !o.IsDefault) ? options.Select(o => o ?? IndexKeyOptions.None).ToArray() : [],
+            nullsNotDistinct);
 
     /// <summary>A sequence definition.</summary>
     protected static Sequence Sequence(QualifiedName name, long? start = null, long? increment = null, long? minValue = null,

@@ -27,7 +27,7 @@ internal static class OperationText
         DropColumn o => $"- column {o.Table}.{o.Column.Name}",
         AlterColumn o => $"~ column {o.Table}.{o.Column.Name}: {ColumnChanges(o)}",
         RenameColumn o => $"~ column {o.Table}.{o.OldName} renamed to {o.NewName}",
-        CreateIndex o => $"+ index {o.Index.Name} on {o.Table}({string.Join(", ", o.Index.Columns)})",
+        CreateIndex o => $"+ index {o.Index.Name} on {o.Table}({string.Join(", ", o.Index.Columns)}){IndexOptions(o.Index)}",
         DropIndex o => $"- index {o.Index.Name} on {o.Table}",
         AddPrimaryKey o => $"+ primary key on {o.Table}({string.Join(", ", o.PrimaryKey.Columns)})",
         DropPrimaryKey o => $"- primary key on {o.Table}",
@@ -56,6 +56,26 @@ internal static class OperationText
         // A new operation must say what it does here (OperationTextTests checks each one); a type name is no description.
         _ => throw new NotSupportedException($"No description for {operation.GetType().Name}."),
     };
+
+    /// <summary>
+    /// The index's key options and NULLS NOT DISTINCT, one by one ("": none): <c>: key x NULLS FIRST, key y operator
+    /// class text_pattern_ops, key z COLLATE "C", NULLS NOT DISTINCT</c>. NULLS at the direction's default is left out.
+    /// </summary>
+    private static string IndexOptions(TableIndex index)
+    {
+        var parts = new List<string>();
+        for (var k = 0; k < index.Columns.Count; k++)
+        {
+            var (option, key) = (index.KeyOption(k), index.Columns[k]);
+            var descending = index.IsDescending(k);
+            if (option.Nulls == NullsOrder.First && !descending) parts.Add($"key {key} NULLS FIRST");
+            if (option.Nulls == NullsOrder.Last && descending) parts.Add($"key {key} NULLS LAST");
+            if (option.OperatorClass is { } opclass) parts.Add($"key {key} operator class {opclass}");
+            if (option.Collation is { } collation) parts.Add($"key {key} COLLATE \"{collation}\"");
+        }
+        if (index.NullsNotDistinct) parts.Add("NULLS NOT DISTINCT");
+        return parts.Count == 0 ? "" : ": " + string.Join(", ", parts);
+    }
 
     private static string ColumnChanges(AlterColumn o)
     {

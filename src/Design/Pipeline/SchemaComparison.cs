@@ -36,6 +36,7 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
     /// </remarks>
     public Comparison Compare(DbConnection connection, DatabaseSchema model)
     {
+        IndexOptionSupport.Check(model, Provider.Dialect);
         IdentifierLimits.Check(model, Provider.Dialect);   // before the canonicaliser creates anything under a name the server would cut
         var clock = Stopwatch.StartNew();
         var schemas = model.Schemas.Concat(model.Tables.Select(t => t.Name.Schema).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
@@ -74,6 +75,7 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
         var (source, target, forms) = (Filter(from), Filter(to), serverForms is null ? null : Filter(serverForms));
         IdentifierLimits.Check(source, Provider.Dialect);
         IdentifierLimits.Check(target, Provider.Dialect);
+        IndexOptionSupport.Check(target, Provider.Dialect);
         return Batches.For(Provider.Dialect, Differ(forms).Diff(source, target));
     }
 

@@ -18,6 +18,14 @@ public sealed class IndexAttribute(params string[] properties) : Attribute
     public string[] Include { get; set; } = [];
     /// <summary>Per key, whether it sorts descending (EF Core's IsDescending).</summary>
     public bool[] IsDescending { get; set; } = [];
+    /// <summary>Per key, where NULLs sort (the direction's default when left out).</summary>
+    public NullsOrder[] Nulls { get; set; } = [];
+    /// <summary>Per key, the operator class (<c>text_pattern_ops</c>, <c>jsonb_path_ops</c>); null or empty for the default.</summary>
+    public string[] OperatorClasses { get; set; } = [];
+    /// <summary>Per key, the collation; null or empty for the column's own.</summary>
+    public string[] Collations { get; set; } = [];
+    /// <summary>A unique index where NULLs collide (PostgreSQL 15).</summary>
+    public bool NullsNotDistinct { get; set; }
 }
 
 /// <summary>A composite primary key: <c>[PrimaryKey(nameof(A), nameof(B))]</c>.</summary>

@@ -61,7 +61,8 @@ internal static class EntityReader
         {
             draft.Indexes.Add(new TableIndex(index.Name ?? "", index.Properties.Select(p => Column(p, "[Index]")).ToEquatableArray(), index.IsUnique, index.Filter,
                 default, index.Method, index.Include.Select(p => Column(p, "[Index] Include")).ToEquatableArray(),
-                index.IsDescending.Contains(true) ? (EquatableArray<bool>)index.IsDescending : default));
+                index.IsDescending.Contains(true) ? (EquatableArray<bool>)index.IsDescending : default,
+                KeyOptions(index), index.NullsNotDistinct));
         }
         foreach (var unique in type.GetCustomAttributes<UniqueAttribute>())
         {
@@ -82,6 +83,15 @@ internal static class EntityReader
             .SelectMany(e => e.GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.GetCustomAttribute<RenamedFromAttribute>() is not null)
                 .Select(f => new EnumValueRename(new QualifiedName(null, SnakeCase.Of(e.Name)), f.GetCustomAttribute<RenamedFromAttribute>()!.OldName, f.Name)));
+
+    /// <summary>The [Index] attribute's per-key options, one per key where some key has one.</summary>
+    private static EquatableArray<IndexKeyOptions> KeyOptions(IndexAttribute index)
+    {
+        static string? At(string[] values, int k) => k < values.Length && !string.IsNullOrEmpty(values[k]) ? values[k] : null;
+        var options = index.Properties.Select((_, k) => new IndexKeyOptions(
+            k < index.Nulls.Length ? index.Nulls[k] : NullsOrder.Default, At(index.OperatorClasses, k), At(index.Collations, k))).ToList();
+        return options.All(o => o.IsDefault) ? default : options.ToEquatableArray();
+    }
 
     private static IEnumerable<PropertyInfo> MappedProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -104,14 +104,18 @@ public sealed class TableDefinition
     /// <summary>
     /// An index with options: <paramref name="expressions"/> flags entries that are SQL expressions,
     /// <paramref name="descending"/> the DESC keys; <paramref name="method"/> is the access method (gin, gist, hash,
-    /// ...) and <paramref name="include"/> the covered non-key columns.
+    /// ...) and <paramref name="include"/> the covered non-key columns. <paramref name="keyOptions"/> has per key
+    /// where NULLs sort, the operator class and the collation (null entries for none); with
+    /// <paramref name="nullsNotDistinct"/> a unique index makes NULLs collide (PostgreSQL 15).
     /// </summary>
     public TableDefinition Index(string? name, string[] columns, bool unique = false, string? filter = null, bool[]? expressions = null,
-        string? method = null, string[]? include = null, bool[]? descending = null)
+        string? method = null, string[]? include = null, bool[]? descending = null, IndexKeyOptions?[]? keyOptions = null, bool nullsNotDistinct = false)
     {
+        var options = (keyOptions ?? []).Select(o => o ?? IndexKeyOptions.None).ToArray();
         Draft.Indexes.Add(new TableIndex(name ?? "", [.. columns], unique, filter,
             expressions is { } e && e.Contains(true) ? (EquatableArray<bool>)e : default, method, include ?? [],
-            descending is { } d && d.Contains(true) ? (EquatableArray<bool>)d : default));
+            descending is { } d && d.Contains(true) ? (EquatableArray<bool>)d : default,
+            options.Any(o => !o.IsDefault) ? (EquatableArray<IndexKeyOptions>)options : default, nullsNotDistinct));
         return this;
     }
 

@@ -38,6 +38,21 @@ public sealed record Dialect(
     /// </summary>
     public bool CaseSensitiveNames { get; init; }
 
+    /// <summary>True where an index key can say where NULLs sort (NULLS FIRST / NULLS LAST).</summary>
+    public bool SupportsIndexNullsOrder { get; init; }
+
+    /// <summary>True where an index key can name its operator class.</summary>
+    public bool SupportsOperatorClasses { get; init; }
+
+    /// <summary>True where an index key can name its collation (COLLATE per key).</summary>
+    public bool SupportsIndexKeyCollation { get; init; }
+
+    /// <summary>True where a unique index can make NULLs collide (NULLS NOT DISTINCT).</summary>
+    public bool SupportsIndexNullsNotDistinct { get; init; }
+
+    /// <summary>The collation a key without one gets when its column (or expression) has none, as the dialect names it.</summary>
+    public string? DefaultCollation { get; init; }
+
     /// <summary>Which table changes ALTER TABLE cannot make in place, where some cannot; null where it can make all.</summary>
     public TableRebuildRule? RebuildRule { get; init; }
 

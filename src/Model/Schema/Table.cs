@@ -57,11 +57,38 @@ public sealed record UniqueConstraint(string? Name, EquatableArray<string> Colum
 /// <summary>A CHECK constraint; <see cref="Sql"/> is the boolean expression.</summary>
 public sealed record CheckConstraint(string? Name, string Sql) : TableElement;
 
+/// <summary>Where NULLs sort in an index key: the direction's default (ASC: last, DESC: first), first or last.</summary>
+public enum NullsOrder
+{
+    /// <summary>The direction's default: NULLS LAST ascending, NULLS FIRST descending.</summary>
+    Default,
+    /// <summary>NULLS FIRST.</summary>
+    First,
+    /// <summary>NULLS LAST.</summary>
+    Last,
+}
+
+/// <summary>
+/// Options of one index key: where NULLs sort (<paramref name="Nulls"/>), the operator class (null for the default
+/// one of the key's type and access method, e.g. <c>text_pattern_ops</c>, <c>jsonb_path_ops</c>) and the key's
+/// collation (null for the column's own).
+/// </summary>
+public sealed record IndexKeyOptions(NullsOrder Nulls = NullsOrder.Default, string? OperatorClass = null, string? Collation = null)
+{
+    /// <summary>No option: every key without one compares equal to this.</summary>
+    public static IndexKeyOptions None { get; } = new();
+
+    /// <summary>True when no option is set.</summary>
+    public bool IsDefault => this == None;
+}
+
 /// <summary>
 /// An index. Each entry of <see cref="Columns"/> is a column name, or an SQL expression when the matching
 /// entry of <see cref="Expressions"/> is true; a true entry of <see cref="Descending"/> sorts that key DESC.
 /// <see cref="Filter"/> is a partial-index WHERE clause, <see cref="Method"/> the access method (null for the
-/// default, btree) and <see cref="Include"/> the non-key columns of a covering index.
+/// default, btree) and <see cref="Include"/> the non-key columns of a covering index. <see cref="KeyOptions"/> has
+/// the options of each key (empty when no key has one), and <see cref="NullsNotDistinct"/> makes NULLs collide in a
+/// unique index (PostgreSQL 15).
 /// </summary>
 public sealed record TableIndex(
     string Name,
@@ -71,13 +98,21 @@ public sealed record TableIndex(
     EquatableArray<bool> Expressions = default,
     string? Method = null,
     EquatableArray<string> Include = default,
-    EquatableArray<bool> Descending = default) : TableElement
+    EquatableArray<bool> Descending = default,
+    EquatableArray<IndexKeyOptions> KeyOptions = default,
+    bool NullsNotDistinct = false) : TableElement
 {
     /// <summary>True when key <paramref name="i"/> is an SQL expression rather than a column name.</summary>
     public bool IsExpression(int i) => i < Expressions.Count && Expressions[i];
 
     /// <summary>True when key <paramref name="i"/> sorts descending.</summary>
     public bool IsDescending(int i) => i < Descending.Count && Descending[i];
+
+    /// <summary>The options of key <paramref name="i"/> (<see cref="IndexKeyOptions.None"/> when it has none).</summary>
+    public IndexKeyOptions KeyOption(int i) => i < KeyOptions.Count && KeyOptions[i] is { } options ? options : IndexKeyOptions.None;
+
+    /// <summary>True when some key has an option.</summary>
+    public bool HasKeyOptions => KeyOptions.Any(o => o is not null && !o.IsDefault);
 }
 
 /// <summary>A table comment, as an element of <c>op.CreateTable</c>.</summary>

@@ -16,6 +16,40 @@ internal static class PostgresCatalog
 
     private const string UserTables = "c.relkind IN ('r', 'p') AND NOT c.relispartition";
 
+    /// <summary>
+    /// Three arrays over the key columns of the pg_index row <paramref name="i"/>, read the same way for the database
+    /// (query 4) and the canonicaliser's read-back: NULLS FIRST (indoption bit 2); the operator class where the server
+    /// prints it, i.e. when it is not the default for the key's type and access method (<c>GetDefaultOpClass</c>: the
+    /// exact type's default, else the one default the type is binary-coercible to, as text_ops for varchar), quoted as
+    /// <c>pg_get_indexdef</c> quotes it; the key's collation where it differs from its column's (from the database
+    /// default, for an expression).
+    /// </summary>
+    /// <remarks>
+    /// The type of an expression key is the index column's, except where the operator class stores another type
+    /// (opckeytype, as jsonb_path_ops does): then the class counts as default when it is marked default.
+    /// </remarks>
+    public static string KeyOptions(string i) => $"""
+        ARRAY(SELECT ({i}.indoption[k - 1] & 2) = 2 FROM generate_series(1, {i}.indnkeyatts) k ORDER BY k),
+               ARRAY(SELECT CASE WHEN oc.opcdefault AND (kt.typ IS NULL OR oc.opcintype = kt.typ OR NOT EXISTS (
+                                     SELECT 1 FROM pg_opclass d WHERE d.opcmethod = oc.opcmethod AND d.opcdefault AND d.opcintype = kt.typ)) THEN NULL
+                                 WHEN pg_opclass_is_visible(oc.oid) THEN quote_ident(oc.opcname)
+                                 ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
+                     FROM generate_series(1, {i}.indnkeyatts) k
+                     JOIN pg_opclass oc ON oc.oid = {i}.indclass[k - 1]
+                     JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+                     LEFT JOIN LATERAL (
+                         SELECT CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END AS typ
+                         FROM pg_attribute ka JOIN pg_type t ON t.oid = ka.atttypid
+                         WHERE CASE WHEN {i}.indkey[k - 1] <> 0 THEN ka.attrelid = {i}.indrelid AND ka.attnum = {i}.indkey[k - 1]
+                                    ELSE ka.attrelid = {i}.indexrelid AND ka.attnum = k AND oc.opckeytype = 0 END) kt ON true
+                     ORDER BY k),
+               ARRAY(SELECT CASE WHEN {i}.indcollation[k - 1] = 0 OR {i}.indcollation[k - 1] = coalesce(
+                                     (SELECT ka.attcollation FROM pg_attribute ka
+                                      WHERE {i}.indkey[k - 1] <> 0 AND ka.attrelid = {i}.indrelid AND ka.attnum = {i}.indkey[k - 1]), 100) THEN NULL
+                                 ELSE (SELECT co.collname::text FROM pg_collation co WHERE co.oid = {i}.indcollation[k - 1]) END
+                     FROM generate_series(1, {i}.indnkeyatts) k ORDER BY k)
+        """;
+
     public static readonly string[] Statements =
     [
         // 0: the current schema and the schemas that exist.
@@ -76,7 +110,7 @@ internal static class PostgresCatalog
         ORDER BY 1, 2, 3
         """,
 
-        // 4: indexes that do not back a constraint; expressions and the WHERE clause as the server prints them.
+        // 4: indexes that do not back a constraint; expressions and the WHERE clause as the server prints them, key options.
         $"""
         SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
                ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true)
@@ -84,7 +118,8 @@ internal static class PostgresCatalog
                      FROM generate_series(1, i.indnatts) k ORDER BY k),
                ARRAY(SELECT i.indkey[k - 1] = 0 FROM generate_series(1, i.indnatts) k ORDER BY k),
                ARRAY(SELECT (i.indoption[k - 1] & 1) = 1 FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
-               pg_get_expr(i.indpred, i.indrelid, true)
+               pg_get_expr(i.indpred, i.indrelid, true),
+               {KeyOptions("i")}, i.indnullsnotdistinct
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class c ON c.oid = i.indrelid

@@ -12,5 +12,10 @@ public static class PostgresDialect
     {
         SupportsExtensions = true,
         CaseSensitiveNames = true,
+        SupportsIndexNullsOrder = true,
+        SupportsOperatorClasses = true,
+        SupportsIndexKeyCollation = true,
+        SupportsIndexNullsNotDistinct = true,
+        DefaultCollation = "default",
     };
 }

@@ -83,7 +83,22 @@ internal sealed partial class PostgresInspector
             expressions.Contains(true) ? expressions : default,
             row.Method == "btree" ? null : row.Method,
             row.Entries.Skip(row.KeyCount).ToEquatableArray(),
-            row.Descending.Contains(true) ? row.Descending : default);
+            row.Descending.Contains(true) ? row.Descending : default,
+            KeyOptions(row.Descending, row.NullsFirst, row.OperatorClasses, row.Collations),
+            row.NullsNotDistinct);
+    }
+
+    /// <summary>
+    /// Each key's options from the catalog's arrays (see <see cref="PostgresCatalog.KeyOptions"/>): NULLS at the
+    /// direction's default is <see cref="NullsOrder.Default"/>; none when no key has an option.
+    /// </summary>
+    internal static EquatableArray<IndexKeyOptions> KeyOptions(bool[] descending, bool[] nullsFirst, string?[] operatorClasses, string?[] collations)
+    {
+        var options = nullsFirst.Select((first, k) => new IndexKeyOptions(
+            first == (k < descending.Length && descending[k]) ? NullsOrder.Default : first ? NullsOrder.First : NullsOrder.Last,
+            k < operatorClasses.Length ? operatorClasses[k] : null,
+            k < collations.Length ? collations[k] : null)).ToList();
+        return options.All(o => o.IsDefault) ? default : options.ToEquatableArray();
     }
 
     private static Sequence Sequence(SequenceRow row, QualifiedName name)
@@ -143,7 +158,7 @@ internal sealed partial class PostgresInspector
 
     private sealed record IndexRow(
         string Schema, string Table, string Name, bool Unique, string Method, short KeyCount, string[] Entries, bool[] IsExpression,
-        bool[] Descending, string? Filter);
+        bool[] Descending, string? Filter, bool[] NullsFirst, string?[] OperatorClasses, string?[] Collations, bool NullsNotDistinct);
 
     private sealed record EnumRow(string Schema, string Name, string[] Values);
 

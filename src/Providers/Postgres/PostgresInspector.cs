@@ -81,7 +81,8 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
             r.GetFieldValue<string[]>(7), Char(r, 8), Char(r, 9), r.GetBoolean(10), r.GetBoolean(11), Text(r, 12), r.GetBoolean(13))),
         r => rows.Indexes.Add(new IndexRow(
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4), r.GetInt16(5),
-            r.GetFieldValue<string[]>(6), r.GetFieldValue<bool[]>(7), r.GetFieldValue<bool[]>(8), Text(r, 9))),
+            r.GetFieldValue<string[]>(6), r.GetFieldValue<bool[]>(7), r.GetFieldValue<bool[]>(8), Text(r, 9),
+            r.GetFieldValue<bool[]>(10), r.GetFieldValue<string?[]>(11), r.GetFieldValue<string?[]>(12), r.GetBoolean(13))),
         r => rows.Enums.Add(new EnumRow(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2))),
         r => rows.Sequences.Add(new SequenceRow(
             r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetBoolean(6), r.GetInt64(7), r.GetString(8))),

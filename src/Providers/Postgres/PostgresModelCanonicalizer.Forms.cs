@@ -9,7 +9,7 @@ internal sealed partial class PostgresModelCanonicalizer
     {
         public Dictionary<(string Table, string Column), (string Type, string? Expression)> Columns { get; } = [];
         public Dictionary<(string Table, string Check), string> Checks { get; } = [];
-        public Dictionary<string, (string[] Keys, string? Filter)> Indexes { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, IndexForm> Indexes { get; } = new(StringComparer.Ordinal);
 
         public async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
         {
@@ -22,7 +22,8 @@ internal sealed partial class PostgresModelCanonicalizer
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                Indexes[reader.GetString(0)] = (reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                Indexes[reader.GetString(0)] = new(reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.GetFieldValue<bool[]>(3), reader.GetFieldValue<string?[]>(4), reader.GetFieldValue<string?[]>(5));
             }
         }
     }

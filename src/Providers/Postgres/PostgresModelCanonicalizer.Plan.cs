@@ -37,7 +37,7 @@ internal sealed partial class PostgresModelCanonicalizer
             }).ToList();
             var indexes = table.Indexes.Select(x =>
             {
-                if (x.Filter is null && !x.Expressions.Contains(true)) return null;
+                if (!AsksServer(x)) return null;
                 var element = $"index {x.Name} on table {table.Name}";
                 var expressions = x.Columns.Where((_, k) => x.IsExpression(k)).Select(e => Checked(e, element)).ToList();
                 var text = string.Join(" ", expressions) + " " + (x.Filter is { } f ? Checked(f, element) : "");
@@ -78,11 +78,7 @@ internal sealed partial class PostgresModelCanonicalizer
             return result;
         }
 
-        private static TableIndex Index(TableIndex index, (string[] Keys, string? Filter) form) => index with
-        {
-            Columns = index.Columns.Select((c, k) => index.IsExpression(k) && k < form.Keys.Length ? form.Keys[k] : c).ToEquatableArray(),
-            Filter = index.Filter is null ? null : form.Filter,
-        };
+        private static TableIndex Index(TableIndex index, IndexForm form) => WithForm(index, form);
 
         private (string Table, string Column) Scalar(Column column, string? @default, string element)
         {
@@ -146,7 +142,7 @@ internal sealed partial class PostgresModelCanonicalizer
 
         public string Index(TableIndex index, string user)
         {
-            var key = string.Join("\u0001", index.Columns.Select((c, k) => (index.IsExpression(k) ? "e:" : "c:") + c)) + "\u0002" + index.Filter;
+            var key = string.Join("\u0001", index.Columns.Select((_, k) => TemporaryKey(index, k))) + "\u0002" + index.Filter + "\u0002" + TemporaryMethod(index);
             if (!indexes.TryGetValue(key, out var entry)) indexes[key] = entry = ($"{name}_x{indexes.Count}", index, user);
             return entry.Name;
         }
@@ -161,9 +157,9 @@ internal sealed partial class PostgresModelCanonicalizer
             foreach (var (sql, (constraint, user)) in checks) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} CHECK ({sql})", user, name));
             foreach (var (index, definition, user) in indexes.Values)
             {
-                var keys = definition.Columns.Select((c, k) => definition.IsExpression(k) ? "(" + c + ")" : Quote(c));
+                var keys = definition.Columns.Select((_, k) => TemporaryKey(definition, k));
                 var filter = definition.Filter is { } f ? $" WHERE ({f})" : "";
-                statements.Add(new($"CREATE INDEX {index} ON {name} ({string.Join(", ", keys)}){filter}", user, name));
+                statements.Add(new($"CREATE INDEX {index} ON {name}{TemporaryMethod(definition)} ({string.Join(", ", keys)}){filter}", user, name));
             }
         }
     }

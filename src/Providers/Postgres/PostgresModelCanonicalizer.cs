@@ -294,7 +294,8 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         $"""
         SELECT ic.relname,
                ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
-               pg_get_expr(i.indpred, i.indrelid, true)
+               pg_get_expr(i.indpred, i.indrelid, true),
+               {PostgresCatalog.KeyOptions("i")}
         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
         WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE '{Prefix}%'
         """,

@@ -62,6 +62,10 @@ internal sealed partial class PostgresSqlRenderer() : SqlRenderer(PostgresDialec
     /// <inheritdoc/>
     protected override string? IdentityClause(Identity identity) => identity.Serial ? null : base.IdentityClause(identity);
 
+    /// <summary>The collation and operator class written after an expression key become that key's options (so the expression can be parenthesised).</summary>
+    protected override SqlStatement CreateIndex(CreateIndex operation) =>
+        base.CreateIndex(operation with { Index = PostgresIndexKeys.Lift(operation.Index) });
+
     /// <summary>Expression keys in parentheses, which PostgreSQL requires for anything but a bare function call.</summary>
     protected override string IndexKey(TableIndex index, int i) =>
         index.IsExpression(i) && !ExpressionRules.WrappedInParentheses(index.Columns[i].Trim())

@@ -54,6 +54,8 @@ internal static class CreateTableParser
         {
             var end = key.Count;
             if (end > 1 && (key[^1].Is("ASC") || key[^1].Is("DESC"))) end--;
+            // The key's collation is read from pragma_index_xinfo, as a key option.
+            if (end > 2 && key[end - 2].Is("COLLATE")) end -= 2;
             keys.Add(Text(sql, key, 0, end));
         }
         var where = tokens.FindIndex(close, t => t.Is("WHERE"));

@@ -12,5 +12,8 @@ public static class SqliteDialect
     {
         IdentityIsRowid = true,
         RebuildRule = SqliteAlterTable.Rule,
+        // CREATE INDEX takes COLLATE per key, but not NULLS FIRST/LAST (a syntax error), operator classes or NULLS NOT DISTINCT.
+        SupportsIndexKeyCollation = true,
+        DefaultCollation = "BINARY",
     };
 }

@@ -73,9 +73,17 @@ internal sealed partial class SqliteInspector
                 expressions.Add(isExpression);
             }
             var descending = rows.Select(r => r.Descending).ToList();
+            // A key's collation counts when it differs from its column's (BINARY for an expression or a column without one).
+            var options = rows.Select(r =>
+            {
+                var own = r.ColumnId >= 0 ? columns.FirstOrDefault(c => string.Equals(c.Name, r.Column, StringComparison.OrdinalIgnoreCase))?.Collation : null;
+                var same = r.Collation is null || string.Equals(r.Collation, own ?? "BINARY", StringComparison.OrdinalIgnoreCase);
+                return new IndexKeyOptions(Collation: same ? null : r.Collation);
+            }).ToList();
             indexes.Add(new TableIndex(first.Index, entries.ToEquatableArray(), first.Unique, where,
                 expressions.Contains(true) ? expressions.ToEquatableArray() : default,
-                Descending: descending.Contains(true) ? descending.ToEquatableArray() : default));
+                Descending: descending.Contains(true) ? descending.ToEquatableArray() : default,
+                KeyOptions: options.All(o => o.IsDefault) ? default : options.ToEquatableArray()));
         }
 
         var checks = parsed.Constraints

@@ -81,13 +81,13 @@ internal sealed partial class SqliteInspector : IDatabaseInspector
                 r => foreignKeys.Add(new ForeignKeyRow(r.GetString(0), (int)r.GetInt64(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
                     r.GetString(5), r.GetString(6)))),
             ($"""
-                SELECT m.name, il.name, il."unique", il.origin, x.cid, x.name, s.sql, x."desc"
+                SELECT m.name, il.name, il."unique", il.origin, x.cid, x.name, s.sql, x."desc", x.coll
                 FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) x
                 LEFT JOIN sqlite_schema s ON s.type = 'index' AND s.name = il.name
                 WHERE {UserTables} AND x.key = 1 ORDER BY m.name, il.name, x.seqno
                 """,
                 r => indexColumns.Add(new IndexRow(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0, r.GetString(3), (int)r.GetInt64(4),
-                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetInt64(7) != 0))),
+                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetInt64(7) != 0, r.IsDBNull(8) ? null : r.GetString(8)))),
         ];
 
         public DatabaseSchema Build(InspectOptions options)
@@ -117,5 +117,5 @@ internal sealed partial class SqliteInspector : IDatabaseInspector
 
     private sealed record ForeignKeyRow(string Table, int Id, string Referred, string From, string? To, string OnUpdate, string OnDelete);
 
-    private sealed record IndexRow(string Table, string Index, bool Unique, string Origin, int ColumnId, string? Column, string? Sql, bool Descending);
+    private sealed record IndexRow(string Table, string Index, bool Unique, string Origin, int ColumnId, string? Column, string? Sql, bool Descending, string? Collation);
 }

@@ -84,6 +84,11 @@ internal static partial class ModelWriter
             if (index.Method is { } method) code.Append(", Method = ").Append(Lit(method));
             if (!index.Include.IsEmpty) code.Append($", Include = new[] {{ {Names(index.Include)} }}");
             if (index.Descending.Contains(true)) code.Append($", IsDescending = new[] {{ {string.Join(", ", index.Descending.Select(Bool))} }}");
+            var keys = Enumerable.Range(0, index.Columns.Count).Select(index.KeyOption).ToList();
+            if (keys.Any(o => o.Nulls != NullsOrder.Default)) code.Append($", Nulls = new[] {{ {string.Join(", ", keys.Select(o => "NullsOrder." + o.Nulls))} }}");
+            if (keys.Any(o => o.OperatorClass is not null)) code.Append($", OperatorClasses = new[] {{ {string.Join(", ", keys.Select(o => Lit(o.OperatorClass ?? "")))} }}");
+            if (keys.Any(o => o.Collation is not null)) code.Append($", Collations = new[] {{ {string.Join(", ", keys.Select(o => Lit(o.Collation ?? "")))} }}");
+            if (index.NullsNotDistinct) code.Append(", NullsNotDistinct = true");
             code.Append(")]\n");
         }
         var checkPrefix = NamingConvention.Apply(Naming.Check, table.Name, [], name: "");

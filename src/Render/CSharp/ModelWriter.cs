@@ -105,7 +105,9 @@ internal static partial class ModelWriter
         var options = Arguments(("unique", index.IsUnique ? "true" : null), ("filter", index.Filter is null ? null : Lit(index.Filter)),
             ("expressions", index.Expressions.Contains(true) ? Bools(index.Expressions) : null), ("method", index.Method is null ? null : Lit(index.Method)),
             ("include", index.Include.IsEmpty ? null : $"[{string.Join(", ", index.Include.Select(Lit))}]"),
-            ("descending", index.Descending.Contains(true) ? Bools(index.Descending) : null));
+            ("descending", index.Descending.Contains(true) ? Bools(index.Descending) : null),
+            ("keyOptions", index.HasKeyOptions ? Syntax.Text(Syntax.KeyOptions(index.Columns.Select((_, k) => index.KeyOption(k)))) : null),
+            ("nullsNotDistinct", index.NullsNotDistinct ? "true" : null));
         return $"t.Index({Lit(name)}, [{string.Join(", ", index.Columns.Select(Lit))}]{(options.Length == 0 ? "" : ", " + options)})";
     }
 

@@ -114,6 +114,8 @@ internal static class SchemaExpressions
         if (index.Method is { } method) args.Add(Named("method", Str(method)));
         if (!index.Include.IsEmpty) args.Add(Named("include", Strings(index.Include)));
         if (index.Descending.Contains(true)) args.Add(Named("descending", Bools(index.Descending)));
+        if (index.HasKeyOptions) args.Add(Named("keyOptions", KeyOptions(index.Columns.Select((_, k) => index.KeyOption(k)))));
+        if (index.NullsNotDistinct) args.Add(Named("nullsNotDistinct", Bool(true)));
         return Call("Index", [.. args]);
     }
 }

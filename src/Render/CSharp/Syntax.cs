@@ -41,6 +41,20 @@ internal static class Syntax
     public static ExpressionSyntax Bools(IEnumerable<bool> values) =>
         CollectionExpression(SeparatedList<CollectionElementSyntax>(values.Select(v => ExpressionElement(Bool(v)))));
 
+    /// <summary><c>[new(NullsOrder.First, "text_pattern_ops"), null, ...]</c>: one entry per key, null for a key without options.</summary>
+    public static ExpressionSyntax KeyOptions(IEnumerable<IndexKeyOptions> options) =>
+        CollectionExpression(SeparatedList<CollectionElementSyntax>(options.Select(o => ExpressionElement(KeyOption(o)))));
+
+    private static ExpressionSyntax KeyOption(IndexKeyOptions? option)
+    {
+        if (option is null || option.IsDefault) return LiteralExpression(SyntaxKind.NullLiteralExpression);
+        var args = new List<ArgumentSyntax>();
+        if (option.Nulls != NullsOrder.Default) args.Add(Arg(Member("NullsOrder", option.Nulls.ToString())));
+        if (option.OperatorClass is { } opclass) args.Add(args.Count == 0 ? Named("OperatorClass", Str(opclass)) : Arg(Str(opclass)));
+        if (option.Collation is { } collation) args.Add(Named("Collation", Str(collation)));
+        return New("IndexKeyOptions", [.. args]);
+    }
+
     public static ExpressionSyntax Name(QualifiedName name) =>
         name.Schema is null ? Str(name.Name) : New("QualifiedName", Arg(Str(name.Schema)), Arg(Str(name.Name)));
 

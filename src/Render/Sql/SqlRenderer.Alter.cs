@@ -1,5 +1,7 @@
 using System.Text;
+using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Render.Sql;
 
@@ -29,17 +31,25 @@ internal abstract partial class SqlRenderer
             ? throw new UnsupportedOperationException($"{operation.GetType().Name} on {table}: the constraint has no name, so it cannot be dropped by name.")
             : $"ALTER TABLE {Syntax.Quote(table)} DROP CONSTRAINT {Syntax.QuoteIdentifier(name)}";
 
-    /// <summary>CREATE [UNIQUE] INDEX name ON table [USING method] (keys [DESC]) [INCLUDE (cols)] [WHERE filter].</summary>
+    /// <summary>
+    /// CREATE [UNIQUE] INDEX name ON table [USING method] (key [COLLATE c] [opclass] [DESC] [NULLS FIRST|LAST], ...)
+    /// [INCLUDE (cols)] [NULLS NOT DISTINCT] [WHERE filter].
+    /// </summary>
     protected virtual SqlStatement CreateIndex(CreateIndex operation)
     {
         var index = operation.Index;
+        if (IndexOptionSupport.Lacking(Dialect, index) is { } lacking)
+        {
+            throw new UnsupportedOperationException($"{operation.GetType().Name} on {operation.TableName}: {DatabaseName} has no {lacking} (index {index.Name}). Remove it from revisions that run on {DatabaseName}.");
+        }
         var concurrently = operation.Concurrently && SupportsConcurrentIndexes;
         var text = new StringBuilder(index.IsUnique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
             .Append(concurrently ? "CONCURRENTLY " : "")
             .Append(Syntax.QuoteIdentifier(index.Name)).Append(" ON ").Append(Syntax.Quote(operation.Table));
         if (index.Method is { } method) text.Append(" USING ").Append(Syntax.QuoteIdentifier(method));
-        text.Append(" (").AppendJoin(", ", index.Columns.Select((_, i) => IndexKey(index, i) + (index.IsDescending(i) ? " DESC" : ""))).Append(')');
+        text.Append(" (").AppendJoin(", ", index.Columns.Select((_, i) => IndexKey(index, i) + KeyOptions(index, i))).Append(')');
         if (!index.Include.IsEmpty) text.Append(" INCLUDE (").Append(Syntax.QuoteList(index.Include)).Append(')');
+        if (index.NullsNotDistinct) text.Append(" NULLS NOT DISTINCT");
         if (index.Filter is { } filter) text.Append(" WHERE ").Append(filter);
         return new SqlStatement(text.ToString(), SuppressTransaction: concurrently);
     }
@@ -53,6 +63,30 @@ internal abstract partial class SqlRenderer
     /// <summary>Key <paramref name="i"/> of an index: a quoted column, or an expression as written.</summary>
     protected virtual string IndexKey(TableIndex index, int i) =>
         index.IsExpression(i) ? index.Columns[i] : Syntax.QuoteIdentifier(index.Columns[i]);
+
+    /// <summary>What follows key <paramref name="i"/>: [COLLATE c] [opclass] [DESC] [NULLS FIRST|LAST].</summary>
+    private string KeyOptions(TableIndex index, int i)
+    {
+        var option = index.KeyOption(i);
+        var text = new StringBuilder();
+        if (option.Collation is { } collation) text.Append(" COLLATE ").Append(Syntax.QuoteIdentifier(collation));
+        if (option.OperatorClass is { } operatorClass) text.Append(' ').Append(OperatorClass(operatorClass));
+        if (index.IsDescending(i)) text.Append(" DESC");
+        text.Append(option.Nulls switch
+        {
+            NullsOrder.First => " NULLS FIRST",
+            NullsOrder.Last => " NULLS LAST",
+            _ => "",
+        });
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// An operator class as a (qualified) name: each part quoted where the dialect needs it. Text that is not a name
+    /// (quotes left open, a semicolon) becomes one quoted identifier, which the server rejects as unknown: never SQL.
+    /// </summary>
+    private string OperatorClass(string name) =>
+        SqlNames.Parts(name) is { } parts ? string.Join(".", parts.Select(Syntax.QuoteIdentifier)) : Syntax.QuoteIdentifier(name);
 
     /// <summary>DROP INDEX name.</summary>
     protected virtual string DropIndex(DropIndex operation) =>

@@ -47,7 +47,8 @@ public sealed class RootNamespaceSurfaceTests
 
         [Table("posts", Schema = "blog")]
         [Index(nameof(AuthorId), nameof(PublishedAt), IsUnique = false, Name = "ix_posts_author", Filter = "published_at IS NOT NULL",
-            Method = "btree", Include = new[] { nameof(Title) }, IsDescending = new[] { false, true })]
+            Method = "btree", Include = new[] { nameof(Title) }, IsDescending = new[] { false, true },
+            Nulls = new[] { NullsOrder.Default, NullsOrder.Last }, OperatorClasses = new[] { "", "" }, Collations = new[] { "", "" }, NullsNotDistinct = false)]
         [Check("char_length(title) > 0", Name = "title_not_empty", ExactName = true)]
         [PrimaryKey(nameof(Id), Name = "pk_posts")]
         public class Post
