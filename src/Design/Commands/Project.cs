@@ -103,7 +103,7 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
             return 0;
         }
         output.WriteLine($"New upgrade operations detected ({operations.Count}):");
-        foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation));
+        foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation, provider.Dialect));
         return 1;
     }
 
