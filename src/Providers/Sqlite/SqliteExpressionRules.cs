@@ -7,7 +7,7 @@ namespace DiffMigrate.Providers.Sqlite;
 /// <summary>
 /// SQLite stores a DEFAULT exactly as written (<c>pragma_table_info.dflt_value</c>), parentheses included, and a
 /// CHECK only inside the CREATE TABLE text; both compare through <see cref="Canonical"/>, which reads them as SQLite's
-/// tokens so that only spelling that SQLite ignores (white space, comments, keyword case, wrapping parentheses) is ignored.
+/// tokens so that only spelling that SQLite ignores (white space, comments, keyword case, parentheses that change nothing) is ignored.
 /// </summary>
 internal sealed class SqliteExpressionRules : ExpressionRules
 {
@@ -17,19 +17,13 @@ internal sealed class SqliteExpressionRules : ExpressionRules
     /// <inheritdoc/>
     public override string Canonical(string sql)
     {
-        var tokens = SqlTokenizer.Tokenize(sql);
-        var (start, end) = (0, tokens.Count);
-        while (end - start >= 2 && tokens[start].IsPunctuation('(') && Closes(tokens, start) == end - 1)
-        {
-            start++;
-            end--;
-        }
+        var tokens = SqliteParentheses.Remove(SqlTokenizer.Tokenize(sql));
         var text = new StringBuilder(sql.Length);
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
             // A space only where it keeps two tokens apart: "x IS NOT NULL", never "x > 0".
-            if (i > start && token.Kind != TokenKind.Punctuation && tokens[i - 1].Kind != TokenKind.Punctuation) text.Append(' ');
+            if (i > 0 && token.Kind != TokenKind.Punctuation && tokens[i - 1].Kind != TokenKind.Punctuation) text.Append(' ');
             text.Append(token.Kind is TokenKind.Word or TokenKind.Number ? token.Text.ToUpperInvariant() : token.Text);
         }
         return text.ToString();
@@ -56,17 +50,5 @@ internal sealed class SqliteExpressionRules : ExpressionRules
         if (text[0] == '\'' && text[^1] == '\'' && text.Length >= 2) return text[1..^1].Replace("''", "", StringComparison.Ordinal).IndexOf('\'', StringComparison.Ordinal) < 0;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return true;
         return text.ToUpperInvariant() is "NULL" or "TRUE" or "FALSE" or "CURRENT_TIMESTAMP" or "CURRENT_DATE" or "CURRENT_TIME";
-    }
-
-    /// <summary>The index of the ')' that closes the '(' at <paramref name="open"/>, or -1.</summary>
-    private static int Closes(List<SqlToken> tokens, int open)
-    {
-        var depth = 0;
-        for (var i = open; i < tokens.Count; i++)
-        {
-            if (tokens[i].IsPunctuation('(')) depth++;
-            else if (tokens[i].IsPunctuation(')') && --depth == 0) return i;
-        }
-        return -1;
     }
 }

@@ -73,6 +73,13 @@ public sealed partial class SqliteExactComparisonTests
         ("text default 'a' vs 'A'", "CREATE TABLE t (name TEXT DEFAULT 'a');", "t.Column(\"name\", SqlType.Text).Nullable().Default(\"'A'\");", false),
         ("text default spacing inside the string", "CREATE TABLE t (name TEXT DEFAULT 'a b');", "t.Column(\"name\", SqlType.Text).Nullable().Default(\"'a  b'\");", false),
 
+        // Parentheses SQLite's precedence makes redundant, and ones that matter.
+        ("check (x>0) AND (name IS NOT NULL)", Check("(x>0) AND (name IS NOT NULL)"), ModelCheck("x > 0 AND name IS NOT NULL"), true),
+        ("check NOT (x = 1)", Check("NOT (x = 1)"), ModelCheck("NOT x = 1"), true),
+        ("check x = (1)", Check("x = (1) OR (x) IS NULL"), ModelCheck("x = 1 OR x IS NULL"), true),
+        ("check grouping that matters", Check("(x > 0 OR name IS NULL) AND x < 5"), ModelCheck("x > 0 OR name IS NULL AND x < 5"), false),
+        ("check arithmetic grouping that matters", Check("(x + 1) * 2 > 0"), ModelCheck("x + 1 * 2 > 0"), false),
+
         // Generated columns compare as expressions too.
         ("generated x*2 vs x * 2", "CREATE TABLE t (x INTEGER, y INTEGER GENERATED ALWAYS AS (x*2) VIRTUAL);",
             "t.Column(\"x\", SqlType.Int32).Nullable();\nt.Column(\"y\", SqlType.Int32).Nullable().Computed(\"x * 2\");", true),

@@ -11,6 +11,9 @@ namespace DiffMigrate.IntegrationTests.Sqlite;
 [TestClass]
 public sealed partial class SqliteExactComparisonTests
 {
+    /// <summary>How many cases the SQLite side of the corpus holds.</summary>
+    internal static int CaseCount => Cases.Length;
+
     public static IEnumerable<object[]> AllCases => Cases.Select(c => new object[] { c.Name });
 
     public static IEnumerable<object[]> DifferentCases => Cases.Where(c => !c.Same).Select(c => new object[] { c.Name });
