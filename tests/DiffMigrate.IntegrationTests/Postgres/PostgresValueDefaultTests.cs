@@ -101,22 +101,27 @@ public sealed class PostgresValueDefaultTests
         Assert.IsEmpty(database.Strings("SELECT relname FROM pg_class WHERE relname LIKE 'dm_%'"), "rolled back");
     }
 
-    /// <summary>(model default, database default, outcome): "same" takes the database's spelling, "kept" compares as the server prints it, "error" is the model's error.</summary>
-    private static readonly (string Model, string Database, string Outcome)[] Hostile =
+    /// <summary>
+    /// (column type, model default, database default, outcome): "same" is a value the server finds the same (the model
+    /// takes the database's spelling, which the server prints differently: a constructor against a literal), "kept"
+    /// compares as the server prints it, "error" is the model's error, naming the default.
+    /// </summary>
+    private static readonly (string Type, string Model, string Database, string Outcome)[] Hostile =
     [
-        ("'x''); DROP TABLE victim; --'", "E'x\\'); DROP TABLE victim; --'", "same"),
-        ("E'\\'; DROP TABLE victim; --'", "'''; DROP TABLE victim; --'", "same"),
-        ("'a\u2028b'", "E'a\\u2028b'", "same"),
-        ("E'a\\u2029b\\r\\n'", "'a\u2029b' || E'\\r\\n'", "kept"),
-        ("$$a$$", "'a'", "kept"),
-        ("$q$a'; DROP TABLE victim; --$q$", "'a''; DROP TABLE victim; --'", "kept"),
-        ("'a' /* ; DROP TABLE victim */", "'a'", "kept"),
-        ("'a'); DROP TABLE victim; --", "'a'", "error"),
-        ("'a\\'; DROP TABLE victim; --", "'a'", "error"),
-        ("$$a$$; DROP TABLE victim", "'a'", "error"),
-        ("'a' -- ); DROP TABLE victim", "'a'", "error"),
-        ("'a'\u2028; DROP TABLE victim", "'a'", "error"),
-        ("('a')::text) IS NOT DISTINCT FROM (('b'", "'a'", "error"),
+        ("text[]", "ARRAY['x''); DROP TABLE victim; --']", "'{\"x''); DROP TABLE victim; --\"}'", "same"),
+        ("text[]", "ARRAY[E'\\'; DROP TABLE victim; --']", "'{\"''; DROP TABLE victim; --\"}'", "same"),
+        ("text[]", "ARRAY['a\u2028b', 'c\u2029d']", "'{a\u2028b,c\u2029d}'", "same"),
+        ("text[]", "ARRAY[E'a\\u2028b\\r\\n']", "E'{\"a\u2028b\\r\\n\"}'", "same"),
+        ("text[]", "ARRAY['a' /* ; DROP TABLE victim */]", "'{a}'", "kept"),
+        ("text[]", "ARRAY[$$a$$]", "'{a}'", "kept"),
+        ("text", "$q$a'; DROP TABLE victim; --$q$", "'a''; DROP TABLE victim; --'", "kept"),
+        ("text", "'a' || E'\\u2029\\r\\n'", "'a'", "kept"),
+        ("text", "'a'); DROP TABLE victim; --", "'a'", "error"),
+        ("text", "'a\\'; DROP TABLE victim; --", "'a'", "error"),
+        ("text", "$$a$$; DROP TABLE victim", "'a'", "error"),
+        ("text", "'a' -- ); DROP TABLE victim", "'a'", "error"),
+        ("text", "'a'\u2028; DROP TABLE victim", "'a'", "error"),
+        ("text", "('a')::text) IS NOT DISTINCT FROM (('b'", "'a'", "error"),
     ];
 
     [TestMethod]
@@ -125,10 +130,10 @@ public sealed class PostgresValueDefaultTests
         using var database = PostgresServer.CreateDatabase();
         database.Execute("CREATE TABLE victim (id int PRIMARY KEY); INSERT INTO victim VALUES (42);");
         await using var connection = database.Open();
-        foreach (var (model, existing, outcome) in Hostile)
+        foreach (var (type, model, existing, outcome) in Hostile)
         {
             var context = $"{model} vs {existing}";
-            database.Execute($"DROP TABLE IF EXISTS h; CREATE TABLE h (id int PRIMARY KEY, t text DEFAULT {existing});");
+            database.Execute($"DROP TABLE IF EXISTS h; CREATE TABLE h (id int PRIMARY KEY, t {type} DEFAULT {existing});");
             var inspected = await new PostgresInspector().InspectAsync(connection, new InspectOptions());
             var table = inspected.Tables.Single(t => t.Name.Name == "h");
             var schema = new DatabaseSchema([table with { Columns = [.. table.Columns.Select(c => c.Name == "t" ? c with { Default = model } : c)] }]);
