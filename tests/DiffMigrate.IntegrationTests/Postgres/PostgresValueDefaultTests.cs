@@ -101,6 +101,30 @@ public sealed class PostgresValueDefaultTests
         Assert.IsEmpty(database.Strings("SELECT relname FROM pg_class WHERE relname LIKE 'dm_%'"), "rolled back");
     }
 
+    [TestMethod]
+    public async Task An_element_that_falls_back_leaves_the_value_answers_of_the_others()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        database.Execute(Setup + Table);
+        await using var connection = database.Open();
+        var inspected = await new PostgresInspector().InspectAsync(connection, new InspectOptions());
+        var existing = inspected.Tables.Single(t => t.Name.Name == "v");
+        // A check on a function the database lacks (an extension's, say) falls back alone, in two more round trips.
+        var model = new DatabaseSchema([existing with
+        {
+            Columns = [.. existing.Columns.Select(c => c.Name == "a" ? c with { Default = "5.0" } : c.Name == "e" ? c with { Default = "'24 hours'" } : c)],
+            CheckConstraints = [new CheckConstraint("v_ck", "missing_function(a) > 0")],
+        }]);
+        var canonicalizer = new PostgresModelCanonicalizer();
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, model, inspected);
+        StringAssert.Contains(problem, "check v_ck on table v");
+        Assert.AreEqual(3, canonicalizer.LastRoundTripCount);
+        var table = forms!.Tables.Single();
+        Assert.AreEqual(existing.FindColumn("a")!.Default, table.FindColumn("a")!.Default);
+        Assert.AreEqual("'24:00:00'::interval", table.FindColumn("e")!.Default);
+        Assert.AreEqual("missing_function(a) > 0", table.CheckConstraints.Single().Sql, "the model's spelling");
+    }
+
     /// <summary>
     /// (column type, model default, database default, outcome): "same" is a value the server finds the same (the model
     /// takes the database's spelling, which the server prints differently: a constructor against a literal), "kept"
