@@ -70,17 +70,24 @@ internal sealed partial class CommandLine
     private Command CheckCommand()
     {
         var fromMigrations = new Option<bool>("--from-migrations") { Description = "Compare the model with a scratch database built from the revisions alone" };
-        var command = new Command("check", "Exit 0 when the model matches the database at head, 1 when it does not") { fromMigrations };
-        command.SetAction(p => Guard(p, () => p.GetValue(fromMigrations) ? Open(p).CheckFromMigrations() : Open(p).Check()));
+        var failOnUnmanaged = FailOnUnmanaged();
+        var command = new Command("check", "Exit 0 when the model matches the database at head, 1 when it does not") { fromMigrations, failOnUnmanaged };
+        command.SetAction(p => Guard(p, () => p.GetValue(fromMigrations)
+            ? Open(p).CheckFromMigrations(p.GetValue(failOnUnmanaged))
+            : Open(p).Check(p.GetValue(failOnUnmanaged))));
         return command;
     }
 
     private Command DriftCommand()
     {
-        var command = new Command("drift", "Exit 0 when the database is what its applied revisions build, 1 when it was changed otherwise");
-        command.SetAction(p => Guard(p, () => Open(p).Drift()));
+        var failOnUnmanaged = FailOnUnmanaged();
+        var command = new Command("drift", "Exit 0 when the database is what its applied revisions build, 1 when it was changed otherwise") { failOnUnmanaged };
+        command.SetAction(p => Guard(p, () => Open(p).Drift(p.GetValue(failOnUnmanaged))));
         return command;
     }
+
+    private static Option<bool> FailOnUnmanaged() =>
+        new("--fail-on-unmanaged") { Description = "Exit 1 when the database holds objects DiffMigrate does not compare (views, functions, triggers, grants, ...)" };
 
     private Command DiffCommand()
     {
@@ -91,16 +98,17 @@ internal sealed partial class CommandLine
         var date = new Option<DateTimeOffset?>("--date") { Description = "The csharp format's Create Date (for byte-stable output)" };
         var from = new Option<string?>("--from") { Description = "Compare two sources instead: model, migrations, or a database URL (with --to)" };
         var to = new Option<string?>("--to") { Description = "The source to compare --from with: model, migrations, or a database URL" };
+        var failOnUnmanaged = FailOnUnmanaged();
         var command = new Command("diff", "Show what autogenerate would write, with safety findings and rename suggestions, without writing a file")
         {
-            format, exitCode, message, date, from, to,
+            format, exitCode, message, date, from, to, failOnUnmanaged,
         };
         // Colour only for a person at a terminal: not when piped, not in tests (they pass their own writer), not with NO_COLOR.
         var colour = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(environment("NO_COLOR"));
         command.SetAction(p => Guard(p, () => (p.GetValue(from), p.GetValue(to)) switch
         {
-            (null, null) => Open(p).Diff(p.GetRequiredValue(format), p.GetValue(exitCode), p.GetRequiredValue(message), p.GetValue(date), colour),
-            ({ } f, { } t) => OpenOrDefaults(p).DiffSources(f, t, p.GetRequiredValue(format)),
+            (null, null) => Open(p).Diff(p.GetRequiredValue(format), p.GetValue(exitCode), p.GetRequiredValue(message), p.GetValue(date), colour, p.GetValue(failOnUnmanaged)),
+            ({ } f, { } t) => OpenOrDefaults(p).DiffSources(f, t, p.GetRequiredValue(format), p.GetValue(failOnUnmanaged)),
             _ => throw new DiffMigrateException("--from and --to go together: give both sources (model, migrations, or a database URL)."),
         }));
         return command;
@@ -134,8 +142,14 @@ internal sealed partial class CommandLine
         var ns = new Option<string>("--namespace") { Description = "The model's namespace", DefaultValueFactory = _ => "Model" };
         var style = new Option<string>("--style") { Description = "builder (one SchemaDefinition) or attributes (an entity class per table)", DefaultValueFactory = _ => "builder" };
         style.AcceptOnlyFromAmong("builder", "attributes");
-        var command = new Command("scaffold", "Write a C# model of the database (--url or the configured one)") { output, ns, style };
-        return Verb(command, p => OpenOrDefaults(p).Scaffold(p.GetRequiredValue(output), p.GetRequiredValue(ns), p.GetRequiredValue(style)));
+        var failOnUnmanaged = FailOnUnmanaged();
+        var command = new Command("scaffold", "Write a C# model of the database (--url or the configured one)") { output, ns, style, failOnUnmanaged };
+        command.SetAction(p => Guard(p, () =>
+        {
+            OpenOrDefaults(p).Scaffold(p.GetRequiredValue(output), p.GetRequiredValue(ns), p.GetRequiredValue(style), out var unmanaged);
+            return p.GetValue(failOnUnmanaged) && unmanaged > 0 ? 1 : Program.Success;
+        }));
+        return command;
     }
 
     // Comparing two databases or scaffolding needs no project: without a configuration file, the defaults serve.

@@ -20,13 +20,16 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
     public static ChangeReport For(DatabaseProvider provider, IReadOnlyList<MigrationOperation> operations) =>
         new(provider.Dialect, operations, provider.Lint(operations), RenameSuggestions.Find(operations, provider.Dialect));
 
+    /// <summary>What the compared databases hold that is not compared (listed after the changes).</summary>
+    public UnmanagedReport Unmanaged { get; init; } = UnmanagedReport.None;
+
     /// <summary>
     /// One line per change (<c>+</c> adds, <c>-</c> removes, <c>~</c> changes), then findings and suggestions; with
     /// <paramref name="colour"/>, ANSI colours for a terminal (green adds, red removals and errors, yellow changes and warnings).
     /// </summary>
     public string Text(bool colour = false)
     {
-        if (Operations.Count == 0) return "No changes: the model matches the database.\n";
+        if (Operations.Count == 0) return (Unmanaged.NoChangesLine() ?? "No changes: the model matches the database.") + "\n" + Unmanaged.Text();
         string Paint(string line, string code) => colour ? $"\u001b[{code}m{line}\u001b[0m" : line;
         var text = new StringBuilder();
         foreach (var line in Operations.SelectMany(o => OperationText.Describe(o, Dialect).Split('\n')))
@@ -46,7 +49,7 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
             text.Append("\nPossible renames:\n");
             foreach (var suggestion in Suggestions) text.Append("  ").Append(VisibleText.Escape(suggestion.ToString())).Append('\n');
         }
-        return text.ToString();
+        return text.Append(Unmanaged.Text()).ToString();
     }
 
     /// <summary>For a pull-request comment: changes grouped by table, then a table of findings and the suggestions.</summary>
@@ -54,7 +57,12 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
     {
         var count = Operations.Sum(o => o is BatchAlterTable b ? b.Operations.Count : 1);
         var text = new StringBuilder($"### DiffMigrate: {Count(count, "change")} ({Dialect.Name})\n\n");
-        if (Operations.Count == 0) return text.Append("The model matches the database.\n").ToString();
+        var unmanaged = Unmanaged.Markdown();
+        if (Operations.Count == 0)
+        {
+            text.Append(Unmanaged.NoChangesLine() ?? "The model matches the database.").Append('\n');
+            return (unmanaged.Length == 0 ? text : text.Append('\n').Append(unmanaged)).ToString();
+        }
         foreach (var group in Operations.GroupBy(o => o.TableName?.ToString() ?? "(database)"))
         {
             text.Append("**").Append(Md(group.Key)).Append("**\n\n");
@@ -71,8 +79,9 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
         {
             text.Append("#### Possible renames\n\n");
             foreach (var suggestion in Suggestions) text.Append("- ").Append(Md(suggestion.ToString())).Append('\n');
+            if (unmanaged.Length > 0) text.Append('\n');
         }
-        return text.ToString();
+        return text.Append(unmanaged).ToString();
     }
 
     /// <summary>
@@ -116,7 +125,8 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
 
     /// <summary>
     /// <c>{"version":1,"dialect":..,"changes":[{"operation","table","description","destructive"}],
-    /// "findings":[{"code","severity","table","operation","message"}],"suggestions":[{"table","oldColumn","newColumn","oldTable","message"}]}</c>;
+    /// "findings":[{"code","severity","table","operation","message"}],"suggestions":[{"table","oldColumn","newColumn","oldTable","message"}],
+    /// "unmanaged":[{"kind","schema","name","table","detail","only"}]}</c>;
     /// a batch's operations are listed one by one with <c>"batch": true</c>.
     /// </summary>
     public string Json()
@@ -163,6 +173,7 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            Unmanaged.Json(json);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";

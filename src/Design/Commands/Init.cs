@@ -160,6 +160,7 @@ internal static class Init
 
             // What the comparisons look at: kind:glob, kind one of schema, table, column, index, unique, foreignKey,
             // check, enum, sequence (no kind: table), e.g. "table:audit_*", "column:*.row_version"; exclude wins.
+            // Kinds DiffMigrate lists as not managed (view, function, trigger, grant, ...) are left out of that list the same way.
             "include": ["*"],
             "exclude": []
             """);

@@ -12,7 +12,10 @@ internal sealed partial class Project
     /// <c>attributes</c>, one entity class per table, and the builder for what attributes cannot describe. Warnings
     /// name what the model cannot express. Returns the folder.
     /// </summary>
-    public string Scaffold(string outDirectory, string ns, string style)
+    public string Scaffold(string outDirectory, string ns, string style) => Scaffold(outDirectory, ns, style, out _);
+
+    /// <summary>As <see cref="Scaffold(string, string, string)"/>; <paramref name="unmanagedCount"/> is how many objects were left out as not managed.</summary>
+    public string Scaffold(string outDirectory, string ns, string style, out int unmanagedCount)
     {
         if (style is not ("builder" or "attributes")) throw new DiffMigrateException($"Unknown scaffold style '{style}': expected builder or attributes.");
         var provider = DatabaseProviders.For(Url.Dialect);
@@ -38,6 +41,10 @@ internal sealed partial class Project
         foreach (var (file, text) in files) File.WriteAllText(Path.Combine(directory, file), text);
         output.WriteLine($"Wrote {files.Count} file(s) to {directory}: {schema.Tables.Count - warnings.Count(w => w.StartsWith("table ", StringComparison.Ordinal))} tables, " +
             $"{schema.Enums.Count} enums, {schema.Sequences.Count} sequences.");
+        // What the model cannot hold yet is named, never dropped silently.
+        var unmanaged = UnmanagedReport.Of(Pipeline(provider).Unmanaged(schema));
+        output.Write(unmanaged.Text().Replace("(not compared)", "(not written to the model)", StringComparison.Ordinal));
+        unmanagedCount = unmanaged.Seen.Count;
         return directory;
     }
 }

@@ -12,13 +12,16 @@ internal sealed partial class Project
     /// compares the model with it, so that a model change without a revision is caught with no database at head.
     /// 0 when they agree, 1 (with the differences) when they do not.
     /// </summary>
-    public int CheckFromMigrations()
+    public int CheckFromMigrations(bool failOnUnmanaged = false)
     {
         var model = Autogenerate.LoadModel(Config, log);
         return WithScratch((connection, provider) =>
         {
             Migrator(connection, provider, _ => { }).Upgrade("heads");
-            return Report(Pipeline(provider).Compare(connection, model).Operations,
+            var pipeline = Pipeline(provider);
+            var comparison = pipeline.Compare(connection, model);
+            var unmanaged = UnmanagedReport.Of(pipeline.Unmanaged(comparison.Database));
+            return Report(comparison.Operations, unmanaged, failOnUnmanaged,
                 "The model matches what the revisions build.", "The model differs from what the revisions build ({0}): add a revision for these");
         });
     }
@@ -27,7 +30,7 @@ internal sealed partial class Project
     /// <c>drift</c>: compares the live database with what its applied revisions build in a scratch database.
     /// 0 in sync, 1 (with what differs) when someone changed the database by hand.
     /// </summary>
-    public int Drift()
+    public int Drift(bool failOnUnmanaged = false)
     {
         using var live = OpenForReading();
         var provider = DatabaseProviders.For(Url.Dialect);
@@ -40,20 +43,28 @@ internal sealed partial class Project
             var actual = pipeline.Inspect(live, expected.Schemas);
             var operations = pipeline.Differences(actual, expected);
             var at = applied.Count == 0 ? "base" : string.Join(", ", applied);
-            return Report(operations, $"No drift: the database is what its revisions ({at}) build.",
+            // An object nobody compares that the revisions do not build (a trigger added by hand) is drift too.
+            var unmanaged = UnmanagedReport.Between(pipeline.Unmanaged(actual), pipeline.Unmanaged(expected)) with
+            {
+                FromLabel = "the database",
+                ToLabel = "what its revisions build",
+            };
+            return Report(operations, unmanaged, failOnUnmanaged, $"No drift: the database is what its revisions ({at}) build.",
                 $"Drift: the database differs from what its revisions ({at}) build ({{0}}); to match them it would need");
         });
     }
 
-    private int Report(IReadOnlyList<MigrationOperation> operations, string same, string different)
+    private int Report(IReadOnlyList<MigrationOperation> operations, UnmanagedReport unmanaged, bool failOnUnmanaged, string same, string different)
     {
         if (operations.Count == 0)
         {
-            output.WriteLine(same);
-            return 0;
+            output.WriteLine(unmanaged.SidesDiffer ? unmanaged.NoChangesLine() : same);
+            output.Write(unmanaged.Text());
+            return unmanaged.SidesDiffer ? 1 : UnmanagedExit(unmanaged, failOnUnmanaged);
         }
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, different, operations.Count == 1 ? "1 operation" : $"{operations.Count} operations") + ":");
         foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation));
+        output.Write(unmanaged.Text());
         return 1;
     }
 

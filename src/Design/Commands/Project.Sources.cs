@@ -12,7 +12,7 @@ internal sealed partial class Project
     /// revisions build, in a scratch database) or a database URL. Written as <see cref="Diff"/> writes; exit 0 when
     /// they are the same, 1 when they differ.
     /// </summary>
-    public int DiffSources(string from, string to, string format)
+    public int DiffSources(string from, string to, string format, bool failOnUnmanaged = false)
     {
         if (!DiffFormats.Contains(format, StringComparer.Ordinal) || format == "csharp")
         {
@@ -24,19 +24,24 @@ internal sealed partial class Project
         var provider = DatabaseProviders.For(dialect);
         var pipeline = Pipeline(provider);
         Comparison comparison;
+        UnmanagedReport unmanaged;
         if (to == "model" && IsUrl(from))
         {
             // The database against the model is what autogenerate does (the server canonicalises the model's side).
             using var connection = drivers.Open(DatabaseUrl.Parse(from, Config.Directory).ForReading());
             comparison = pipeline.Compare(connection, Autogenerate.LoadModel(Config, log));
+            unmanaged = UnmanagedReport.Of(pipeline.Unmanaged(comparison.Database));
         }
         else
         {
-            var source = Load(from, pipeline);
-            comparison = new Comparison(pipeline.Diff(source, Load(to, pipeline)), source);
+            var (source, target) = (Load(from, pipeline), Load(to, pipeline));
+            comparison = new Comparison(pipeline.Diff(source, target), source);
+            // A model holds nothing unmanaged: only two databases (or what the revisions build) can differ there.
+            unmanaged = UnmanagedReport.Between(pipeline.Unmanaged(source), pipeline.Unmanaged(target)) with { FromLabel = from == "model" || from == "migrations" ? from : "--from", ToLabel = to == "model" || to == "migrations" ? to : "--to" };
+            if (from == "model" || to == "model") unmanaged = UnmanagedReport.Of(unmanaged.Seen);
         }
-        output.Write(Report(format, comparison, provider, colour: false));
-        return comparison.Operations.Count > 0 ? 1 : 0;
+        output.Write(Report(format, comparison, provider, unmanaged, colour: false));
+        return comparison.Operations.Count > 0 || unmanaged.SidesDiffer ? 1 : UnmanagedExit(unmanaged, failOnUnmanaged, format);
     }
 
     private static bool IsUrl(string source) => source is not ("model" or "migrations");

@@ -90,20 +90,25 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
     /// <summary>
     /// Compares the model with a database at head: 0 when they agree, 1 (with the differences listed) when they do not.
     /// </summary>
-    public int Check()
+    public int Check(bool failOnUnmanaged = false)
     {
         var model = Autogenerate.LoadModel(Config, log);
         var provider = DatabaseProviders.For(Url.Dialect);
         using var connection = OpenForReading();
         RequireAtHead(Migrator(connection, provider, log).Current(), Revisions.Graph);
-        var operations = Pipeline(provider).Compare(connection, model).Operations;
+        var pipeline = Pipeline(provider);
+        var comparison = pipeline.Compare(connection, model);
+        var operations = comparison.Operations;
+        var unmanaged = UnmanagedReport.Of(pipeline.Unmanaged(comparison.Database));
         if (operations.Count == 0)
         {
             output.WriteLine("No new upgrade operations detected.");
-            return 0;
+            output.Write(unmanaged.Text());
+            return UnmanagedExit(unmanaged, failOnUnmanaged);
         }
         output.WriteLine($"New upgrade operations detected ({operations.Count}):");
         foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation, provider.Dialect));
+        output.Write(unmanaged.Text());
         return 1;
     }
 

@@ -99,6 +99,9 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
 
     private SchemaDiffer Differ(DatabaseSchema? serverForms) => new(new DiffOptions(Provider.Dialect, Options.VersionTable, ModelServerForms: serverForms));
 
+    /// <summary>What <paramref name="schema"/> holds that is not compared, less what the include/exclude patterns leave out.</summary>
+    public IReadOnlyList<UnmanagedObject> Unmanaged(DatabaseSchema schema) => [.. Filter(schema).Unmanaged];
+
     private DatabaseSchema Filter(DatabaseSchema schema) => Options.IncludeObject is { } include ? SchemaFilter.Apply(schema, include) : schema;
 }
 

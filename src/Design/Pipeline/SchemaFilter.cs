@@ -28,6 +28,14 @@ internal static class SchemaFilter
                 .Select(t => Members(t, include)).ToEquatableArray(),
             Enums = Keep(schema.Enums, e => Named(SchemaObjectKind.Enum, e.Name)),
             Sequences = Keep(schema.Sequences, s => Named(SchemaObjectKind.Sequence, s.Name)),
+            Unmanaged = Keep(schema.Unmanaged, u => ObjectFilter.KindOf(u.Kind) switch
+            {
+                SchemaObjectKind.Schema => InSchema(u.Name.Name),
+                { } kind => InSchema(u.Name.Schema) && include(new SchemaObjectRef(kind, u.Name.Schema, u.Table, u.Name.Name))
+                    && (u.Table is null || include(new SchemaObjectRef(SchemaObjectKind.Table, u.Name.Schema, u.Table, u.Table))),
+                // A kind the configuration cannot name is always reported.
+                null => true,
+            }),
         };
     }
 

@@ -10,7 +10,8 @@ public sealed record RenameHint(QualifiedName Table, string? Column, string OldN
 /// A whole database (or model) as DiffMigrate sees it: tables ordered by name, plus the renames the model
 /// declares (empty for an inspected database). <see cref="Enums"/> and <see cref="Sequences"/> are the
 /// standalone schema objects (a model's enums also come from its columns); <see cref="Schemas"/> lists the
-/// non-default schemas that exist (inspected) or are wanted (model).
+/// non-default schemas that exist (inspected) or are wanted (model). <see cref="Unmanaged"/> is what an inspected
+/// database holds that DiffMigrate does not compare (empty for a model).
 /// </summary>
 public sealed record DatabaseSchema(
     EquatableArray<Table> Tables,
@@ -18,7 +19,8 @@ public sealed record DatabaseSchema(
     EquatableArray<EnumType> Enums = default,
     EquatableArray<Sequence> Sequences = default,
     EquatableArray<string> Schemas = default,
-    EquatableArray<EnumValueRename> EnumRenames = default)
+    EquatableArray<EnumValueRename> EnumRenames = default,
+    EquatableArray<UnmanagedObject> Unmanaged = default)
 {
     /// <summary>A schema with no table.</summary>
     public static DatabaseSchema Empty { get; } = new(EquatableArray<Table>.Empty);

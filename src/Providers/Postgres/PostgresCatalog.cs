@@ -112,5 +112,76 @@ internal static class PostgresCatalog
                           AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
         ORDER BY 1, 2
         """,
+
+        // 7: what is not compared: (kind, schema, name, table, detail); the words are the configuration's object kinds.
+        $"""
+        SELECT u.kind, u.schema, u.name, u.tab, u.detail FROM (
+            SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materializedView' WHEN 'f' THEN 'foreignTable' ELSE 'compositeType' END AS kind,
+                   n.nspname AS schema, c.relname::text AS name, NULL::text AS tab, NULL::text AS detail
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('v', 'm', 'f', 'c') AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+            UNION ALL
+            SELECT 'partition', n.nspname, c.relname, NULL, 'of ' || p.oid::regclass::text || ' ' || pg_get_expr(c.relpartbound, c.oid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent
+            WHERE c.relispartition AND c.relkind IN ('r', 'p') AND {InSchemas}
+            UNION ALL
+            SELECT 'partitioning', n.nspname, c.relname, NULL, 'PARTITION BY ' || pg_get_partkeydef(c.oid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'p' AND NOT c.relispartition AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+            UNION ALL
+            SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'rangeType' END, n.nspname, t.typname,
+                   NULL, CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype IN ('d', 'r') AND {InSchemas} AND {NotFromExtension("pg_type", "t.oid")}
+            UNION ALL
+            SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, n.nspname, p.proname,
+                   NULL, '(' || pg_get_function_identity_arguments(p.oid) || ')'
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE {InSchemas} AND {NotFromExtension("pg_proc", "p.oid")}
+              -- A range type's constructors come with it.
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
+            UNION ALL
+            SELECT 'trigger', n.nspname, tg.tgname, c.relname, CASE WHEN tg.tgconstraint <> 0 THEN 'constraint trigger' END
+            FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+            UNION ALL
+            SELECT 'rule', n.nspname, r.rulename, c.relname, NULL
+            FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE r.rulename <> '_RETURN' AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+            UNION ALL
+            SELECT 'policy', n.nspname, po.polname, c.relname, NULL
+            FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE {InSchemas}
+            UNION ALL
+            SELECT 'rowSecurity', n.nspname, c.relname, NULL, CASE WHEN c.relforcerowsecurity THEN 'forced' END
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relrowsecurity AND {InSchemas}
+            UNION ALL
+            SELECT CASE con.contype WHEN 'x' THEN 'exclusionConstraint' ELSE 'notValid' END, n.nspname, con.conname, c.relname,
+                   CASE con.contype WHEN 'x' THEN pg_get_constraintdef(con.oid, true) ELSE 'NOT VALID: compared as if it were validated' END
+            FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE (con.contype = 'x' OR NOT con.convalidated) AND {UserTables} AND {InSchemas}
+            UNION ALL
+            SELECT 'grant', n.nspname, c.relname, NULL, array_to_string(c.relacl, ', ')
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+            UNION ALL
+            SELECT 'extension', NULL, e.extname, NULL, 'version ' || e.extversion || ', in schema ' || n.nspname
+            FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE e.extname <> 'plpgsql'
+            UNION ALL
+            SELECT 'eventTrigger', NULL, evtname, NULL, evtevent FROM pg_event_trigger WHERE {NotFromExtension("pg_event_trigger", "oid")}
+            UNION ALL
+            SELECT 'publication', NULL, pubname, NULL, NULL FROM pg_publication
+            UNION ALL
+            SELECT 'schema', NULL, n.nspname, NULL, count(c.oid) || ' relations, not compared'
+            FROM pg_namespace n LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
+              AND NOT (@all OR n.nspname = current_schema() OR n.nspname = ANY(@schemas)) AND {NotFromExtension("pg_namespace", "n.oid")}
+            GROUP BY n.nspname
+        ) u
+        ORDER BY 1, 2, 4, 3
+        """,
     ];
 }

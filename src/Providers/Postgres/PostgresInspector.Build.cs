@@ -35,7 +35,9 @@ internal sealed partial class PostgresInspector
         tables.Sort((a, b) => a.Name.CompareTo(b.Name));
         var sequences = rows.Sequences.Select(s => Sequence(s, Name(s.Schema, s.Name))).OrderBy(s => s.Name).ToEquatableArray();
         var schemas = rows.Schemas.Where(s => s != rows.CurrentSchema).ToEquatableArray();
-        return new DatabaseSchema(tables.ToEquatableArray(), default, enums.OrderBy(e => e.Name).ToEquatableArray(), sequences, schemas);
+        var unmanaged = rows.Unmanaged.Select(u => new UnmanagedObject(u.Kind, u.Schema is null ? new QualifiedName(null, u.Name) : Name(u.Schema, u.Name), u.Table, u.Detail));
+        return new DatabaseSchema(tables.ToEquatableArray(), default, enums.OrderBy(e => e.Name).ToEquatableArray(), sequences, schemas,
+            Unmanaged: unmanaged.ToEquatableArray());
     }
 
     private static Column Column(ColumnRow row, Func<string, string, QualifiedName> name, Dictionary<string, EquatableArray<string>> enumValues)
@@ -121,7 +123,10 @@ internal sealed partial class PostgresInspector
         public List<IndexRow> Indexes { get; } = [];
         public List<EnumRow> Enums { get; } = [];
         public List<SequenceRow> Sequences { get; } = [];
+        public List<UnmanagedRow> Unmanaged { get; } = [];
     }
+
+    private sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
 
     private sealed record TableRow(string Schema, string Name, string? Comment);
 

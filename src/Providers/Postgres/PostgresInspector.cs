@@ -5,10 +5,11 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Providers.Postgres;
 
 /// <summary>
-/// Reads a PostgreSQL database from the system catalogs in one batch of seven queries (one round trip), whatever
+/// Reads a PostgreSQL database from the system catalogs in one batch of eight queries (one round trip), whatever
 /// the number of tables. Normalises as it reads: the current schema becomes a null schema, catalog type names
 /// become neutral types, serial columns become <see cref="Identity.Serial"/> instead of a nextval default,
-/// identity options equal to the defaults become null, and expressions keep the server's own spelling.
+/// identity options equal to the defaults become null, and expressions keep the server's own spelling. What it
+/// does not compare (views, functions, triggers, grants, other schemas, ...) it lists as <see cref="DatabaseSchema.Unmanaged"/>.
 /// </summary>
 internal sealed partial class PostgresInspector : IDatabaseInspector
 {
@@ -84,6 +85,7 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
         r => rows.Enums.Add(new EnumRow(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2))),
         r => rows.Sequences.Add(new SequenceRow(
             r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetBoolean(6), r.GetInt64(7), r.GetString(8))),
+        r => rows.Unmanaged.Add(new UnmanagedRow(r.GetString(0), Text(r, 1), r.GetString(2), Text(r, 3), Text(r, 4))),
     ];
 
     private static HashSet<string> Excluded(InspectOptions options) => new(options.ExcludeTables ?? [], StringComparer.Ordinal);

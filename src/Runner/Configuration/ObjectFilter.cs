@@ -32,6 +32,69 @@ public enum SchemaObjectKind
 
     /// <summary>A sequence.</summary>
     Sequence,
+
+    /// <summary>A view (not compared yet: reported as not managed).</summary>
+    View,
+
+    /// <summary>A materialized view (reported as not managed).</summary>
+    MaterializedView,
+
+    /// <summary>A foreign table (reported as not managed).</summary>
+    ForeignTable,
+
+    /// <summary>A standalone composite type (reported as not managed).</summary>
+    CompositeType,
+
+    /// <summary>A partition of a partitioned table (reported as not managed).</summary>
+    Partition,
+
+    /// <summary>The PARTITION BY of a partitioned table (reported as not managed).</summary>
+    Partitioning,
+
+    /// <summary>A domain (reported as not managed).</summary>
+    Domain,
+
+    /// <summary>A range type (reported as not managed).</summary>
+    RangeType,
+
+    /// <summary>A function (reported as not managed).</summary>
+    Function,
+
+    /// <summary>A procedure (reported as not managed).</summary>
+    Procedure,
+
+    /// <summary>An aggregate (reported as not managed).</summary>
+    Aggregate,
+
+    /// <summary>A trigger on a table (reported as not managed).</summary>
+    Trigger,
+
+    /// <summary>A rewrite rule on a table (reported as not managed).</summary>
+    Rule,
+
+    /// <summary>A row-level security policy (reported as not managed).</summary>
+    Policy,
+
+    /// <summary>Row-level security turned on for a table (reported as not managed).</summary>
+    RowSecurity,
+
+    /// <summary>An exclusion constraint (reported as not managed).</summary>
+    ExclusionConstraint,
+
+    /// <summary>A constraint marked NOT VALID, compared as if validated (reported as not managed).</summary>
+    NotValid,
+
+    /// <summary>The privileges granted on a table, view or sequence (reported as not managed).</summary>
+    Grant,
+
+    /// <summary>An extension (reported as not managed).</summary>
+    Extension,
+
+    /// <summary>An event trigger (reported as not managed).</summary>
+    EventTrigger,
+
+    /// <summary>A publication (reported as not managed).</summary>
+    Publication,
 }
 
 /// <summary>
@@ -43,8 +106,8 @@ public sealed record SchemaObjectRef(SchemaObjectKind Kind, string? Schema, stri
 
 /// <summary>
 /// The <c>include</c> and <c>exclude</c> patterns of <c>diffmigrate.json</c>: <c>kind:glob</c>, where kind is one of
-/// schema, table, column, index, unique, foreignKey, check, enum or sequence (a pattern without a kind is a table
-/// pattern) and the glob's <c>*</c> matches any run of characters and <c>?</c> one, case-insensitively. A glob without
+/// schema, table, column, index, unique, foreignKey, check, enum or sequence, or one of the kinds reported as not
+/// managed (view, function, trigger, grant, ...; a pattern without a kind is a table pattern) and the glob's <c>*</c> matches any run of characters and <c>?</c> one, case-insensitively. A glob without
 /// a dot matches the object's own name; one with a dot matches its qualified name too (<c>schema.table</c>,
 /// <c>table.column</c>, <c>schema.table.column</c>). An object is compared when no exclude pattern of its kind matches
 /// it and, if there are include patterns of its kind, one of them does.
@@ -56,7 +119,24 @@ internal sealed class ObjectFilter
         ("schema", SchemaObjectKind.Schema), ("table", SchemaObjectKind.Table), ("column", SchemaObjectKind.Column),
         ("index", SchemaObjectKind.Index), ("unique", SchemaObjectKind.Unique), ("foreignKey", SchemaObjectKind.ForeignKey),
         ("check", SchemaObjectKind.Check), ("enum", SchemaObjectKind.Enum), ("sequence", SchemaObjectKind.Sequence),
+        ("view", SchemaObjectKind.View), ("materializedView", SchemaObjectKind.MaterializedView), ("foreignTable", SchemaObjectKind.ForeignTable),
+        ("compositeType", SchemaObjectKind.CompositeType), ("partition", SchemaObjectKind.Partition), ("partitioning", SchemaObjectKind.Partitioning),
+        ("domain", SchemaObjectKind.Domain), ("rangeType", SchemaObjectKind.RangeType), ("function", SchemaObjectKind.Function),
+        ("procedure", SchemaObjectKind.Procedure), ("aggregate", SchemaObjectKind.Aggregate), ("trigger", SchemaObjectKind.Trigger),
+        ("rule", SchemaObjectKind.Rule), ("policy", SchemaObjectKind.Policy), ("rowSecurity", SchemaObjectKind.RowSecurity),
+        ("exclusionConstraint", SchemaObjectKind.ExclusionConstraint), ("notValid", SchemaObjectKind.NotValid), ("grant", SchemaObjectKind.Grant),
+        ("extension", SchemaObjectKind.Extension), ("eventTrigger", SchemaObjectKind.EventTrigger), ("publication", SchemaObjectKind.Publication),
     ];
+
+    /// <summary>The kind a word names (as patterns and <see cref="DiffMigrate.Schema.UnmanagedObject.Kind"/> spell it), or null.</summary>
+    public static SchemaObjectKind? KindOf(string word)
+    {
+        foreach (var (known, kind) in Kinds)
+        {
+            if (string.Equals(known, word, StringComparison.OrdinalIgnoreCase)) return kind;
+        }
+        return null;
+    }
 
     private readonly IReadOnlyList<Pattern> include;
     private readonly IReadOnlyList<Pattern> exclude;
@@ -135,7 +215,11 @@ internal sealed class ObjectFilter
                     if (item.Schema is { } schema) yield return schema + "." + name;
                     break;
                 default:
-                    if (item.Table is not { } table) break;
+                    if (item.Table is not { } table)
+                    {
+                        if (item.Schema is { } ownSchema) yield return ownSchema + "." + name;
+                        break;
+                    }
                     yield return table + "." + name;
                     if (item.Schema is { } tableSchema) yield return tableSchema + "." + table + "." + name;
                     break;

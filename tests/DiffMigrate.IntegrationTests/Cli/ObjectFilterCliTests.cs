@@ -85,7 +85,7 @@ public sealed class ObjectFilterCliTests
             Assert.AreEqual(2, code, command);
             Assert.AreEqual("", output, command);
             Assert.AreEqual($"ERROR: {config}: 'exclude' pattern 'tabel:audit_*' has an unknown kind 'tabel': expected schema, table, column, index, unique, " +
-                "foreignKey, check, enum, sequence (did you mean 'table'?).\n", err, command);
+                "foreignKey, check, enum, sequence, view, materializedView, foreignTable, compositeType, partition, partitioning, domain, rangeType, function, procedure, aggregate, trigger, rule, policy, rowSecurity, exclusionConstraint, notValid, grant, extension, eventTrigger, publication (did you mean 'table'?).\n", err, command);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class ExpressionRulesTests
     public void Different_meaning_stays_different(string a, string b) => Assert.AreNotEqual(C(a), C(b));
 
     [TestMethod]
-    public void Parentheses_that_do_not_wrap_the_whole_expression_stay() => Assert.AreEqual("(A)+(B)", C("(a)+(b)"));
+    public void Parentheses_that_group_stay_and_redundant_ones_go() => Assert.AreEqual("(A+B)*C", C("((a)+(b))*(c)"));
 
     [TestMethod]
     [DataRow("0", true)]

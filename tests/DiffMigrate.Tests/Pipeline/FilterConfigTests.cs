@@ -34,7 +34,7 @@ public sealed class FilterConfigTests
     {
         var error = Assert.ThrowsExactly<DiffMigrateException>(() => Load("""{ "include": ["*"], "exclude": ["colum:*.row_version"] }"""));
         Assert.AreEqual(
-            $"{Path.Combine(directory, "diffmigrate.json")}: 'exclude' pattern 'colum:*.row_version' has an unknown kind 'colum': expected schema, table, column, index, unique, foreignKey, check, enum, sequence (did you mean 'column'?).",
+            $"{Path.Combine(directory, "diffmigrate.json")}: 'exclude' pattern 'colum:*.row_version' has an unknown kind 'colum': expected schema, table, column, index, unique, foreignKey, check, enum, sequence, view, materializedView, foreignTable, compositeType, partition, partitioning, domain, rangeType, function, procedure, aggregate, trigger, rule, policy, rowSecurity, exclusionConstraint, notValid, grant, extension, eventTrigger, publication (did you mean 'column'?).",
             error.Message);
     }
 

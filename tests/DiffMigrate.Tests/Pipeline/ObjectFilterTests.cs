@@ -68,7 +68,7 @@ public sealed class ObjectFilterTests
     public void No_pattern_is_no_filter() => Assert.IsNull(ObjectFilter.Parse([], null, "diffmigrate.json"));
 
     [TestMethod]
-    [DataRow("tabel:audit_*", "/p/diffmigrate.json: 'exclude' pattern 'tabel:audit_*' has an unknown kind 'tabel': expected schema, table, column, index, unique, foreignKey, check, enum, sequence (did you mean 'table'?).")]
+    [DataRow("tabel:audit_*", "/p/diffmigrate.json: 'exclude' pattern 'tabel:audit_*' has an unknown kind 'tabel': expected schema, table, column, index, unique, foreignKey, check, enum, sequence, view, materializedView, foreignTable, compositeType, partition, partitioning, domain, rangeType, function, procedure, aggregate, trigger, rule, policy, rowSecurity, exclusionConstraint, notValid, grant, extension, eventTrigger, publication (did you mean 'table'?).")]
     [DataRow("", "/p/diffmigrate.json: 'exclude' pattern '' is empty: write kind:glob, e.g. table:audit_*.")]
     [DataRow("index:", "/p/diffmigrate.json: 'exclude' pattern 'index:' has no name after 'index:': write e.g. index:name_*.")]
     public void A_bad_pattern_is_one_error_naming_the_file_and_the_pattern(string pattern, string message)
