@@ -32,7 +32,7 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
         if (Operations.Count == 0) return (Unmanaged.NoChangesLine() ?? "No changes: the model matches the database.") + "\n" + Unmanaged.Text();
         string Paint(string line, string code) => colour ? $"\u001b[{code}m{line}\u001b[0m" : line;
         var text = new StringBuilder();
-        foreach (var line in Operations.SelectMany(o => OperationText.Describe(o).Split('\n')))
+        foreach (var line in Operations.SelectMany(o => OperationText.Describe(o, Dialect).Split('\n')))
         {
             text.Append(Paint(line, line.TrimStart()[0] switch { '+' => "32", '-' => "31", _ => "33" })).Append('\n');
         }
@@ -66,7 +66,7 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
         foreach (var group in Operations.GroupBy(o => o.TableName?.ToString() ?? "(database)"))
         {
             text.Append("**").Append(Md(group.Key)).Append("**\n\n");
-            foreach (var line in group.SelectMany(o => OperationText.Describe(o).Split('\n'))) text.Append("- ").Append(Code(line.Trim())).Append('\n');
+            foreach (var line in group.SelectMany(o => OperationText.Describe(o, Dialect).Split('\n'))) text.Append("- ").Append(Code(line.Trim())).Append('\n');
             text.Append('\n');
         }
         if (Findings.Count > 0)
@@ -143,7 +143,7 @@ internal sealed record ChangeReport(Dialect Dialect, IReadOnlyList<MigrationOper
                 json.WriteStartObject();
                 json.WriteString("operation", operation.GetType().Name);
                 json.WriteString("table", operation.TableName?.ToString());
-                json.WriteString("description", OperationText.Describe(operation));
+                json.WriteString("description", OperationText.Describe(operation, Dialect));
                 json.WriteBoolean("destructive", operation.IsDestructive);
                 if (batch) json.WriteBoolean("batch", true);
                 json.WriteEndObject();

@@ -1,3 +1,4 @@
+using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render;
 using DiffMigrate.Schema;
@@ -12,12 +13,19 @@ internal static class OperationText
     /// Names come from databases and models: a line terminator or control character in one is shown as an escape, so
     /// a name can neither add lines of its own nor drive the terminal.
     /// </summary>
-    public static string Describe(MigrationOperation operation) => operation is BatchAlterTable o
-        ? VisibleText.Escape($"~ table {o.Table} (one batch{(o.Recreate == Recreate.Never ? "" : ", rebuilt if SQLite needs it")}):") + "\n  " +
-            string.Join("\n  ", o.Operations.Select(Describe))
-        : VisibleText.Escape(Line(operation));
+    public static string Describe(MigrationOperation operation) => Describe(operation, null);
 
-    private static string Line(MigrationOperation operation) => operation switch
+    /// <summary>
+    /// As <see cref="Describe(MigrationOperation)"/>; with the <paramref name="dialect"/> of the comparison, a
+    /// changed column names only what the dialect stores differently (as the differ compared it), so that a
+    /// default-only change does not also name a type spelled differently but stored the same.
+    /// </summary>
+    public static string Describe(MigrationOperation operation, Dialect? dialect) => operation is BatchAlterTable o
+        ? VisibleText.Escape($"~ table {o.Table} (one batch{(o.Recreate == Recreate.Never ? "" : ", rebuilt if SQLite needs it")}):") + "\n  " +
+            string.Join("\n  ", o.Operations.Select(x => Describe(x, dialect)))
+        : VisibleText.Escape(Line(operation, dialect));
+
+    private static string Line(MigrationOperation operation, Dialect? dialect) => operation switch
     {
         CreateTable o => $"+ table {o.Table.Name}",
         DropTable o => $"- table {o.Table.Name}",
@@ -25,7 +33,7 @@ internal static class OperationText
         AlterTableComment o => $"~ table {o.Table} comment",
         AddColumn o => $"+ column {o.Table}.{o.Column.Name} {o.Column.Type}{(o.Column.Nullable ? " NULL" : " NOT NULL")}",
         DropColumn o => $"- column {o.Table}.{o.Column.Name}",
-        AlterColumn o => $"~ column {o.Table}.{o.Column.Name}: {ColumnChanges(o)}",
+        AlterColumn o => $"~ column {o.Table}.{o.Column.Name}: {ColumnChanges(o, dialect)}",
         RenameColumn o => $"~ column {o.Table}.{o.OldName} renamed to {o.NewName}",
         CreateIndex o => $"+ index {o.Index.Name} on {o.Table}({string.Join(", ", o.Index.Columns)}){IndexOptions(o.Index)}",
         DropIndex o => $"- index {o.Index.Name} on {o.Table}",
@@ -77,18 +85,47 @@ internal static class OperationText
         return parts.Count == 0 ? "" : ": " + string.Join(", ", parts);
     }
 
-    private static string ColumnChanges(AlterColumn o)
+    /// <summary>
+    /// What changed, each side shown as written. With a dialect a part counts as changed only when it differs as the
+    /// dialect stores it (the server may still have found a difference the built-in rules do not see: then, as
+    /// without a dialect, every part written differently is named).
+    /// </summary>
+    private static string ColumnChanges(AlterColumn o, Dialect? dialect)
     {
         var (a, b) = (o.Existing, o.Column);
+        var changes = dialect is null ? [] : Changes(a, b, Stored(a, dialect), Stored(b, dialect));
+        return changes.Count > 0 ? string.Join(", ", changes)
+            : Changes(a, b, a, b) is { Count: > 0 } written ? string.Join(", ", written)
+            : "changed";
+    }
+
+    /// <summary>The parts of <paramref name="a"/> and <paramref name="b"/> (as written) whose compared forms <paramref name="x"/> and <paramref name="y"/> differ.</summary>
+    private static List<string> Changes(Column a, Column b, Column x, Column y)
+    {
         var changes = new List<string>();
-        if (a.Type != b.Type) changes.Add($"type {a.Type} -> {b.Type}");
-        if (a.Nullable != b.Nullable) changes.Add(b.Nullable ? "NULL allowed" : "NOT NULL");
-        if (a.Default != b.Default) changes.Add($"default {a.Default ?? "none"} -> {b.Default ?? "none"}");
-        if (a.Identity != b.Identity) changes.AddRange(IdentityChanges(a, b));
-        if (a.Computed != b.Computed) changes.Add("computed expression");
-        if (a.Comment != b.Comment) changes.Add("comment");
-        if (a.Collation != b.Collation) changes.Add($"collation {a.Collation ?? "default"} -> {b.Collation ?? "default"}");
-        return changes.Count == 0 ? "changed" : string.Join(", ", changes);
+        if (x.Type != y.Type) changes.Add($"type {a.Type} -> {b.Type}");
+        if (x.Nullable != y.Nullable) changes.Add(b.Nullable ? "NULL allowed" : "NOT NULL");
+        if (x.Default != y.Default) changes.Add($"default {a.Default ?? "none"} -> {b.Default ?? "none"}");
+        if (x.Identity != y.Identity) changes.AddRange(IdentityChanges(a, b));
+        if (x.Computed != y.Computed) changes.Add("computed expression");
+        if (x.Comment != y.Comment) changes.Add("comment");
+        if (x.Collation != y.Collation) changes.Add($"collation {a.Collation ?? "default"} -> {b.Collation ?? "default"}");
+        return changes;
+    }
+
+    /// <summary>The parts of <paramref name="column"/> as <paramref name="dialect"/> stores them (what the differ compares).</summary>
+    private static Column Stored(Column column, Dialect dialect)
+    {
+        var type = dialect.Types.Normalize(column.Type);
+        return column with
+        {
+            Type = type,
+            Default = column.Default is { } d ? dialect.Expressions.CanonicalDefault(d, type) : null,
+            Identity = column.Identity is { } i ? IdentityOptions.Canonical(i, type) : null,
+            Computed = column.Computed is { } e ? dialect.Expressions.Canonical(e) : null,
+            Comment = dialect.SupportsComments ? column.Comment : null,
+            Collation = column.Collation?.ToUpperInvariant(),
+        };
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ internal sealed partial class Project
                 return null;
             }
             upgrade = rewritten;
-            foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation));
+            foreach (var operation in upgrade) log("Detected " + OperationText.Describe(operation, provider.Dialect));
             if (upgrade.Count == 0) log("No changes detected: the revision is empty.");
             notes = ChangeReport.For(provider, upgrade).Notes();
             foreach (var note in notes) log("Note: " + note);

@@ -107,7 +107,7 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
             return UnmanagedExit(unmanaged, failOnUnmanaged);
         }
         output.WriteLine($"New upgrade operations detected ({operations.Count}):");
-        foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation));
+        foreach (var operation in operations) output.WriteLine("  " + OperationText.Describe(operation, provider.Dialect));
         output.Write(unmanaged.Text());
         return 1;
     }

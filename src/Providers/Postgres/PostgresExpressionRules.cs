@@ -9,6 +9,8 @@ namespace DiffMigrate.Providers.Postgres;
 /// expressions (offline, or before the types exist). The server adds casts to literals (<c>'x'::text</c>,
 /// <c>'0'::numeric</c>) and parentheses, and spells <c>now()</c> as written; this removes casts on literals,
 /// unquotes numeric literals, folds the synonyms of CURRENT_TIMESTAMP and drops parentheses around single terms.
+/// Spellings the server itself prints in two ways (<see cref="PostgresEquivalences"/>) become one on both sides,
+/// whether the server canonicalised the model or not.
 /// </summary>
 internal sealed partial class PostgresExpressionRules : ExpressionRules
 {
@@ -23,6 +25,7 @@ internal sealed partial class PostgresExpressionRules : ExpressionRules
         do
         {
             previous = text;
+            text = PostgresEquivalences.Apply(text);
             text = LiteralCast().Replace(text, m => m.Groups["literal"].Value);
             text = NumericString().Replace(text, m => m.Groups["number"].Value);
             text = SingleTerm().Replace(text, m => m.Groups["term"].Value);

@@ -10,6 +10,7 @@ internal sealed partial class PostgresModelCanonicalizer
         public Dictionary<(string Table, string Column), (string Type, string? Expression)> Columns { get; } = [];
         public Dictionary<(string Table, string Check), string> Checks { get; } = [];
         public Dictionary<string, IndexForm> Indexes { get; } = new(StringComparer.Ordinal);
+        public HashSet<int> SameValues { get; private set; } = [];
 
         public async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
         {
@@ -25,6 +26,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 Indexes[reader.GetString(0)] = new(reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.GetFieldValue<bool[]>(3), reader.GetFieldValue<string?[]>(4), reader.GetFieldValue<string?[]>(5));
             }
+            SameValues = await ReadValuesAsync(reader, cancellationToken).ConfigureAwait(false);
         }
     }
 }

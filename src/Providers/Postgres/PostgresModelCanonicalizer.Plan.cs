@@ -8,7 +8,7 @@ internal sealed partial class PostgresModelCanonicalizer
     /// The temporary tables to create, each distinct question once as a statement of its own, and for each model
     /// table the function that reads its answers back.
     /// </summary>
-    private sealed class Plan(HashSet<string> unusableEnums)
+    private sealed partial class Plan(HashSet<string> unusableEnums)
     {
         private const int ColumnsPerTable = 1000;   // PostgreSQL allows 1600
         private readonly Dictionary<(string Type, string? Collation, string? Default), (string Table, string Column, string Element)> scalars = [];

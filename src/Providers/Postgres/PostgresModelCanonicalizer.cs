@@ -75,10 +75,12 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         }
 
         var plan = new Plan(unusable);
-        var apply = model.Tables.Select(plan.Add).ToList();
+        var apply = model.Tables.Select(t => plan.WithValues(t, database, plan.Add(t))).ToList();
         if (plan.IsEmpty) return (model, null);
         plan.Write(statements);
+        plan.WriteValues(statements);
         statements.AddRange(ReadBack.Select(sql => new Statement(sql, null)));
+        if (plan.HasValues) statements.Add(new(ValueReadBack, null));
         LastTemporaryTableCount = plan.TemporaryTables;
         LastStatementCount = statements.Count;
         LastRoundTripCount = 0;

@@ -30,15 +30,16 @@ internal sealed class SqliteExpressionRules : ExpressionRules
     }
 
     /// <summary>
-    /// A quoted number as the default of a column with numeric affinity is stored as that number
-    /// (<c>INTEGER DEFAULT '5'</c> is <c>DEFAULT 5</c>); on a TEXT column it stays text and compares as written.
+    /// A constant default compares as the value SQLite stores in a row by the column's affinity (datatype3.html 3.1
+    /// and 4.2, checked against the library with typeof() and quote() of inserted defaults): on INTEGER and NUMERIC
+    /// affinity <c>5.0</c>, <c>'5'</c> and <c>' 5'</c> are the integer 5; on REAL <c>5</c> is 5.0; on TEXT
+    /// <c>5</c> is '5' and <c>1.50</c> is '1.5'; on BLOB (no affinity) nothing converts, so 5 and '5' differ.
+    /// Anything else compares by its tokens (<see cref="Canonical"/>).
     /// </summary>
     public override string CanonicalDefault(string sql, SqlType type)
     {
         var canonical = Canonical(sql);
-        if (canonical.Length < 3 || canonical[0] != '\'' || canonical[^1] != '\'' || !IsNumericAffinity(SqliteTypeMap.Instance.ToSql(type))) return canonical;
-        var inner = canonical[1..^1];
-        return IsNumber(inner) ? Canonical(inner) : canonical;
+        return SqliteStoredValue.Of(canonical, SqliteTypeMap.Instance.ToSql(type)) ?? canonical;
     }
 
     /// <inheritdoc/>
@@ -49,24 +50,5 @@ internal sealed class SqliteExpressionRules : ExpressionRules
         if (text[0] == '\'' && text[^1] == '\'' && text.Length >= 2) return text[1..^1].Replace("''", "", StringComparison.Ordinal).IndexOf('\'', StringComparison.Ordinal) < 0;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return true;
         return text.ToUpperInvariant() is "NULL" or "TRUE" or "FALSE" or "CURRENT_TIMESTAMP" or "CURRENT_DATE" or "CURRENT_TIME";
-    }
-
-    /// <summary>SQLite's affinity rules (datatype3.html 3.1): INTEGER, REAL and NUMERIC convert well-formed numeric text.</summary>
-    private static bool IsNumericAffinity(string declared)
-    {
-        var type = declared.ToUpperInvariant();
-        if (type.Contains("INT", StringComparison.Ordinal)) return true;
-        if (type.Contains("CHAR", StringComparison.Ordinal) || type.Contains("CLOB", StringComparison.Ordinal) || type.Contains("TEXT", StringComparison.Ordinal)) return false;
-        if (type.Contains("BLOB", StringComparison.Ordinal) || type.Length == 0) return false;
-        return true;
-    }
-
-    /// <summary>A plain decimal literal (no sign, hex or white space): text SQLite converts to the same number it would read.</summary>
-    private static bool IsNumber(string text)
-    {
-        var tokens = SqlTokenizer.Tokenize(text);
-        return tokens.Count == 1 && tokens[0].Kind == TokenKind.Number && tokens[0].Text.Length == text.Length
-            && !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            && double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _);
     }
 }

@@ -68,8 +68,8 @@ public sealed partial class SqliteExactComparisonTests
         ("integer default 5 vs 6", "CREATE TABLE t (x INTEGER DEFAULT 5);", "t.Column(\"x\", SqlType.Int32).Nullable().Default(\"6\");", false),
         ("integer default '5' vs 6", "CREATE TABLE t (x INTEGER DEFAULT '5');", "t.Column(\"x\", SqlType.Int32).Nullable().Default(\"6\");", false),
         ("integer default 'five' vs 0", "CREATE TABLE t (x INTEGER DEFAULT 'five');", "t.Column(\"x\", SqlType.Int32).Nullable().Default(\"0\");", false),
-        ("text default '5' vs 5", "CREATE TABLE t (name TEXT DEFAULT '5');", "t.Column(\"name\", SqlType.Text).Nullable().Default(\"5\");", false),
-        ("varchar default '5' vs 5", "CREATE TABLE t (name VARCHAR(20) DEFAULT '5');", "t.Column(\"name\", SqlType.String(20)).Nullable().Default(\"5\");", false),
+        ("text default '5' vs 5", "CREATE TABLE t (name TEXT DEFAULT '5');", "t.Column(\"name\", SqlType.Text).Nullable().Default(\"5\");", true),
+        ("varchar default '5' vs 5", "CREATE TABLE t (name VARCHAR(20) DEFAULT '5');", "t.Column(\"name\", SqlType.String(20)).Nullable().Default(\"5\");", true),
         ("text default 'a' vs 'A'", "CREATE TABLE t (name TEXT DEFAULT 'a');", "t.Column(\"name\", SqlType.Text).Nullable().Default(\"'A'\");", false),
         ("text default spacing inside the string", "CREATE TABLE t (name TEXT DEFAULT 'a b');", "t.Column(\"name\", SqlType.Text).Nullable().Default(\"'a  b'\");", false),
 
@@ -83,5 +83,6 @@ public sealed partial class SqliteExactComparisonTests
         // Generated columns compare as expressions too.
         ("generated x*2 vs x * 2", "CREATE TABLE t (x INTEGER, y INTEGER GENERATED ALWAYS AS (x*2) VIRTUAL);",
             "t.Column(\"x\", SqlType.Int32).Nullable();\nt.Column(\"y\", SqlType.Int32).Nullable().Computed(\"x * 2\");", true),
+        .. ValueCases,
     ];
 }

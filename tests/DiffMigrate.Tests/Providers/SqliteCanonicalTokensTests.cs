@@ -31,10 +31,14 @@ public sealed class SqliteCanonicalTokensTests
         Assert.AreEqual(D("5", SqlType.Int32), D("'5'", SqlType.Int32));
         Assert.AreEqual(D("2.5", SqlType.Double), D("'2.5'", SqlType.Double));
         Assert.AreEqual(D("1", SqlType.Decimal(10, 2)), D("'1'", SqlType.Decimal(10, 2)));
-        Assert.AreNotEqual(D("5", SqlType.Text), D("'5'", SqlType.Text));
-        Assert.AreNotEqual(D("5", SqlType.String(10)), D("'5'", SqlType.String(10)));
+        // TEXT affinity stores the number 5 as the text '5' (sqlite3: typeof 'text', quote '5').
+        Assert.AreEqual(D("5", SqlType.Text), D("'5'", SqlType.Text));
+        Assert.AreEqual(D("5", SqlType.String(10)), D("'5'", SqlType.String(10)));
+        Assert.AreNotEqual(D("5.0", SqlType.Text), D("'5'", SqlType.Text));
         Assert.AreNotEqual(D("5", SqlType.Binary(null)), D("'5'", SqlType.Binary(null)));
         Assert.AreNotEqual(D("0", SqlType.Int32), D("'five'", SqlType.Int32));
-        Assert.AreNotEqual(D("5", SqlType.Int32), D("' 5'", SqlType.Int32));
+        // Numeric affinity reads text with spaces around a number as the number (sqlite3: ' 5' is integer 5).
+        Assert.AreEqual(D("5", SqlType.Int32), D("' 5'", SqlType.Int32));
+        Assert.AreNotEqual(D("5", SqlType.Int32), D("' 5x'", SqlType.Int32));
     }
 }
