@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DiffMigrate.IntegrationTests.Support;
-using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
 
@@ -109,13 +108,5 @@ public sealed partial class PostgresComparisonCorpus
         return wrong;
     }
 
-    private static TempProject Project(TestDatabase database, string body)
-    {
-        var project = new TempProject();
-        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
-            body + "\n    }\n}\n";
-        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
-        project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        return project;
-    }
+    private static TempProject Project(TestDatabase database, string body) => ModelProject.For(body, database);
 }

@@ -88,13 +88,5 @@ public sealed class PostgresExtensionTests
         StringAssert.EndsWith(check.Err, "\nERROR: The model declares extension citext, but sqlite has no extensions: remove it from the model for this database.\n");
     }
 
-    private static TempProject Project(TestDatabase database, string body)
-    {
-        var project = new TempProject();
-        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
-            body + "\n    }\n}\n";
-        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
-        project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        return project;
-    }
+    private static TempProject Project(TestDatabase database, string body) => ModelProject.For(body, database);
 }

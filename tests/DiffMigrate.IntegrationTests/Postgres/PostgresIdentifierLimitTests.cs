@@ -4,7 +4,6 @@ using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Schema;
-using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
 
@@ -92,15 +91,7 @@ public sealed class PostgresIdentifierLimitTests
         StringAssert.Contains(error.Message, "table '" + new string('t', 500) + "' is 500 bytes");
     }
 
-    private static TempProject Project(TestDatabase database, string body)
-    {
-        var project = new TempProject();
-        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
-            body + "\n    }\n}\n";
-        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
-        project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        return project;
-    }
+    private static TempProject Project(TestDatabase database, string body) => ModelProject.For(body, database);
 
     private static string Str(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

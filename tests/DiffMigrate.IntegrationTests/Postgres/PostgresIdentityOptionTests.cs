@@ -1,5 +1,4 @@
 using DiffMigrate.IntegrationTests.Support;
-using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
 
@@ -89,15 +88,7 @@ public sealed class PostgresIdentityOptionTests
         Assert.AreEqual("1|1|2147483647|f", Sequence(database, "d_to_desc"));
     }
 
-    private static TempProject Project(TestDatabase database, string body)
-    {
-        var project = new TempProject();
-        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
-            body + "\n    }\n}\n";
-        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
-        project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        return project;
-    }
+    private static TempProject Project(TestDatabase database, string body) => ModelProject.For(body, database);
 
     /// <summary>The key the next insert gets.</summary>
     private static string Next(TestDatabase database, string table) =>

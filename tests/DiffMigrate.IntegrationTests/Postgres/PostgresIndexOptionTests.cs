@@ -199,15 +199,7 @@ public sealed class PostgresIndexOptionTests
         "t.Column(\"k\", SqlType.Text); t.Column(\"name\", SqlType.String(50)).Nullable(); t.Column(\"title\", SqlType.Text).Nullable(); " +
         "t.Column(\"c_title\", SqlType.Text).Nullable().Collation(\"C\"); t.Column(\"data\", SqlType.Json).Nullable(); t.Column(\"n\", SqlType.Int32).Nullable();";
 
-    private static TempProject Project(TestDatabase database, string body)
-    {
-        var project = new TempProject();
-        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
-            body + "\n    }\n}\n";
-        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
-        project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        return project;
-    }
+    private static TempProject Project(TestDatabase database, string body) => ModelProject.For(body, database);
 
     private static string Definition(TestDatabase database, string index) =>
         database.Strings($"SELECT pg_get_indexdef('{index}'::regclass)").Single();

@@ -1,5 +1,4 @@
 using DiffMigrate.IntegrationTests.Support;
-using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
 
@@ -104,15 +103,7 @@ public sealed class PostgresSerialConversionTests
         Assert.AreEqual("h_y_ix", database.Strings("SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = 'h'::regclass AND NOT indisprimary").Single());
     }
 
-    private static TempProject Project(TestDatabase database, string body)
-    {
-        var project = new TempProject();
-        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
-            body + "\n    }\n}\n";
-        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
-        project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        return project;
-    }
+    private static TempProject Project(TestDatabase database, string body) => ModelProject.For(body, database);
 
     /// <summary>The key the next insert gets.</summary>
     private static string Next(TestDatabase database, string table) =>

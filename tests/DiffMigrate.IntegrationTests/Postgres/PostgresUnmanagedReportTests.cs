@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DiffMigrate.IntegrationTests.Support;
-using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
 
@@ -162,13 +161,5 @@ public sealed class PostgresUnmanagedReportTests
         Assert.AreEqual(1, project.Run("scaffold", "--out", "Scaffolded2", "--fail-on-unmanaged").Code);
     }
 
-    private static TempProject Project(TestDatabase database)
-    {
-        var project = new TempProject();
-        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
-            Model + "\n    }\n}\n";
-        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
-        project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        return project;
-    }
+    private static TempProject Project(TestDatabase database) => ModelProject.For(Model, database);
 }

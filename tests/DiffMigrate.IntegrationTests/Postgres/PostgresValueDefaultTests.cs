@@ -2,7 +2,6 @@ using DiffMigrate.Inspect;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Schema;
-using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Postgres;
 
@@ -195,15 +194,7 @@ public sealed class PostgresValueDefaultTests
         }
     }
 
-    private static TempProject Project(TestDatabase database, string body)
-    {
-        var project = new TempProject();
-        var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
-            body + "\n    }\n}\n";
-        project.Initialized(ModelAssembly.Compile(source, Path.Combine(project.Directory, "Model.dll")));
-        project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        return project;
-    }
+    private static TempProject Project(TestDatabase database, string body) => ModelProject.For(body, database);
 
     /// <summary>last_value|is_called of the sequence v_s: 1|f while nothing ever called nextval.</summary>
     private static string Sequence(TestDatabase database) => database.Strings("SELECT last_value || '|' || CASE WHEN is_called THEN 't' ELSE 'f' END FROM v_s").Single();
