@@ -43,8 +43,9 @@ internal sealed class DialectNormalizer(Dialect dialect)
         var identity = column.Identity;
         if (dialect.IdentityIsRowid)
         {
-            // The identity is the rowid: a sole INTEGER primary key, 64-bit whatever it was declared as.
-            identity = rowid ? new Identity() : null;
+            // The identity is the rowid alias declared AUTOINCREMENT (ids never reused), without options; any
+            // sole INTEGER primary key is 64-bit whatever it was declared as.
+            identity = rowid && identity is not null ? new Identity() : null;
             if (rowid) type = SqlType.Int64;
         }
         return column with

@@ -25,7 +25,8 @@ public sealed record Dialect(
 {
     /// <summary>
     /// True where a table's identity is its rowid (SQLite): the sole INTEGER primary key column, 64-bit whatever it
-    /// was declared as, and no other column can be an identity.
+    /// was declared as, and no other column can be an identity. Such a key is numbered by the database either way;
+    /// an identity is the one declared AUTOINCREMENT, whose values are never reused.
     /// </summary>
     public bool IdentityIsRowid { get; init; }
 

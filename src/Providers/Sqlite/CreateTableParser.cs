@@ -8,7 +8,8 @@ internal sealed record ParsedConstraint(ConstraintKind Kind, string? Name, IRead
 /// <summary>What only the CREATE TABLE text tells about a column.</summary>
 internal sealed record ParsedColumn(string Name, string? Collation, string? Generated);
 
-internal sealed record ParsedTable(IReadOnlyList<ParsedColumn> Columns, IReadOnlyList<ParsedConstraint> Constraints);
+/// <summary>A parsed CREATE TABLE; <paramref name="Autoincrement"/> when its rowid alias says AUTOINCREMENT.</summary>
+internal sealed record ParsedTable(IReadOnlyList<ParsedColumn> Columns, IReadOnlyList<ParsedConstraint> Constraints, bool Autoincrement = false);
 
 /// <summary>
 /// Reads the parts of CREATE TABLE that no pragma reports: constraint names, CHECK bodies, collations and
@@ -39,7 +40,8 @@ internal static class CreateTableParser
                 columns.Add(Column(sql, definition, constraints));
             }
         }
-        return new ParsedTable(columns, constraints);
+        // The keyword is valid only after INTEGER PRIMARY KEY, so its presence anywhere outside quotes says it all.
+        return new ParsedTable(columns, constraints, tokens.Any(t => t.Is("AUTOINCREMENT")));
     }
 
     /// <summary>The WHERE clause and the key expressions of a CREATE INDEX statement.</summary>

@@ -14,8 +14,10 @@ internal sealed partial class SqliteInspector
     {
         var pkRows = columnRows.Where(c => c.PrimaryKeyPosition > 0).OrderBy(c => c.PrimaryKeyPosition).ToList();
         var parsedPk = parsed.Constraints.FirstOrDefault(c => c.Kind == ConstraintKind.PrimaryKey);
-        // INTEGER PRIMARY KEY (that exact declared type, alone) is an alias of the rowid: SQLite's identity column.
+        // INTEGER PRIMARY KEY (that exact declared type, alone) is an alias of the rowid; with AUTOINCREMENT (allowed
+        // only there) its values are never reused: that, and only that, is the model's identity on SQLite.
         var rowid = pkRows.Count == 1 && string.Equals(pkRows[0].Type.Trim(), "INTEGER", StringComparison.OrdinalIgnoreCase) ? pkRows[0].Name : null;
+        var identity = rowid is not null && parsed.Autoincrement ? rowid : null;
 
         var columns = new List<Column>();
         foreach (var row in columnRows)
@@ -28,7 +30,7 @@ internal sealed partial class SqliteInspector
                 TypeOf(row.Type),
                 Nullable: !row.NotNull && row.PrimaryKeyPosition == 0,
                 Default: Canonical(row.Default),
-                Identity: row.Name == rowid ? new Identity() : null,
+                Identity: row.Name == identity ? new Identity() : null,
                 Computed: computed,
                 Collation: collation));
         }

@@ -104,9 +104,11 @@ internal sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.In
     protected override string DropConstraint(QualifiedName table, MigrationOperation operation, string? name) =>
         throw Unsupported(operation, "dropping a constraint");
 
+    // An integer type, or one spelled INTEGER (a scaffolded [Column(TypeName = "INTEGER")] reads back as that spelling).
     private static Column? RowidColumn(Table table) =>
         table.PrimaryKey is { Columns.Count: 1 } pk
-        && table.FindColumn(pk.Columns[0]) is { Identity: not null, Type.IsInteger: true } column
+        && table.FindColumn(pk.Columns[0]) is { Identity: not null } column
+        && (column.Type.IsInteger || string.Equals(SqliteTypeMap.Instance.ToSql(column.Type), "INTEGER", StringComparison.OrdinalIgnoreCase))
             ? column
             : null;
 

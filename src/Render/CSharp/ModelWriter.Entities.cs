@@ -108,7 +108,8 @@ internal static partial class ModelWriter
         {
             code.Append($"    [Column({Lit(column.Name)}, TypeName = {Lit(dialect.Types.ToSql(column.Type))})]\n");
             var isKey = pk.Columns.Contains(column.Name);
-            if (column.Identity is not null && !(singleIntegerKey && isKey)) code.Append("    [DatabaseGenerated(DatabaseGeneratedOption.Identity)]\n");
+            // Said explicitly even where the convention would give it: the key's TypeName need not read back as an integer type.
+            if (column.Identity is not null) code.Append("    [DatabaseGenerated(DatabaseGeneratedOption.Identity)]\n");
             if (column.Identity is null && singleIntegerKey && isKey) code.Append("    [DatabaseGenerated(DatabaseGeneratedOption.None)]\n");
             if (column.Default is { } value) code.Append($"    [ServerDefault({Lit(value)})]\n");
             if (column.Comment is { } text) code.Append($"    [Comment({Lit(text)})]\n");

@@ -36,7 +36,7 @@ public sealed class SqliteUnmanagedReportTests
     public void A_database_with_nothing_unmanaged_reports_as_before()
     {
         using var project = Project();
-        BatchRebuildTests.Execute(project.Database(), "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL);");
+        BatchRebuildTests.Execute(project.Database(), "CREATE TABLE accounts (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);");
         var check = project.Run("check", "--fail-on-unmanaged");
         Assert.AreEqual(0, check.Code, check.Out + check.Err);
         Assert.AreEqual("No new upgrade operations detected.\n", check.Out);
