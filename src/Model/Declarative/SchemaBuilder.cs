@@ -98,6 +98,16 @@ public sealed class TableDefinition
     /// <summary>The primary key on these columns.</summary>
     public TableDefinition PrimaryKey(params string[] columns) => PrimaryKey(columns, null);
 
+    /// <summary>
+    /// The table has no primary key, on purpose (a log or staging table, a table adopted as it is; EF Core's
+    /// HasNoKey). Without this, a table without a key is an error, as it is usually a forgotten key.
+    /// </summary>
+    public TableDefinition NoPrimaryKey()
+    {
+        Draft.Keyless = true;
+        return this;
+    }
+
     /// <summary>A non-unique index on these columns.</summary>
     public TableDefinition Index(params string[] columns) => Index(null, columns);
 

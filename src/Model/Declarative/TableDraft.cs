@@ -30,6 +30,8 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     public List<ColumnDraft> Columns { get; } = [];
     public List<string>? PrimaryKey { get; set; }
     public string? PrimaryKeyName { get; set; }
+    /// <summary>Declared on purpose without a primary key (a missing key is otherwise a mistake, and an error).</summary>
+    public bool Keyless { get; set; }
     public List<ForeignKeyDraft> ForeignKeys { get; } = [];
     /// <summary>Indexes with an empty name where the naming convention is to name them.</summary>
     public List<TableIndex> Indexes { get; } = [];
@@ -45,8 +47,9 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     /// <summary>The finished table, with constraint names from <paramref name="naming"/> where none was given.</summary>
     public Table Build(NamingConvention naming, Func<ForeignKeyDraft, (QualifiedName Table, List<string> Columns)> resolve)
     {
-        if (PrimaryKey is null) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key.");
-        foreach (var column in PrimaryKey.Where(c => Find(c) is null))
+        if (PrimaryKey is null && !Keyless) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key: declare one, or t.NoPrimaryKey() to say it has none on purpose.");
+        if (PrimaryKey is not null && Keyless) throw new DiffMigrateException($"{Origin}: table {Name} declares a primary key and NoPrimaryKey(): keep one.");
+        foreach (var column in (PrimaryKey ?? []).Where(c => Find(c) is null))
         {
             throw new DiffMigrateException($"{Origin}: the primary key names column '{column}', which table {Name} does not have.");
         }
@@ -63,7 +66,7 @@ internal sealed class TableDraft(QualifiedName name, string origin)
         return new Table(
             Name,
             Columns.Select(c => c.ToColumn()).ToEquatableArray(),
-            new PrimaryKey(PrimaryKeyName ?? NamingConvention.Apply(naming.PrimaryKey, Name, PrimaryKey), PrimaryKey.ToEquatableArray()),
+            PrimaryKey is null ? null : new PrimaryKey(PrimaryKeyName ?? NamingConvention.Apply(naming.PrimaryKey, Name, PrimaryKey), PrimaryKey.ToEquatableArray()),
             foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
             Indexes.Select(i => i.Name.Length > 0 ? i : i with { Name = NamingConvention.Apply(naming.Index, Name, [.. i.Columns]) })
                 .OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),

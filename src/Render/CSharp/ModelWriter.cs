@@ -30,15 +30,10 @@ internal static partial class ModelWriter
         foreach (var sequence in schema.Sequences) code.Append("        builder.Sequence(").Append(Sequence(sequence)).Append(");\n");
         foreach (var table in schema.Tables)
         {
-            if (table.PrimaryKey is null)
-            {
-                warnings.Add($"table {VisibleText.Escape(table.Name.ToString())} has no primary key, which a DiffMigrate model requires: it is left out of the model (add a key, or exclude the table in diffmigrate.json).");
-                continue;
-            }
             code.Append("        builder.Table(").Append(Name(table.Name)).Append(", t =>\n        {\n");
             foreach (var column in table.Columns) code.Append("            ").Append(Column(column)).Append(";\n");
-            var pk = table.PrimaryKey;
-            code.Append(Conventional(pk.Name, NamingConvention.Apply(Naming.PrimaryKey, table.Name, pk.Columns)) is { } pkName
+            if (table.PrimaryKey is not { } pk) code.Append("            t.NoPrimaryKey();\n");
+            else code.Append(Conventional(pk.Name, NamingConvention.Apply(Naming.PrimaryKey, table.Name, pk.Columns)) is { } pkName
                 ? $"            t.PrimaryKey([{string.Join(", ", pk.Columns.Select(Lit))}], {Lit(pkName)});\n"
                 : $"            t.PrimaryKey({string.Join(", ", pk.Columns.Select(Lit))});\n");
             foreach (var fk in table.ForeignKeys) code.Append("            ").Append(ForeignKey(table, fk)).Append(";\n");
