@@ -43,7 +43,7 @@ internal sealed partial class Project
             $"{schema.Enums.Count} enums, {schema.Sequences.Count} sequences, {schema.Extensions.Count} extensions.");
         // What the model cannot hold yet is named, never dropped silently.
         var unmanaged = UnmanagedReport.Of(Pipeline(provider).Unmanaged(schema));
-        output.Write(unmanaged.Text().Replace("(not compared)", "(not written to the model)", StringComparison.Ordinal));
+        output.Write(unmanaged.Text("not written to the model"));
         unmanagedCount = unmanaged.Seen.Count;
         return directory;
     }

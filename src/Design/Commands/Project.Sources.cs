@@ -37,8 +37,10 @@ internal sealed partial class Project
             var (source, target) = (Load(from, pipeline), Load(to, pipeline));
             comparison = new Comparison(pipeline.Diff(source, target), source);
             // A model holds nothing unmanaged: only two databases (or what the revisions build) can differ there.
-            unmanaged = UnmanagedReport.Between(pipeline.Unmanaged(source), pipeline.Unmanaged(target)) with { FromLabel = from == "model" || from == "migrations" ? from : "--from", ToLabel = to == "model" || to == "migrations" ? to : "--to" };
-            if (from == "model" || to == "model") unmanaged = UnmanagedReport.Of(unmanaged.Seen);
+            var (inSource, inTarget) = (pipeline.Unmanaged(source), pipeline.Unmanaged(target));
+            unmanaged = from == "model" || to == "model"
+                ? UnmanagedReport.Of([.. inSource, .. inTarget])
+                : UnmanagedReport.Between(inSource, inTarget) with { FromLabel = IsUrl(from) ? "--from" : from, ToLabel = IsUrl(to) ? "--to" : to };
         }
         output.Write(Report(format, comparison, provider, unmanaged, colour: false));
         return comparison.Operations.Count > 0 || unmanaged.SidesDiffer ? 1 : UnmanagedExit(unmanaged, failOnUnmanaged, format);

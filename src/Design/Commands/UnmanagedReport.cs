@@ -40,11 +40,11 @@ internal sealed record UnmanagedReport(IReadOnlyList<UnmanagedObject> Seen, IRea
     /// <summary>True when one database has an unmanaged object the other lacks.</summary>
     public bool SidesDiffer => OnlyInFrom.Count > 0 || OnlyInTo.Count > 0;
 
-    /// <summary>The plain-text section (empty when there is nothing to say).</summary>
-    public string Text()
+    /// <summary>The plain-text section (empty when there is nothing to say); <paramref name="fate"/> says what became of them.</summary>
+    public string Text(string fate = "not compared")
     {
         if (Seen.Count == 0) return "";
-        var text = new StringBuilder($"\nNot managed by DiffMigrate (not compared): {Count(Seen.Count)}, {Kinds(Seen)}\n");
+        var text = new StringBuilder($"\nNot managed by DiffMigrate ({fate}): {Count(Seen.Count)}, {Kinds(Seen)}\n");
         foreach (var item in Seen) text.Append("  ").Append(VisibleText.Escape(item.ToString())).Append('\n');
         if (OnlyInFrom.Count > 0) Append(text, $"Only in {FromLabel}, not managed", OnlyInFrom);
         if (OnlyInTo.Count > 0) Append(text, $"Only in {ToLabel}, not managed", OnlyInTo);
@@ -56,9 +56,10 @@ internal sealed record UnmanagedReport(IReadOnlyList<UnmanagedObject> Seen, IRea
     {
         if (Seen.Count == 0) return "";
         var text = new StringBuilder($"#### Not managed (not compared): {Count(Seen.Count)}\n\n");
+        var (onlyInFrom, onlyInTo) = (OnlyInFrom.ToHashSet(), OnlyInTo.ToHashSet());
         foreach (var item in Seen)
         {
-            var side = OnlyInFrom.Contains(item) ? $" (only in {ChangeReport.Md(FromLabel)})" : OnlyInTo.Contains(item) ? $" (only in {ChangeReport.Md(ToLabel)})" : "";
+            var side = onlyInFrom.Contains(item) ? $" (only in {ChangeReport.Md(FromLabel)})" : onlyInTo.Contains(item) ? $" (only in {ChangeReport.Md(ToLabel)})" : "";
             text.Append("- ").Append(ChangeReport.Code(item.ToString())).Append(side).Append('\n');
         }
         return text.Append('\n').ToString();
@@ -73,6 +74,7 @@ internal sealed record UnmanagedReport(IReadOnlyList<UnmanagedObject> Seen, IRea
     public void Json(Utf8JsonWriter json)
     {
         json.WriteStartArray("unmanaged");
+        var (onlyInFrom, onlyInTo) = (OnlyInFrom.ToHashSet(), OnlyInTo.ToHashSet());
         foreach (var item in Seen)
         {
             json.WriteStartObject();
@@ -81,7 +83,7 @@ internal sealed record UnmanagedReport(IReadOnlyList<UnmanagedObject> Seen, IRea
             json.WriteString("name", item.Name.Name);
             json.WriteString("table", item.Table);
             json.WriteString("detail", item.Detail);
-            json.WriteString("only", OnlyInFrom.Contains(item) ? "from" : OnlyInTo.Contains(item) ? "to" : null);
+            json.WriteString("only", onlyInFrom.Contains(item) ? "from" : onlyInTo.Contains(item) ? "to" : null);
             json.WriteEndObject();
         }
         json.WriteEndArray();

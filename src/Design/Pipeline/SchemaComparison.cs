@@ -102,7 +102,8 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
     private SchemaDiffer Differ(DatabaseSchema? serverForms) => new(new DiffOptions(Provider.Dialect, Options.VersionTable, ModelServerForms: serverForms));
 
     /// <summary>What <paramref name="schema"/> holds that is not compared, less what the include/exclude patterns leave out.</summary>
-    public IReadOnlyList<UnmanagedObject> Unmanaged(DatabaseSchema schema) => [.. Filter(schema).Unmanaged];
+    public IReadOnlyList<UnmanagedObject> Unmanaged(DatabaseSchema schema) =>
+        [.. Filter(DatabaseSchema.Empty with { Unmanaged = schema.Unmanaged }).Unmanaged];   // the tables were filtered already
 
     private DatabaseSchema Filter(DatabaseSchema schema) => Options.IncludeObject is { } include ? SchemaFilter.Apply(schema, include) : schema;
 }
