@@ -55,7 +55,7 @@ internal sealed partial class SchemaDiffer(DiffOptions options)
             operations.Add(new DropTable(table.Original with { Indexes = default, ForeignKeys = Without(table.Original.ForeignKeys, deferredDrop) }));
         }
         foreach (var (_, ops) in perTable) operations.AddRange(ops);
-        return WithSchemaObjects(from, to, operations);
+        return WithSchemaObjects(from, to, WithDefinedObjects(from, to, operations));
     }
 
     private Dictionary<QualifiedName, TablePair> Tables(DatabaseSchema schema, DatabaseSchema? serverForms)

@@ -109,6 +109,15 @@ public sealed class Operations
     /// <summary>Moves an extension's objects from schema <paramref name="schema"/> to <paramref name="newSchema"/> (null: the default schema).</summary>
     public void AlterExtension(string name, string? schema, string? newSchema) => Add(new AlterExtension(new Extension(name, schema), new Extension(name, newSchema)));
 
+    /// <summary>Creates a view, materialized view, routine or trigger (<c>DefinedObject.View(...)</c>, <c>DefinedObject.Function(...)</c>, ...).</summary>
+    public void CreateObject(DefinedObject definedObject) => Add(new CreateObject(definedObject));
+
+    /// <summary>Drops a view, materialized view, routine or trigger; its definition makes the drop reversible.</summary>
+    public void DropObject(DefinedObject definedObject) => Add(new DropObject(definedObject));
+
+    /// <summary>Replaces a routine's definition in place (<c>CREATE OR REPLACE</c>); <paramref name="existing"/> is the one before.</summary>
+    public void ReplaceObject(DefinedObject existing, DefinedObject definedObject) => Add(new ReplaceObject(existing, definedObject));
+
     /// <summary>Creates a sequence.</summary>
     public void CreateSequence(Sequence sequence) => Add(new CreateSequence(sequence));
 

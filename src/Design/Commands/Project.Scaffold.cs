@@ -40,7 +40,7 @@ internal sealed partial class Project
         Directory.CreateDirectory(directory);
         foreach (var (file, text) in files) File.WriteAllText(Path.Combine(directory, file), text);
         output.WriteLine($"Wrote {files.Count} file(s) to {directory}: {schema.Tables.Count - warnings.Count(w => w.StartsWith("table ", StringComparison.Ordinal))} tables, " +
-            $"{schema.Enums.Count} enums, {schema.Sequences.Count} sequences, {schema.Extensions.Count} extensions.");
+            $"{schema.Enums.Count} enums, {schema.Sequences.Count} sequences, {schema.Extensions.Count} extensions, {schema.Objects.Count} views, routines and triggers.");
         // What the model cannot hold yet is named, never dropped silently.
         var unmanaged = UnmanagedReport.Of(Pipeline(provider).Unmanaged(schema));
         output.Write(unmanaged.Text("not written to the model"));

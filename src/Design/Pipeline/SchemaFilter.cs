@@ -29,6 +29,9 @@ internal static class SchemaFilter
             Enums = Keep(schema.Enums, e => Named(SchemaObjectKind.Enum, e.Name)),
             Sequences = Keep(schema.Sequences, s => Named(SchemaObjectKind.Sequence, s.Name)),
             Extensions = Keep(schema.Extensions, e => include(new SchemaObjectRef(SchemaObjectKind.Extension, e.Schema, null, e.Name))),
+            Objects = Keep(schema.Objects, o => ObjectFilter.KindOf(o.KindWord) is { } kind && InSchema(o.Name.Schema)
+                && include(new SchemaObjectRef(kind, o.Name.Schema, o.Table?.Name, o.Name.Name))
+                && (o.Table is not { } table || include(new SchemaObjectRef(SchemaObjectKind.Table, table.Schema, table.Name, table.Name)))),
             Unmanaged = Keep(schema.Unmanaged, u => ObjectFilter.KindOf(u.Kind) switch
             {
                 SchemaObjectKind.Schema => InSchema(u.Name.Name),

@@ -33,11 +33,15 @@ internal static class SafetyLint
     {
         // New objects, or new values, that nothing uses yet.
         typeof(CreateTable), typeof(CreateSchema), typeof(CreateEnum), typeof(AddEnumValue), typeof(CreateSequence), typeof(CreateExtension), typeof(AlterExtension),
+        typeof(CreateObject),
         // Metadata, or removals of what rows never depend on.
         typeof(AlterTableComment), typeof(DropIndex), typeof(DropForeignKey), typeof(DropUniqueConstraint), typeof(DropCheckConstraint),
         // Not yet judged by a rule: an existing primary key's columns, and objects the differ drops only once unused.
         typeof(AddPrimaryKey), typeof(DropSchema), typeof(DropEnum), typeof(RenameEnumValue), typeof(ReorderEnumValues), typeof(DropSequence), typeof(AlterSequence),
         typeof(DropExtension),
+        // A view, routine or trigger is dropped only when the model no longer has it, or to be created again around a
+        // change in the same revision; its definition goes with the operation, and no rows are kept in one.
+        typeof(DropObject), typeof(ReplaceObject),
         // What the author wrote by hand is theirs to judge.
         typeof(ExecuteSql), typeof(BulkInsert),
     };

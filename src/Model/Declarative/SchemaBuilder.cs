@@ -22,6 +22,7 @@ public sealed class SchemaBuilder
     internal List<EnumValueRename> EnumRenames { get; } = [];
     internal List<Sequence> Sequences { get; } = [];
     internal List<Extension> Extensions { get; } = [];
+    internal List<DefinedObject> Objects { get; } = [];
 
     /// <summary>
     /// An enumerated type. Columns use it with <c>SqlType.Enum(name, values)</c> (or a C# enum property); declare it
@@ -41,6 +42,38 @@ public sealed class SchemaBuilder
     public SchemaBuilder Extension(string name, string? schema = null)
     {
         Extensions.Add(new Extension(name, schema));
+        return this;
+    }
+
+    /// <summary>
+    /// A view defined by <paramref name="query"/> (what follows <c>CREATE VIEW name AS</c>). It is compared as the
+    /// database stores it, so spacing and keyword case are never a change.
+    /// </summary>
+    public SchemaBuilder View(QualifiedName name, string query) => Object(DefinedObject.View(name, query));
+
+    /// <summary>A materialized view (PostgreSQL) defined by <paramref name="query"/>, with its indexes.</summary>
+    public SchemaBuilder MaterializedView(QualifiedName name, string query, params TableIndex[] indexes) =>
+        Object(DefinedObject.MaterializedView(name, query, indexes));
+
+    /// <summary>
+    /// A function: its name, its argument types (<c>"integer, text"</c>; "" for none: with the name they tell
+    /// overloads apart) and its whole <c>CREATE FUNCTION</c> statement.
+    /// </summary>
+    public SchemaBuilder Function(QualifiedName name, string arguments, string definition) => Object(DefinedObject.Function(name, arguments, definition));
+
+    /// <summary>A procedure: its name, its argument types and its whole <c>CREATE PROCEDURE</c> statement.</summary>
+    public SchemaBuilder Procedure(QualifiedName name, string arguments, string definition) => Object(DefinedObject.Procedure(name, arguments, definition));
+
+    /// <summary>An aggregate: its name, its argument types and its whole <c>CREATE AGGREGATE</c> statement.</summary>
+    public SchemaBuilder Aggregate(QualifiedName name, string arguments, string definition) => Object(DefinedObject.Aggregate(name, arguments, definition));
+
+    /// <summary>A trigger named <paramref name="name"/> on <paramref name="table"/>: its whole <c>CREATE TRIGGER</c> statement.</summary>
+    public SchemaBuilder Trigger(string name, QualifiedName table, string definition) => Object(DefinedObject.Trigger(name, table, definition));
+
+    /// <summary>Any <see cref="DefinedObject"/>.</summary>
+    public SchemaBuilder Object(DefinedObject definedObject)
+    {
+        Objects.Add(definedObject ?? throw new ArgumentNullException(nameof(definedObject)));
         return this;
     }
 

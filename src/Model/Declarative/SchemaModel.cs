@@ -51,6 +51,7 @@ public static class SchemaModel
             objects.EnumRenames.AddRange(builder.EnumRenames);
             objects.Sequences.AddRange(builder.Sequences);
             objects.Extensions.AddRange(builder.Extensions);
+            objects.Objects.AddRange(builder.Objects);
         }
         var byType = new Dictionary<Type, TableDraft>();
         foreach (var type in entityTypes.Distinct())
@@ -89,10 +90,11 @@ public static class SchemaModel
             throw new DiffMigrateException($"Extension {twice.Key} is declared twice, in different schemas ({string.Join(" and ", twice.Select(e => e.Schema ?? "the default schema"))}).");
         }
         var extensions = objects.Extensions.Distinct().OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
+        var definedObjects = SchemaObjects.Defined(objects.Objects);
         var schemas = tables.Select(t => t.Name.Schema).Concat(enums.Select(e => e.Name.Schema)).Concat(sequences.Select(s => s.Name.Schema))
-            .Concat(extensions.Select(e => e.Schema))
+            .Concat(extensions.Select(e => e.Schema)).Concat(definedObjects.Select(o => o.Name.Schema))
             .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToEquatableArray();
         return new DatabaseSchema(tables, drafts.SelectMany(d => d.Renames()).ToEquatableArray(), enums, sequences, schemas,
-            objects.EnumRenames.Distinct().ToEquatableArray(), Extensions: extensions);
+            objects.EnumRenames.Distinct().ToEquatableArray(), Extensions: extensions, Objects: definedObjects);
     }
 }

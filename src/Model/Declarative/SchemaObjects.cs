@@ -31,4 +31,22 @@ internal static class SchemaObjects
         }
         return byName.Values.Select(v => v.Enum).OrderBy(e => e.Name).ToEquatableArray();
     }
+
+    /// <summary>The declared views, routines and triggers, by kind and name; one identity declared twice differently is an error.</summary>
+    public static EquatableArray<DefinedObject> Defined(IEnumerable<DefinedObject> declared)
+    {
+        var byKey = new Dictionary<string, DefinedObject>(StringComparer.Ordinal);
+        foreach (var item in declared)
+        {
+            if (string.IsNullOrWhiteSpace(item.Definition)) throw new DiffMigrateException($"{item}: the definition is empty.");
+            if (item.Kind == DefinedObjectKind.Trigger && item.Table is null) throw new DiffMigrateException($"{item}: a trigger needs its table.");
+            if (item.IsRoutine && item.Arguments is null) throw new DiffMigrateException($"{item}: a routine needs its argument types (\"\" for none).");
+            if (byKey.TryGetValue(item.Key, out var seen) && seen != item)
+            {
+                throw new DiffMigrateException($"{item} is declared twice, with different definitions.");
+            }
+            byKey[item.Key] = item;
+        }
+        return byKey.Values.OrderBy(o => o.Kind).ThenBy(o => o.Name).ThenBy(o => o.Arguments, StringComparer.Ordinal).ToEquatableArray();
+    }
 }

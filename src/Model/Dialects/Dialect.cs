@@ -1,3 +1,4 @@
+using DiffMigrate.Schema;
 using System.Text;
 
 namespace DiffMigrate.Dialects;
@@ -38,6 +39,12 @@ public sealed record Dialect(
     /// <c>"Amount"</c> is not <c>amount</c>); false where names compare case-insensitively (SQLite).
     /// </summary>
     public bool CaseSensitiveNames { get; init; }
+
+    /// <summary>The kinds of <see cref="DefinedObject"/> the database has (views, routines, triggers, ...).</summary>
+    public EquatableArray<DefinedObjectKind> ObjectKinds { get; init; }
+
+    /// <summary>True where the database has objects of <paramref name="kind"/>.</summary>
+    public bool SupportsObject(DefinedObjectKind kind) => ObjectKinds.Contains(kind);
 
     /// <summary>True where an index key can say where NULLs sort (NULLS FIRST / NULLS LAST).</summary>
     public bool SupportsIndexNullsOrder { get; init; }

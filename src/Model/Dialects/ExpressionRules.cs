@@ -17,6 +17,18 @@ public abstract class ExpressionRules
     /// </summary>
     public virtual string CanonicalDefault(string sql, SqlType type) => Canonical(sql);
 
+    /// <summary>
+    /// The comparison form of a view's query or a routine's or trigger's CREATE statement. Where the database's own
+    /// stored form is compared (the canonicaliser reads it back), only line endings and the space and semicolons that
+    /// end the text are left out; a dialect that compares definitions without the database overrides this.
+    /// </summary>
+    public virtual string CanonicalDefinition(DefinedObjectKind kind, string sql)
+    {
+        var text = sql.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+        while (text.EndsWith(';')) text = text[..^1].TrimEnd();
+        return text.TrimStart();
+    }
+
     /// <summary>True when <paramref name="sql"/> is a literal that needs no parentheses after DEFAULT.</summary>
     public abstract bool IsLiteral(string sql);
 

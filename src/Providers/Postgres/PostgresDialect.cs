@@ -17,5 +17,7 @@ public static class PostgresDialect
         SupportsIndexKeyCollation = true,
         SupportsIndexNullsNotDistinct = true,
         DefaultCollation = "default",
+        ObjectKinds = [DefinedObjectKind.View, DefinedObjectKind.MaterializedView, DefinedObjectKind.Function, DefinedObjectKind.Procedure,
+            DefinedObjectKind.Aggregate, DefinedObjectKind.Trigger],
     };
 }

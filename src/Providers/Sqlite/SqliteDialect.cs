@@ -15,5 +15,6 @@ public static class SqliteDialect
         // CREATE INDEX takes COLLATE per key, but not NULLS FIRST/LAST (a syntax error), operator classes or NULLS NOT DISTINCT.
         SupportsIndexKeyCollation = true,
         DefaultCollation = "BINARY",
+        ObjectKinds = [DefinedObjectKind.View, DefinedObjectKind.Trigger],
     };
 }

@@ -32,6 +32,9 @@ internal sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.In
     /// <inheritdoc/>
     protected override string DatabaseName => "SQLite";
 
+    /// <summary>SQLite's DROP TRIGGER names the trigger only: trigger names are unique in the database.</summary>
+    protected override string DropTrigger(DefinedObject trigger) => $"DROP TRIGGER {Syntax.QuoteIdentifier(trigger.Name.Name)}";
+
     /// <inheritdoc/>
     protected override bool PrimaryKeyIsInline(Table table) => RowidColumn(table) is not null;
 

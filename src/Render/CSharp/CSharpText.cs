@@ -48,6 +48,21 @@ internal static class CSharpText
     }
 
     /// <summary>
+    /// A literal for SQL text that may span lines: verbatim (<c>@"..."</c>, lines kept as they are, so a view or
+    /// function reads as it was written) when its only line break is LF and it holds no other control, invisible or
+    /// line-terminating character; otherwise as <see cref="Literal"/>, where every such character is an escape.
+    /// </summary>
+    public static string Text(string value)
+    {
+        if (!value.Contains('\n', StringComparison.Ordinal) || value.Any(c => (char.IsControl(c) && c is not '\n' and not '\t') || c is '\u0085' or '\u2028' or '\u2029')
+            || VisibleText.NeedsEscape(value.Replace("\n", "", StringComparison.Ordinal).Replace("\t", "", StringComparison.Ordinal)))
+        {
+            return Literal(value);
+        }
+        return "@\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>
     /// A valid C# identifier in PascalCase made from a database name (ASCII letters and digits kept, words joined),
     /// not in <paramref name="taken"/> (a number is appended until it is free) and then added to it.
     /// </summary>

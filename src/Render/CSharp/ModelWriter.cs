@@ -61,9 +61,19 @@ internal static partial class ModelWriter
             if (table.Comment is { } comment) code.Append("            t.Comment(").Append(Lit(comment)).Append(");\n");
             code.Append("        });\n");
         }
+        foreach (var item in schema.Objects) code.Append("        builder.").Append(DefinedObject(item)).Append(";\n");
         code.Append("    }\n}\n");
         return (code.ToString(), warnings);
     }
+
+    /// <summary><c>View(name, query)</c>, <c>Function(name, arguments, sql)</c>, <c>Trigger(name, table, sql)</c>, ...</summary>
+    private static string DefinedObject(DefinedObject item) => item.Kind switch
+    {
+        DefinedObjectKind.View => $"View({Name(item.Name)}, {CSharpText.Text(item.Definition)})",
+        DefinedObjectKind.MaterializedView => $"MaterializedView({Name(item.Name)}, {CSharpText.Text(item.Definition)}{string.Concat(item.Indexes.Select(i => ", " + IndexRecord(i)))})",
+        DefinedObjectKind.Trigger => $"Trigger({Lit(item.Name.Name)}, {Name(item.Table!)}, {CSharpText.Text(item.Definition)})",
+        _ => $"{item.Kind}({Name(item.Name)}, {Lit(item.Arguments ?? "")}, {CSharpText.Text(item.Definition)})",
+    };
 
     private static string Column(Column column)
     {
@@ -104,6 +114,18 @@ internal static partial class ModelWriter
             ("keyOptions", index.HasKeyOptions ? Syntax.Text(Syntax.KeyOptions(index.Columns.Select((_, k) => index.KeyOption(k)))) : null),
             ("nullsNotDistinct", index.NullsNotDistinct ? "true" : null));
         return $"t.Index({Lit(name)}, [{string.Join(", ", index.Columns.Select(Lit))}]{(options.Length == 0 ? "" : ", " + options)})";
+    }
+
+    /// <summary>A materialized view's index as a record: <c>new TableIndex("name", ["a"], IsUnique: true)</c>.</summary>
+    private static string IndexRecord(TableIndex index)
+    {
+        var options = Arguments(("IsUnique", index.IsUnique ? "true" : null), ("Filter", index.Filter is null ? null : Lit(index.Filter)),
+            ("Expressions", index.Expressions.Contains(true) ? Bools(index.Expressions) : null), ("Method", index.Method is null ? null : Lit(index.Method)),
+            ("Include", index.Include.IsEmpty ? null : $"[{string.Join(", ", index.Include.Select(Lit))}]"),
+            ("Descending", index.Descending.Contains(true) ? Bools(index.Descending) : null),
+            ("KeyOptions", index.HasKeyOptions ? Syntax.Text(Syntax.KeyOptions(index.Columns.Select((_, k) => index.KeyOption(k)))) : null),
+            ("NullsNotDistinct", index.NullsNotDistinct ? "true" : null));
+        return $"new TableIndex({Lit(index.Name)}, [{string.Join(", ", index.Columns.Select(Lit))}]{(options.Length == 0 ? "" : ", " + options)})";
     }
 
     private static string Sequence(Sequence s) => Name(s.Name) + (Arguments(("start", s.Start is null ? null : Long(s.Start)),

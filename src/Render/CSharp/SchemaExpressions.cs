@@ -22,6 +22,16 @@ internal static class SchemaExpressions
         _ => throw new NotSupportedException($"No C# rendering for {element.GetType().Name}."),
     };
 
+    /// <summary><c>DefinedObject.View(name, query)</c>, <c>DefinedObject.Function(name, arguments, sql)</c>, ...</summary>
+    public static ExpressionSyntax Object(DefinedObject item) => item.Kind switch
+    {
+        DefinedObjectKind.View => Call(Member("DefinedObject", "View"), Arg(Name(item.Name)), Arg(SqlText(item.Definition))),
+        DefinedObjectKind.MaterializedView => Call(Member("DefinedObject", "MaterializedView"),
+            [Arg(Name(item.Name)), Arg(SqlText(item.Definition)), .. item.Indexes.Select(i => Arg(Index(i)))]),
+        DefinedObjectKind.Trigger => Call(Member("DefinedObject", "Trigger"), Arg(Str(item.Name.Name)), Arg(Name(item.Table!)), Arg(SqlText(item.Definition))),
+        _ => Call(Member("DefinedObject", item.Kind.ToString()), Arg(Name(item.Name)), Arg(Str(item.Arguments ?? "")), Arg(SqlText(item.Definition))),
+    };
+
     public static ExpressionSyntax Column(Column column)
     {
         var args = new List<ArgumentSyntax> { Arg(Str(column.Name)), Arg(Type(column.Type)) };

@@ -12,6 +12,10 @@ internal static class Syntax
         ? LiteralExpression(SyntaxKind.NullLiteralExpression)
         : LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(CSharpText.Literal(value), value));
 
+    /// <summary>SQL text as a literal that keeps its lines where that is safe (<see cref="CSharpText.Text"/>).</summary>
+    public static ExpressionSyntax SqlText(string value) =>
+        LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(CSharpText.Text(value), value));
+
     public static ExpressionSyntax Bool(bool value) =>
         LiteralExpression(value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression);
 

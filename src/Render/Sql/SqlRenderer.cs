@@ -58,6 +58,9 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case DropExtension o: DropExtension(o, output); break;
             case AlterExtension o: AlterExtension(o, output); break;
             case ReorderEnumValues o: ReorderEnumValues(o, output); break;
+            case CreateObject o: CreateObject(o, output); break;
+            case DropObject o: DropObject(o, output); break;
+            case ReplaceObject o: ReplaceObject(o, output); break;
             case CreateSequence o: CreateSequence(o, output); break;
             case DropSequence o: DropSequence(o, output); break;
             case AlterSequence o: AlterSequence(o, output); break;

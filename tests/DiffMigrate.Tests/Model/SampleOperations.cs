@@ -55,6 +55,13 @@ internal static class SampleOperations
         yield return new DropExtension(new Extension("pg_trgm", "extensions"));
         yield return new AlterExtension(new Extension("pg_trgm"), new Extension("pg_trgm", "extensions"));
         yield return new ReorderEnumValues(mood.Name, ["sad", "happy"], ["happy", "sad"]);
+        var view = DefinedObject.View("active_users", "SELECT id, name\nFROM users\nWHERE active");
+        var function = DefinedObject.Function(new QualifiedName("audit", "touch"), "",
+            "CREATE OR REPLACE FUNCTION audit.touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$BEGIN NEW.updated := now(); RETURN NEW; END$function$");
+        yield return new CreateObject(view);
+        yield return new DropObject(DefinedObject.MaterializedView("user_counts", "SELECT count(*) AS n FROM users", new TableIndex("ix_user_counts_n", ["n"])));
+        yield return new ReplaceObject(function, function with { Definition = function.Definition.Replace("now()", "clock_timestamp()", StringComparison.Ordinal) });
+        yield return new CreateObject(DefinedObject.Trigger("trg_touch", "users", "CREATE TRIGGER trg_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit.touch()"));
         yield return new CreateSequence(sequence);
         yield return new DropSequence(sequence);
         yield return new AlterSequence(sequence, sequence with { Increment = 5, MaxValue = 99999, Cycle = true });

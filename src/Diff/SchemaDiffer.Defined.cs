@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using DiffMigrate.Migrations;
+using DiffMigrate.Schema;
+
+namespace DiffMigrate.Diff;
+
+internal sealed partial class SchemaDiffer
+{
+    /// <summary>
+    /// Adds the operations on views, materialized views, routines and triggers around the table operations.
+    /// Before them: triggers and views that go (dropped, changed, or on a table the operations rebuild or change under
+    /// them), dependents first; then new and changed routines that no new table is needed for. After them: routines
+    /// that need a new table, the views (dependencies first) and the triggers to create, and last the routines that go.
+    /// A view or trigger that changes is dropped and created again (what depends on a view goes and comes back with
+    /// it); a routine is replaced in place.
+    /// </summary>
+    private List<MigrationOperation> WithDefinedObjects(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> tableOperations)
+    {
+        if (from.Objects.IsEmpty && to.Objects.IsEmpty) return tableOperations;
+        var dialect = options.Dialect;
+        if (to.Objects.FirstOrDefault(o => !dialect.SupportsObject(o.Kind)) is { } unsupported)
+        {
+            throw new DiffMigrateException($"The model declares {unsupported}, but {dialect.Name} has no {(unsupported.Kind == DefinedObjectKind.MaterializedView ? "materialized view" : unsupported.KindWord)}s: remove it from the model for this database.");
+        }
+        var existing = from.Objects.Where(o => dialect.SupportsObject(o.Kind)).ToDictionary(KeyOf, StringComparer.Ordinal);
+        var wanted = to.Objects.ToDictionary(KeyOf, StringComparer.Ordinal);
+        var touched = TouchedTables(from, tableOperations);
+        var newTables = tableOperations.OfType<CreateTable>().Select(c => normalizer.Name(c.Table.Name)).ToHashSet();
+
+        // What goes: gone from the model, changed, or standing on a table that changes under it.
+        var goes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, old) in existing)
+        {
+            var model = wanted.GetValueOrDefault(key);
+            if (model is null || model.Kind != old.Kind || (!old.IsRoutine && !SameDefinition(old, model))
+                || (old.Kind == DefinedObjectKind.Trigger && touched.Rebuilt.Contains(normalizer.Name(old.Table!)))
+                || (old.IsRelation && Uses(from, old).Any(t => touched.Changed.Contains(t))))
+            {
+                goes.Add(key);
+            }
+        }
+        // A view that uses one that goes goes with it; a trigger that uses a routine that goes, too.
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (key, old) in existing)
+            {
+                if (goes.Contains(key) || old.IsRoutine) continue;
+                if (Uses(from, old).Any(name => existing.Values.Any(o => goes.Contains(KeyOf(o)) && !o.IsRoutine && normalizer.Name(o.Name) == name)))
+                {
+                    grew = goes.Add(key);
+                }
+            }
+        }
+
+        var early = new List<MigrationOperation>();
+        var routinesBefore = new List<MigrationOperation>();
+        var routinesAfter = new List<MigrationOperation>();
+        var late = new List<MigrationOperation>();
+        var routinesGone = new List<MigrationOperation>();
+        var dropping = existing.Where(e => goes.Contains(e.Key)).Select(e => e.Value).ToList();
+        early.AddRange(dropping.Where(o => o.Kind == DefinedObjectKind.Trigger).OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new DropObject(o)));
+        early.AddRange(Enumerable.Reverse(InDependencyOrder(from, dropping.Where(o => o.IsRelation))).Select(o => new DropObject(o)));
+        // A routine that comes back as another kind (a function made a procedure) must be gone before it is created.
+        early.AddRange(dropping.Where(o => o.IsRoutine && wanted.ContainsKey(KeyOf(o))).Select(o => new DropObject(o)));
+        routinesGone.AddRange(dropping.Where(o => o.IsRoutine && !wanted.ContainsKey(KeyOf(o))).Select(o => new DropObject(o)));
+
+        foreach (var (key, model) in wanted.Where(w => w.Value.IsRoutine).OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            var target = Uses(to, model).Any(newTables.Contains) ? routinesAfter : routinesBefore;
+            if (!existing.TryGetValue(key, out var old) || goes.Contains(key)) target.Add(new CreateObject(model));
+            else if (!SameDefinition(old, model)) target.Add(new ReplaceObject(old, model));
+        }
+        var creating = wanted.Where(w => !w.Value.IsRoutine && (!existing.ContainsKey(w.Key) || goes.Contains(w.Key))).Select(w => w.Value).ToList();
+        late.AddRange(InDependencyOrder(to, creating.Where(o => o.IsRelation)).Select(o => new CreateObject(o)));
+        late.AddRange(creating.Where(o => o.Kind == DefinedObjectKind.Trigger).OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new CreateObject(o)));
+
+        return [.. early, .. routinesBefore, .. tableOperations, .. routinesAfter, .. late, .. routinesGone];
+    }
+
+    private string KeyOf(DefinedObject item)
+    {
+        var normal = item with { Name = normalizer.Name(item.Name), Table = item.Table is { } t ? normalizer.Name(t) : null };
+        return options.Dialect.CaseSensitiveNames ? normal.Key : normal.Key.ToLowerInvariant();
+    }
+
+    private bool SameDefinition(DefinedObject existing, DefinedObject model)
+    {
+        var rules = options.Dialect.Expressions;
+        if (existing.Kind != model.Kind
+            || rules.CanonicalDefinition(existing.Kind, existing.Definition) != rules.CanonicalDefinition(model.Kind, model.Definition))
+        {
+            return false;
+        }
+        if (existing.Indexes.IsEmpty && model.Indexes.IsEmpty) return true;
+        // A materialized view's indexes compare as a table's do.
+        Table AsTable(DefinedObject o) => normalizer.Table(new Table(o.Name, default, Indexes: o.Indexes));
+        return AsTable(existing).Indexes.OrderBy(i => i.Name, StringComparer.Ordinal).SequenceEqual(AsTable(model).Indexes.OrderBy(i => i.Name, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The tables (and views) <paramref name="item"/> uses: what the database recorded, and any table or view of
+    /// <paramref name="schema"/> whose name its definition mentions as a word. Mentions can only add dependencies, so
+    /// at worst an unchanged view is dropped and created again with its table.
+    /// </summary>
+    private IEnumerable<QualifiedName> Uses(DatabaseSchema schema, DefinedObject item)
+    {
+        var names = new HashSet<QualifiedName>(item.DependsOn.Select(normalizer.Name));
+        if (item.Table is { } table) names.Add(normalizer.Name(table));
+        var candidates = schema.Tables.Select(t => t.Name).Concat(schema.Objects.Where(o => o.IsRelation && o != item).Select(o => o.Name));
+        foreach (var name in candidates)
+        {
+            if (Mentions(item.Definition, name.Name)) names.Add(normalizer.Name(name));
+        }
+        return names;
+    }
+
+    private static bool Mentions(string sql, string name) =>
+        sql.Contains(name, StringComparison.OrdinalIgnoreCase)
+        && Regex.IsMatch(sql, $@"(?<!\w){Regex.Escape(name)}(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary><paramref name="items"/> with every view after the views it uses (by name order otherwise).</summary>
+    private List<DefinedObject> InDependencyOrder(DatabaseSchema schema, IEnumerable<DefinedObject> items)
+    {
+        var pending = items.OrderBy(o => o.Name).ToList();
+        var names = pending.Select(o => normalizer.Name(o.Name)).ToHashSet();
+        var done = new HashSet<QualifiedName>();
+        var ordered = new List<DefinedObject>();
+        while (pending.Count > 0)
+        {
+            var ready = pending.FirstOrDefault(o => Uses(schema, o).All(n => !names.Contains(n) || done.Contains(n) || n == normalizer.Name(o.Name)))
+                ?? pending[0]; // a cycle (only mentions can make one): keep name order
+            pending.Remove(ready);
+            done.Add(normalizer.Name(ready.Name));
+            ordered.Add(ready);
+        }
+        return ordered;
+    }
+
+    /// <summary>
+    /// The tables the operations change under a view (dropped, renamed, a column dropped or changed in type,
+    /// collation or generation; any change that rebuilds the table), and those they rebuild (which loses its triggers).
+    /// </summary>
+    private (HashSet<QualifiedName> Changed, HashSet<QualifiedName> Rebuilt) TouchedTables(DatabaseSchema from, List<MigrationOperation> operations)
+    {
+        var changed = new HashSet<QualifiedName>();
+        var rebuilt = new HashSet<QualifiedName>();
+        var rule = options.Dialect.RebuildRule;
+        foreach (var operation in operations)
+        {
+            if (operation.TableName is not { } name) continue;
+            var table = normalizer.Name(name);
+            if (rule is not null && operation is not CreateTable && !rule.InPlace(operation, from.FindTable(name)))
+            {
+                rebuilt.Add(table);
+                changed.Add(table);
+            }
+            if (operation is DropTable or RenameTable or DropColumn or RenameColumn
+                || operation is AlterColumn a && (a.Existing.Type != a.Column.Type || a.Existing.Collation != a.Column.Collation || a.Existing.Computed != a.Column.Computed))
+            {
+                changed.Add(table);
+            }
+        }
+        return (changed, rebuilt);
+    }
+}
