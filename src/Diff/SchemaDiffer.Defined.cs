@@ -138,8 +138,8 @@ internal sealed partial class SchemaDiffer
     }
 
     /// <summary>
-    /// The tables the operations change under a view (dropped, renamed, a column dropped or changed in type,
-    /// collation or generation; any change that rebuilds the table), and those they rebuild (which loses its triggers).
+    /// The tables the operations change under a view (dropped, renamed, a column dropped, renamed, or changed in place
+    /// in type, collation or generation), and those they rebuild (which loses its triggers).
     /// </summary>
     private (HashSet<QualifiedName> Changed, HashSet<QualifiedName> Rebuilt) TouchedTables(DatabaseSchema from, List<MigrationOperation> operations)
     {
@@ -150,13 +150,12 @@ internal sealed partial class SchemaDiffer
         {
             if (operation.TableName is not { } name) continue;
             var table = normalizer.Name(name);
-            if (rule is not null && operation is not CreateTable && !rule.InPlace(operation, from.FindTable(name)))
-            {
-                rebuilt.Add(table);
-                changed.Add(table);
-            }
+            if (rule is not null && operation is not CreateTable && !rule.InPlace(operation, from.FindTable(name))) rebuilt.Add(table);
+            // A rebuild keeps the views over its table (they name it, and it has that name again); a column changed in
+            // place does not where the database checks its views first (PostgreSQL refuses).
             if (operation is DropTable or RenameTable or DropColumn or RenameColumn
-                || operation is AlterColumn a && (a.Existing.Type != a.Column.Type || a.Existing.Collation != a.Column.Collation || a.Existing.Computed != a.Column.Computed))
+                || operation is AlterColumn a && options.Dialect.SupportsAlterColumn
+                    && (a.Existing.Type != a.Column.Type || a.Existing.Collation != a.Column.Collation || a.Existing.Computed != a.Column.Computed))
             {
                 changed.Add(table);
             }

@@ -43,6 +43,9 @@ internal sealed class SqliteExpressionRules : ExpressionRules
     }
 
     /// <inheritdoc/>
+    public override string CanonicalDefinition(DefinedObjectKind kind, string sql) => SqliteObjects.Canonical(sql);
+
+    /// <inheritdoc/>
     public override bool IsLiteral(string sql)
     {
         var text = sql.Trim();

@@ -9,8 +9,8 @@ namespace DiffMigrate.Providers.Sqlite;
 /// Reads a whole SQLite database in four queries whatever the number of tables (pragma table-valued functions
 /// joined over <c>sqlite_schema</c>), plus the CREATE TABLE text for what no pragma reports (constraint names,
 /// CHECK bodies, collations, generated expressions). Normalises as it reads: declared types to neutral types,
-/// defaults without wrapping parentheses, the rowid alias to an identity column. Views and triggers, which it does not
-/// compare, it lists as <see cref="DatabaseSchema.Unmanaged"/>.
+/// defaults without wrapping parentheses, the rowid alias to an identity column. Views and triggers come from their
+/// CREATE text (<see cref="SqliteObjects"/>); a view it cannot model it lists as <see cref="DatabaseSchema.Unmanaged"/>.
 /// </summary>
 internal sealed partial class SqliteInspector : IDatabaseInspector
 {
@@ -65,14 +65,23 @@ internal sealed partial class SqliteInspector : IDatabaseInspector
         private readonly List<ForeignKeyRow> foreignKeys = [];
         private readonly List<IndexRow> indexColumns = [];
         private readonly List<UnmanagedObject> unmanaged = [];
+        private readonly List<DefinedObject> objects = [];
 
         public IEnumerable<(string Sql, Action<DbDataReader> Read)> Queries =>
         [
             ($"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE {UserTables} OR m.type IN ('view', 'trigger') ORDER BY m.type, m.name",
                 r =>
                 {
-                    if (r.GetString(2) == "table") sources[r.GetString(0)] = r.IsDBNull(1) ? "" : r.GetString(1);
-                    else unmanaged.Add(new UnmanagedObject(r.GetString(2), new QualifiedName(null, r.GetString(0)), r.GetString(2) == "trigger" ? r.GetString(3) : null));
+                    var (name, sql) = (r.GetString(0), r.IsDBNull(1) ? "" : r.GetString(1));
+                    switch (r.GetString(2))
+                    {
+                        case "table": sources[name] = sql; break;
+                        case "trigger": objects.Add(DefinedObject.Trigger(name, r.GetString(3), sql)); break;
+                        default:
+                            if (SqliteObjects.View(name, sql) is { } view) objects.Add(view);
+                            else unmanaged.Add(new UnmanagedObject("view", new QualifiedName(null, name), Detail: "a column list after its name: not modelled"));
+                            break;
+                    }
                 }),
             ($"""SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE {UserTables} ORDER BY m.name, p.cid""",
                 r => columns.Add(new ColumnRow(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2), r.GetInt64(3) != 0,
@@ -104,7 +113,7 @@ internal sealed partial class SqliteInspector : IDatabaseInspector
                 tables.Add(BuildTable(name, parsed, columnsByTable[name].ToList(), keysByTable[name].ToList(), indexesByTable[name].ToList(), columnsByTable));
             }
             tables.Sort((a, b) => a.Name.CompareTo(b.Name));
-            return new DatabaseSchema(tables.ToEquatableArray(), Unmanaged: unmanaged
+            return new DatabaseSchema(tables.ToEquatableArray(), Objects: objects.ToEquatableArray(), Unmanaged: unmanaged
                 .OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Table, StringComparer.Ordinal).ThenBy(u => u.Name.Name, StringComparer.Ordinal).ToEquatableArray());
         }
     }

@@ -3,33 +3,32 @@ using DiffMigrate.Workloads;
 
 namespace DiffMigrate.IntegrationTests.Sqlite;
 
-/// <summary>SQLite's views and triggers are not compared yet, and every report says so by name.</summary>
+/// <summary>A SQLite view the model cannot hold (one with a column list) is not compared, and every report says so by name.</summary>
 [TestClass]
 public sealed class SqliteUnmanagedReportTests
 {
     private const string Ddl = """
         CREATE TABLE accounts (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);
-        CREATE VIEW named_accounts AS SELECT id, name FROM accounts WHERE name <> '';
-        CREATE TRIGGER accounts_trim AFTER INSERT ON accounts BEGIN UPDATE accounts SET name = trim(name) WHERE id = NEW.id; END;
+        CREATE VIEW named_accounts(i, n) AS SELECT id, name FROM accounts WHERE name <> '';
         """;
 
     [TestMethod]
-    public void Check_and_diff_name_views_and_triggers()
+    public void Check_and_diff_name_a_view_they_cannot_model()
     {
         using var project = Project();
         BatchRebuildTests.Execute(project.Database(), Ddl);
         var check = project.Run("check");
         Assert.AreEqual(0, check.Code, check.Out + check.Err);
-        StringAssert.Contains(check.Out, "Not managed by DiffMigrate (not compared): 2 objects, trigger: 1, view: 1\n" +
-            "  trigger accounts.accounts_trim\n  view named_accounts\n");
+        StringAssert.Contains(check.Out, "Not managed by DiffMigrate (not compared): 1 object, view: 1\n" +
+            "  view named_accounts (a column list after its name: not modelled)\n");
         Assert.AreEqual(1, project.Run("check", "--fail-on-unmanaged").Code);
 
-        // A copy without the view and the trigger differs, and diff says so instead of "no changes".
+        // A copy without the view differs, and diff says so instead of "no changes".
         var copy = project.Database("copy.db");
         BatchRebuildTests.Execute(copy, "CREATE TABLE accounts (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);");
         var diff = project.Run("diff", "--from", "sqlite:///app.db", "--to", "sqlite:///copy.db");
         Assert.AreEqual(1, diff.Code, diff.Out + diff.Err);
-        StringAssert.Contains(diff.Out, "Only in --from, not managed: 2 objects\n  trigger accounts.accounts_trim\n  view named_accounts\n");
+        StringAssert.Contains(diff.Out, "Only in --from, not managed: 1 object\n  view named_accounts (a column list after its name: not modelled)\n");
     }
 
     [TestMethod]
