@@ -113,6 +113,13 @@ public sealed class PrecisionAttribute(int precision, int scale = 0) : Attribute
     public int Scale { get; } = scale;
 }
 
+/// <summary>
+/// On an entity class: the table has no primary key, on purpose (a log, a staging table). Without it, a class with no
+/// key is an error, since that is usually a forgotten key. The builder's <c>t.NoPrimaryKey()</c> says the same.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class KeylessAttribute : Attribute;
+
 /// <summary>A comment on the table (class) or column (property).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
 public sealed class CommentAttribute(string text) : Attribute

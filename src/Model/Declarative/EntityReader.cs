@@ -42,19 +42,22 @@ internal static class EntityReader
             : throw new DiffMigrateException($"class {type.FullName}: {what} names property '{property}', which is not a mapped property.");
 
         var composite = type.GetCustomAttribute<PrimaryKeyAttribute>();
+        draft.Keyless = type.GetCustomAttribute<KeylessAttribute>() is not null;
+        // [Keyless] turns the naming convention off: only an explicit key contradicts it (and the draft says so).
         var keyProperties = composite is not null ? composite.Properties.ToList()
             : keys.Count > 0 ? keys
+            : draft.Keyless ? []
             : conventionalKey is not null ? [conventionalKey.Name]
             : throw new DiffMigrateException(
                 $"class {type.FullName}: no primary key: add [Key] to a property, [PrimaryKey(...)] to the class, or a property named Id or {type.Name}Id.");
-        draft.PrimaryKey = keyProperties.Select(p => Column(p, "[PrimaryKey]")).ToList();
+        draft.PrimaryKey = keyProperties.Count == 0 ? null : keyProperties.Select(p => Column(p, "[PrimaryKey]")).ToList();
         draft.PrimaryKeyName = composite?.Name;
-        foreach (var key in draft.PrimaryKey.Select(c => draft.Find(c)!))
+        foreach (var key in (draft.PrimaryKey ?? []).Select(c => draft.Find(c)!))
         {
             key.Nullable = false;
-            var property = type.GetProperty(keyProperties[draft.PrimaryKey.IndexOf(key.Name)])!;
+            var property = type.GetProperty(keyProperties[draft.PrimaryKey!.IndexOf(key.Name)])!;
             var generated = property.GetCustomAttribute<DatabaseGeneratedAttribute>()?.DatabaseGeneratedOption;
-            if (draft.PrimaryKey.Count == 1 && key.Type.IsInteger && generated is null or DatabaseGeneratedOption.Identity) key.Identity ??= new Identity();
+            if (draft.PrimaryKey!.Count == 1 && key.Type.IsInteger && generated is null or DatabaseGeneratedOption.Identity) key.Identity ??= new Identity();
         }
 
         foreach (var index in type.GetCustomAttributes<IndexAttribute>())

@@ -47,7 +47,7 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     /// <summary>The finished table, with constraint names from <paramref name="naming"/> where none was given.</summary>
     public Table Build(NamingConvention naming, Func<ForeignKeyDraft, (QualifiedName Table, List<string> Columns)> resolve)
     {
-        if (PrimaryKey is null && !Keyless) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key: declare one, or t.NoPrimaryKey() to say it has none on purpose.");
+        if (PrimaryKey is null && !Keyless) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key: declare one, or t.NoPrimaryKey() ([Keyless] on a class) to say it has none on purpose.");
         if (PrimaryKey is not null && Keyless) throw new DiffMigrateException($"{Origin}: table {Name} declares a primary key and NoPrimaryKey(): keep one.");
         foreach (var column in (PrimaryKey ?? []).Where(c => Find(c) is null))
         {

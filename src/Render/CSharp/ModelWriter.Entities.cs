@@ -19,7 +19,7 @@ internal static partial class ModelWriter
         var builderTables = new List<(Table Table, string Why)>();
         // A class must not take the name of a type the generated code uses, or it would shadow that type.
         var classNames = new HashSet<string>(ReservedTypeNames, StringComparer.Ordinal);
-        foreach (var table in schema.Tables.Where(t => t.PrimaryKey is not null))
+        foreach (var table in schema.Tables)
         {
             if (WhyNotAttributes(table) is { } why)
             {
@@ -29,7 +29,7 @@ internal static partial class ModelWriter
             var className = CSharpText.Identifier(table.Name.Schema is null ? table.Name.Name : table.Name.Schema + " " + table.Name.Name, classNames);
             files.Add((className + ".cs", Entity(table, className, ns, dialect)));
         }
-        var rest = schema with { Tables = [.. builderTables.Select(b => b.Table), .. schema.Tables.Where(t => t.PrimaryKey is null)] };
+        var rest = schema with { Tables = [.. builderTables.Select(b => b.Table)] };
         var (source, warnings) = Write(rest, ns);
         if (builderTables.Count > 0 || !schema.Enums.IsEmpty || !schema.Sequences.IsEmpty || !schema.Extensions.IsEmpty || !schema.Objects.IsEmpty || warnings.Count > 0)
         {
@@ -68,9 +68,10 @@ internal static partial class ModelWriter
         code.Append("using System;\nusing System.ComponentModel.DataAnnotations;\nusing System.ComponentModel.DataAnnotations.Schema;\nusing DiffMigrate;\n\n");
         code.Append("namespace ").Append(CSharpText.Namespace(ns)).Append(";\n\n");
         code.Append($"[Table({Lit(table.Name.Name)}{(table.Name.Schema is { } schema ? $", Schema = {Lit(schema)}" : "")})]\n");
-        var pk = table.PrimaryKey!;
+        var pk = table.PrimaryKey;
         string NameArgument(string? name, string expected) => Conventional(name, expected) is { } given ? $", Name = {Lit(given)}" : "";
-        code.Append($"[PrimaryKey({Names(pk.Columns)}{NameArgument(pk.Name, NamingConvention.Apply(Naming.PrimaryKey, table.Name, pk.Columns))})]\n");
+        if (pk is null) code.Append("[Keyless]\n");
+        else code.Append($"[PrimaryKey({Names(pk.Columns)}{NameArgument(pk.Name, NamingConvention.Apply(Naming.PrimaryKey, table.Name, pk.Columns))})]\n");
         foreach (var unique in table.UniqueConstraints)
         {
             code.Append($"[Unique({Names(unique.Columns)}{NameArgument(unique.Name, NamingConvention.Apply(Naming.Unique, table.Name, unique.Columns))}" +
@@ -103,11 +104,11 @@ internal static partial class ModelWriter
         }
         if (table.Comment is { } comment) code.Append($"[Comment({Lit(comment)})]\n");
         code.Append("public class ").Append(className).Append("\n{\n");
-        var singleIntegerKey = pk.Columns.Count == 1 && table.FindColumn(pk.Columns[0]) is { Type.IsInteger: true };
+        var singleIntegerKey = pk is { Columns.Count: 1 } && table.FindColumn(pk.Columns[0]) is { Type.IsInteger: true };
         foreach (var column in table.Columns)
         {
             code.Append($"    [Column({Lit(column.Name)}, TypeName = {Lit(dialect.Types.ToSql(column.Type))})]\n");
-            var isKey = pk.Columns.Contains(column.Name);
+            var isKey = pk?.Columns.Contains(column.Name) == true;
             // Said explicitly even where the convention would give it: the key's TypeName need not read back as an integer type.
             if (column.Identity is not null) code.Append("    [DatabaseGenerated(DatabaseGeneratedOption.Identity)]\n");
             if (column.Identity is null && singleIntegerKey && isKey) code.Append("    [DatabaseGenerated(DatabaseGeneratedOption.None)]\n");

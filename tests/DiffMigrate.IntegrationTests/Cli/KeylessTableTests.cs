@@ -1,3 +1,4 @@
+using DiffMigrate.IntegrationTests.Sqlite;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Workloads;
 
@@ -43,11 +44,32 @@ public sealed class KeylessTableTests
     }
 
     [TestMethod]
+    public void The_attribute_style_writes_a_keyless_entity_that_compares_equal_and_builds_the_same_table()
+    {
+        using var project = new TempProject().Initialized(database: "b.db");
+        BatchRebuildTests.Execute(project.Database("a.db"), "CREATE TABLE audit_log (at TEXT NOT NULL, message TEXT); CREATE INDEX ix_audit_log_at ON audit_log (at);");
+        var (code, _, err) = project.Run("scaffold", "--url", "sqlite:///a.db", "--out", "Scaffolded", "--namespace", "Adopted", "--style", "attributes");
+        Assert.AreEqual(0, code, err);
+        var files = Directory.GetFiles(Path.Combine(project.Directory, "Scaffolded"), "*.cs").Select(File.ReadAllText).ToList();
+        var entity = files.Single(f => f.Contains("class AuditLog", StringComparison.Ordinal));
+        StringAssert.Contains(entity, "[Keyless]\n");
+        var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
+        var config = Path.Combine(project.Directory, "diffmigrate.json");
+        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        var compare = project.Run("diff", "--from", "sqlite:///a.db", "--to", "model");
+        Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + "\n" + entity);
+        Assert.AreEqual(0, project.Run("revision", "--autogenerate", "--from-empty", "-m", "baseline").Code);
+        Assert.AreEqual(0, project.Run("upgrade", "head").Code);
+        Assert.IsEmpty(TempProject.Strings(project.Database("b.db"), "SELECT name FROM pragma_table_info('audit_log') WHERE pk > 0"));
+        Assert.AreEqual(0, project.Run("diff", "--from", "sqlite:///a.db", "--to", "sqlite:///b.db").Code);
+    }
+
+    [TestMethod]
     public void A_table_that_only_lacks_a_key_is_still_an_error()
     {
         using var project = ModelProject.For("""b.Table("audit_log", t => { t.Column("at", SqlType.DateTime); });""");
         var check = project.Run("check");
         Assert.AreEqual(2, check.Code, check.Out + check.Err);
-        StringAssert.Contains(check.Err, "table audit_log has no primary key: declare one, or t.NoPrimaryKey() to say it has none on purpose.");
+        StringAssert.Contains(check.Err, "table audit_log has no primary key: declare one, or t.NoPrimaryKey() ([Keyless] on a class) to say it has none on purpose.");
     }
 }

@@ -55,6 +55,29 @@ internal static class PostgresServer
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// <c>pg_dump --schema-only --no-owner --no-privileges</c> of the database: a judge of what a database holds that
+    /// does not go through DiffMigrate's inspector.
+    /// </summary>
+    public static string SchemaDump(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var pgDump = (binDirectory ?? FindBinaries()) is { } bin ? Path.Combine(bin, "pg_dump") : "pg_dump";
+        var info = new ProcessStartInfo(pgDump) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--schema-only", "--no-owner", "--no-privileges", "-h", builder.Host!, "-p", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", builder.Username!, "-d", builder.Database! })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        if (builder.Password is { } password) info.Environment["PGPASSWORD"] = password;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException("pg_dump failed: " + stderr);
+        return stdout.Result;
+    }
+
     private static (string?, string?) Start()
     {
         if (Environment.GetEnvironmentVariable("DIFFMIGRATE_TEST_PG") is { Length: > 0 } given) return (given, null);
