@@ -24,8 +24,9 @@ public abstract class Migration
         Identity? identity = null,
         string? computed = null,
         string? comment = null,
-        string? collation = null)
-        => new(name, type, nullable, defaultSql, identity, computed, comment, collation);
+        string? collation = null,
+        bool computedVirtual = false)
+        => new(name, type, nullable, defaultSql, identity, computed, comment, collation, computedVirtual);
 
     /// <summary>A primary key.</summary>
     protected static PrimaryKey PrimaryKey(string? name, params string[] columns) => new(name, columns);
@@ -73,6 +74,9 @@ public abstract class Migration
 
     /// <summary>A table comment, as an element of <see cref="Operations.CreateTable"/>.</summary>
     protected static TableComment Comment(string text) => new(text);
+
+    /// <summary>A table's storage options (SQLite's STRICT and WITHOUT ROWID), as an element of <see cref="Operations.CreateTable"/>.</summary>
+    protected static TableOptions Options(bool strict = false, bool withoutRowid = false) => new(strict, withoutRowid);
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ public sealed class Operations
     public void AlterTableComment(QualifiedName table, string? comment, string? existingComment = null)
         => Add(new AlterTableComment(table, comment, existingComment));
 
+    /// <summary>Changes a table's storage options from <paramref name="existing"/> to <paramref name="options"/> (SQLite rebuilds the table: put it in a batch).</summary>
+    public void AlterTableOptions(QualifiedName table, TableOptions options, TableOptions existing) => Add(new AlterTableOptions(table, options, existing));
+
     /// <summary>Adds a column.</summary>
     public void AddColumn(QualifiedName table, Column column) => Add(new AddColumn(table, column));
 

@@ -31,6 +31,7 @@ internal static class OperationText
         DropTable o => $"- table {o.Table.Name}",
         RenameTable o => $"~ table {o.Table} renamed to {o.NewName}",
         AlterTableComment o => $"~ table {o.Table} comment",
+        AlterTableOptions o => $"~ table {o.Table} options: {Options(o.Existing)} -> {Options(o.Options)}",
         AddColumn o => $"+ column {o.Table}.{o.Column.Name} {o.Column.Type}{(o.Column.Nullable ? " NULL" : " NOT NULL")}",
         DropColumn o => $"- column {o.Table}.{o.Column.Name}",
         AlterColumn o => $"~ column {o.Table}.{o.Column.Name}: {ColumnChanges(o, dialect)}",
@@ -64,6 +65,9 @@ internal static class OperationText
         // A new operation must say what it does here (OperationTextTests checks each one); a type name is no description.
         _ => throw new NotSupportedException($"No description for {operation.GetType().Name}."),
     };
+
+    private static string Options(TableOptions options) =>
+        options == TableOptions.None ? "(none)" : string.Join(", ", new[] { options.Strict ? "STRICT" : null, options.WithoutRowid ? "WITHOUT ROWID" : null }.OfType<string>());
 
     /// <summary>
     /// The index's key options and NULLS NOT DISTINCT, one by one ("": none): <c>: key x NULLS FIRST, key y operator

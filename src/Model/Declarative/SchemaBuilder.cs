@@ -159,6 +159,23 @@ public sealed class TableDefinition
         return this;
     }
 
+    /// <summary>
+    /// A STRICT table (SQLite): each column holds only values of its type, stored as INTEGER, REAL, TEXT, BLOB or ANY
+    /// (a VARCHAR column is a TEXT one, a BIGINT an INTEGER). Refused on databases without strict tables.
+    /// </summary>
+    public TableDefinition Strict()
+    {
+        Draft.Strict = true;
+        return this;
+    }
+
+    /// <summary>A table stored WITHOUT ROWID (SQLite): rows are kept in primary-key order; it needs a primary key and has no identity.</summary>
+    public TableDefinition WithoutRowid()
+    {
+        Draft.WithoutRowid = true;
+        return this;
+    }
+
     /// <summary>The table comment.</summary>
     public TableDefinition Comment(string text)
     {
@@ -205,6 +222,9 @@ public sealed class ColumnDefinition
 
     /// <summary>A stored generated column.</summary>
     public ColumnDefinition Computed(string sql) { column.Computed = sql; return this; }
+
+    /// <summary>A generated column: STORED, or with <paramref name="stored"/> false VIRTUAL (computed when read; SQLite).</summary>
+    public ColumnDefinition Computed(string sql, bool stored) { column.Computed = sql; column.ComputedVirtual = !stored; return this; }
 
     /// <summary>The column comment.</summary>
     public ColumnDefinition Comment(string text) { column.Comment = text; return this; }

@@ -15,5 +15,8 @@ public static class SqliteDialect
         // CREATE INDEX takes COLLATE per key, but not NULLS FIRST/LAST (a syntax error), operator classes or NULLS NOT DISTINCT.
         SupportsIndexKeyCollation = true,
         DefaultCollation = "BINARY",
+        SupportsStrictTables = true,
+        SupportsWithoutRowid = true,
+        SupportsVirtualComputedColumns = true,
     };
 }

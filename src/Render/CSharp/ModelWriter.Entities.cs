@@ -102,6 +102,10 @@ internal static partial class ModelWriter
             } + ")]\n");
         }
         if (table.Comment is { } comment) code.Append($"[Comment({Lit(comment)})]\n");
+        if (table.Options != TableOptions.None)
+        {
+            code.Append("[TableOptions(").Append(string.Join(", ", new[] { table.Strict ? "Strict = true" : null, table.WithoutRowid ? "WithoutRowid = true" : null }.OfType<string>())).Append(")]\n");
+        }
         code.Append("public class ").Append(className).Append("\n{\n");
         var singleIntegerKey = pk.Columns.Count == 1 && table.FindColumn(pk.Columns[0]) is { Type.IsInteger: true };
         foreach (var column in table.Columns)

@@ -59,6 +59,8 @@ internal static partial class ModelWriter
             }
             foreach (var index in table.Indexes) code.Append("            ").Append(Index(table, index)).Append(";\n");
             if (table.Comment is { } comment) code.Append("            t.Comment(").Append(Lit(comment)).Append(");\n");
+            if (table.Strict) code.Append("            t.Strict();\n");
+            if (table.WithoutRowid) code.Append("            t.WithoutRowid();\n");
             code.Append("        });\n");
         }
         code.Append("    }\n}\n");
@@ -75,7 +77,7 @@ internal static partial class ModelWriter
             ("start", identity.Start is null ? null : Long(identity.Start)), ("increment", identity.Increment is null ? null : Long(identity.Increment)),
             ("minValue", identity.MinValue is null ? null : Long(identity.MinValue)), ("maxValue", identity.MaxValue is null ? null : Long(identity.MaxValue)),
             ("cycle", identity.Cycle ? "true" : null), ("cache", identity.Cache is null ? null : Long(identity.Cache)))).Append(')');
-        if (column.Computed is { } computed) text.Append(".Computed(").Append(Lit(computed)).Append(')');
+        if (column.Computed is { } computed) text.Append(".Computed(").Append(Lit(computed)).Append(column.ComputedVirtual ? ", stored: false)" : ")");
         if (column.Comment is { } comment) text.Append(".Comment(").Append(Lit(comment)).Append(')');
         if (column.Collation is { } collation) text.Append(".Collation(").Append(Lit(collation)).Append(')');
         return text.ToString();

@@ -19,6 +19,7 @@ internal static class OperationStatements
         CreateTable o => ("CreateTable", [Arg(Name(o.Table.Name)), .. TableBuilder.Elements(o.Table).Select(e => Arg(SchemaExpressions.Element(e)))]),
         DropTable o => ("DropTable", [Arg(Name(o.Table.Name)), .. TableBuilder.Elements(o.Table).Select(e => Arg(SchemaExpressions.Element(e)))]),
         RenameTable o => ("RenameTable", [Arg(Name(o.Table)), Arg(Str(o.NewName))]),
+        AlterTableOptions o => ("AlterTableOptions", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Options)), Named("existing", SchemaExpressions.Element(o.Existing))]),
         AlterTableComment o => ("AlterTableComment", [Arg(Name(o.Table)), Arg(Str(o.Comment)), Named("existingComment", Str(o.ExistingComment))]),
         AddColumn o => ("AddColumn", [Arg(Name(o.Table)), Arg(SchemaExpressions.Column(o.Column)),
             .. o.Before is null ? [] : new[] { Named("before", Str(o.Before)) }, .. o.After is null ? [] : new[] { Named("after", Str(o.After)) }]),

@@ -19,6 +19,7 @@ internal static class SchemaExpressions
         CheckConstraint k => Call("Check", Arg(Str(k.Name)), Arg(Str(k.Sql))),
         TableIndex i => Index(i),
         TableComment t => Call("Comment", Arg(Str(t.Text))),
+        TableOptions o => Call("Options", [.. o.Strict ? [Named("strict", Bool(true))] : Array.Empty<ArgumentSyntax>(), .. o.WithoutRowid ? [Named("withoutRowid", Bool(true))] : Array.Empty<ArgumentSyntax>()]),
         _ => throw new NotSupportedException($"No C# rendering for {element.GetType().Name}."),
     };
 
@@ -31,6 +32,7 @@ internal static class SchemaExpressions
         if (column.Computed is { } computed) args.Add(Named("computed", Str(computed)));
         if (column.Comment is { } comment) args.Add(Named("comment", Str(comment)));
         if (column.Collation is { } collation) args.Add(Named("collation", Str(collation)));
+        if (column.ComputedVirtual) args.Add(Named("computedVirtual", Bool(true)));
         return Call("Column", [.. args]);
     }
 

@@ -57,6 +57,10 @@ internal abstract partial class SqlRenderer
     /// <summary>Renames a value of an enum type.</summary>
     protected virtual void RenameEnumValue(RenameEnumValue operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
 
+    /// <summary>Changes a table's storage options; where the database has them, only a table rebuild can.</summary>
+    protected virtual void AlterTableOptions(AlterTableOptions operation, List<SqlStatement> output) =>
+        throw Refuse(operation, "table options (STRICT, WITHOUT ROWID)", Dialect.SupportsStrictTables || Dialect.SupportsWithoutRowid);
+
     /// <summary>Creates an extension.</summary>
     protected virtual void CreateExtension(CreateExtension operation, List<SqlStatement> output) => throw Refuse(operation, "extensions", Dialect.SupportsExtensions);
 
