@@ -28,6 +28,7 @@ internal static class SampleOperations
         yield return new DropTable(UsersTable);
         yield return new RenameTable(Users, "people");
         yield return new AlterTableComment(Users, "people", null);
+        yield return new AlterTableOptions(Users, new TableOptions(Strict: true), TableOptions.None);
         yield return new AddColumn(Users, col);
         yield return new DropColumn(Users, col);
         yield return new AlterColumn(Users, col, col with { Nullable = false });
