@@ -69,6 +69,11 @@ public abstract class Migration
         long? maxValue = null, bool cycle = false, long? cache = null)
         => new(name, start, increment, minValue, maxValue, cycle, cache);
 
+    /// <summary>A domain definition: <paramref name="baseType"/> with NOT NULL, a default, checks on VALUE and a collation.</summary>
+    protected static Domain Domain(QualifiedName name, SqlType baseType, bool notNull = false, string? defaultSql = null, CheckConstraint[]? checks = null,
+        string? collation = null)
+        => new(name, baseType, notNull, defaultSql, checks ?? [], collation);
+
     /// <summary>A whole table definition, e.g. the copyFrom of <see cref="Operations.BatchAlterTable"/>.</summary>
     protected static Table Definition(QualifiedName name, params TableElement[] elements) => TableBuilder.Build(name, elements);
 

@@ -112,6 +112,15 @@ public sealed class Operations
     /// <summary>Moves an extension's objects from schema <paramref name="schema"/> to <paramref name="newSchema"/> (null: the default schema).</summary>
     public void AlterExtension(string name, string? schema, string? newSchema) => Add(new AlterExtension(new Extension(name, schema), new Extension(name, newSchema)));
 
+    /// <summary>Creates a domain.</summary>
+    public void CreateDomain(Domain domain) => Add(new CreateDomain(domain));
+
+    /// <summary>Drops a domain; the definition makes the drop reversible.</summary>
+    public void DropDomain(Domain domain) => Add(new DropDomain(domain));
+
+    /// <summary>Changes a domain's default, NOT NULL and checks from <paramref name="existing"/> to <paramref name="domain"/>.</summary>
+    public void AlterDomain(Domain existing, Domain domain) => Add(new AlterDomain(existing, domain));
+
     /// <summary>Creates a sequence.</summary>
     public void CreateSequence(Sequence sequence) => Add(new CreateSequence(sequence));
 

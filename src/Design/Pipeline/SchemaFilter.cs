@@ -29,6 +29,7 @@ internal static class SchemaFilter
             Enums = Keep(schema.Enums, e => Named(SchemaObjectKind.Enum, e.Name)),
             Sequences = Keep(schema.Sequences, s => Named(SchemaObjectKind.Sequence, s.Name)),
             Extensions = Keep(schema.Extensions, e => include(new SchemaObjectRef(SchemaObjectKind.Extension, e.Schema, null, e.Name))),
+            Domains = Keep(schema.Domains, d => Named(SchemaObjectKind.Domain, d.Name)),
             Unmanaged = Keep(schema.Unmanaged, u => ObjectFilter.KindOf(u.Kind) switch
             {
                 SchemaObjectKind.Schema => InSchema(u.Name.Name),

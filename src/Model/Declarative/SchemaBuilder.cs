@@ -22,6 +22,7 @@ public sealed class SchemaBuilder
     internal List<EnumValueRename> EnumRenames { get; } = [];
     internal List<Sequence> Sequences { get; } = [];
     internal List<Extension> Extensions { get; } = [];
+    internal List<Domain> Domains { get; } = [];
 
     /// <summary>
     /// An enumerated type. Columns use it with <c>SqlType.Enum(name, values)</c> (or a C# enum property); declare it
@@ -41,6 +42,21 @@ public sealed class SchemaBuilder
     public SchemaBuilder Extension(string name, string? schema = null)
     {
         Extensions.Add(new Extension(name, schema));
+        return this;
+    }
+
+    /// <summary>
+    /// A domain (PostgreSQL's <c>CREATE DOMAIN</c>): <paramref name="baseType"/> with NOT NULL, a default, checks on
+    /// <c>VALUE</c> (an unnamed one is named as PostgreSQL names it: <c>{name}_check</c>, then <c>{name}_check1</c>, ...)
+    /// and a collation. Columns use it with <c>SqlType.Raw(name)</c>. Created before the tables, dropped after them.
+    /// </summary>
+    public SchemaBuilder Domain(QualifiedName name, SqlType baseType, bool notNull = false, string? defaultSql = null, CheckConstraint[]? checks = null,
+        string? collation = null)
+    {
+        var number = 0;
+        string Unnamed() => $"{name.Name}_check{(number++ == 0 ? "" : (number - 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+        Domains.Add(new Domain(name, baseType, notNull, defaultSql,
+            (checks ?? []).Select(c => c.Name is null ? c with { Name = Unnamed() } : c).OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(), collation));
         return this;
     }
 

@@ -42,6 +42,9 @@ public sealed record Dialect(
     /// <summary>True where a table can be stored WITHOUT ROWID (SQLite).</summary>
     public bool SupportsWithoutRowid { get; init; }
 
+    /// <summary>True where the database has domains (PostgreSQL's CREATE DOMAIN).</summary>
+    public bool SupportsDomains { get; init; }
+
     /// <summary>True where a generated column can be VIRTUAL (computed when read) rather than STORED (SQLite).</summary>
     public bool SupportsVirtualComputedColumns { get; init; }
 

@@ -31,7 +31,7 @@ internal static partial class ModelWriter
         }
         var rest = schema with { Tables = [.. builderTables.Select(b => b.Table), .. schema.Tables.Where(t => t.PrimaryKey is null)] };
         var (source, warnings) = Write(rest, ns);
-        if (builderTables.Count > 0 || !schema.Enums.IsEmpty || !schema.Sequences.IsEmpty || !schema.Extensions.IsEmpty || warnings.Count > 0)
+        if (builderTables.Count > 0 || !schema.Enums.IsEmpty || !schema.Sequences.IsEmpty || !schema.Extensions.IsEmpty || !schema.Domains.IsEmpty || warnings.Count > 0)
         {
             var notes = new StringBuilder();
             foreach (var (table, why) in builderTables) CSharpText.Comment(notes, "", $"{table.Name} is written with the builder: {why}.");

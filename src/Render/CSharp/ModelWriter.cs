@@ -27,6 +27,7 @@ internal static partial class ModelWriter
         {
             code.Append("        builder.Extension(").Append(Lit(extension.Name)).Append(extension.Schema is { } s ? ", schema: " + Lit(s) : "").Append(");\n");
         }
+        foreach (var domain in schema.Domains) code.Append("        builder.Domain(").Append(Domain(domain)).Append(");\n");
         foreach (var sequence in schema.Sequences) code.Append("        builder.Sequence(").Append(Sequence(sequence)).Append(");\n");
         foreach (var table in schema.Tables)
         {
@@ -112,6 +113,11 @@ internal static partial class ModelWriter
         ("increment", s.Increment is null ? null : Long(s.Increment)), ("minValue", s.MinValue is null ? null : Long(s.MinValue)),
         ("maxValue", s.MaxValue is null ? null : Long(s.MaxValue)), ("cycle", s.Cycle ? "true" : null), ("cache", s.Cache is null ? null : Long(s.Cache)))
         is { Length: > 0 } options ? ", " + options : "");
+
+    private static string Domain(Domain d) => Name(d.Name) + ", " + Type(d.BaseType) + (Arguments(("notNull", d.NotNull ? "true" : null),
+        ("defaultSql", d.Default is null ? null : Lit(d.Default)),
+        ("checks", d.Checks.IsEmpty ? null : $"[{string.Join(", ", d.Checks.Select(c => $"new CheckConstraint({Lit(c.Name)}, {Lit(c.Sql)})"))}]"),
+        ("collation", d.Collation is null ? null : Lit(d.Collation))) is { Length: > 0 } options ? ", " + options : "");
 
     private static readonly NamingConvention Naming = NamingConvention.Default;
 

@@ -78,6 +78,16 @@ internal static class SchemaExpressions
         return Call("Sequence", [.. args]);
     }
 
+    public static ExpressionSyntax Domain(Domain domain)
+    {
+        var args = new List<ArgumentSyntax> { Arg(Name(domain.Name)), Arg(Type(domain.BaseType)) };
+        if (domain.NotNull) args.Add(Named("notNull", Bool(true)));
+        if (domain.Default is { } d) args.Add(Named("defaultSql", Str(d)));
+        if (!domain.Checks.IsEmpty) args.Add(Named("checks", List(domain.Checks.Select(Element))));
+        if (domain.Collation is { } collation) args.Add(Named("collation", Str(collation)));
+        return Call("Domain", [.. args]);
+    }
+
     private static IEnumerable<ArgumentSyntax> Optional(int? value) => value is { } v ? [Arg(Int(v))] : [];
 
     private static ExpressionSyntax Identity(Identity identity)

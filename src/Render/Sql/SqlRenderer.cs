@@ -58,6 +58,9 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case CreateExtension o: CreateExtension(o, output); break;
             case DropExtension o: DropExtension(o, output); break;
             case AlterExtension o: AlterExtension(o, output); break;
+            case CreateDomain o: CreateDomain(o, output); break;
+            case DropDomain o: DropDomain(o, output); break;
+            case AlterDomain o: AlterDomain(o, output); break;
             case ReorderEnumValues o: ReorderEnumValues(o, output); break;
             case CreateSequence o: CreateSequence(o, output); break;
             case DropSequence o: DropSequence(o, output); break;
