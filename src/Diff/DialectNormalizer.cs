@@ -20,6 +20,11 @@ internal sealed class DialectNormalizer(Dialect dialect)
 
     public Table Table(Table table)
     {
+        if (table.Strict && dialect.SupportsStrictTables)
+        {
+            // A STRICT table stores each column as one of a few types: compared by those (a VARCHAR is a TEXT there).
+            table = table with { Columns = table.Columns.Select(c => dialect.Types.StrictType(c.Type) is { } strict ? c with { Type = strict } : c).ToEquatableArray() };
+        }
         var rowid = RowidColumn(table);
         return table with
         {
@@ -55,6 +60,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
             // Options equal to the server's default for the type and direction compare as left out.
             Identity = identity is null ? null : IdentityOptions.Canonical(identity, type),
             Computed = column.Computed is null ? null : Expression(column.Computed),
+            ComputedVirtual = column.Computed is not null && column.ComputedVirtual,
             Comment = Comment(column.Comment),
             Collation = column.Collation?.ToUpperInvariant(),
         };
@@ -144,7 +150,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
     /// <summary>The column the database would make a rowid alias: the sole primary key column, spelled INTEGER or identity.</summary>
     private string? RowidColumn(Table table)
     {
-        if (!dialect.IdentityIsRowid || table.PrimaryKey is not { Columns.Count: 1 } pk) return null;
+        if (!dialect.IdentityIsRowid || table.WithoutRowid || table.PrimaryKey is not { Columns.Count: 1 } pk) return null;
         var column = table.FindColumn(pk.Columns[0]);
         if (column is null) return null;
         var spelled = dialect.Types.ToSql(column.Type);

@@ -23,6 +23,9 @@ internal sealed partial class SchemaDiffer
         }
         var dropped = DiffExtensions(from, to, before);
         if (dialect.SupportsSequences) DiffSequences(from, to, before, after);
+        var (domainChanges, droppedDomains) = DiffDomains(from, to);
+        // Domains before the tables that use them (and where an enum is their base type, after it: see Uses), dropped after them.
+        tableOperations = [.. domainChanges, .. tableOperations, .. droppedDomains];
         var operations = new List<MigrationOperation>(before);
         if (dialect.SupportsEnumTypes)
         {
@@ -67,6 +70,75 @@ internal sealed partial class SchemaDiffer
         }
         return [.. existing.Where(p => !wanted.ContainsKey(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new DropExtension(p.Value))];
     }
+
+    /// <summary>
+    /// New and changed domains (compared in the server's spelling where the canonicaliser gave it), and the dropped ones.
+    /// A domain whose base type or collation changes is dropped and created again when no column of the database uses
+    /// it; otherwise that is refused (PostgreSQL cannot change either in place).
+    /// </summary>
+    private (List<MigrationOperation> Changes, List<MigrationOperation> Dropped) DiffDomains(DatabaseSchema from, DatabaseSchema to)
+    {
+        var dialect = options.Dialect;
+        if (!dialect.SupportsDomains)
+        {
+            if (to.Domains.FirstOrDefault() is { } declared)
+            {
+                throw new DiffMigrateException($"The model declares domain {declared.Name}, but {dialect.Name} has no domains: remove it from the model for this database.");
+            }
+            return ([], []);
+        }
+        Domain Normal(Domain d) => d with
+        {
+            Name = normalizer.Name(d.Name),
+            BaseType = dialect.Types.Normalize(d.BaseType),
+            Default = d.Default is null ? null : normalizer.Expression(d.Default),
+            Checks = d.Checks.Select(c => c with { Sql = normalizer.Expression(c.Sql) }).OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Collation = d.Collation?.ToUpperInvariant(),
+        };
+        var forms = (options.ModelServerForms?.Domains ?? default).ToDictionary(d => normalizer.Name(d.Name));
+        var existing = from.Domains.ToDictionary(d => normalizer.Name(d.Name));
+        var wanted = to.Domains.ToDictionary(d => normalizer.Name(d.Name));
+        var changes = new List<MigrationOperation>();
+        foreach (var (name, model) in wanted.OrderBy(p => p.Key))
+        {
+            if (!existing.TryGetValue(name, out var database))
+            {
+                changes.Add(new CreateDomain(model));
+                continue;
+            }
+            var (before, after) = (Normal(database), Normal(forms.GetValueOrDefault(name) ?? model));
+            if (before == after) continue;
+            if (before.BaseType != after.BaseType || before.Collation != after.Collation)
+            {
+                var user = from.Tables.SelectMany(t => t.Columns.Where(c => UsesDomain(c.Type, name)).Select(c => $"{t.Name}.{c.Name}")).FirstOrDefault();
+                if (user is not null)
+                {
+                    throw new DiffMigrateException($"Domain {database.Name} changes its base type or collation ({database.BaseType} -> {model.BaseType}), which PostgreSQL cannot do in place, and column {user} uses it: " +
+                        "change the column to another type first, or write the revision by hand.");
+                }
+                changes.Add(new DropDomain(database));
+                changes.Add(new CreateDomain(model));
+                continue;
+            }
+            // What compares equal keeps the database's spelling, so that the ALTER touches only what changed.
+            var checks = model.Checks.Select(c => database.Checks.FirstOrDefault(d => d.Name == c.Name && normalizer.Expression(d.Sql) == after.Checks.First(a => a.Name == c.Name).Sql) ?? c);
+            changes.Add(new AlterDomain(database, model with
+            {
+                Name = database.Name,
+                BaseType = database.BaseType,
+                Collation = database.Collation,
+                Default = before.Default == after.Default ? database.Default : model.Default,
+                Checks = checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
+            }));
+        }
+        var dropped = existing.Where(p => !wanted.ContainsKey(p.Key)).OrderBy(p => p.Key).Select(p => (MigrationOperation)new DropDomain(p.Value)).ToList();
+        return (changes, dropped);
+    }
+
+    /// <summary>True when a column of type <paramref name="type"/> is of the domain <paramref name="name"/> (as compared).</summary>
+    private bool UsesDomain(SqlType type, QualifiedName name) =>
+        type.Kind == SqlTypeKind.Raw && type.Name is { Length: > 0 } && normalizer.Name(SqlNames.Parts(type.Name) is { Count: 2 } parts
+            ? new QualifiedName(parts[0], parts[1]) : new QualifiedName(null, SqlNames.Parts(type.Name) is { Count: 1 } one ? one[0] : type.Name)) == name;
 
     private void DiffSequences(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> before, List<MigrationOperation> after)
     {
@@ -132,6 +204,7 @@ internal sealed partial class SchemaDiffer
         bool IsIt(Column column) => column.Type.Kind == SqlTypeKind.Enum && normalizer.Name(EnumType.NameOf(column.Type)) == normalizer.Name(name);
         return operation switch
         {
+            CreateDomain o => IsIt(new Column("", o.Domain.BaseType)),
             CreateTable o => o.Table.Columns.Any(IsIt),
             AddColumn o => IsIt(o.Column),
             AlterColumn o => IsIt(o.Column),

@@ -17,6 +17,15 @@ internal sealed partial class SchemaDiffer
         {
             altered.Add(new AlterTableComment(name, to.Original.Comment, from.Original.Comment));
         }
+        if (from.Normalized.Options != to.Normalized.Options)
+        {
+            altered.Add(new AlterTableOptions(name, to.Original.Options, from.Original.Options));
+        }
+        if (to.Original.Strict && options.Dialect.SupportsStrictTables)
+        {
+            // Added in place (ALTER TABLE ADD COLUMN), a column of a STRICT table must be declared with a type it accepts.
+            added = [.. added.Select(o => o is AddColumn add && options.Dialect.Types.StrictType(add.Column.Type) is { } strict ? add with { Column = add.Column with { Type = strict } } : o)];
+        }
         // Drops go dependents first (foreign keys, indexes, ..., primary key); adds the other way round, so that a
         // new primary key or unique constraint exists before the foreign keys that may rely on it.
         var drops = new List<MigrationOperation>();

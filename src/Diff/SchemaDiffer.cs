@@ -19,6 +19,7 @@ internal sealed partial class SchemaDiffer(DiffOptions options)
     /// <summary>The operations that take <paramref name="from"/> to <paramref name="to"/>.</summary>
     public IReadOnlyList<MigrationOperation> Diff(DatabaseSchema from, DatabaseSchema to)
     {
+        RefuseWhatTheDialectLacks(to);
         var source = Tables(from, null);
         var target = Tables(to, options.ModelServerForms);
         var columnRenames = new Dictionary<QualifiedName, List<MigrationOperation>>();
@@ -56,6 +57,35 @@ internal sealed partial class SchemaDiffer(DiffOptions options)
         }
         foreach (var (_, ops) in perTable) operations.AddRange(ops);
         return WithSchemaObjects(from, to, WithDefinedObjects(from, to, operations));
+    }
+
+    /// <summary>Table options and VIRTUAL generated columns the target has no such thing for: one clear line, rather than a difference that never goes away.</summary>
+    private void RefuseWhatTheDialectLacks(DatabaseSchema to)
+    {
+        var dialect = options.Dialect;
+        foreach (var table in to.Tables)
+        {
+            if (table.Strict && !dialect.SupportsStrictTables || table.WithoutRowid && !dialect.SupportsWithoutRowid)
+            {
+                throw new DiffMigrateException($"The model declares table {table.Name} {(table.Strict ? "STRICT" : "WITHOUT ROWID")}, but {dialect.Name} has no such table option: remove it from the model for this database.");
+            }
+            if (table.Columns.FirstOrDefault(c => c.Computed is not null && c.ComputedVirtual) is { } column && !dialect.SupportsVirtualComputedColumns)
+            {
+                throw new DiffMigrateException($"The model declares column {table.Name}.{column.Name} a VIRTUAL generated column, but {dialect.Name} has only STORED ones: make it stored for this database.");
+            }
+            if (table.WithoutRowid && dialect.SupportsWithoutRowid)
+            {
+                if (table.PrimaryKey is null) throw new DiffMigrateException($"The model declares table {table.Name} WITHOUT ROWID, which needs a primary key: declare one.");
+                if (dialect.IdentityIsRowid && table.Columns.FirstOrDefault(c => c.Identity is not null) is { } identity)
+                {
+                    throw new DiffMigrateException($"The model declares table {table.Name} WITHOUT ROWID with identity column {identity.Name}: an identity (AUTOINCREMENT) needs the rowid; remove one of them.");
+                }
+            }
+            if (table.Strict && dialect.SupportsStrictTables && table.Columns.FirstOrDefault(c => dialect.Types.StrictType(c.Type) is null) is { } loose)
+            {
+                throw new DiffMigrateException($"The model declares table {table.Name} STRICT, which takes only INTEGER, REAL, TEXT, BLOB and ANY columns: column {loose.Name}'s type {loose.Type} is none of them (SqlType.Raw(\"ANY\") takes any value).");
+            }
+        }
     }
 
     private Dictionary<QualifiedName, TablePair> Tables(DatabaseSchema schema, DatabaseSchema? serverForms)

@@ -15,6 +15,9 @@ public sealed class BatchOperations
     /// <summary>Adds a column, at the end or (in a rebuild) before or after another one.</summary>
     public void AddColumn(Column column, string? before = null, string? after = null) => recorded.Add(new AddColumn(table, column, before, after));
 
+    /// <summary>Changes the table's storage options from <paramref name="existing"/> to <paramref name="options"/> (SQLite's STRICT, WITHOUT ROWID).</summary>
+    public void AlterTableOptions(TableOptions options, TableOptions existing) => recorded.Add(new AlterTableOptions(table, options, existing));
+
     /// <summary>Drops a column.</summary>
     public void DropColumn(Column column) => recorded.Add(new DropColumn(table, column));
 

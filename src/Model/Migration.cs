@@ -24,8 +24,9 @@ public abstract class Migration
         Identity? identity = null,
         string? computed = null,
         string? comment = null,
-        string? collation = null)
-        => new(name, type, nullable, defaultSql, identity, computed, comment, collation);
+        string? collation = null,
+        bool computedVirtual = false)
+        => new(name, type, nullable, defaultSql, identity, computed, comment, collation, computedVirtual);
 
     /// <summary>A primary key.</summary>
     protected static PrimaryKey PrimaryKey(string? name, params string[] columns) => new(name, columns);
@@ -68,11 +69,19 @@ public abstract class Migration
         long? maxValue = null, bool cycle = false, long? cache = null)
         => new(name, start, increment, minValue, maxValue, cycle, cache);
 
+    /// <summary>A domain definition: <paramref name="baseType"/> with NOT NULL, a default, checks on VALUE and a collation.</summary>
+    protected static Domain Domain(QualifiedName name, SqlType baseType, bool notNull = false, string? defaultSql = null, CheckConstraint[]? checks = null,
+        string? collation = null)
+        => new(name, baseType, notNull, defaultSql, checks ?? [], collation);
+
     /// <summary>A whole table definition, e.g. the copyFrom of <see cref="Operations.BatchAlterTable"/>.</summary>
     protected static Table Definition(QualifiedName name, params TableElement[] elements) => TableBuilder.Build(name, elements);
 
     /// <summary>A table comment, as an element of <see cref="Operations.CreateTable"/>.</summary>
     protected static TableComment Comment(string text) => new(text);
+
+    /// <summary>A table's storage options (SQLite's STRICT and WITHOUT ROWID), as an element of <see cref="Operations.CreateTable"/>.</summary>
+    protected static TableOptions Options(bool strict = false, bool withoutRowid = false) => new(strict, withoutRowid);
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ public sealed class Operations
     public void AlterTableComment(QualifiedName table, string? comment, string? existingComment = null)
         => Add(new AlterTableComment(table, comment, existingComment));
 
+    /// <summary>Changes a table's storage options from <paramref name="existing"/> to <paramref name="options"/> (SQLite rebuilds the table: put it in a batch).</summary>
+    public void AlterTableOptions(QualifiedName table, TableOptions options, TableOptions existing) => Add(new AlterTableOptions(table, options, existing));
+
     /// <summary>Adds a column.</summary>
     public void AddColumn(QualifiedName table, Column column) => Add(new AddColumn(table, column));
 
@@ -117,6 +120,15 @@ public sealed class Operations
 
     /// <summary>Replaces a routine's definition in place (<c>CREATE OR REPLACE</c>); <paramref name="existing"/> is the one before.</summary>
     public void ReplaceObject(DefinedObject existing, DefinedObject definedObject) => Add(new ReplaceObject(existing, definedObject));
+
+    /// <summary>Creates a domain.</summary>
+    public void CreateDomain(Domain domain) => Add(new CreateDomain(domain));
+
+    /// <summary>Drops a domain; the definition makes the drop reversible.</summary>
+    public void DropDomain(Domain domain) => Add(new DropDomain(domain));
+
+    /// <summary>Changes a domain's default, NOT NULL and checks from <paramref name="existing"/> to <paramref name="domain"/>.</summary>
+    public void AlterDomain(Domain existing, Domain domain) => Add(new AlterDomain(existing, domain));
 
     /// <summary>Creates a sequence.</summary>
     public void CreateSequence(Sequence sequence) => Add(new CreateSequence(sequence));

@@ -31,6 +31,7 @@ internal static class OperationText
         DropTable o => $"- table {o.Table.Name}",
         RenameTable o => $"~ table {o.Table} renamed to {o.NewName}",
         AlterTableComment o => $"~ table {o.Table} comment",
+        AlterTableOptions o => $"~ table {o.Table} options: {Options(o.Existing)} -> {Options(o.Options)}",
         AddColumn o => $"+ column {o.Table}.{o.Column.Name} {o.Column.Type}{(o.Column.Nullable ? " NULL" : " NOT NULL")}",
         DropColumn o => $"- column {o.Table}.{o.Column.Name}",
         AlterColumn o => $"~ column {o.Table}.{o.Column.Name}: {ColumnChanges(o, dialect)}",
@@ -55,6 +56,9 @@ internal static class OperationText
         CreateExtension o => $"+ extension {o.Extension.Name}{(o.Extension.Schema is { } s ? $" in schema {s}" : "")}",
         DropExtension o => $"- extension {o.Extension.Name}",
         AlterExtension o => $"~ extension {o.Extension.Name}: schema {o.Existing.Schema ?? "(default)"} -> {o.Extension.Schema ?? "(default)"}",
+        CreateDomain o => $"+ domain {o.Domain.Name} ({o.Domain.BaseType})",
+        DropDomain o => $"- domain {o.Domain.Name}",
+        AlterDomain o => $"~ domain {o.Domain.Name}: {DomainChanges(o)}",
         ReorderEnumValues o => $"~ enum {o.Enum} order ({string.Join(", ", o.Existing)}) -> ({string.Join(", ", o.Values)})",
         CreateObject o => $"+ {o.Object}",
         DropObject o => $"- {o.Object}",
@@ -67,6 +71,20 @@ internal static class OperationText
         // A new operation must say what it does here (OperationTextTests checks each one); a type name is no description.
         _ => throw new NotSupportedException($"No description for {operation.GetType().Name}."),
     };
+
+    private static string DomainChanges(AlterDomain o)
+    {
+        var (old, @new) = (o.Existing, o.Domain);
+        var parts = new List<string>();
+        if (old.Default != @new.Default) parts.Add(@new.Default is null ? "default dropped" : $"default {@new.Default}");
+        if (old.NotNull != @new.NotNull) parts.Add(@new.NotNull ? "NOT NULL" : "NULL allowed");
+        parts.AddRange(old.Checks.Where(c => !@new.Checks.Contains(c)).Select(c => $"check {c.Name} dropped"));
+        parts.AddRange(@new.Checks.Where(c => !old.Checks.Contains(c)).Select(c => $"check {c.Name} {c.Sql}"));
+        return parts.Count == 0 ? "definition" : string.Join(", ", parts);
+    }
+
+    private static string Options(TableOptions options) =>
+        options == TableOptions.None ? "(none)" : string.Join(", ", new[] { options.Strict ? "STRICT" : null, options.WithoutRowid ? "WITHOUT ROWID" : null }.OfType<string>());
 
     /// <summary>
     /// The index's key options and NULLS NOT DISTINCT, one by one ("": none): <c>: key x NULLS FIRST, key y operator

@@ -32,6 +32,7 @@ internal static class SchemaFilter
             Objects = Keep(schema.Objects, o => ObjectFilter.KindOf(o.KindWord) is { } kind && InSchema(o.Name.Schema)
                 && include(new SchemaObjectRef(kind, o.Name.Schema, o.Table?.Name, o.Name.Name))
                 && (o.Table is not { } table || include(new SchemaObjectRef(SchemaObjectKind.Table, table.Schema, table.Name, table.Name)))),
+            Domains = Keep(schema.Domains, d => Named(SchemaObjectKind.Domain, d.Name)),
             Unmanaged = Keep(schema.Unmanaged, u => ObjectFilter.KindOf(u.Kind) switch
             {
                 SchemaObjectKind.Schema => InSchema(u.Name.Name),

@@ -42,6 +42,11 @@ internal static class SafetyLint
         // A view, routine or trigger is dropped only when the model no longer has it, or to be created again around a
         // change in the same revision; its definition goes with the operation, and no rows are kept in one.
         typeof(DropObject), typeof(ReplaceObject),
+        // Rebuilds the table; STRICT fails on rows whose values do not fit their column's type, as the copy reports.
+        typeof(AlterTableOptions),
+        // A new domain is unused; one is dropped only once no column uses it; a changed one is checked by the server,
+        // which refuses a new NOT NULL or check that a stored value breaks.
+        typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
         // What the author wrote by hand is theirs to judge.
         typeof(ExecuteSql), typeof(BulkInsert),
     };

@@ -120,6 +120,16 @@ public sealed class PrecisionAttribute(int precision, int scale = 0) : Attribute
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class KeylessAttribute : Attribute;
 
+/// <summary>A table's storage options (SQLite): <c>[TableOptions(Strict = true, WithoutRowid = true)]</c>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class TableOptionsAttribute : Attribute
+{
+    /// <summary>STRICT: each column holds only values of its type (INTEGER, REAL, TEXT, BLOB or ANY).</summary>
+    public bool Strict { get; set; }
+    /// <summary>WITHOUT ROWID: rows are stored by primary key.</summary>
+    public bool WithoutRowid { get; set; }
+}
+
 /// <summary>A comment on the table (class) or column (property).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
 public sealed class CommentAttribute(string text) : Attribute

@@ -73,6 +73,7 @@ internal static class EntityReader
         }
         foreach (var check in type.GetCustomAttributes<CheckAttribute>()) draft.Checks.Add((check.Name, check.Sql, null, check.ExactName && check.Name is not null));
         draft.Comment = type.GetCustomAttribute<CommentAttribute>()?.Text;
+        (draft.Strict, draft.WithoutRowid) = type.GetCustomAttribute<TableOptionsAttribute>() is { } options ? (options.Strict, options.WithoutRowid) : (false, false);
         draft.RenamedFrom = type.GetCustomAttribute<RenamedFromAttribute>()?.OldName;
         return draft;
     }

@@ -23,6 +23,7 @@ public sealed class SchemaBuilder
     internal List<Sequence> Sequences { get; } = [];
     internal List<Extension> Extensions { get; } = [];
     internal List<DefinedObject> Objects { get; } = [];
+    internal List<Domain> Domains { get; } = [];
 
     /// <summary>
     /// An enumerated type. Columns use it with <c>SqlType.Enum(name, values)</c> (or a C# enum property); declare it
@@ -74,6 +75,21 @@ public sealed class SchemaBuilder
     public SchemaBuilder Object(DefinedObject definedObject)
     {
         Objects.Add(definedObject ?? throw new ArgumentNullException(nameof(definedObject)));
+        return this;
+    }
+
+    /// <summary>
+    /// A domain (PostgreSQL's <c>CREATE DOMAIN</c>): <paramref name="baseType"/> with NOT NULL, a default, checks on
+    /// <c>VALUE</c> (an unnamed one is named as PostgreSQL names it: <c>{name}_check</c>, then <c>{name}_check1</c>, ...)
+    /// and a collation. Columns use it with <c>SqlType.Raw(name)</c>. Created before the tables, dropped after them.
+    /// </summary>
+    public SchemaBuilder Domain(QualifiedName name, SqlType baseType, bool notNull = false, string? defaultSql = null, CheckConstraint[]? checks = null,
+        string? collation = null)
+    {
+        var number = 0;
+        string Unnamed() => $"{name.Name}_check{(number++ == 0 ? "" : (number - 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+        Domains.Add(new Domain(name, baseType, notNull, defaultSql,
+            (checks ?? []).Select(c => c.Name is null ? c with { Name = Unnamed() } : c).OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(), collation));
         return this;
     }
 
@@ -192,6 +208,23 @@ public sealed class TableDefinition
         return this;
     }
 
+    /// <summary>
+    /// A STRICT table (SQLite): each column holds only values of its type, stored as INTEGER, REAL, TEXT, BLOB or ANY
+    /// (a VARCHAR column is a TEXT one, a BIGINT an INTEGER). Refused on databases without strict tables.
+    /// </summary>
+    public TableDefinition Strict()
+    {
+        Draft.Strict = true;
+        return this;
+    }
+
+    /// <summary>A table stored WITHOUT ROWID (SQLite): rows are kept in primary-key order; it needs a primary key and has no identity.</summary>
+    public TableDefinition WithoutRowid()
+    {
+        Draft.WithoutRowid = true;
+        return this;
+    }
+
     /// <summary>The table comment.</summary>
     public TableDefinition Comment(string text)
     {
@@ -238,6 +271,9 @@ public sealed class ColumnDefinition
 
     /// <summary>A stored generated column.</summary>
     public ColumnDefinition Computed(string sql) { column.Computed = sql; return this; }
+
+    /// <summary>A generated column: STORED, or with <paramref name="stored"/> false VIRTUAL (computed when read; SQLite).</summary>
+    public ColumnDefinition Computed(string sql, bool stored) { column.Computed = sql; column.ComputedVirtual = !stored; return this; }
 
     /// <summary>The column comment.</summary>
     public ColumnDefinition Comment(string text) { column.Comment = text; return this; }

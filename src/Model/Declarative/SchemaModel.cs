@@ -52,6 +52,7 @@ public static class SchemaModel
             objects.Sequences.AddRange(builder.Sequences);
             objects.Extensions.AddRange(builder.Extensions);
             objects.Objects.AddRange(builder.Objects);
+            objects.Domains.AddRange(builder.Domains);
         }
         var byType = new Dictionary<Type, TableDraft>();
         foreach (var type in entityTypes.Distinct())
@@ -91,10 +92,15 @@ public static class SchemaModel
         }
         var extensions = objects.Extensions.Distinct().OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray();
         var definedObjects = SchemaObjects.Defined(objects.Objects);
+        foreach (var twice in objects.Domains.GroupBy(d => d.Name).Where(g => g.Distinct().Count() > 1))
+        {
+            throw new DiffMigrateException($"Domain {twice.Key} is declared twice, with different definitions.");
+        }
+        var domains = objects.Domains.Distinct().OrderBy(d => d.Name).ToEquatableArray();
         var schemas = tables.Select(t => t.Name.Schema).Concat(enums.Select(e => e.Name.Schema)).Concat(sequences.Select(s => s.Name.Schema))
-            .Concat(extensions.Select(e => e.Schema)).Concat(definedObjects.Select(o => o.Name.Schema))
+            .Concat(extensions.Select(e => e.Schema)).Concat(domains.Select(d => d.Name.Schema)).Concat(definedObjects.Select(o => o.Name.Schema))
             .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToEquatableArray();
         return new DatabaseSchema(tables, drafts.SelectMany(d => d.Renames()).ToEquatableArray(), enums, sequences, schemas,
-            objects.EnumRenames.Distinct().ToEquatableArray(), Extensions: extensions, Objects: definedObjects);
+            objects.EnumRenames.Distinct().ToEquatableArray(), Extensions: extensions, Domains: domains, Objects: definedObjects);
     }
 }

@@ -11,11 +11,12 @@ internal sealed class ColumnDraft(string name, SqlType type)
     public string? Default { get; set; }
     public Identity? Identity { get; set; }
     public string? Computed { get; set; }
+    public bool ComputedVirtual { get; set; }
     public string? Comment { get; set; }
     public string? Collation { get; set; }
     public string? RenamedFrom { get; set; }
 
-    public Column ToColumn() => new(Name, Type, Nullable, Default, Identity, Computed, Comment, Collation);
+    public Column ToColumn() => new(Name, Type, Nullable, Default, Identity, Computed, Comment, Collation, ComputedVirtual);
 }
 
 internal sealed record ForeignKeyDraft(
@@ -41,6 +42,8 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     public List<(string? Name, string Sql, string? Column, bool Exact)> Checks { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
+    public bool Strict { get; set; }
+    public bool WithoutRowid { get; set; }
 
     public ColumnDraft? Find(string column) => Columns.Find(c => string.Equals(c.Name, column, StringComparison.Ordinal));
 
@@ -73,7 +76,9 @@ internal sealed class TableDraft(QualifiedName name, string origin)
             Uniques.Select(u => u with { Name = u.Name ?? NamingConvention.Apply(naming.Unique, Name, [.. u.Columns]) })
                 .OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
             checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Comment);
+            Comment,
+            Strict,
+            WithoutRowid);
     }
 
     public IEnumerable<RenameHint> Renames()

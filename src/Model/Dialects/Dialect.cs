@@ -35,6 +35,21 @@ public sealed record Dialect(
     public bool SupportsExtensions { get; init; }
 
     /// <summary>
+    /// True where a table can be STRICT (SQLite): its columns then take only the types <see cref="SqlTypeMap.StrictType"/>
+    /// maps to, and the differ compares a strict table's columns by those.
+    /// </summary>
+    public bool SupportsStrictTables { get; init; }
+
+    /// <summary>True where a table can be stored WITHOUT ROWID (SQLite).</summary>
+    public bool SupportsWithoutRowid { get; init; }
+
+    /// <summary>True where the database has domains (PostgreSQL's CREATE DOMAIN).</summary>
+    public bool SupportsDomains { get; init; }
+
+    /// <summary>True where a generated column can be VIRTUAL (computed when read) rather than STORED (SQLite).</summary>
+    public bool SupportsVirtualComputedColumns { get; init; }
+
+    /// <summary>
     /// True where names that differ only in case are different objects (PostgreSQL keeps a quoted name's case:
     /// <c>"Amount"</c> is not <c>amount</c>); false where names compare case-insensitively (SQLite).
     /// </summary>

@@ -13,6 +13,13 @@ public abstract class SqlTypeMap
     /// <summary>The neutral type for a declared or catalog type name; unknown names become <see cref="SqlType.Raw"/>.</summary>
     public abstract SqlType Parse(string sql);
 
+    /// <summary>
+    /// The type a column of a STRICT table stores <paramref name="type"/> as, in the neutral form that reads back the
+    /// same (SQLite: INTEGER, REAL, TEXT, BLOB or ANY), or null when a strict table cannot hold it or the dialect has no
+    /// strict tables.
+    /// </summary>
+    public virtual SqlType? StrictType(SqlType type) => null;
+
     /// <summary>The type as the database will report it: <c>Parse(ToSql(type))</c>.</summary>
     public virtual SqlType Normalize(SqlType type) => Parse(ToSql(type));
 

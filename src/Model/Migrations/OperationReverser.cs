@@ -28,6 +28,7 @@ internal static class OperationReverser
         DropTable o => new CreateTable(o.Table),
         RenameTable o => new RenameTable(o.Table with { Name = o.NewName }, o.Table.Name),
         AlterTableComment o => new AlterTableComment(o.Table, o.ExistingComment, o.Comment),
+        AlterTableOptions o => new AlterTableOptions(o.Table, o.Existing, o.Options),
         AddColumn o => new DropColumn(o.Table, o.Column),
         DropColumn o => new AddColumn(o.Table, o.Column),
         // An explicit conversion goes one way: the reverse converts back by the database's own (lossless) rules.
@@ -57,6 +58,9 @@ internal static class OperationReverser
         CreateObject o => new DropObject(o.Object),
         DropObject o => new CreateObject(o.Object),
         ReplaceObject o => new ReplaceObject(o.Object, o.Existing),
+        CreateDomain o => new DropDomain(o.Domain),
+        DropDomain o => new CreateDomain(o.Domain),
+        AlterDomain o => new AlterDomain(o.Domain, o.Existing),
         CreateSequence o => new DropSequence(o.Sequence),
         DropSequence o => new CreateSequence(o.Sequence),
         AlterSequence o => new AlterSequence(o.Sequence, o.Existing),

@@ -77,3 +77,19 @@ public sealed record DropSequence(Sequence Sequence) : SchemaObjectOperation
 
 /// <summary>Changes a sequence's options from <see cref="Existing"/> to <see cref="Sequence"/> (same name).</summary>
 public sealed record AlterSequence(Sequence Existing, Sequence Sequence) : SchemaObjectOperation;
+
+/// <summary>Creates a domain; carries the whole definition so that it can be dropped and created again.</summary>
+public sealed record CreateDomain(Domain Domain) : SchemaObjectOperation;
+
+/// <summary>Drops a domain; the database refuses while a column uses it, so nothing is dropped with it.</summary>
+public sealed record DropDomain(Domain Domain) : SchemaObjectOperation
+{
+    /// <inheritdoc/>
+    public override bool IsDestructive => true;
+}
+
+/// <summary>
+/// Changes a domain from <see cref="Existing"/> to <see cref="Domain"/> (same name and base type): its default, NOT NULL
+/// and checks (a changed check is dropped and added again); adding NOT NULL or a check fails if a column holds a value it refuses.
+/// </summary>
+public sealed record AlterDomain(Domain Existing, Domain Domain) : SchemaObjectOperation;

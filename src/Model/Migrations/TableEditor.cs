@@ -46,6 +46,7 @@ internal static class TableEditor
         AddCheckConstraint o => table with { CheckConstraints = [.. table.CheckConstraints, o.Constraint] },
         DropCheckConstraint o => table with { CheckConstraints = Remove(table.CheckConstraints, o.Constraint, o.Constraint.Name, (a, b) => a.Sql == b.Sql) },
         AlterTableComment o => table with { Comment = o.Comment },
+        AlterTableOptions o => table with { Strict = o.Options.Strict, WithoutRowid = o.Options.WithoutRowid },
         // Every TableEdit has a case above (TableEditorCompletenessTests checks each); anything else is not a table edit.
         _ => throw new DiffMigrateException($"BatchAlterTable on {table.Name}: {operation.GetType().Name} cannot be part of a batch."),
     };

@@ -21,3 +21,6 @@ public sealed record RenameTable(QualifiedName Table, string NewName) : TableOpe
 
 /// <summary>Sets or removes a table comment.</summary>
 public sealed record AlterTableComment(QualifiedName Table, string? Comment, string? ExistingComment) : TableEdit(Table);
+
+/// <summary>Changes a table's storage options (SQLite's STRICT and WITHOUT ROWID): SQLite rebuilds the table.</summary>
+public sealed record AlterTableOptions(QualifiedName Table, TableOptions Options, TableOptions Existing) : TableEdit(Table);

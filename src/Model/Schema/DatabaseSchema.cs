@@ -12,7 +12,7 @@ public sealed record RenameHint(QualifiedName Table, string? Column, string OldN
 /// standalone schema objects (a model's enums also come from its columns); <see cref="Schemas"/> lists the
 /// non-default schemas that exist (inspected) or are wanted (model). <see cref="Unmanaged"/> is what an inspected
 /// database holds that DiffMigrate does not compare (empty for a model); <see cref="Extensions"/> the extensions it
-/// has or needs; <see cref="Objects"/> its views, materialized views, routines and triggers.
+/// has or needs; <see cref="Domains"/> its domains; <see cref="Objects"/> its views, materialized views, routines and triggers.
 /// </summary>
 public sealed record DatabaseSchema(
     EquatableArray<Table> Tables,
@@ -23,6 +23,7 @@ public sealed record DatabaseSchema(
     EquatableArray<EnumValueRename> EnumRenames = default,
     EquatableArray<UnmanagedObject> Unmanaged = default,
     EquatableArray<Extension> Extensions = default,
+    EquatableArray<Domain> Domains = default,
     EquatableArray<DefinedObject> Objects = default)
 {
     /// <summary>A schema with no table.</summary>

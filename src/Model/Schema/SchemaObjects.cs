@@ -40,5 +40,18 @@ public sealed record Sequence(
 /// </summary>
 public sealed record Extension(string Name, string? Schema = null);
 
+/// <summary>
+/// A domain (PostgreSQL's <c>CREATE DOMAIN</c>): <paramref name="BaseType"/> with an optional NOT NULL, DEFAULT,
+/// CHECK constraints (on <c>VALUE</c>) and collation. A column of this type has <c>SqlType.Raw(name)</c>, the name
+/// qualified (<c>schema.name</c>) outside the default schema.
+/// </summary>
+public sealed record Domain(
+    QualifiedName Name,
+    SqlType BaseType,
+    bool NotNull = false,
+    string? Default = null,
+    EquatableArray<CheckConstraint> Checks = default,
+    string? Collation = null);
+
 /// <summary>A declared rename of one value of an enum: autogenerate renames it instead of dropping and adding.</summary>
 public sealed record EnumValueRename(QualifiedName Enum, string OldValue, string NewValue);

@@ -25,7 +25,8 @@ public sealed record Identity(
 
 /// <summary>
 /// A column. <paramref name="Default"/> and <paramref name="Computed"/> are SQL text in the dialect's spelling,
-/// canonicalised by the inspector.
+/// canonicalised by the inspector. A generated column (<paramref name="Computed"/>) is STORED unless
+/// <paramref name="ComputedVirtual"/> makes it VIRTUAL (computed when read; SQLite).
 /// </summary>
 public sealed record Column(
     string Name,
@@ -35,7 +36,8 @@ public sealed record Column(
     Identity? Identity = null,
     string? Computed = null,
     string? Comment = null,
-    string? Collation = null) : TableElement;
+    string? Collation = null,
+    bool ComputedVirtual = false) : TableElement;
 
 /// <summary>A primary key. A null name means unnamed (or unknown, when the dialect cannot report it).</summary>
 public sealed record PrimaryKey(string? Name, EquatableArray<string> Columns) : TableElement;
@@ -118,7 +120,20 @@ public sealed record TableIndex(
 /// <summary>A table comment, as an element of <c>op.CreateTable</c>.</summary>
 public sealed record TableComment(string Text) : TableElement;
 
-/// <summary>A table and everything defined on it.</summary>
+/// <summary>
+/// A table's storage options, as an element of <c>op.CreateTable</c>: SQLite's <c>STRICT</c> (each column holds only
+/// values of its declared type: INTEGER, REAL, TEXT, BLOB or ANY) and <c>WITHOUT ROWID</c> (rows stored by primary key).
+/// </summary>
+public sealed record TableOptions(bool Strict = false, bool WithoutRowid = false) : TableElement
+{
+    /// <summary>No option.</summary>
+    public static TableOptions None { get; } = new();
+}
+
+/// <summary>
+/// A table and everything defined on it. <paramref name="Strict"/> and <paramref name="WithoutRowid"/> are SQLite's
+/// table options (see <see cref="TableOptions"/>).
+/// </summary>
 public sealed record Table(
     QualifiedName Name,
     EquatableArray<Column> Columns,
@@ -127,8 +142,13 @@ public sealed record Table(
     EquatableArray<TableIndex> Indexes = default,
     EquatableArray<UniqueConstraint> UniqueConstraints = default,
     EquatableArray<CheckConstraint> CheckConstraints = default,
-    string? Comment = null)
+    string? Comment = null,
+    bool Strict = false,
+    bool WithoutRowid = false)
 {
+    /// <summary>The table's storage options.</summary>
+    public TableOptions Options => new(Strict, WithoutRowid);
+
     /// <summary>The column named <paramref name="name"/> (ordinal), or null.</summary>
     public Column? FindColumn(string name)
     {

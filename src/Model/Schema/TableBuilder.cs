@@ -13,6 +13,7 @@ internal static class TableBuilder
         var checks = new List<CheckConstraint>();
         PrimaryKey? primaryKey = null;
         string? comment = null;
+        TableOptions? options = null;
         foreach (var element in elements)
         {
             switch (element)
@@ -26,11 +27,14 @@ internal static class TableBuilder
                 case CheckConstraint k: checks.Add(k); break;
                 case TableComment t when comment is null: comment = t.Text; break;
                 case TableComment: throw new ArgumentException($"Table {name} has more than one comment.", nameof(elements));
+                case TableOptions o when options is null: options = o; break;
+                case TableOptions: throw new ArgumentException($"Table {name} has more than one Options(...).", nameof(elements));
                 default: throw new ArgumentException($"Unknown table element {element.GetType().Name}.", nameof(elements));
             }
         }
         return new Table(name, columns.ToEquatableArray(), primaryKey, foreignKeys.ToEquatableArray(),
-            indexes.ToEquatableArray(), uniques.ToEquatableArray(), checks.ToEquatableArray(), comment);
+            indexes.ToEquatableArray(), uniques.ToEquatableArray(), checks.ToEquatableArray(), comment,
+            options?.Strict ?? false, options?.WithoutRowid ?? false);
     }
 
     /// <summary>The elements <see cref="Build"/> takes to rebuild <paramref name="table"/>, in canonical order.</summary>
@@ -43,5 +47,6 @@ internal static class TableBuilder
         foreach (var k in table.CheckConstraints) yield return k;
         foreach (var i in table.Indexes) yield return i;
         if (table.Comment is { } comment) yield return new TableComment(comment);
+        if (table.Options != TableOptions.None) yield return table.Options;
     }
 }

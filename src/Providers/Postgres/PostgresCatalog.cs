@@ -149,7 +149,7 @@ internal static class PostgresCatalog
         """,
 
         // 7: what is not compared: (kind, schema, name, table, detail); the words are the configuration's object kinds.
-        // Extensions come with it (kind 'extension', its schema and version): they are compared.
+        // Extensions come with it (kind 'extension', its schema and version): they are compared. Domains are read by 8.
         $"""
         SELECT u.kind, u.schema, u.name, u.tab, u.detail FROM (
             SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materializedView' WHEN 'f' THEN 'foreignTable' ELSE 'compositeType' END AS kind,
@@ -166,10 +166,9 @@ internal static class PostgresCatalog
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind = 'p' AND NOT c.relispartition AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
             UNION ALL
-            SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'rangeType' END, n.nspname, t.typname,
-                   NULL, CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
+            SELECT 'rangeType', n.nspname, t.typname, NULL, NULL
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-            WHERE t.typtype IN ('d', 'r') AND {InSchemas} AND {NotFromExtension("pg_type", "t.oid")}
+            WHERE t.typtype = 'r' AND {InSchemas} AND {NotFromExtension("pg_type", "t.oid")}
             UNION ALL
             SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, n.nspname, p.proname,
                    NULL, '(' || pg_get_function_identity_arguments(p.oid) || ')'
@@ -219,5 +218,26 @@ internal static class PostgresCatalog
         ) u
         ORDER BY 1, 2, 4, 3
         """,
+
+        // 8: domains: base type, NOT NULL, default, collation (where it is not the base type's) and checks by name.
+        $"""
+        SELECT n.nspname, {DomainColumns}
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typtype = 'd' AND {InSchemas} AND {NotFromExtension("pg_type", "t.oid")}
+        ORDER BY 1, 2
+        """,
     ];
+
+    /// <summary>
+    /// A domain <c>t</c> (pg_type) as the inspector and the canonicaliser's read-back both read it: name, base type,
+    /// NOT NULL, default, collation, check names and check expressions (in name order, without <c>CHECK (...)</c>).
+    /// </summary>
+    public const string DomainColumns = """
+        t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+               (SELECT co.collname::text FROM pg_collation co JOIN pg_type b ON b.oid = t.typbasetype
+                WHERE co.oid = t.typcollation AND t.typcollation <> b.typcollation),
+               ARRAY(SELECT c.conname::text FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname),
+               ARRAY(SELECT regexp_replace(pg_get_constraintdef(c.oid, true), '^CHECK \((.*)\)( NOT VALID)?$', '\1', 's')
+                     FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname)
+        """;
 }

@@ -11,6 +11,7 @@ public static class PostgresDialect
         MaxIdentifierLength: 63, IdentifierUnit: IdentifierUnit.Utf8Bytes, Types: PostgresTypeMap.Instance, Expressions: PostgresExpressionRules.Instance)
     {
         SupportsExtensions = true,
+        SupportsDomains = true,
         CaseSensitiveNames = true,
         SupportsIndexNullsOrder = true,
         SupportsOperatorClasses = true,

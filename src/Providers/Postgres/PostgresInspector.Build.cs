@@ -38,9 +38,14 @@ internal sealed partial class PostgresInspector
         var unmanaged = rows.Unmanaged.Where(u => u.Kind != "extension")
             .Select(u => new UnmanagedObject(u.Kind, u.Schema is null ? new QualifiedName(null, u.Name) : Name(u.Schema, u.Name), u.Table, u.Detail));
         var extensions = rows.Unmanaged.Where(u => u.Kind == "extension").Select(u => new Extension(u.Name, u.Schema == rows.CurrentSchema ? null : u.Schema));
+        var domains = rows.Domains.Select(d => Domain(d, Name(d.Schema, d.Name))).OrderBy(d => d.Name).ToEquatableArray();
         return new DatabaseSchema(tables.ToEquatableArray(), default, enums.OrderBy(e => e.Name).ToEquatableArray(), sequences, schemas,
-            Unmanaged: unmanaged.ToEquatableArray(), Extensions: extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray());
+            Unmanaged: unmanaged.ToEquatableArray(), Extensions: extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(), Domains: domains);
     }
+
+    /// <summary>A domain as read (by the inspector, or by the canonicaliser from its copy), under <paramref name="name"/>.</summary>
+    internal static Domain Domain(DomainRow row, QualifiedName name) => new(name, PostgresTypeMap.Instance.Parse(row.BaseType), row.NotNull, row.Default,
+        row.CheckNames.Zip(row.Checks, (n, sql) => new CheckConstraint(n, sql)).ToEquatableArray(), row.Collation);
 
     private static Column Column(ColumnRow row, Func<string, string, QualifiedName> name, Dictionary<string, EquatableArray<string>> enumValues)
     {
@@ -141,7 +146,10 @@ internal sealed partial class PostgresInspector
         public List<EnumRow> Enums { get; } = [];
         public List<SequenceRow> Sequences { get; } = [];
         public List<UnmanagedRow> Unmanaged { get; } = [];
+        public List<DomainRow> Domains { get; } = [];
     }
+
+    internal sealed record DomainRow(string Schema, string Name, string BaseType, bool NotNull, string? Default, string? Collation, string[] CheckNames, string[] Checks);
 
     private sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
 

@@ -11,6 +11,7 @@ internal sealed partial class PostgresModelCanonicalizer
         public Dictionary<(string Table, string Check), string> Checks { get; } = [];
         public Dictionary<string, IndexForm> Indexes { get; } = new(StringComparer.Ordinal);
         public HashSet<int> SameValues { get; private set; } = [];
+        public Dictionary<string, PostgresInspector.DomainRow> Domains { get; } = new(StringComparer.Ordinal);
 
         public async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
         {
@@ -26,6 +27,8 @@ internal sealed partial class PostgresModelCanonicalizer
                 Indexes[reader.GetString(0)] = new(reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.GetFieldValue<bool[]>(3), reader.GetFieldValue<string?[]>(4), reader.GetFieldValue<string?[]>(5));
             }
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) Domains[reader.GetString(0)] = PostgresInspector.ReadDomain(reader, 0);
             SameValues = await ReadValuesAsync(reader, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -74,9 +74,11 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
             statements.Add(new($"CREATE SEQUENCE IF NOT EXISTS {QuoteName(sequence.Name)}", $"sequence {sequence.Name}"));
         }
 
+        AddDomains(model, database, statements);
+
         var plan = new Plan(unusable);
         var apply = model.Tables.Select(t => plan.WithValues(t, database, plan.Add(t))).ToList();
-        if (plan.IsEmpty) return (model, null);
+        if (plan.IsEmpty && model.Domains.IsEmpty) return (model, null);
         plan.Write(statements);
         plan.WriteValues(statements);
         statements.AddRange(ReadBack.Select(sql => new Statement(sql, null)));
@@ -89,7 +91,8 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         if (forms is null || fallbacks.Count > 0) FallbackCount++;
         if (forms is null) return (null, problem);
         // What the server would not take keeps the model's spelling (no answer was read back for it).
-        return (model with { Tables = apply.Select(a => a(forms)).ToEquatableArray() }, fallbacks.Count == 0 ? null : string.Join("\n", fallbacks));
+        return (model with { Tables = apply.Select(a => a(forms)).ToEquatableArray(), Domains = DomainForms(model, forms) },
+            fallbacks.Count == 0 ? null : string.Join("\n", fallbacks));
     }
 
     /// <summary>
@@ -301,6 +304,7 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
         WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE '{Prefix}%'
         """,
+        DomainReadBack,
     ];
 
     private static string Key(QualifiedName name) => name.Schema is null || name.Schema == PostgresDialect.Instance.DefaultSchema ? name.Name : name.ToString();

@@ -50,6 +50,43 @@ internal sealed partial class PostgresSqlRenderer
     protected override void AlterExtension(AlterExtension operation, List<SqlStatement> output) =>
         output.Add(new($"ALTER EXTENSION {Syntax.QuoteIdentifier(operation.Extension.Name)} SET SCHEMA {Schema(operation.Extension)}"));
 
+    /// <inheritdoc/>
+    protected override void CreateDomain(CreateDomain operation, List<SqlStatement> output)
+    {
+        var domain = operation.Domain;
+        var text = new System.Text.StringBuilder($"CREATE DOMAIN {Syntax.Quote(domain.Name)} AS {Dialect.Types.ToSql(domain.BaseType)}");
+        if (domain.Collation is { } collation) text.Append(" COLLATE ").Append(Syntax.QuoteIdentifier(collation));
+        if (domain.Default is { } value) text.Append(" DEFAULT ").Append(value.Trim());
+        if (domain.NotNull) text.Append(" NOT NULL");
+        foreach (var check in domain.Checks) text.Append(' ').Append(CheckClause(check));
+        output.Add(new(text.ToString()));
+    }
+
+    /// <inheritdoc/>
+    protected override void DropDomain(DropDomain operation, List<SqlStatement> output) =>
+        output.Add(new($"DROP DOMAIN {Syntax.Quote(operation.Domain.Name)}"));
+
+    /// <summary>
+    /// ALTER DOMAIN, one change per statement: the default, NOT NULL, then the checks that went or changed are dropped
+    /// before the new ones are added. The base type and the collation cannot change in place.
+    /// </summary>
+    protected override void AlterDomain(AlterDomain operation, List<SqlStatement> output)
+    {
+        var (old, @new) = (operation.Existing, operation.Domain);
+        var name = Syntax.Quote(@new.Name);
+        if (Dialect.Types.Normalize(old.BaseType) != Dialect.Types.Normalize(@new.BaseType) || !string.Equals(old.Collation, @new.Collation, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UnsupportedOperationException($"AlterDomain on {@new.Name}: PostgreSQL cannot change a domain's base type or collation in place: drop the domain (and what uses it) and create it again.");
+        }
+        if (old.Default != @new.Default) output.Add(new(@new.Default is { } value ? $"ALTER DOMAIN {name} SET DEFAULT {value.Trim()}" : $"ALTER DOMAIN {name} DROP DEFAULT"));
+        if (old.NotNull != @new.NotNull) output.Add(new($"ALTER DOMAIN {name} {(@new.NotNull ? "SET" : "DROP")} NOT NULL"));
+        foreach (var check in old.Checks.Where(c => !@new.Checks.Contains(c)))
+        {
+            output.Add(new($"ALTER DOMAIN {name} DROP CONSTRAINT {Syntax.QuoteIdentifier(check.Name ?? throw new UnsupportedOperationException($"AlterDomain on {@new.Name}: a check to drop needs its name."))}"));
+        }
+        foreach (var check in @new.Checks.Where(c => !old.Checks.Contains(c))) output.Add(new($"ALTER DOMAIN {name} ADD {CheckClause(check)}"));
+    }
+
     // Written out, not left to search_path, so that the script means the same wherever it runs.
     private string Schema(Extension extension) => Syntax.QuoteIdentifier(extension.Schema ?? Dialect.DefaultSchema!);
 

@@ -8,8 +8,12 @@ internal sealed record ParsedConstraint(ConstraintKind Kind, string? Name, IRead
 /// <summary>What only the CREATE TABLE text tells about a column.</summary>
 internal sealed record ParsedColumn(string Name, string? Collation, string? Generated);
 
-/// <summary>A parsed CREATE TABLE; <paramref name="Autoincrement"/> when its rowid alias says AUTOINCREMENT.</summary>
-internal sealed record ParsedTable(IReadOnlyList<ParsedColumn> Columns, IReadOnlyList<ParsedConstraint> Constraints, bool Autoincrement = false);
+/// <summary>
+/// A parsed CREATE TABLE; <paramref name="Autoincrement"/> when its rowid alias says AUTOINCREMENT, <paramref name="Strict"/>
+/// and <paramref name="WithoutRowid"/> the table options written after the definitions.
+/// </summary>
+internal sealed record ParsedTable(IReadOnlyList<ParsedColumn> Columns, IReadOnlyList<ParsedConstraint> Constraints, bool Autoincrement = false,
+    bool Strict = false, bool WithoutRowid = false);
 
 /// <summary>
 /// Reads the parts of CREATE TABLE that no pragma reports: constraint names, CHECK bodies, collations and
@@ -27,7 +31,8 @@ internal static class CreateTableParser
         var columns = new List<ParsedColumn>();
         var constraints = new List<ParsedConstraint>();
         if (open < 0) return new ParsedTable(columns, constraints);
-        foreach (var definition in SplitTopLevel(tokens, open + 1))
+        var close = tokens.Count;
+        foreach (var definition in SplitTopLevel(tokens, open + 1, t => close = t))
         {
             if (definition.Count == 0) continue;
             var first = definition[0];
@@ -41,7 +46,9 @@ internal static class CreateTableParser
             }
         }
         // The keyword is valid only after INTEGER PRIMARY KEY, so its presence anywhere outside quotes says it all.
-        return new ParsedTable(columns, constraints, tokens.Any(t => t.Is("AUTOINCREMENT")));
+        // The table options follow the closing parenthesis: "WITHOUT ROWID", "STRICT", comma-separated.
+        var options = tokens.Skip(close + 1).ToList();
+        return new ParsedTable(columns, constraints, tokens.Any(t => t.Is("AUTOINCREMENT")), options.Any(t => t.Is("STRICT")), options.Any(t => t.Is("ROWID")));
     }
 
     /// <summary>The WHERE clause and the key expressions of a CREATE INDEX statement.</summary>

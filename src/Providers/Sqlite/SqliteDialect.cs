@@ -16,5 +16,8 @@ public static class SqliteDialect
         SupportsIndexKeyCollation = true,
         DefaultCollation = "BINARY",
         ObjectKinds = [DefinedObjectKind.View, DefinedObjectKind.Trigger],
+        SupportsStrictTables = true,
+        SupportsWithoutRowid = true,
+        SupportsVirtualComputedColumns = true,
     };
 }

@@ -16,7 +16,7 @@ internal sealed partial class SqliteInspector
         var parsedPk = parsed.Constraints.FirstOrDefault(c => c.Kind == ConstraintKind.PrimaryKey);
         // INTEGER PRIMARY KEY (that exact declared type, alone) is an alias of the rowid; with AUTOINCREMENT (allowed
         // only there) its values are never reused: that, and only that, is the model's identity on SQLite.
-        var rowid = pkRows.Count == 1 && string.Equals(pkRows[0].Type.Trim(), "INTEGER", StringComparison.OrdinalIgnoreCase) ? pkRows[0].Name : null;
+        var rowid = !parsed.WithoutRowid && pkRows.Count == 1 && string.Equals(pkRows[0].Type.Trim(), "INTEGER", StringComparison.OrdinalIgnoreCase) ? pkRows[0].Name : null;
         var identity = rowid is not null && parsed.Autoincrement ? rowid : null;
 
         var columns = new List<Column>();
@@ -32,7 +32,9 @@ internal sealed partial class SqliteInspector
                 Default: Canonical(row.Default),
                 Identity: row.Name == identity ? new Identity() : null,
                 Computed: computed,
-                Collation: collation));
+                Collation: collation,
+                // pragma_table_xinfo: hidden 2 is a VIRTUAL generated column, 3 a STORED one.
+                ComputedVirtual: computed is not null && row.Hidden == 2));
         }
 
         var primaryKey = pkRows.Count == 0 ? null : new PrimaryKey(parsedPk?.Name, pkRows.Select(r => r.Name).ToEquatableArray());
@@ -100,7 +102,9 @@ internal sealed partial class SqliteInspector
             foreignKeys.OrderBy(f => f.Name ?? "", StringComparer.Ordinal).ToEquatableArray(),
             indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
             uniques.OrderBy(u => u.Name ?? "", StringComparer.Ordinal).ToEquatableArray(),
-            checks.OrderBy(c => c.Name ?? "", StringComparer.Ordinal).ToEquatableArray());
+            checks.OrderBy(c => c.Name ?? "", StringComparer.Ordinal).ToEquatableArray(),
+            Strict: parsed.Strict,
+            WithoutRowid: parsed.WithoutRowid);
     }
 
     private static bool SameColumns(IReadOnlyList<string> a, IReadOnlyList<string> b) =>

@@ -1,5 +1,6 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Sqlite;
 
@@ -64,6 +65,35 @@ internal sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.In
         base.CreateTable(operation, output);
     }
 
+    /// <summary>
+    /// CREATE TABLE, then its options (<c>WITHOUT ROWID, STRICT</c>). A STRICT table's columns are declared with the
+    /// type a strict table stores theirs as (a VARCHAR is TEXT, a BIGINT INTEGER): SQLite refuses any other name there.
+    /// </summary>
+    protected override string CreateTable(Table table)
+    {
+        if (table.Strict)
+        {
+            table = table with
+            {
+                Columns = table.Columns.Select(c => c with
+                {
+                    Type = Dialect.Types.StrictType(c.Type) ?? throw new UnsupportedOperationException(
+                        $"Table {table.Name} is STRICT, which takes only INTEGER, REAL, TEXT, BLOB and ANY columns: column {c.Name}'s type {c.Type} is none of them (use SqlType.Raw(\"ANY\") for values of any type)."),
+                }).ToEquatableArray(),
+            };
+        }
+        if (table.WithoutRowid && table.PrimaryKey is null)
+        {
+            throw new UnsupportedOperationException($"Table {table.Name} is WITHOUT ROWID, which needs a primary key: declare one.");
+        }
+        var options = new[] { table.WithoutRowid ? "WITHOUT ROWID" : null, table.Strict ? "STRICT" : null }.OfType<string>().ToList();
+        return base.CreateTable(table) + (options.Count == 0 ? "" : " " + string.Join(", ", options));
+    }
+
+    /// <inheritdoc/>
+    protected override void AlterTableOptions(AlterTableOptions operation, List<SqlStatement> output) =>
+        throw Unsupported(operation, "changing STRICT or WITHOUT ROWID");
+
     /// <inheritdoc/>
     protected override SqlStatement CreateIndex(CreateIndex operation)
     {
@@ -109,7 +139,7 @@ internal sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.In
 
     // An integer type, or one spelled INTEGER (a scaffolded [Column(TypeName = "INTEGER")] reads back as that spelling).
     private static Column? RowidColumn(Table table) =>
-        table.PrimaryKey is { Columns.Count: 1 } pk
+        !table.WithoutRowid && table.PrimaryKey is { Columns.Count: 1 } pk
         && table.FindColumn(pk.Columns[0]) is { Identity: not null } column
         && (column.Type.IsInteger || string.Equals(SqliteTypeMap.Instance.ToSql(column.Type), "INTEGER", StringComparison.OrdinalIgnoreCase))
             ? column

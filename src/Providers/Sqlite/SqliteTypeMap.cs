@@ -37,6 +37,28 @@ internal sealed class SqliteTypeMap : SqlTypeMap
         _ => throw new NotSupportedException($"SQLite has no spelling for {type}."),
     };
 
+    /// <summary>
+    /// What a STRICT table stores a type as: integers and booleans INTEGER, floats REAL, binary BLOB, everything else
+    /// TEXT (as Microsoft.Data.Sqlite writes decimals, dates, GUIDs and JSON); a raw type only when it is one of the
+    /// strict names (INT, INTEGER, REAL, TEXT, BLOB, ANY).
+    /// </summary>
+    public override SqlType? StrictType(SqlType type) => type.Kind switch
+    {
+        SqlTypeKind.Int16 or SqlTypeKind.Int32 or SqlTypeKind.Int64 or SqlTypeKind.Boolean => SqlType.Int32,
+        SqlTypeKind.Single or SqlTypeKind.Double => SqlType.Single,
+        SqlTypeKind.Binary => SqlType.Binary(),
+        SqlTypeKind.Raw => (type.Name ?? "").Trim().ToUpperInvariant() switch
+        {
+            "INT" or "INTEGER" => SqlType.Int32,
+            "REAL" => SqlType.Single,
+            "TEXT" => SqlType.Text,
+            "BLOB" => SqlType.Binary(),
+            "ANY" => SqlType.Raw("ANY"),
+            _ => null,
+        },
+        _ => SqlType.Text,
+    };
+
     /// <inheritdoc/>
     public override SqlType Parse(string sql)
     {

@@ -31,7 +31,8 @@ internal static partial class ModelWriter
         }
         var rest = schema with { Tables = [.. builderTables.Select(b => b.Table)] };
         var (source, warnings) = Write(rest, ns);
-        if (builderTables.Count > 0 || !schema.Enums.IsEmpty || !schema.Sequences.IsEmpty || !schema.Extensions.IsEmpty || !schema.Objects.IsEmpty || warnings.Count > 0)
+        if (builderTables.Count > 0 || !schema.Enums.IsEmpty || !schema.Sequences.IsEmpty || !schema.Extensions.IsEmpty || !schema.Domains.IsEmpty
+            || !schema.Objects.IsEmpty || warnings.Count > 0)
         {
             var notes = new StringBuilder();
             foreach (var (table, why) in builderTables) CSharpText.Comment(notes, "", $"{table.Name} is written with the builder: {why}.");
@@ -103,6 +104,10 @@ internal static partial class ModelWriter
             } + ")]\n");
         }
         if (table.Comment is { } comment) code.Append($"[Comment({Lit(comment)})]\n");
+        if (table.Options != TableOptions.None)
+        {
+            code.Append("[TableOptions(").Append(string.Join(", ", new[] { table.Strict ? "Strict = true" : null, table.WithoutRowid ? "WithoutRowid = true" : null }.OfType<string>())).Append(")]\n");
+        }
         code.Append("public class ").Append(className).Append("\n{\n");
         var singleIntegerKey = pk is { Columns.Count: 1 } && table.FindColumn(pk.Columns[0]) is { Type.IsInteger: true };
         foreach (var column in table.Columns)

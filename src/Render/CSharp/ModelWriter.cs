@@ -27,6 +27,7 @@ internal static partial class ModelWriter
         {
             code.Append("        builder.Extension(").Append(Lit(extension.Name)).Append(extension.Schema is { } s ? ", schema: " + Lit(s) : "").Append(");\n");
         }
+        foreach (var domain in schema.Domains) code.Append("        builder.Domain(").Append(Domain(domain)).Append(");\n");
         foreach (var sequence in schema.Sequences) code.Append("        builder.Sequence(").Append(Sequence(sequence)).Append(");\n");
         foreach (var table in schema.Tables)
         {
@@ -59,6 +60,8 @@ internal static partial class ModelWriter
             }
             foreach (var index in table.Indexes) code.Append("            ").Append(Index(table, index)).Append(";\n");
             if (table.Comment is { } comment) code.Append("            t.Comment(").Append(Lit(comment)).Append(");\n");
+            if (table.Strict) code.Append("            t.Strict();\n");
+            if (table.WithoutRowid) code.Append("            t.WithoutRowid();\n");
             code.Append("        });\n");
         }
         foreach (var item in schema.Objects) code.Append("        builder.").Append(DefinedObject(item)).Append(";\n");
@@ -85,7 +88,7 @@ internal static partial class ModelWriter
             ("start", identity.Start is null ? null : Long(identity.Start)), ("increment", identity.Increment is null ? null : Long(identity.Increment)),
             ("minValue", identity.MinValue is null ? null : Long(identity.MinValue)), ("maxValue", identity.MaxValue is null ? null : Long(identity.MaxValue)),
             ("cycle", identity.Cycle ? "true" : null), ("cache", identity.Cache is null ? null : Long(identity.Cache)))).Append(')');
-        if (column.Computed is { } computed) text.Append(".Computed(").Append(Lit(computed)).Append(')');
+        if (column.Computed is { } computed) text.Append(".Computed(").Append(Lit(computed)).Append(column.ComputedVirtual ? ", stored: false)" : ")");
         if (column.Comment is { } comment) text.Append(".Comment(").Append(Lit(comment)).Append(')');
         if (column.Collation is { } collation) text.Append(".Collation(").Append(Lit(collation)).Append(')');
         return text.ToString();
@@ -132,6 +135,11 @@ internal static partial class ModelWriter
         ("increment", s.Increment is null ? null : Long(s.Increment)), ("minValue", s.MinValue is null ? null : Long(s.MinValue)),
         ("maxValue", s.MaxValue is null ? null : Long(s.MaxValue)), ("cycle", s.Cycle ? "true" : null), ("cache", s.Cache is null ? null : Long(s.Cache)))
         is { Length: > 0 } options ? ", " + options : "");
+
+    private static string Domain(Domain d) => Name(d.Name) + ", " + Type(d.BaseType) + (Arguments(("notNull", d.NotNull ? "true" : null),
+        ("defaultSql", d.Default is null ? null : Lit(d.Default)),
+        ("checks", d.Checks.IsEmpty ? null : $"[{string.Join(", ", d.Checks.Select(c => $"new CheckConstraint({Lit(c.Name)}, {Lit(c.Sql)})"))}]"),
+        ("collation", d.Collation is null ? null : Lit(d.Collation))) is { Length: > 0 } options ? ", " + options : "");
 
     private static readonly NamingConvention Naming = NamingConvention.Default;
 

@@ -19,6 +19,7 @@ internal static class SchemaExpressions
         CheckConstraint k => Call("Check", Arg(Str(k.Name)), Arg(Str(k.Sql))),
         TableIndex i => Index(i),
         TableComment t => Call("Comment", Arg(Str(t.Text))),
+        TableOptions o => Call("Options", [.. o.Strict ? [Named("strict", Bool(true))] : Array.Empty<ArgumentSyntax>(), .. o.WithoutRowid ? [Named("withoutRowid", Bool(true))] : Array.Empty<ArgumentSyntax>()]),
         _ => throw new NotSupportedException($"No C# rendering for {element.GetType().Name}."),
     };
 
@@ -41,6 +42,7 @@ internal static class SchemaExpressions
         if (column.Computed is { } computed) args.Add(Named("computed", Str(computed)));
         if (column.Comment is { } comment) args.Add(Named("comment", Str(comment)));
         if (column.Collation is { } collation) args.Add(Named("collation", Str(collation)));
+        if (column.ComputedVirtual) args.Add(Named("computedVirtual", Bool(true)));
         return Call("Column", [.. args]);
     }
 
@@ -84,6 +86,16 @@ internal static class SchemaExpressions
         if (sequence.Cycle) args.Add(Named("cycle", Bool(true)));
         if (sequence.Cache is { } cache) args.Add(Named("cache", Long(cache)));
         return Call("Sequence", [.. args]);
+    }
+
+    public static ExpressionSyntax Domain(Domain domain)
+    {
+        var args = new List<ArgumentSyntax> { Arg(Name(domain.Name)), Arg(Type(domain.BaseType)) };
+        if (domain.NotNull) args.Add(Named("notNull", Bool(true)));
+        if (domain.Default is { } d) args.Add(Named("defaultSql", Str(d)));
+        if (!domain.Checks.IsEmpty) args.Add(Named("checks", List(domain.Checks.Select(Element))));
+        if (domain.Collation is { } collation) args.Add(Named("collation", Str(collation)));
+        return Call("Domain", [.. args]);
     }
 
     private static IEnumerable<ArgumentSyntax> Optional(int? value) => value is { } v ? [Arg(Int(v))] : [];

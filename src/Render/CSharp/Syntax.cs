@@ -42,6 +42,9 @@ internal static class Syntax
     public static ExpressionSyntax Strings(IEnumerable<string> values) =>
         CollectionExpression(SeparatedList<CollectionElementSyntax>(values.Select(v => ExpressionElement(Str(v)))));
 
+    public static ExpressionSyntax List(IEnumerable<ExpressionSyntax> items) =>
+        CollectionExpression(SeparatedList<CollectionElementSyntax>(items.Select(ExpressionElement)));
+
     public static ExpressionSyntax Bools(IEnumerable<bool> values) =>
         CollectionExpression(SeparatedList<CollectionElementSyntax>(values.Select(v => ExpressionElement(Bool(v)))));
 

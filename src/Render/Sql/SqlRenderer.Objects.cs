@@ -57,6 +57,10 @@ internal abstract partial class SqlRenderer
     /// <summary>Renames a value of an enum type.</summary>
     protected virtual void RenameEnumValue(RenameEnumValue operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
 
+    /// <summary>Changes a table's storage options; where the database has them, only a table rebuild can.</summary>
+    protected virtual void AlterTableOptions(AlterTableOptions operation, List<SqlStatement> output) =>
+        throw Refuse(operation, "table options (STRICT, WITHOUT ROWID)", Dialect.SupportsStrictTables || Dialect.SupportsWithoutRowid);
+
     /// <summary>Creates an extension.</summary>
     protected virtual void CreateExtension(CreateExtension operation, List<SqlStatement> output) => throw Refuse(operation, "extensions", Dialect.SupportsExtensions);
 
@@ -65,6 +69,16 @@ internal abstract partial class SqlRenderer
 
     /// <summary>Moves an extension to another schema.</summary>
     protected virtual void AlterExtension(AlterExtension operation, List<SqlStatement> output) => throw Refuse(operation, "extensions", Dialect.SupportsExtensions);
+
+    /// <summary>Creates a domain.</summary>
+    protected virtual void CreateDomain(CreateDomain operation, List<SqlStatement> output) => throw Refuse(operation, "domains", Dialect.SupportsDomains);
+
+    /// <summary>Drops a domain.</summary>
+    protected virtual void DropDomain(DropDomain operation, List<SqlStatement> output) => throw Refuse(operation, "domains", Dialect.SupportsDomains);
+
+    /// <summary>Changes a domain's default, NOT NULL and checks.</summary>
+    protected virtual void AlterDomain(AlterDomain operation, List<SqlStatement> output) => throw Refuse(operation, "domains", Dialect.SupportsDomains);
+
     /// <summary>Puts the values of an enum type in another order.</summary>
     protected virtual void ReorderEnumValues(ReorderEnumValues operation, List<SqlStatement> output) => throw Refuse(operation, "enum types", Dialect.SupportsEnumTypes);
 

@@ -33,6 +33,7 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case DropTable o: output.Add(new($"DROP TABLE {Syntax.Quote(o.Table.Name)}")); break;
             case RenameTable o: output.Add(new(RenameTable(o))); break;
             case AlterTableComment o: AlterTableComment(o, output); break;
+            case AlterTableOptions o: AlterTableOptions(o, output); break;
             case AddColumn o: AddColumn(o, output); break;
             case DropColumn o: output.Add(new($"ALTER TABLE {Syntax.Quote(o.Table)} DROP COLUMN {Syntax.QuoteIdentifier(o.Column.Name)}")); break;
             case AlterColumn o: AlterColumn(o, output); break;
@@ -57,6 +58,9 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case CreateExtension o: CreateExtension(o, output); break;
             case DropExtension o: DropExtension(o, output); break;
             case AlterExtension o: AlterExtension(o, output); break;
+            case CreateDomain o: CreateDomain(o, output); break;
+            case DropDomain o: DropDomain(o, output); break;
+            case AlterDomain o: AlterDomain(o, output); break;
             case ReorderEnumValues o: ReorderEnumValues(o, output); break;
             case CreateObject o: CreateObject(o, output); break;
             case DropObject o: DropObject(o, output); break;
@@ -77,6 +81,10 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
     /// <summary>The CREATE TABLE statement, with every constraint inline.</summary>
     protected virtual string CreateTable(Table table)
     {
+        if (table.Strict && !Dialect.SupportsStrictTables || table.WithoutRowid && !Dialect.SupportsWithoutRowid)
+        {
+            throw new UnsupportedOperationException($"Table {table.Name} is {(table.Strict ? "STRICT" : "WITHOUT ROWID")}, which {DatabaseName} has no such option for: remove it from the table for {DatabaseName}.");
+        }
         var lines = new List<string>();
         foreach (var column in table.Columns) lines.Add(ColumnDefinition(table, column));
         if (table.PrimaryKey is { } pk && !PrimaryKeyIsInline(table)) lines.Add(PrimaryKeyClause(pk));
@@ -96,7 +104,14 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
     {
         var builder = new StringBuilder(Syntax.QuoteIdentifier(column.Name)).Append(' ').Append(ColumnType(column));
         if (column.Collation is { } collation) builder.Append(" COLLATE ").Append(Syntax.QuoteIdentifier(collation));
-        if (column.Computed is { } computed) builder.Append(" GENERATED ALWAYS AS (").Append(computed).Append(") STORED");
+        if (column.Computed is { } computed)
+        {
+            if (column.ComputedVirtual && !Dialect.SupportsVirtualComputedColumns)
+            {
+                throw new UnsupportedOperationException($"Column {column.Name}{(table is null ? "" : $" of {table.Name}")} is a VIRTUAL generated column, which {DatabaseName} does not have: make it stored.");
+            }
+            builder.Append(" GENERATED ALWAYS AS (").Append(computed).Append(column.ComputedVirtual ? ") VIRTUAL" : ") STORED");
+        }
         if (column.Identity is { } identity && IdentityClause(identity) is { } clause) builder.Append(' ').Append(clause);
         if (!column.Nullable) builder.Append(" NOT NULL");
         if (column.Default is { } value) builder.Append(" DEFAULT ").Append(DefaultValue(value));

@@ -51,7 +51,7 @@ public enum SchemaObjectKind
     /// <summary>The PARTITION BY of a partitioned table (reported as not managed).</summary>
     Partitioning,
 
-    /// <summary>A domain (reported as not managed).</summary>
+    /// <summary>A domain.</summary>
     Domain,
 
     /// <summary>A range type (reported as not managed).</summary>

@@ -82,7 +82,10 @@ public sealed partial class SqliteExactComparisonTests
 
         // Generated columns compare as expressions too.
         ("generated x*2 vs x * 2", "CREATE TABLE t (x INTEGER, y INTEGER GENERATED ALWAYS AS (x*2) VIRTUAL);",
-            "t.Column(\"x\", SqlType.Int32).Nullable();\nt.Column(\"y\", SqlType.Int32).Nullable().Computed(\"x * 2\");", true),
+            "t.Column(\"x\", SqlType.Int32).Nullable();\nt.Column(\"y\", SqlType.Int32).Nullable().Computed(\"x * 2\", stored: false);", true),
+        // ... and by how they are kept: a VIRTUAL column is not a STORED one.
+        ("generated virtual vs stored", "CREATE TABLE t (x INTEGER, y INTEGER GENERATED ALWAYS AS (x*2) VIRTUAL);",
+            "t.Column(\"x\", SqlType.Int32).Nullable();\nt.Column(\"y\", SqlType.Int32).Nullable().Computed(\"x * 2\");", false),
         .. ValueCases,
     ];
 }

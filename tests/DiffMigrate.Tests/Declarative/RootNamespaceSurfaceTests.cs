@@ -37,6 +37,7 @@ public sealed class RootNamespaceSurfaceTests
         [Unique(nameof(Email), Name = "uq_authors_email", NullsNotDistinct = true)]
         [RenamedFrom("writers")]
         [Comment("people who write")]
+        [TableOptions(Strict = false, WithoutRowid = false)]
         public class Author
         {
             [Key] public int Id { get; set; }

@@ -28,6 +28,7 @@ internal static class SampleOperations
         yield return new DropTable(UsersTable);
         yield return new RenameTable(Users, "people");
         yield return new AlterTableComment(Users, "people", null);
+        yield return new AlterTableOptions(Users, new TableOptions(Strict: true), TableOptions.None);
         yield return new AddColumn(Users, col);
         yield return new DropColumn(Users, col);
         yield return new AlterColumn(Users, col, col with { Nullable = false });
@@ -54,6 +55,10 @@ internal static class SampleOperations
         yield return new CreateExtension(new Extension("pg_trgm"));
         yield return new DropExtension(new Extension("pg_trgm", "extensions"));
         yield return new AlterExtension(new Extension("pg_trgm"), new Extension("pg_trgm", "extensions"));
+        var year = new Domain("year", SqlType.Int32, NotNull: true, Default: "2000", Checks: [new CheckConstraint("year_check", "VALUE > 1900")]);
+        yield return new CreateDomain(year);
+        yield return new DropDomain(year);
+        yield return new AlterDomain(year, year with { NotNull = false, Default = null, Checks = [new CheckConstraint("year_range", "VALUE BETWEEN 1901 AND 2999")] });
         yield return new ReorderEnumValues(mood.Name, ["sad", "happy"], ["happy", "sad"]);
         var view = DefinedObject.View("active_users", "SELECT id, name\nFROM users\nWHERE active");
         var function = DefinedObject.Function(new QualifiedName("audit", "touch"), "",
