@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
 
 namespace DiffMigrate.Diff.Lint;
@@ -11,9 +12,11 @@ internal static partial class SafetyLint
     /// view under it created again), and any view replaced by a hand-written ReplaceObject. Until the revision commits
     /// the view is absent (readers outside the transaction wait on its lock), and its grants do not come back.
     /// </summary>
-    private static IEnumerable<LintFinding> RecreatedViews(IReadOnlyList<MigrationOperation> operations)
+    private static IEnumerable<LintFinding> RecreatedViews(IReadOnlyList<MigrationOperation> operations, Dialect dialect)
     {
-        var dropped = operations.OfType<DropObject>().Where(d => d.Object.IsRelation).Select(d => d.Object.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // The default schema named or not is the same view.
+        string Key(QualifiedName name) => (name.Schema == dialect.DefaultSchema ? name with { Schema = null } : name).ToString();
+        var dropped = operations.OfType<DropObject>().Where(d => d.Object.IsRelation).Select(d => Key(d.Object.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var changed = new List<(QualifiedName Name, string What)>();
         foreach (var operation in operations.SelectMany(Flat))
         {
@@ -30,7 +33,7 @@ internal static partial class SafetyLint
                 case ReplaceObject { Object.IsRelation: true } replace:
                     yield return Recreated(replace.Object, null, i);
                     break;
-                case CreateObject { Object.IsRelation: true } create when dropped.Contains(create.Object.Key):
+                case CreateObject { Object.IsRelation: true } create when dropped.Contains(Key(create.Object.Name)):
                     var under = changed.FirstOrDefault(c => Names(create.Object.Definition, c.Name.Name));
                     if (under.Name is not null) yield return Recreated(create.Object, $"{under.What} {under.Name} changes under it", i);
                     changed.Add((create.Object.Name, "view"));

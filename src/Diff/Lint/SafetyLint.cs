@@ -68,7 +68,7 @@ internal static partial class SafetyLint
                 if (dialectRules is not null) findings.AddRange(dialectRules.Check(each, dialect, i));
             }
         }
-        findings.AddRange(RecreatedViews(operations));
+        findings.AddRange(RecreatedViews(operations, dialect));
         return findings.OrderBy(f => f.Operation).ToList();
     }
 

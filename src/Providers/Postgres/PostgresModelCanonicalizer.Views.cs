@@ -14,8 +14,9 @@ internal sealed partial class PostgresModelCanonicalizer
     /// rolled back too (one more round trip when the model has any): the database's relations of their names are
     /// dropped there, and the model's created in its place, over the database's tables as they are (dependencies
     /// first; a materialized view WITH NO DATA, with its indexes), then read back through the inspector's own catalog
-    /// queries. A view the server will not create (it uses a table or column the revision has yet to add, or the user
-    /// may not replace it) keeps the model's text alone, and is named in the problem lines.
+    /// queries. A view the server will not create (it uses a table or column the revision has yet to add, the user may
+    /// not replace it, or a lock on it is not granted within 2 s) keeps the model's text alone, and is named in the
+    /// problem lines.
     /// </remarks>
     public async Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
         DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken = default)
@@ -32,6 +33,7 @@ internal sealed partial class PostgresModelCanonicalizer
     private async Task<(EquatableArray<DefinedObject> Objects, List<string> Fallbacks)> RelationsAsync(
         DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken)
     {
+        if (!connection.CanCreateBatch) return (model.Objects, ["views and materialized views of the model: the driver cannot send a batch of separate statements"]);
         var relations = InCreationOrder(model.Objects.Where(o => o.IsRelation).ToList());
         var existing = database.Objects.Where(o => o.IsRelation).ToDictionary(o => Key(o.Name), StringComparer.Ordinal);
         var statements = new List<Statement>();
@@ -100,10 +102,11 @@ internal sealed partial class PostgresModelCanonicalizer
     private async Task<(EquatableArray<DefinedObject>? Read, int Index, Exception? Failure)> TryRelationsAsync(
         DbConnection connection, List<Statement> statements, string[] schemas, CancellationToken cancellationToken)
     {
-        if (!connection.CanCreateBatch) return (null, -1, new NotSupportedException("the driver cannot send a batch of separate statements"));
         var reached = -1;
         await using var batch = connection.CreateBatch();
         batch.Connection = connection;
+        // Dropping a relation waits for those who read it: rather than queue readers behind a long query, that view falls back.
+        Add("SET LOCAL lock_timeout = '2s'");
         foreach (var (statement, i) in statements.Select((s, i) => (s, i)))
         {
             Add($"SELECT {i.ToString(CultureInfo.InvariantCulture)} AS {Marker}");
