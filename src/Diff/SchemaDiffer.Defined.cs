@@ -86,6 +86,7 @@ internal sealed partial class SchemaDiffer
 
     private bool SameDefinition(DefinedObject existing, DefinedObject model)
     {
+        model = ServerForm(model);
         var rules = options.Dialect.Expressions;
         if (existing.Kind != model.Kind
             || rules.CanonicalDefinition(existing.Kind, existing.Definition) != rules.CanonicalDefinition(model.Kind, model.Definition))

@@ -8,7 +8,7 @@ namespace DiffMigrate.Diff.Lint;
 /// application versions or lock a table. The general rules hold on every database; a provider adds its own
 /// (<see cref="DialectLint"/>: PostgreSQL's locks, SQLite's rebuilds). Tables created by the same operations are new and empty, so changes to them are not findings. Pure.
 /// </summary>
-internal static class SafetyLint
+internal static partial class SafetyLint
 {
     /// <summary>The codes, their severity and what they mean (the README's table is written from this).</summary>
     public static IReadOnlyList<(string Code, LintSeverity Severity, string Meaning)> Rules { get; } =
@@ -23,6 +23,7 @@ internal static class SafetyLint
         ("DM108", LintSeverity.Warning, "a table or column is renamed: application versions still running use the old name"),
         ("DM109", LintSeverity.Error, "an enum value is removed: rows holding it block the change"),
         ("DM110", LintSeverity.Warning, "a primary key is dropped or replaced"),
+        ("DM111", LintSeverity.Warning, "a view is dropped and created again (a table or view under it changes): it is absent meanwhile and loses its grants"),
     ];
 
     /// <summary>
@@ -40,8 +41,9 @@ internal static class SafetyLint
         typeof(AddPrimaryKey), typeof(DropSchema), typeof(DropEnum), typeof(RenameEnumValue), typeof(ReorderEnumValues), typeof(DropSequence), typeof(AlterSequence),
         typeof(DropExtension),
         // A view, routine or trigger is dropped only when the model no longer has it, or to be created again around a
-        // change in the same revision; its definition goes with the operation, and no rows are kept in one.
-        typeof(DropObject), typeof(ReplaceObject),
+        // change in the same revision (DM111 reads the pair, see RecreatedViews); its definition goes with the
+        // operation, and no rows are kept in one (a materialized view's are the query's, computed again).
+        typeof(DropObject),
         // Rebuilds the table; STRICT fails on rows whose values do not fit their column's type, as the copy reports.
         typeof(AlterTableOptions),
         // A new domain is unused; one is dropped only once no column uses it; a changed one is checked by the server,
@@ -71,7 +73,8 @@ internal static class SafetyLint
                 if (dialectRules is not null) findings.AddRange(dialectRules.Check(each, dialect, i));
             }
         }
-        return findings;
+        findings.AddRange(RecreatedViews(operations, dialect));
+        return findings.OrderBy(f => f.Operation).ToList();
     }
 
     private static IEnumerable<LintFinding> For(MigrationOperation operation, Dialect dialect, int i)

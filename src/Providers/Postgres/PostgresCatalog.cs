@@ -5,7 +5,7 @@ namespace DiffMigrate.Providers.Postgres;
 /// the same schema set: the current schema, the schemas named in <c>@schemas</c>, or all user schemas when
 /// <c>@all</c>; objects that belong to an extension are left out.
 /// </summary>
-internal static class PostgresCatalog
+internal static partial class PostgresCatalog
 {
     private const string InSchemas =
         "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' " +
@@ -15,6 +15,9 @@ internal static class PostgresCatalog
         $"NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{classTable}'::regclass AND e.objid = {oid} AND e.deptype = 'e')";
 
     private const string UserTables = "c.relkind IN ('r', 'p') AND NOT c.relispartition";
+
+    // Materialized views have indexes too (query 4 reads them with the tables').
+    private const string IndexedRelations = "c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition";
 
     /// <summary>
     /// Three arrays over the key columns of the pg_index row <paramref name="i"/>, read the same way for the database
@@ -126,7 +129,7 @@ internal static class PostgresCatalog
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_am am ON am.oid = ic.relam
         LEFT JOIN pg_constraint backing ON backing.conindid = i.indexrelid AND backing.contype IN ('p', 'u', 'x')
-        WHERE {UserTables} AND {InSchemas} AND backing.oid IS NULL
+        WHERE {IndexedRelations} AND {InSchemas} AND backing.oid IS NULL
         ORDER BY 1, 2, 3
         """,
 
@@ -152,10 +155,10 @@ internal static class PostgresCatalog
         // Extensions come with it (kind 'extension', its schema and version): they are compared. Domains are read by 8.
         $"""
         SELECT u.kind, u.schema, u.name, u.tab, u.detail FROM (
-            SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materializedView' WHEN 'f' THEN 'foreignTable' ELSE 'compositeType' END AS kind,
+            SELECT CASE c.relkind WHEN 'f' THEN 'foreignTable' ELSE 'compositeType' END AS kind,
                    n.nspname AS schema, c.relname::text AS name, NULL::text AS tab, NULL::text AS detail
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('v', 'm', 'f', 'c') AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+            WHERE c.relkind IN ('f', 'c') AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
             UNION ALL
             SELECT 'partition', n.nspname, c.relname, NULL, 'of ' || p.oid::regclass::text || ' ' || pg_get_expr(c.relpartbound, c.oid)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -226,6 +229,8 @@ internal static class PostgresCatalog
         WHERE t.typtype = 'd' AND {InSchemas} AND {NotFromExtension("pg_type", "t.oid")}
         ORDER BY 1, 2
         """,
+        // 9: views and materialized views.
+        Views,
     ];
 
     /// <summary>

@@ -40,7 +40,8 @@ internal sealed partial class PostgresInspector
         var extensions = rows.Unmanaged.Where(u => u.Kind == "extension").Select(u => new Extension(u.Name, u.Schema == rows.CurrentSchema ? null : u.Schema));
         var domains = rows.Domains.Select(d => Domain(d, Name(d.Schema, d.Name))).OrderBy(d => d.Name).ToEquatableArray();
         return new DatabaseSchema(tables.ToEquatableArray(), default, enums.OrderBy(e => e.Name).ToEquatableArray(), sequences, schemas,
-            Unmanaged: unmanaged.ToEquatableArray(), Extensions: extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(), Domains: domains);
+            Unmanaged: unmanaged.ToEquatableArray(), Extensions: extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(), Domains: domains,
+            Objects: Relations(rows, Name, indexes));
     }
 
     /// <summary>A domain as read (by the inspector, or by the canonicaliser from its copy), under <paramref name="name"/>.</summary>
@@ -135,7 +136,7 @@ internal sealed partial class PostgresInspector
         _ => ReferentialAction.NoAction,
     };
 
-    private sealed class CatalogRows
+    private sealed partial class CatalogRows
     {
         public string CurrentSchema { get; set; } = "public";
         public List<string> Schemas { get; } = [];

@@ -9,7 +9,7 @@ namespace DiffMigrate.Providers.Postgres;
 /// the number of tables. Normalises as it reads: the current schema becomes a null schema, catalog type names
 /// become neutral types, serial columns become <see cref="Identity.Serial"/> instead of a nextval default,
 /// identity options equal to the defaults become null, and expressions keep the server's own spelling. What it
-/// does not compare (views, functions, triggers, grants, other schemas, ...) it lists as <see cref="DatabaseSchema.Unmanaged"/>.
+/// does not compare (functions, triggers, grants, other schemas, ...) it lists as <see cref="DatabaseSchema.Unmanaged"/>.
 /// </summary>
 internal sealed partial class PostgresInspector : IDatabaseInspector
 {
@@ -88,6 +88,7 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
             r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetBoolean(6), r.GetInt64(7), r.GetString(8))),
         r => rows.Unmanaged.Add(new UnmanagedRow(r.GetString(0), Text(r, 1), r.GetString(2), Text(r, 3), Text(r, 4))),
         r => rows.Domains.Add(ReadDomain(r, 1) with { Schema = r.GetString(0) }),
+        r => rows.Views.Add(ViewRow.Read(r)),
     ];
 
     /// <summary>A domain from the columns of <see cref="PostgresCatalog.DomainColumns"/>, starting at <paramref name="at"/> (its schema left empty).</summary>

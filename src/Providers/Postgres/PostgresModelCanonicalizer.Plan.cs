@@ -114,7 +114,7 @@ internal sealed partial class PostgresModelCanonicalizer
         private static string Checked(string sql, string element) =>
             PostgresSqlScanner.Problem(sql) is { } problem ? throw new DiffMigrateException($"The model's {element} is not a single SQL expression ({problem}): {Abbreviate(sql)}") : sql;
 
-        private static string Abbreviate(string sql)
+        internal static string Abbreviate(string sql)
         {
             var line = string.Join(" ", sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             return line.Length <= 120 ? line : line[..117] + "...";

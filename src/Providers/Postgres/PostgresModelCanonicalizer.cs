@@ -41,9 +41,9 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
     /// <summary>How many elements may fall back one by one before the whole model does (each costs a round trip).</summary>
     private const int MostFallbacks = 10;
 
-    /// <inheritdoc/>
-    public async Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
-        DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken = default)
+    /// <summary>The server's forms of the model's tables and what they hold (see <see cref="CanonicalizeAsync"/>).</summary>
+    private async Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeTablesAsync(
+        DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken)
     {
         var statements = new List<Statement>();
         var existingSchemas = database.Schemas.ToHashSet(StringComparer.Ordinal);
