@@ -17,6 +17,8 @@ internal sealed partial class SchemaDiffer
     private List<MigrationOperation> WithDefinedObjects(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> tableOperations)
     {
         if (from.Objects.IsEmpty && to.Objects.IsEmpty) return tableOperations;
+        // The model's objects as the server stores them (where it could create them): compared, and written so.
+        if (options.ModelServerForms is { } forms && forms.Objects.Count == to.Objects.Count) to = to with { Objects = forms.Objects };
         var dialect = options.Dialect;
         if (to.Objects.FirstOrDefault(o => !dialect.SupportsObject(o.Kind)) is { } unsupported)
         {

@@ -39,7 +39,8 @@ internal sealed partial class PostgresInspector
             .Select(u => new UnmanagedObject(u.Kind, u.Schema is null ? new QualifiedName(null, u.Name) : Name(u.Schema, u.Name), u.Table, u.Detail));
         var extensions = rows.Unmanaged.Where(u => u.Kind == "extension").Select(u => new Extension(u.Name, u.Schema == rows.CurrentSchema ? null : u.Schema));
         return new DatabaseSchema(tables.ToEquatableArray(), default, enums.OrderBy(e => e.Name).ToEquatableArray(), sequences, schemas,
-            Unmanaged: unmanaged.ToEquatableArray(), Extensions: extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray());
+            Unmanaged: unmanaged.ToEquatableArray(), Extensions: extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Objects: RoutinesAndTriggers(rows, Name, excluded).ToEquatableArray());
     }
 
     private static Column Column(ColumnRow row, Func<string, string, QualifiedName> name, Dictionary<string, EquatableArray<string>> enumValues)
@@ -130,7 +131,7 @@ internal sealed partial class PostgresInspector
         _ => ReferentialAction.NoAction,
     };
 
-    private sealed class CatalogRows
+    private sealed partial class CatalogRows
     {
         public string CurrentSchema { get; set; } = "public";
         public List<string> Schemas { get; } = [];

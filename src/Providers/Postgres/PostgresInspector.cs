@@ -87,6 +87,7 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
         r => rows.Sequences.Add(new SequenceRow(
             r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetBoolean(6), r.GetInt64(7), r.GetString(8))),
         r => rows.Unmanaged.Add(new UnmanagedRow(r.GetString(0), Text(r, 1), r.GetString(2), Text(r, 3), Text(r, 4))),
+        .. RoutineReaders(rows),
     ];
 
     private static HashSet<string> Excluded(InspectOptions options) => new(options.ExcludeTables ?? [], StringComparer.Ordinal);

@@ -28,7 +28,7 @@ public sealed class PostgresQueryCountTests
         Assert.AreEqual(smallCommands, inspector.LastCommandCount);
         Assert.AreEqual(smallStatements, inspector.LastStatementCount);
         Assert.AreEqual(1, inspector.LastCommandCount);
-        Assert.AreEqual(8, inspector.LastStatementCount);
+        Assert.AreEqual(10, inspector.LastStatementCount);
     }
 
     [TestMethod]
