@@ -49,13 +49,14 @@ internal sealed partial class PostgresModelCanonicalizer
             foreach (var (item, index) in asked.Where(a => a.Object.IsRoutine))
             {
                 var sql = OrReplace(item.Definition);
-                var failure = await TryAsync(connection, transaction, [sql], cancellationToken).ConfigureAwait(false);
-                if (failure is not null && known.ContainsKey(ObjectKey(item)))
+                // The read-back finds it by name and argument types: types the server cannot parse fail here, alone.
+                var resolve = $"SELECT to_regprocedure({Literal(Signature(item))})";
+                var failure = await TryAsync(connection, transaction, [sql, resolve], cancellationToken).ConfigureAwait(false);
+                if (failure is not null)
                 {
                     // CREATE OR REPLACE cannot change a return type, argument names or the kind: the migration drops it first.
-                    var existing = known[ObjectKey(item)];
-                    var drop = $"DROP {KindSql(existing.Kind)} IF EXISTS {QuoteName(existing.Name)}({(existing.Kind == DefinedObjectKind.Aggregate && Arguments(existing) == "" ? "*" : Arguments(existing))}) CASCADE";
-                    failure = await TryAsync(connection, transaction, [drop, sql], cancellationToken).ConfigureAwait(false);
+                    var drop = $"DROP ROUTINE IF EXISTS {Signature(item)} CASCADE";
+                    failure = await TryAsync(connection, transaction, [drop, sql, resolve], cancellationToken).ConfigureAwait(false) is null ? null : failure;
                 }
                 if (failure is null) created.Add((item, index));
                 else fallbacks.Add($"{item}: {FirstLine(failure.Message)}");
@@ -113,7 +114,7 @@ internal sealed partial class PostgresModelCanonicalizer
         batch.Transaction = transaction;
         Add(routines.Count == 0 ? "SELECT NULL::int, NULL, NULL, NULL WHERE false" : $"""
             SELECT v.i, {PostgresCatalog.RoutineKind("p")}, oidvectortypes(p.proargtypes), {PostgresCatalog.RoutineDefinition("p")}
-            FROM (VALUES {string.Join(", ", routines.Select(r => $"({Number(r.Index)}, {Literal($"{QuoteName(r.Object.Name)}({Arguments(r.Object)})")})"))}) v(i, sig)
+            FROM (VALUES {string.Join(", ", routines.Select(r => $"({Number(r.Index)}, {Literal(Signature(r.Object))})"))}) v(i, sig)
             JOIN pg_proc p ON p.oid = to_regprocedure(v.sig)
             """);
         Add(triggers.Count == 0 ? "SELECT NULL::int, NULL, NULL, NULL WHERE false" : $"""
@@ -216,6 +217,8 @@ internal sealed partial class PostgresModelCanonicalizer
 
     /// <summary>An aggregate of no arguments is named <c>name(*)</c> by DROP; <c>to_regprocedure</c> takes <c>name()</c>.</summary>
     private static string Arguments(DefinedObject item) => item.Arguments is null or "*" ? "" : item.Arguments;
+
+    private static string Signature(DefinedObject routine) => $"{QuoteName(routine.Name)}({Arguments(routine)})";
 
     private static string ObjectKey(DefinedObject item) => item.Kind == DefinedObjectKind.Trigger
         ? $"trigger {Key(item.Table!)}.{item.Name.Name}"

@@ -202,6 +202,32 @@ public sealed class PostgresRoutineTests
         Assert.AreEqual("3", database.Strings("SELECT word_count('a b  c')::text").Single());
     }
 
+    [TestMethod]
+    public void A_function_whose_return_type_or_argument_names_change_is_dropped_and_created_again()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        using var project = ModelProject.For(Table + """
+            b.Function("score", "int", @"create function score(n int) returns int language sql as $$ select n * 2 $$");
+            b.Procedure("bump", "int", @"create procedure bump(n int) language sql as $$ update posts set id = id + n $$");
+            """, database);
+        Converge(project, "00000000a050");
+        using (Model(project, Table + """
+            b.Function("score", "int", @"create function score(n int) returns bigint language sql as $$ select n * 3 $$");
+            b.Procedure("bump", "int", @"create procedure bump(step int) language sql as $$ update posts set id = id + step $$");
+            """, 2))
+        {
+            var check = project.Run("check");
+            Assert.AreEqual(1, check.Code, check.Out + check.Err);
+            CollectionAssert.AreEquivalent(new[] { "- function score(integer)", "+ function score(integer)", "- procedure bump(integer)", "+ procedure bump(integer)" },
+                Changes(check.Out), check.Out);
+            Converge(project, "00000000a051");
+            Assert.AreEqual("bigint|6", database.Strings("SELECT pg_typeof(score(2))::text || '|' || score(2)").Single());
+            var down = project.Run("downgrade", "00000000a050");
+            Assert.AreEqual(0, down.Code, down.Out + down.Err);
+            Assert.AreEqual("integer|4", database.Strings("SELECT pg_typeof(score(2))::text || '|' || score(2)").Single());
+        }
+    }
+
     /// <summary>Autogenerates a revision, upgrades, and requires that nothing is left to do.</summary>
     internal static void Converge(TempProject project, string revision)
     {
