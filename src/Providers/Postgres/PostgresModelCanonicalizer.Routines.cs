@@ -37,11 +37,11 @@ internal sealed partial class PostgresModelCanonicalizer
         foreach (var (item, _) in asked) CheckHead(item);
 
         var objects = model.Objects.ToArray();
-        LastRoundTripCount++;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await ExecuteAsync(connection, transaction, ["SET LOCAL check_function_bodies = off"], cancellationToken).ConfigureAwait(false);
+            // A trigger takes a lock on its table until the rollback: one the server cannot get soon falls back instead of waiting on the application.
+            await ExecuteAsync(connection, transaction, ["SET LOCAL check_function_bodies = off", "SET LOCAL lock_timeout = '5s'"], cancellationToken).ConfigureAwait(false);
             // What the model's routines and tables need (schemas, enums, extensions); one that fails shows up below.
             foreach (var statement in prerequisites) await TryAsync(connection, transaction, [statement.Sql], cancellationToken).ConfigureAwait(false);
 
