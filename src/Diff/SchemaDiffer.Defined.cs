@@ -17,6 +17,8 @@ internal sealed partial class SchemaDiffer
     private List<MigrationOperation> WithDefinedObjects(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> tableOperations)
     {
         if (from.Objects.IsEmpty && to.Objects.IsEmpty) return tableOperations;
+        // The model's objects as the server stores them (where it could create them): compared, and written so.
+        if (options.ModelServerForms is { } forms && forms.Objects.Count == to.Objects.Count) to = to with { Objects = forms.Objects };
         var dialect = options.Dialect;
         if (to.Objects.FirstOrDefault(o => !dialect.SupportsObject(o.Kind)) is { } unsupported)
         {
@@ -33,6 +35,7 @@ internal sealed partial class SchemaDiffer
         {
             var model = wanted.GetValueOrDefault(key);
             if (model is null || model.Kind != old.Kind || (!old.IsRoutine && !SameDefinition(old, model))
+                || (old.IsRoutine && !SameDefinition(old, model) && !InPlace(old, model))
                 || (old.Kind == DefinedObjectKind.Trigger && touched.Rebuilt.Contains(normalizer.Name(old.Table!)))
                 || (old.IsRelation && Uses(from, old).Any(t => touched.Changed.Contains(t))))
             {
@@ -46,7 +49,7 @@ internal sealed partial class SchemaDiffer
             foreach (var (key, old) in existing)
             {
                 if (goes.Contains(key) || old.IsRoutine) continue;
-                if (Uses(from, old).Any(name => existing.Values.Any(o => goes.Contains(KeyOf(o)) && !o.IsRoutine && normalizer.Name(o.Name) == name)))
+                if (Uses(from, old).Any(name => existing.Values.Any(o => goes.Contains(KeyOf(o)) && (!o.IsRoutine || wanted.ContainsKey(KeyOf(o))) && normalizer.Name(o.Name) == name)))
                 {
                     grew = goes.Add(key);
                 }

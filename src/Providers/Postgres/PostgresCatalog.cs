@@ -173,16 +173,10 @@ internal static partial class PostgresCatalog
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'r' AND {InSchemas} AND {NotFromExtension("pg_type", "t.oid")}
             UNION ALL
-            SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, n.nspname, p.proname,
-                   NULL, '(' || pg_get_function_identity_arguments(p.oid) || ')'
-            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE {InSchemas} AND {NotFromExtension("pg_proc", "p.oid")}
-              -- A range type's constructors come with it.
-              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
-            UNION ALL
+            -- Functions, procedures, aggregates (statement 8) and the triggers on tables (statement 9) are compared.
             SELECT 'trigger', n.nspname, tg.tgname, c.relname, CASE WHEN tg.tgconstraint <> 0 THEN 'constraint trigger' END
             FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+            WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND NOT ({UserTables}) AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
             UNION ALL
             SELECT 'rule', n.nspname, r.rulename, c.relname, NULL
             FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -231,6 +225,9 @@ internal static partial class PostgresCatalog
         """,
         // 9: views and materialized views.
         Views,
+        // 10: functions, procedures and aggregates; 11: triggers.
+        Routines,
+        Triggers,
     ];
 
     /// <summary>

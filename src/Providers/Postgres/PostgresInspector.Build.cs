@@ -41,7 +41,7 @@ internal sealed partial class PostgresInspector
         var domains = rows.Domains.Select(d => Domain(d, Name(d.Schema, d.Name))).OrderBy(d => d.Name).ToEquatableArray();
         return new DatabaseSchema(tables.ToEquatableArray(), default, enums.OrderBy(e => e.Name).ToEquatableArray(), sequences, schemas,
             Unmanaged: unmanaged.ToEquatableArray(), Extensions: extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(), Domains: domains,
-            Objects: Relations(rows, Name, indexes));
+            Objects: [.. Relations(rows, Name, indexes), .. RoutinesAndTriggers(rows, Name, excluded)]);
     }
 
     /// <summary>A domain as read (by the inspector, or by the canonicaliser from its copy), under <paramref name="name"/>.</summary>

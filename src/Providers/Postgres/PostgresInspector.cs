@@ -89,6 +89,7 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
         r => rows.Unmanaged.Add(new UnmanagedRow(r.GetString(0), Text(r, 1), r.GetString(2), Text(r, 3), Text(r, 4))),
         r => rows.Domains.Add(ReadDomain(r, 1) with { Schema = r.GetString(0) }),
         r => rows.Views.Add(ViewRow.Read(r)),
+        .. RoutineReaders(rows),
     ];
 
     /// <summary>A domain from the columns of <see cref="PostgresCatalog.DomainColumns"/>, starting at <paramref name="at"/> (its schema left empty).</summary>

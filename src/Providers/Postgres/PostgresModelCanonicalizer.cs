@@ -75,10 +75,12 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         }
 
         AddDomains(model, database, statements);
+        var (withObjects, objectFallbacks) = await DefinedObjectsAsync(connection, model, database, statements, cancellationToken).ConfigureAwait(false);
+        model = withObjects;
 
         var plan = new Plan(unusable);
         var apply = model.Tables.Select(t => plan.WithValues(t, database, plan.Add(t))).ToList();
-        if (plan.IsEmpty && model.Domains.IsEmpty) return (model, null);
+        if (plan.IsEmpty && model.Domains.IsEmpty) return (model, objectFallbacks.Count == 0 ? null : string.Join("\n", objectFallbacks));
         plan.Write(statements);
         plan.WriteValues(statements);
         statements.AddRange(ReadBack.Select(sql => new Statement(sql, null)));
@@ -88,6 +90,7 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         LastRoundTripCount = 0;
 
         var (forms, fallbacks, problem) = await AskAsync(connection, statements, cancellationToken).ConfigureAwait(false);
+        fallbacks.AddRange(objectFallbacks);
         if (forms is null || fallbacks.Count > 0) FallbackCount++;
         if (forms is null) return (null, problem);
         // What the server would not take keeps the model's spelling (no answer was read back for it).

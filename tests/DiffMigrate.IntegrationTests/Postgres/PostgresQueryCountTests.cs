@@ -28,7 +28,7 @@ public sealed class PostgresQueryCountTests
         Assert.AreEqual(smallCommands, inspector.LastCommandCount);
         Assert.AreEqual(smallStatements, inspector.LastStatementCount);
         Assert.AreEqual(1, inspector.LastCommandCount);
-        Assert.AreEqual(10, inspector.LastStatementCount);   // 8: domains, 9: views and materialized views
+        Assert.AreEqual(12, inspector.LastStatementCount);   // 8: domains, 9: views, 10: routines, 11: triggers
     }
 
     [TestMethod]
