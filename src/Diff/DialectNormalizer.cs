@@ -25,9 +25,15 @@ internal sealed class DialectNormalizer(Dialect dialect)
         {
             Name = Name(table.Name),
             Columns = table.Columns.Select(c => Column(c, c.Name == rowid)).ToEquatableArray(),
-            ForeignKeys = table.ForeignKeys.Select(f => f with { ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred }).ToEquatableArray(),
+            ForeignKeys = table.ForeignKeys.Select(f => f with
+            {
+                ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred, NotValid = f.NotValid && dialect.SupportsNotValidConstraints,
+            }).ToEquatableArray(),
             Indexes = table.Indexes.Select(i => Index(table, i)).ToEquatableArray(),
-            CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql) }).ToEquatableArray(),
+            UniqueConstraints = table.UniqueConstraints.Select(u => u with { Deferrable = u.Deferrable || u.InitiallyDeferred }).ToEquatableArray(),
+            CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql), NotValid = c.NotValid && dialect.SupportsNotValidConstraints }).ToEquatableArray(),
+            // The server's form is what counts (the canonicaliser asks for it); without one, only the spacing is forgiven.
+            ExclusionConstraints = table.ExclusionConstraints.Select(x => x with { Definition = string.Join(' ', x.Definition.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) }).ToEquatableArray(),
             Comment = Comment(table.Comment),
         };
     }

@@ -20,14 +20,16 @@ internal sealed partial class SchemaDiffer
         // Drops go dependents first (foreign keys, indexes, ..., primary key); adds the other way round, so that a
         // new primary key or unique constraint exists before the foreign keys that may rely on it.
         var drops = new List<MigrationOperation>();
-        List<MigrationOperation> addedKeys = [], addedChecks = [], addedUniques = [], addedIndexes = [], addedForeignKeys = [];
-        DiffForeignKeys(name, from, to, drops, addedForeignKeys);
+        List<MigrationOperation> addedKeys = [], addedChecks = [], addedUniques = [], addedIndexes = [], addedForeignKeys = [], addedExclusions = [], validations = [];
+        DiffForeignKeys(name, from, to, drops, addedForeignKeys, validations);
         DiffIndexes(name, from, to, drops, addedIndexes);
         DiffUniqueConstraints(name, from, to, drops, addedUniques);
-        DiffCheckConstraints(name, from, to, drops, addedChecks);
+        DiffCheckConstraints(name, from, to, drops, addedChecks, validations);
+        DiffExclusionConstraints(name, from, to, drops, addedExclusions);
         DiffPrimaryKey(name, from, to, drops, addedKeys);
         drops.AddRange([.. fromDependents.ForeignKeys.Select(f => new DropForeignKey(name, f)), .. fromDependents.Indexes.Select(i => new DropIndex(name, i)),
-            .. fromDependents.UniqueConstraints.Select(u => new DropUniqueConstraint(name, u)), .. fromDependents.CheckConstraints.Select(c => new DropCheckConstraint(name, c))]);
+            .. fromDependents.UniqueConstraints.Select(u => new DropUniqueConstraint(name, u)), .. fromDependents.CheckConstraints.Select(c => new DropCheckConstraint(name, c)),
+            .. fromDependents.ExclusionConstraints.Select(x => new DropExclusionConstraint(name, x))]);
         List<MigrationOperation> replacements = [.. replaced.Select(r => new DropColumn(name, r.From)), .. replaced.Select(r => new AddColumn(name, r.To))];
         List<MigrationOperation> adds =
         [
@@ -35,6 +37,8 @@ internal sealed partial class SchemaDiffer
             .. addedChecks, .. toDependents.CheckConstraints.Select(c => new AddCheckConstraint(name, c)),
             .. addedIndexes, .. toDependents.Indexes.Select(i => new CreateIndex(name, i)),
             .. addedForeignKeys, .. toDependents.ForeignKeys.Select(f => new AddForeignKey(name, f)),
+            .. addedExclusions, .. toDependents.ExclusionConstraints.Select(x => new AddExclusionConstraint(name, x)),
+            .. validations,
         ];
         return [.. renames, .. added, .. altered, .. drops, .. replacements, .. adds, .. droppedColumns];
     }

@@ -39,12 +39,15 @@ internal static class OperationText
         DropIndex o => $"- index {o.Index.Name} on {o.Table}",
         AddPrimaryKey o => $"+ primary key on {o.Table}({string.Join(", ", o.PrimaryKey.Columns)})",
         DropPrimaryKey o => $"- primary key on {o.Table}",
-        AddForeignKey o => $"+ foreign key {o.ForeignKey.Name} on {o.Table}({string.Join(", ", o.ForeignKey.Columns)}) -> {o.ForeignKey.ReferredTable}",
+        AddForeignKey o => $"+ foreign key {o.ForeignKey.Name} on {o.Table}({string.Join(", ", o.ForeignKey.Columns)}) -> {o.ForeignKey.ReferredTable}{(o.ForeignKey.NotValid ? " NOT VALID" : "")}",
         DropForeignKey o => $"- foreign key {o.ForeignKey.Name} on {o.Table}",
-        AddUniqueConstraint o => $"+ unique {o.Constraint.Name} on {o.Table}({string.Join(", ", o.Constraint.Columns)})",
+        AddUniqueConstraint o => $"+ unique {o.Constraint.Name} on {o.Table}({string.Join(", ", o.Constraint.Columns)}){Deferral(o.Constraint.Deferrable, o.Constraint.InitiallyDeferred)}",
         DropUniqueConstraint o => $"- unique {o.Constraint.Name} on {o.Table}",
-        AddCheckConstraint o => $"+ check {o.Constraint.Name} on {o.Table}: {o.Constraint.Sql}",
+        AddCheckConstraint o => $"+ check {o.Constraint.Name} on {o.Table}: {o.Constraint.Sql}{(o.Constraint.NotValid ? " NOT VALID" : "")}",
         DropCheckConstraint o => $"- check {o.Constraint.Name} on {o.Table}",
+        AddExclusionConstraint o => $"+ exclusion constraint {o.Constraint.Name} on {o.Table}: EXCLUDE {o.Constraint.Definition}",
+        DropExclusionConstraint o => $"- exclusion constraint {o.Constraint.Name} on {o.Table}",
+        ValidateConstraint o => $"~ constraint {o.Name} on {o.Table} validated (was NOT VALID)",
         CreateSchema o => $"+ schema {o.Name}",
         DropSchema o => $"- schema {o.Name}",
         CreateEnum o => $"+ enum {o.Enum.Name}({string.Join(", ", o.Enum.Values)})",
@@ -64,6 +67,9 @@ internal static class OperationText
         // A new operation must say what it does here (OperationTextTests checks each one); a type name is no description.
         _ => throw new NotSupportedException($"No description for {operation.GetType().Name}."),
     };
+
+    private static string Deferral(bool deferrable, bool initiallyDeferred) =>
+        initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : deferrable ? " DEFERRABLE" : "";
 
     /// <summary>
     /// The index's key options and NULLS NOT DISTINCT, one by one ("": none): <c>: key x NULLS FIRST, key y operator

@@ -37,7 +37,9 @@ internal static class SafetyLint
         typeof(AlterTableComment), typeof(DropIndex), typeof(DropForeignKey), typeof(DropUniqueConstraint), typeof(DropCheckConstraint),
         // Not yet judged by a rule: an existing primary key's columns, and objects the differ drops only once unused.
         typeof(AddPrimaryKey), typeof(DropSchema), typeof(DropEnum), typeof(RenameEnumValue), typeof(ReorderEnumValues), typeof(DropSequence), typeof(AlterSequence),
-        typeof(DropExtension),
+        typeof(DropExtension), typeof(DropExclusionConstraint),
+        // The safe half of NOT VALID: scans without blocking writes, and fails only where rows break what the model says.
+        typeof(ValidateConstraint),
         // What the author wrote by hand is theirs to judge.
         typeof(ExecuteSql), typeof(BulkInsert),
     };
@@ -84,6 +86,9 @@ internal static class SafetyLint
                 break;
             case AddUniqueConstraint o:
                 yield return Finding("DM107", table, $"adds unique ({string.Join(", ", o.Constraint.Columns)}): fails if those columns hold duplicates", i);
+                break;
+            case AddExclusionConstraint o:
+                yield return Finding("DM107", table, $"adds exclusion constraint {o.Constraint.Name ?? "(unnamed)"}: fails if rows already conflict", i);
                 break;
             case CreateIndex { Index.IsUnique: true } o:
                 yield return Finding("DM107", table, $"adds unique index {o.Index.Name}: fails if ({string.Join(", ", o.Index.Columns)}) hold duplicates", i);

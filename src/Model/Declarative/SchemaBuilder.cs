@@ -132,30 +132,51 @@ public sealed class TableDefinition
     /// <summary>A UNIQUE constraint on these columns.</summary>
     public TableDefinition Unique(params string[] columns) => Unique(columns, nullsNotDistinct: false);
 
-    /// <summary>A UNIQUE constraint; with <paramref name="nullsNotDistinct"/>, NULLs count as equal (PostgreSQL 15).</summary>
-    public TableDefinition Unique(string[] columns, bool nullsNotDistinct, string? name = null)
+    /// <summary>
+    /// A UNIQUE constraint; with <paramref name="nullsNotDistinct"/>, NULLs count as equal (PostgreSQL 15); with
+    /// <paramref name="deferrable"/> it can be checked at commit, and with <paramref name="initiallyDeferred"/> it is (PostgreSQL).
+    /// </summary>
+    public TableDefinition Unique(string[] columns, bool nullsNotDistinct, string? name = null, bool deferrable = false, bool initiallyDeferred = false)
     {
-        Draft.Uniques.Add(new UniqueConstraint(name, [.. columns], nullsNotDistinct));
+        Draft.Uniques.Add(new UniqueConstraint(name, [.. columns], nullsNotDistinct, deferrable, initiallyDeferred));
         return this;
     }
 
     /// <summary>A CHECK constraint; <paramref name="name"/> is the naming convention's {name}.</summary>
     public TableDefinition Check(string sql, string name) => Check(sql, name, exactName: false);
 
-    /// <summary>A CHECK constraint; with <paramref name="exactName"/>, <paramref name="name"/> is the whole constraint name.</summary>
-    public TableDefinition Check(string sql, string name, bool exactName)
+    /// <summary>
+    /// A CHECK constraint; with <paramref name="exactName"/>, <paramref name="name"/> is the whole constraint name; with
+    /// <paramref name="notValid"/> it is added without checking the rows already there (PostgreSQL's NOT VALID: a
+    /// database where it is validated satisfies it too).
+    /// </summary>
+    public TableDefinition Check(string sql, string name, bool exactName, bool notValid = false)
     {
+        if (notValid) Draft.NotValidChecks.Add(Draft.Checks.Count);
         Draft.Checks.Add((name, sql, null, exactName));
         return this;
     }
 
-    /// <summary>A foreign key on several columns.</summary>
+    /// <summary>
+    /// An exclusion constraint (PostgreSQL): <paramref name="definition"/> is what follows EXCLUDE, e.g.
+    /// <c>USING gist (room WITH =, during WITH &amp;&amp;)</c>; null <paramref name="name"/> lets the server name it.
+    /// </summary>
+    public TableDefinition Exclude(string definition, string? name = null)
+    {
+        Draft.Exclusions.Add(new ExclusionConstraint(name, definition));
+        return this;
+    }
+
+    /// <summary>
+    /// A foreign key on several columns; with <paramref name="notValid"/> it is added without checking the rows
+    /// already there (PostgreSQL's NOT VALID: a database where it is validated satisfies it too).
+    /// </summary>
     public TableDefinition ForeignKey(string[] columns, QualifiedName referredTable, string[] referredColumns,
         ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? name = null,
-        bool deferrable = false, bool initiallyDeferred = false)
+        bool deferrable = false, bool initiallyDeferred = false, bool notValid = false)
     {
         Draft.ForeignKeys.Add(new ForeignKeyDraft([.. columns], referredTable, null, [.. referredColumns], onDelete, onUpdate, name, Draft.Origin,
-            deferrable, initiallyDeferred));
+            deferrable, initiallyDeferred, notValid));
         return this;
     }
 

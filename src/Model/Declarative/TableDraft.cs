@@ -20,7 +20,8 @@ internal sealed class ColumnDraft(string name, SqlType type)
 
 internal sealed record ForeignKeyDraft(
     List<string> Columns, QualifiedName? ReferredTable, Type? ReferredEntity, List<string>? ReferredColumns,
-    ReferentialAction OnDelete, ReferentialAction OnUpdate, string? Name, string Where, bool Deferrable = false, bool InitiallyDeferred = false);
+    ReferentialAction OnDelete, ReferentialAction OnUpdate, string? Name, string Where, bool Deferrable = false, bool InitiallyDeferred = false,
+    bool NotValid = false);
 
 /// <summary>A table while a model is being read. <see cref="Origin"/> names the class or builder for error messages.</summary>
 internal sealed class TableDraft(QualifiedName name, string origin)
@@ -39,6 +40,9 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     public List<UniqueConstraint> Uniques { get; } = [];
     /// <summary>Checks: <c>Name</c> is the naming convention's {name}, or with <c>Exact</c> the constraint's whole name.</summary>
     public List<(string? Name, string Sql, string? Column, bool Exact)> Checks { get; } = [];
+    /// <summary>The positions in <see cref="Checks"/> of the checks declared NOT VALID.</summary>
+    public HashSet<int> NotValidChecks { get; } = [];
+    public List<ExclusionConstraint> Exclusions { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
 
@@ -57,12 +61,12 @@ internal sealed class TableDraft(QualifiedName name, string origin)
         {
             var (table, columns) = resolve(f);
             var name = f.Name ?? NamingConvention.Apply(naming.ForeignKey, Name, f.Columns, table.Name);
-            return new ForeignKey(name, f.Columns.ToEquatableArray(), table, columns.ToEquatableArray(), f.OnDelete, f.OnUpdate, f.Deferrable, f.InitiallyDeferred);
+            return new ForeignKey(name, f.Columns.ToEquatableArray(), table, columns.ToEquatableArray(), f.OnDelete, f.OnUpdate, f.Deferrable, f.InitiallyDeferred, f.NotValid);
         });
         var checkNumber = 0;
-        var checks = Checks.Select(c => new CheckConstraint(
+        var checks = Checks.Select((c, i) => new CheckConstraint(
             c.Exact ? c.Name : NamingConvention.Apply(naming.Check, Name, c.Column is null ? [] : [c.Column], name: c.Name ?? c.Column ?? (++checkNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            c.Sql));
+            c.Sql, NotValidChecks.Contains(i)));
         return new Table(
             Name,
             Columns.Select(c => c.ToColumn()).ToEquatableArray(),
@@ -73,7 +77,8 @@ internal sealed class TableDraft(QualifiedName name, string origin)
             Uniques.Select(u => u with { Name = u.Name ?? NamingConvention.Apply(naming.Unique, Name, [.. u.Columns]) })
                 .OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
             checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Comment);
+            Comment,
+            Exclusions.OrderBy(x => x.Name, StringComparer.Ordinal).ToEquatableArray());
     }
 
     public IEnumerable<RenameHint> Renames()

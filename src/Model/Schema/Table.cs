@@ -40,7 +40,10 @@ public sealed record Column(
 /// <summary>A primary key. A null name means unnamed (or unknown, when the dialect cannot report it).</summary>
 public sealed record PrimaryKey(string? Name, EquatableArray<string> Columns) : TableElement;
 
-/// <summary>A foreign key from <see cref="Columns"/> to <see cref="ReferredColumns"/> of <see cref="ReferredTable"/>.</summary>
+/// <summary>
+/// A foreign key from <see cref="Columns"/> to <see cref="ReferredColumns"/> of <see cref="ReferredTable"/>.
+/// <paramref name="NotValid"/> (PostgreSQL) adds it without checking the rows already there; see <see cref="CheckConstraint"/>.
+/// </summary>
 public sealed record ForeignKey(
     string? Name,
     EquatableArray<string> Columns,
@@ -49,13 +52,34 @@ public sealed record ForeignKey(
     ReferentialAction OnDelete = ReferentialAction.NoAction,
     ReferentialAction OnUpdate = ReferentialAction.NoAction,
     bool Deferrable = false,
+    bool InitiallyDeferred = false,
+    bool NotValid = false) : TableElement;
+
+/// <summary>
+/// A UNIQUE constraint; <paramref name="NullsNotDistinct"/> makes NULLs collide (PostgreSQL 15);
+/// <paramref name="Deferrable"/> and <paramref name="InitiallyDeferred"/> let it be checked at commit (PostgreSQL).
+/// </summary>
+public sealed record UniqueConstraint(
+    string? Name,
+    EquatableArray<string> Columns,
+    bool NullsNotDistinct = false,
+    bool Deferrable = false,
     bool InitiallyDeferred = false) : TableElement;
 
-/// <summary>A UNIQUE constraint; <paramref name="NullsNotDistinct"/> makes NULLs collide (PostgreSQL 15).</summary>
-public sealed record UniqueConstraint(string? Name, EquatableArray<string> Columns, bool NullsNotDistinct = false) : TableElement;
+/// <summary>
+/// A CHECK constraint; <see cref="Sql"/> is the boolean expression. <paramref name="NotValid"/> (PostgreSQL) adds it
+/// without checking the rows already there (new rows are checked). A validated database constraint satisfies a
+/// NOT VALID model one (validated is stronger): no change; a NOT VALID database constraint against a valid model one
+/// is validated in place (<c>VALIDATE CONSTRAINT</c>).
+/// </summary>
+public sealed record CheckConstraint(string? Name, string Sql, bool NotValid = false) : TableElement;
 
-/// <summary>A CHECK constraint; <see cref="Sql"/> is the boolean expression.</summary>
-public sealed record CheckConstraint(string? Name, string Sql) : TableElement;
+/// <summary>
+/// A PostgreSQL exclusion constraint. <paramref name="Definition"/> is what follows <c>EXCLUDE</c>, as
+/// <c>pg_get_constraintdef</c> prints it, e.g. <c>USING gist (room WITH =, during WITH &amp;&amp;)</c>, with its
+/// WHERE clause and DEFERRABLE where it has them; the server's form is compared, not the spelling.
+/// </summary>
+public sealed record ExclusionConstraint(string? Name, string Definition) : TableElement;
 
 /// <summary>Where NULLs sort in an index key: the direction's default (ASC: last, DESC: first), first or last.</summary>
 public enum NullsOrder
@@ -127,7 +151,8 @@ public sealed record Table(
     EquatableArray<TableIndex> Indexes = default,
     EquatableArray<UniqueConstraint> UniqueConstraints = default,
     EquatableArray<CheckConstraint> CheckConstraints = default,
-    string? Comment = null)
+    string? Comment = null,
+    EquatableArray<ExclusionConstraint> ExclusionConstraints = default)
 {
     /// <summary>The column named <paramref name="name"/> (ordinal), or null.</summary>
     public Column? FindColumn(string name)

@@ -11,6 +11,7 @@ internal static class TableBuilder
         var indexes = new List<TableIndex>();
         var uniques = new List<UniqueConstraint>();
         var checks = new List<CheckConstraint>();
+        var exclusions = new List<ExclusionConstraint>();
         PrimaryKey? primaryKey = null;
         string? comment = null;
         foreach (var element in elements)
@@ -24,13 +25,14 @@ internal static class TableBuilder
                 case TableIndex i: indexes.Add(i); break;
                 case UniqueConstraint u: uniques.Add(u); break;
                 case CheckConstraint k: checks.Add(k); break;
+                case ExclusionConstraint x: exclusions.Add(x); break;
                 case TableComment t when comment is null: comment = t.Text; break;
                 case TableComment: throw new ArgumentException($"Table {name} has more than one comment.", nameof(elements));
                 default: throw new ArgumentException($"Unknown table element {element.GetType().Name}.", nameof(elements));
             }
         }
         return new Table(name, columns.ToEquatableArray(), primaryKey, foreignKeys.ToEquatableArray(),
-            indexes.ToEquatableArray(), uniques.ToEquatableArray(), checks.ToEquatableArray(), comment);
+            indexes.ToEquatableArray(), uniques.ToEquatableArray(), checks.ToEquatableArray(), comment, exclusions.ToEquatableArray());
     }
 
     /// <summary>The elements <see cref="Build"/> takes to rebuild <paramref name="table"/>, in canonical order.</summary>
@@ -41,6 +43,7 @@ internal static class TableBuilder
         foreach (var f in table.ForeignKeys) yield return f;
         foreach (var u in table.UniqueConstraints) yield return u;
         foreach (var k in table.CheckConstraints) yield return k;
+        foreach (var x in table.ExclusionConstraints) yield return x;
         foreach (var i in table.Indexes) yield return i;
         if (table.Comment is { } comment) yield return new TableComment(comment);
     }

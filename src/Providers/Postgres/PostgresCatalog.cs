@@ -90,7 +90,8 @@ internal static class PostgresCatalog
         ORDER BY 1, 2, a.attnum
         """,
 
-        // 3: primary keys, foreign keys, unique and check constraints (columns in key order).
+        // 3: primary keys, foreign keys, unique, check and exclusion constraints (columns in key order); whether each is
+        // validated; an exclusion constraint's definition as the server prints it.
         $"""
         SELECT n.nspname, c.relname, con.conname, con.contype,
                ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
@@ -99,14 +100,15 @@ internal static class PostgresCatalog
                ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
                con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
-               pg_get_expr(con.conbin, con.conrelid, true), coalesce(i.indnullsnotdistinct, false)
+               pg_get_expr(con.conbin, con.conrelid, true), coalesce(i.indnullsnotdistinct, false),
+               con.convalidated, CASE WHEN con.contype = 'x' THEN pg_get_constraintdef(con.oid, true) END
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class fc ON fc.oid = con.confrelid
         LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
         LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype = 'u'
-        WHERE con.contype IN ('p', 'f', 'u', 'c') AND {UserTables} AND {InSchemas}
+        WHERE con.contype IN ('p', 'f', 'u', 'c', 'x') AND {UserTables} AND {InSchemas}
         ORDER BY 1, 2, 3
         """,
 
@@ -193,11 +195,6 @@ internal static class PostgresCatalog
             SELECT 'rowSecurity', n.nspname, c.relname, NULL, CASE WHEN c.relforcerowsecurity THEN 'forced' END
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relrowsecurity AND {InSchemas}
-            UNION ALL
-            SELECT CASE con.contype WHEN 'x' THEN 'exclusionConstraint' ELSE 'notValid' END, n.nspname, con.conname, c.relname,
-                   CASE con.contype WHEN 'x' THEN pg_get_constraintdef(con.oid, true) ELSE 'NOT VALID: compared as if it were validated' END
-            FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE (con.contype = 'x' OR NOT con.convalidated) AND {UserTables} AND {InSchemas}
             UNION ALL
             SELECT 'grant', n.nspname, c.relname, NULL, array_to_string(c.relacl, ', ')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -17,5 +17,8 @@ public static class PostgresDialect
         SupportsIndexKeyCollation = true,
         SupportsIndexNullsNotDistinct = true,
         DefaultCollation = "default",
+        SupportsNotValidConstraints = true,
+        SupportsExclusionConstraints = true,
+        SupportsDeferrableUnique = true,
     };
 }

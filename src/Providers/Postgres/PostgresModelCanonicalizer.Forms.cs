@@ -4,7 +4,7 @@ namespace DiffMigrate.Providers.Postgres;
 
 internal sealed partial class PostgresModelCanonicalizer
 {
-    /// <summary>What the server stored for the temporary tables: columns, checks and indexes by their temporary names.</summary>
+    /// <summary>What the server stored for the temporary tables: columns, checks (and exclusion constraints) and indexes by their temporary names.</summary>
     private sealed class ServerForms
     {
         public Dictionary<(string Table, string Column), (string Type, string? Expression)> Columns { get; } = [];

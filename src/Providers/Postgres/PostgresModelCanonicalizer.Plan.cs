@@ -35,6 +35,11 @@ internal sealed partial class PostgresModelCanonicalizer
                 var element = $"check {k.Name ?? "(unnamed)"} on table {table.Name}";
                 return ShapeFor(table, Checked(k.Sql, element), [], element).Check(k.Sql, element);
             }).ToList();
+            var exclusions = table.ExclusionConstraints.Select(x =>
+            {
+                var element = $"exclusion constraint {x.Name ?? "(unnamed)"} on table {table.Name}";
+                return ShapeFor(table, Checked(x.Definition, element), [], element).Exclusion(x.Definition, element);
+            }).ToList();
             var indexes = table.Indexes.Select(x =>
             {
                 if (!AsksServer(x)) return null;
@@ -48,6 +53,9 @@ internal sealed partial class PostgresModelCanonicalizer
                 Columns = table.Columns.Select((c, i) => Column(c, forms, types[i], defaults[i], generated[i])).ToEquatableArray(),
                 CheckConstraints = table.CheckConstraints.Select((k, i) => forms.Checks.TryGetValue(checks[i], out var sql) ? k with { Sql = sql } : k).ToEquatableArray(),
                 Indexes = table.Indexes.Select((x, i) => indexes[i] is { } name && forms.Indexes.TryGetValue(name, out var form) ? Index(x, form) : x).ToEquatableArray(),
+                ExclusionConstraints = table.ExclusionConstraints
+                    .Select((x, i) => forms.Checks.TryGetValue(exclusions[i], out var definition) ? x with { Definition = PostgresInspector.ExclusionDefinition(definition) } : x)
+                    .ToEquatableArray(),
             };
         }
 
@@ -121,11 +129,12 @@ internal sealed partial class PostgresModelCanonicalizer
         }
     }
 
-    /// <summary>One temporary table of some columns, carrying every check, generated column and index that uses exactly them.</summary>
+    /// <summary>One temporary table of some columns, carrying every check, exclusion constraint, generated column and index that uses exactly them.</summary>
     private sealed class Shape(string name, List<string> columns, string element)
     {
         private readonly Dictionary<(string Type, string Expression), (string Column, string Element)> generated = [];
         private readonly Dictionary<string, (string Constraint, string Element)> checks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Constraint, string Element)> exclusions = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Name, TableIndex Index, string Element)> indexes = new(StringComparer.Ordinal);
 
         public (string, string) Generated(string type, string expression, string user)
@@ -137,6 +146,12 @@ internal sealed partial class PostgresModelCanonicalizer
         public (string, string) Check(string sql, string user)
         {
             if (!checks.TryGetValue(sql, out var constraint)) checks[sql] = constraint = ($"dm_k{checks.Count}", user);
+            return (name, constraint.Constraint);
+        }
+
+        public (string, string) Exclusion(string definition, string user)
+        {
+            if (!exclusions.TryGetValue(definition, out var constraint)) exclusions[definition] = constraint = ($"dm_e{exclusions.Count}", user);
             return (name, constraint.Constraint);
         }
 
@@ -155,6 +170,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 statements.Add(new($"ALTER TABLE {name} ADD COLUMN {column} {type} GENERATED ALWAYS AS ({expression}) STORED", user, name));
             }
             foreach (var (sql, (constraint, user)) in checks) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} CHECK ({sql})", user, name));
+            foreach (var (definition, (constraint, user)) in exclusions) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} EXCLUDE {definition}", user, name));
             foreach (var (index, definition, user) in indexes.Values)
             {
                 var keys = definition.Columns.Select((_, k) => TemporaryKey(definition, k));

@@ -289,9 +289,10 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
         """,
         $"""
-        SELECT c.relname, con.conname, pg_get_expr(con.conbin, con.conrelid, true)
+        SELECT c.relname, con.conname,
+               CASE con.contype WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) ELSE pg_get_constraintdef(con.oid, true) END
         FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
-        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND con.contype = 'c'
+        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND con.contype IN ('c', 'x')
         """,
         $"""
         SELECT ic.relname,

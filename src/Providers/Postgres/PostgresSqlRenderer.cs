@@ -1,6 +1,7 @@
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
@@ -20,8 +21,14 @@ internal sealed partial class PostgresSqlRenderer() : SqlRenderer(PostgresDialec
     /// <inheritdoc/>
     protected override void CreateTable(CreateTable operation, List<SqlStatement> output)
     {
-        base.CreateTable(operation, output);
+        // CREATE TABLE cannot hold NOT VALID: such a constraint is added after the table.
         var table = operation.Table;
+        base.CreateTable(operation with
+        {
+            Table = table with { ForeignKeys = table.ForeignKeys.Where(f => !f.NotValid).ToEquatableArray(), CheckConstraints = table.CheckConstraints.Where(c => !c.NotValid).ToEquatableArray() },
+        }, output);
+        foreach (var fk in table.ForeignKeys.Where(f => f.NotValid)) output.Add(new(AddConstraint(table.Name, operation, ForeignKeyClause(fk) + NotValid(true))));
+        foreach (var check in table.CheckConstraints.Where(c => c.NotValid)) output.Add(new(AddConstraint(table.Name, operation, CheckClause(check) + NotValid(true))));
         if (table.Comment is { } comment) output.Add(CommentOnTable(table.Name, comment));
         foreach (var column in table.Columns)
         {

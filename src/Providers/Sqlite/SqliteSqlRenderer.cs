@@ -61,6 +61,22 @@ internal sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.In
         base.CreateTable(operation, output);
     }
 
+    /// <summary>Refuses what SQLite's CREATE TABLE cannot hold (also when a batch rebuilds the table).</summary>
+    protected override string CreateTable(Table table)
+    {
+        if (table.UniqueConstraints.FirstOrDefault(u => u.Deferrable || u.InitiallyDeferred) is { } unique)
+        {
+            throw new UnsupportedOperationException($"SQLite cannot express a DEFERRABLE UNIQUE constraint ({unique.Name ?? string.Join(", ", unique.Columns)}) on table {table.Name}: " +
+                "SQLite checks UNIQUE at once; drop deferrable for SQLite.");
+        }
+        if (table.ExclusionConstraints.FirstOrDefault() is { } exclusion)
+        {
+            throw new UnsupportedOperationException($"SQLite cannot express exclusion constraint {exclusion.Name ?? exclusion.Definition} on table {table.Name}: SQLite has no EXCLUDE; " +
+                "remove it from the SQLite model.");
+        }
+        return base.CreateTable(table);
+    }
+
     /// <inheritdoc/>
     protected override SqlStatement CreateIndex(CreateIndex operation)
     {
