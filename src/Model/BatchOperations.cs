@@ -64,8 +64,8 @@ public sealed class BatchOperations
     /// <summary>Drops an exclusion constraint (PostgreSQL).</summary>
     public void DropExclusionConstraint(ExclusionConstraint constraint) => recorded.Add(new DropExclusionConstraint(table, constraint));
 
-    /// <summary>Validates a constraint added NOT VALID (PostgreSQL's VALIDATE CONSTRAINT).</summary>
-    public void ValidateConstraint(string name) => recorded.Add(new ValidateConstraint(table, name));
+    /// <summary>Validates a constraint added NOT VALID (PostgreSQL's VALIDATE CONSTRAINT); with <paramref name="undo"/>, its reverse, which runs nothing.</summary>
+    public void ValidateConstraint(string name, bool undo = false) => recorded.Add(new ValidateConstraint(table, name, undo));
 
     /// <summary>Sets or removes the table comment.</summary>
     public void AlterTableComment(string? comment, string? existingComment = null) => recorded.Add(new AlterTableComment(table, comment, existingComment));

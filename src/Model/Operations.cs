@@ -82,8 +82,11 @@ public sealed class Operations
     /// <summary>Drops an exclusion constraint (PostgreSQL).</summary>
     public void DropExclusionConstraint(QualifiedName table, ExclusionConstraint constraint) => Add(new DropExclusionConstraint(table, constraint));
 
-    /// <summary>Validates a constraint added NOT VALID (PostgreSQL's VALIDATE CONSTRAINT).</summary>
-    public void ValidateConstraint(QualifiedName table, string name) => Add(new ValidateConstraint(table, name));
+    /// <summary>
+    /// Validates a constraint added NOT VALID (PostgreSQL's VALIDATE CONSTRAINT); with <paramref name="undo"/>, its
+    /// reverse, which runs nothing (a validated constraint satisfies a model that has it NOT VALID).
+    /// </summary>
+    public void ValidateConstraint(QualifiedName table, string name, bool undo = false) => Add(new ValidateConstraint(table, name, undo));
 
     /// <summary>Creates a schema if it does not exist.</summary>
     public void CreateSchema(string name) => Add(new CreateSchema(name));

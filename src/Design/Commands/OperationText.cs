@@ -47,6 +47,7 @@ internal static class OperationText
         DropCheckConstraint o => $"- check {o.Constraint.Name} on {o.Table}",
         AddExclusionConstraint o => $"+ exclusion constraint {o.Constraint.Name} on {o.Table}: EXCLUDE {o.Constraint.Definition}",
         DropExclusionConstraint o => $"- exclusion constraint {o.Constraint.Name} on {o.Table}",
+        ValidateConstraint { Undo: true } o => $"~ constraint {o.Name} on {o.Table} stays validated (NOT VALID in the model; nothing to run)",
         ValidateConstraint o => $"~ constraint {o.Name} on {o.Table} validated (was NOT VALID)",
         CreateSchema o => $"+ schema {o.Name}",
         DropSchema o => $"- schema {o.Name}",

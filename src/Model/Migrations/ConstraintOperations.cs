@@ -32,7 +32,8 @@ public sealed record DropExclusionConstraint(QualifiedName Table, ExclusionConst
 
 /// <summary>
 /// Checks the rows already in the table against a constraint added NOT VALID (PostgreSQL's <c>VALIDATE
-/// CONSTRAINT</c>, which does not block writes while it scans), and marks it valid. Its reverse does nothing: a
-/// validated constraint satisfies a model that has it NOT VALID, and PostgreSQL cannot mark it NOT VALID again.
+/// CONSTRAINT</c>, which does not block writes while it scans), and marks it valid. Its reverse (<paramref name="Undo"/>)
+/// runs nothing: a validated constraint satisfies a model that has it NOT VALID, and PostgreSQL cannot mark it NOT
+/// VALID again.
 /// </summary>
-public sealed record ValidateConstraint(QualifiedName Table, string Name) : TableEdit(Table);
+public sealed record ValidateConstraint(QualifiedName Table, string Name, bool Undo = false) : TableEdit(Table);

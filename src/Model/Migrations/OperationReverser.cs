@@ -45,8 +45,8 @@ internal static class OperationReverser
         DropCheckConstraint o => new AddCheckConstraint(o.Table, o.Constraint),
         AddExclusionConstraint o => new DropExclusionConstraint(o.Table, o.Constraint),
         DropExclusionConstraint o => new AddExclusionConstraint(o.Table, o.Constraint),
-        // Nothing to undo: a validated constraint satisfies the model that had it NOT VALID (see ValidateConstraint).
-        ValidateConstraint o => new ExecuteSql($"-- constraint {o.Name} on {o.Table} stays validated: PostgreSQL cannot mark a constraint NOT VALID again"),
+        // The undo runs nothing: a validated constraint satisfies the model that had it NOT VALID (see ValidateConstraint).
+        ValidateConstraint o => o with { Undo = !o.Undo },
         CreateSchema o => new DropSchema(o.Name),
         DropSchema o => new CreateSchema(o.Name),
         CreateEnum o => new DropEnum(o.Enum),

@@ -47,6 +47,7 @@ internal static class TableEditor
         DropCheckConstraint o => table with { CheckConstraints = Remove(table.CheckConstraints, o.Constraint, o.Constraint.Name, (a, b) => a.Sql == b.Sql) },
         AddExclusionConstraint o => table with { ExclusionConstraints = [.. table.ExclusionConstraints, o.Constraint] },
         DropExclusionConstraint o => table with { ExclusionConstraints = Remove(table.ExclusionConstraints, o.Constraint, o.Constraint.Name, (a, b) => a.Definition == b.Definition) },
+        ValidateConstraint { Undo: true } => table,
         ValidateConstraint o => Validated(table, o.Name),
         AlterTableComment o => table with { Comment = o.Comment },
         // Every TableEdit has a case above (TableEditorCompletenessTests checks each); anything else is not a table edit.

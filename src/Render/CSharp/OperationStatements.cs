@@ -38,7 +38,7 @@ internal static class OperationStatements
         DropCheckConstraint o => ("DropCheckConstraint", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Constraint))]),
         AddExclusionConstraint o => ("AddExclusionConstraint", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Constraint))]),
         DropExclusionConstraint o => ("DropExclusionConstraint", [Arg(Name(o.Table)), Arg(SchemaExpressions.Element(o.Constraint))]),
-        ValidateConstraint o => ("ValidateConstraint", [Arg(Name(o.Table)), Arg(Str(o.Name))]),
+        ValidateConstraint o => ("ValidateConstraint", [Arg(Name(o.Table)), Arg(Str(o.Name)), .. o.Undo ? [Named("undo", Bool(true))] : Array.Empty<ArgumentSyntax>()]),
         CreateSchema o => ("CreateSchema", [Arg(Str(o.Name))]),
         DropSchema o => ("DropSchema", [Arg(Str(o.Name))]),
         CreateEnum o => ("CreateEnum", [Arg(Name(o.Enum.Name)), .. o.Enum.Values.Select(v => Arg(Str(v)))]),

@@ -48,7 +48,8 @@ public sealed class DispatchCompletenessTests
         {
             Columns = [.. UsersTable.Columns, Age],
             Indexes = [new TableIndex("ix_users_email", ["email"])],
-            CheckConstraints = [.. UsersTable.CheckConstraints, new CheckConstraint("ck_users_age", "age > 0")],
+            CheckConstraints = [.. UsersTable.CheckConstraints, new CheckConstraint("ck_users_age", "age > 0", NotValid: true)],
+            ExclusionConstraints = [new ExclusionConstraint("ex_users_email", "USING gist (email WITH =)")],
         };
 
     /// <summary>A table the edit applies to: without what an addition adds, with what anything else changes.</summary>
@@ -180,6 +181,7 @@ public sealed class DispatchCompletenessTests
         [typeof(AddCheckConstraint)] = (All().OfType<AddCheckConstraint>().First(), PostgresDialect.Instance),
         [typeof(AddForeignKey)] = (All().OfType<AddForeignKey>().First(), PostgresDialect.Instance),
         [typeof(BatchAlterTable)] = (All().OfType<BatchAlterTable>().First(), SqliteDialect.Instance),
+        [typeof(AddExclusionConstraint)] = (All().OfType<AddExclusionConstraint>().First(), PostgresDialect.Instance),
     };
 
     [TestMethod]

@@ -18,6 +18,7 @@ public sealed class SqliteRendererTests : SqlRendererScenarios
         typeof(CreateSchema), typeof(DropSchema), typeof(CreateEnum), typeof(DropEnum), typeof(AddEnumValue), typeof(DropEnumValue),
         typeof(RenameEnumValue), typeof(ReorderEnumValues), typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension),
+        typeof(AddExclusionConstraint), typeof(DropExclusionConstraint), typeof(ValidateConstraint),
     };
 
     [TestMethod]
