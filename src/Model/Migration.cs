@@ -76,6 +76,12 @@ public abstract class Migration
     /// <summary>A whole table definition, e.g. the copyFrom of <see cref="Operations.BatchAlterTable"/>.</summary>
     protected static Table Definition(QualifiedName name, params TableElement[] elements) => TableBuilder.Build(name, elements);
 
+    /// <summary>PARTITION BY <paramref name="key"/> (PostgreSQL), as an element of <see cref="Operations.CreateTable"/>.</summary>
+    protected static TablePartitioning Partitioning(string key) => new(key);
+
+    /// <summary>PARTITION OF <paramref name="parent"/> with <paramref name="bound"/> (PostgreSQL), as an element of <see cref="Operations.CreateTable"/>.</summary>
+    protected static TablePartitionOf PartitionOf(QualifiedName parent, string bound) => new(parent, bound);
+
     /// <summary>A table comment, as an element of <see cref="Operations.CreateTable"/>.</summary>
     protected static TableComment Comment(string text) => new(text);
 }

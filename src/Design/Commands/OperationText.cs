@@ -27,7 +27,7 @@ internal static class OperationText
 
     private static string Line(MigrationOperation operation, Dialect? dialect) => operation switch
     {
-        CreateTable o => $"+ table {o.Table.Name}",
+        CreateTable o => $"+ table {o.Table.Name}{Partitioning(o.Table)}",
         DropTable o => $"- table {o.Table.Name}",
         RenameTable o => $"~ table {o.Table} renamed to {o.NewName}",
         AlterTableComment o => $"~ table {o.Table} comment",
@@ -68,6 +68,9 @@ internal static class OperationText
         // A new operation must say what it does here (OperationTextTests checks each one); a type name is no description.
         _ => throw new NotSupportedException($"No description for {operation.GetType().Name}."),
     };
+
+    private static string Partitioning(Table table) =>
+        (table.PartitionOf is { } parent ? $" (partition of {parent} {table.PartitionBound})" : "") + (table.PartitionBy is { } key ? $" PARTITION BY {key}" : "");
 
     private static string Deferral(bool deferrable, bool initiallyDeferred) =>
         initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : deferrable ? " DEFERRABLE" : "";

@@ -61,6 +61,20 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>
+    /// A partition of <paramref name="of"/> (PostgreSQL) with <paramref name="bound"/> as PostgreSQL prints it
+    /// (<c>FOR VALUES FROM (...) TO (...)</c>, <c>FOR VALUES IN (...)</c>, <c>FOR VALUES WITH (MODULUS m, REMAINDER r)</c>
+    /// or <c>DEFAULT</c>). It has its parent's columns, and the keys and indexes it inherits: <paramref name="define"/>
+    /// declares only what is its own (checks, indexes, a PARTITION BY of its own).
+    /// </summary>
+    public SchemaBuilder Partition(QualifiedName name, QualifiedName of, string bound, Action<TableDefinition>? define = null)
+    {
+        var table = new TableDefinition(new TableDraft(name, $"SchemaDefinition partition {name}") { PartitionOf = of, PartitionBound = bound });
+        define?.Invoke(table);
+        Tables.Add(table);
+        return this;
+    }
+
     /// <summary>Includes an attribute-mapped class (with or without [Table]).</summary>
     public SchemaBuilder Entity<T>() where T : class => Entity(typeof(T));
 
@@ -177,6 +191,16 @@ public sealed class TableDefinition
     {
         Draft.ForeignKeys.Add(new ForeignKeyDraft([.. columns], referredTable, null, [.. referredColumns], onDelete, onUpdate, name, Draft.Origin,
             deferrable, initiallyDeferred, notValid));
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the table partitioned (PostgreSQL): <paramref name="key"/> as PostgreSQL prints it, e.g. <c>RANGE (logdate)</c>,
+    /// <c>LIST (region)</c>, <c>HASH (id)</c>. Its partitions are declared with <see cref="SchemaBuilder.Partition"/>.
+    /// </summary>
+    public TableDefinition PartitionBy(string key)
+    {
+        Draft.PartitionBy = key;
         return this;
     }
 

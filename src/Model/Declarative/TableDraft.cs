@@ -45,13 +45,21 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     public List<ExclusionConstraint> Exclusions { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
+    public string? PartitionBy { get; set; }
+    public QualifiedName? PartitionOf { get; set; }
+    public string? PartitionBound { get; set; }
 
     public ColumnDraft? Find(string column) => Columns.Find(c => string.Equals(c.Name, column, StringComparison.Ordinal));
 
     /// <summary>The finished table, with constraint names from <paramref name="naming"/> where none was given.</summary>
     public Table Build(NamingConvention naming, Func<ForeignKeyDraft, (QualifiedName Table, List<string> Columns)> resolve)
     {
-        if (PrimaryKey is null && !Keyless) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key: declare one, or t.NoPrimaryKey() to say it has none on purpose.");
+        if (PartitionOf is not null && Columns.Count > 0)
+        {
+            throw new DiffMigrateException($"{Origin}: partition {Name} declares columns: a partition has its parent's columns ({PartitionOf}); declare them there.");
+        }
+        // A partition has the key its parent gives it.
+        if (PrimaryKey is null && !Keyless && PartitionOf is null) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key: declare one, or t.NoPrimaryKey() to say it has none on purpose.");
         if (PrimaryKey is not null && Keyless) throw new DiffMigrateException($"{Origin}: table {Name} declares a primary key and NoPrimaryKey(): keep one.");
         foreach (var column in (PrimaryKey ?? []).Where(c => Find(c) is null))
         {
@@ -78,7 +86,8 @@ internal sealed class TableDraft(QualifiedName name, string origin)
                 .OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
             checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
             Comment,
-            Exclusions.OrderBy(x => x.Name, StringComparer.Ordinal).ToEquatableArray());
+            Exclusions.OrderBy(x => x.Name, StringComparer.Ordinal).ToEquatableArray(),
+            PartitionBy, PartitionOf, PartitionBound);
     }
 
     public IEnumerable<RenameHint> Renames()

@@ -142,7 +142,20 @@ public sealed record TableIndex(
 /// <summary>A table comment, as an element of <c>op.CreateTable</c>.</summary>
 public sealed record TableComment(string Text) : TableElement;
 
-/// <summary>A table and everything defined on it.</summary>
+/// <summary>A table's PARTITION BY (PostgreSQL), as an element of <c>op.CreateTable</c>: <paramref name="Key"/> as <c>pg_get_partkeydef</c> prints it, e.g. <c>RANGE (logdate)</c>.</summary>
+public sealed record TablePartitioning(string Key) : TableElement;
+
+/// <summary>
+/// That the table is a partition of <paramref name="Parent"/> (PostgreSQL), as an element of <c>op.CreateTable</c>:
+/// <paramref name="Bound"/> as <c>pg_get_expr(relpartbound)</c> prints it, e.g. <c>FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')</c> or <c>DEFAULT</c>.
+/// </summary>
+public sealed record TablePartitionOf(QualifiedName Parent, string Bound) : TableElement;
+
+/// <summary>
+/// A table and everything defined on it. <paramref name="PartitionBy"/> makes it a partitioned table (PostgreSQL);
+/// <paramref name="PartitionOf"/> and <paramref name="PartitionBound"/> make it a partition of another, which
+/// holds only what is its own: the columns, and the constraints and indexes it inherits, are its parent's.
+/// </summary>
 public sealed record Table(
     QualifiedName Name,
     EquatableArray<Column> Columns,
@@ -152,7 +165,10 @@ public sealed record Table(
     EquatableArray<UniqueConstraint> UniqueConstraints = default,
     EquatableArray<CheckConstraint> CheckConstraints = default,
     string? Comment = null,
-    EquatableArray<ExclusionConstraint> ExclusionConstraints = default)
+    EquatableArray<ExclusionConstraint> ExclusionConstraints = default,
+    string? PartitionBy = null,
+    QualifiedName? PartitionOf = null,
+    string? PartitionBound = null)
 {
     /// <summary>The column named <paramref name="name"/> (ordinal), or null.</summary>
     public Column? FindColumn(string name)

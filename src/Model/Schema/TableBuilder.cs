@@ -14,6 +14,8 @@ internal static class TableBuilder
         var exclusions = new List<ExclusionConstraint>();
         PrimaryKey? primaryKey = null;
         string? comment = null;
+        TablePartitioning? partitioning = null;
+        TablePartitionOf? partitionOf = null;
         foreach (var element in elements)
         {
             switch (element)
@@ -28,11 +30,16 @@ internal static class TableBuilder
                 case ExclusionConstraint x: exclusions.Add(x); break;
                 case TableComment t when comment is null: comment = t.Text; break;
                 case TableComment: throw new ArgumentException($"Table {name} has more than one comment.", nameof(elements));
+                case TablePartitioning p when partitioning is null: partitioning = p; break;
+                case TablePartitioning: throw new ArgumentException($"Table {name} has more than one PARTITION BY.", nameof(elements));
+                case TablePartitionOf p when partitionOf is null: partitionOf = p; break;
+                case TablePartitionOf: throw new ArgumentException($"Table {name} is a partition of more than one table.", nameof(elements));
                 default: throw new ArgumentException($"Unknown table element {element.GetType().Name}.", nameof(elements));
             }
         }
         return new Table(name, columns.ToEquatableArray(), primaryKey, foreignKeys.ToEquatableArray(),
-            indexes.ToEquatableArray(), uniques.ToEquatableArray(), checks.ToEquatableArray(), comment, exclusions.ToEquatableArray());
+            indexes.ToEquatableArray(), uniques.ToEquatableArray(), checks.ToEquatableArray(), comment, exclusions.ToEquatableArray(),
+            partitioning?.Key, partitionOf?.Parent, partitionOf?.Bound);
     }
 
     /// <summary>The elements <see cref="Build"/> takes to rebuild <paramref name="table"/>, in canonical order.</summary>
@@ -46,5 +53,7 @@ internal static class TableBuilder
         foreach (var x in table.ExclusionConstraints) yield return x;
         foreach (var i in table.Indexes) yield return i;
         if (table.Comment is { } comment) yield return new TableComment(comment);
+        if (table.PartitionOf is { } parent) yield return new TablePartitionOf(parent, table.PartitionBound ?? "DEFAULT");
+        if (table.PartitionBy is { } key) yield return new TablePartitioning(key);
     }
 }

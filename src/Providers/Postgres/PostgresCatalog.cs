@@ -16,6 +16,9 @@ internal static class PostgresCatalog
 
     private const string UserTables = "c.relkind IN ('r', 'p') AND NOT c.relispartition";
 
+    /// <summary>Tables and partitions: a partition's columns are its parent's, so only its own constraints and indexes are read.</summary>
+    private const string TablesAndPartitions = "c.relkind IN ('r', 'p')";
+
     /// <summary>
     /// Three arrays over the key columns of the pg_index row <paramref name="i"/>, read the same way for the database
     /// (query 4) and the canonicaliser's read-back: NULLS FIRST (indoption bit 2); the operator class where the server
@@ -55,11 +58,16 @@ internal static class PostgresCatalog
         // 0: the current schema and the schemas that exist.
         $"SELECT current_schema(), n.nspname FROM pg_namespace n WHERE {InSchemas} ORDER BY 2",
 
-        // 1: tables.
+        // 1: tables and partitions, with a partitioned table's PARTITION BY and a partition's parent and bound.
         $"""
-        SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+        SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'),
+               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, pn.nspname, pc.relname,
+               CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE {UserTables} AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+        LEFT JOIN pg_inherits ih ON ih.inhrelid = c.oid AND c.relispartition
+        LEFT JOIN pg_class pc ON pc.oid = ih.inhparent
+        LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+        WHERE {TablesAndPartitions} AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
         ORDER BY 1, 2
         """,
 
@@ -91,7 +99,8 @@ internal static class PostgresCatalog
         """,
 
         // 3: primary keys, foreign keys, unique, check and exclusion constraints (columns in key order); whether each is
-        // validated; an exclusion constraint's definition as the server prints it.
+        // validated; an exclusion constraint's definition as the server prints it. Not what a partition inherits, nor
+        // the clones a partitioned table's constraints make (conparentid).
         $"""
         SELECT n.nspname, c.relname, con.conname, con.contype,
                ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
@@ -108,11 +117,13 @@ internal static class PostgresCatalog
         LEFT JOIN pg_class fc ON fc.oid = con.confrelid
         LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
         LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype = 'u'
-        WHERE con.contype IN ('p', 'f', 'u', 'c', 'x') AND {UserTables} AND {InSchemas}
+        WHERE con.contype IN ('p', 'f', 'u', 'c', 'x') AND {TablesAndPartitions} AND {InSchemas}
+          AND con.conparentid = 0 AND (NOT c.relispartition OR con.conislocal)
         ORDER BY 1, 2, 3
         """,
 
         // 4: indexes that do not back a constraint; expressions and the WHERE clause as the server prints them, key options.
+        // Not a partition's index that is attached to its parent's (relispartition): the parent's index makes it.
         $"""
         SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
                ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true)
@@ -128,7 +139,7 @@ internal static class PostgresCatalog
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_am am ON am.oid = ic.relam
         LEFT JOIN pg_constraint backing ON backing.conindid = i.indexrelid AND backing.contype IN ('p', 'u', 'x')
-        WHERE {UserTables} AND {InSchemas} AND backing.oid IS NULL
+        WHERE {TablesAndPartitions} AND {InSchemas} AND backing.oid IS NULL AND NOT ic.relispartition
         ORDER BY 1, 2, 3
         """,
 
@@ -158,15 +169,6 @@ internal static class PostgresCatalog
                    n.nspname AS schema, c.relname::text AS name, NULL::text AS tab, NULL::text AS detail
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('v', 'm', 'f', 'c') AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
-            UNION ALL
-            SELECT 'partition', n.nspname, c.relname, NULL, 'of ' || p.oid::regclass::text || ' ' || pg_get_expr(c.relpartbound, c.oid)
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent
-            WHERE c.relispartition AND c.relkind IN ('r', 'p') AND {InSchemas}
-            UNION ALL
-            SELECT 'partitioning', n.nspname, c.relname, NULL, 'PARTITION BY ' || pg_get_partkeydef(c.oid)
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'p' AND NOT c.relispartition AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
             UNION ALL
             SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'rangeType' END, n.nspname, t.typname,
                    NULL, CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END

@@ -31,7 +31,10 @@ internal sealed partial class PostgresInspector
                 tableConstraints.Where(c => c.Kind == 'u').Select(c => new UniqueConstraint(c.Name, c.Columns, c.NullsNotDistinct, c.Deferrable, c.Deferred)).ToEquatableArray(),
                 tableConstraints.Where(c => c.Kind == 'c').Select(c => new CheckConstraint(c.Name, c.Check!, !c.Validated)).ToEquatableArray(),
                 row.Comment,
-                tableConstraints.Where(c => c.Kind == 'x').Select(c => new ExclusionConstraint(c.Name, ExclusionDefinition(c.Definition!))).ToEquatableArray()));
+                tableConstraints.Where(c => c.Kind == 'x').Select(c => new ExclusionConstraint(c.Name, ExclusionDefinition(c.Definition!))).ToEquatableArray(),
+                row.PartitionKey,
+                row.ParentName is null ? null : Name(row.ParentSchema!, row.ParentName),
+                row.ParentName is null ? null : row.Bound));
         }
         tables.Sort((a, b) => a.Name.CompareTo(b.Name));
         var sequences = rows.Sequences.Select(s => Sequence(s, Name(s.Schema, s.Name))).OrderBy(s => s.Name).ToEquatableArray();
@@ -150,7 +153,7 @@ internal sealed partial class PostgresInspector
 
     private sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
 
-    private sealed record TableRow(string Schema, string Name, string? Comment);
+    private sealed record TableRow(string Schema, string Name, string? Comment, string? PartitionKey, string? ParentSchema, string? ParentName, string? Bound);
 
     private sealed record ColumnRow(
         string Schema, string Table, string Name, string Type, bool NotNull, string? Default, char IdentityKind, char Generated,

@@ -71,7 +71,7 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
     private static IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
     [
         r => { rows.CurrentSchema = r.GetString(0); rows.Schemas.Add(r.GetString(1)); },
-        r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2))),
+        r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6))),
         r => rows.Columns.Add(new ColumnRow(
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), Text(r, 5), Char(r, 6), Char(r, 7),
             Text(r, 8), Text(r, 9), Char(r, 10), r.GetString(11), r.GetString(12), Char(r, 13), Text(r, 14), Long(r, 15), Long(r, 16),

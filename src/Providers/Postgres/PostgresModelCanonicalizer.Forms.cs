@@ -11,6 +11,7 @@ internal sealed partial class PostgresModelCanonicalizer
         public Dictionary<(string Table, string Check), string> Checks { get; } = [];
         public Dictionary<string, IndexForm> Indexes { get; } = new(StringComparer.Ordinal);
         public HashSet<int> SameValues { get; private set; } = [];
+        public Dictionary<string, (string? Key, string? Bound)> Partitions { get; } = new(StringComparer.Ordinal);
 
         public async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
         {
@@ -25,6 +26,11 @@ internal sealed partial class PostgresModelCanonicalizer
             {
                 Indexes[reader.GetString(0)] = new(reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.GetFieldValue<bool[]>(3), reader.GetFieldValue<string?[]>(4), reader.GetFieldValue<string?[]>(5));
+            }
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Partitions[reader.GetString(0)] = (reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
             }
             SameValues = await ReadValuesAsync(reader, cancellationToken).ConfigureAwait(false);
         }

@@ -48,7 +48,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 var text = string.Join(" ", expressions) + " " + (x.Filter is { } f ? Checked(f, element) : "");
                 return ShapeFor(table, text, x.Columns.Where((_, k) => !x.IsExpression(k)), element).Index(x, element);
             }).ToList();
-            return forms => table with
+            return forms => WithPartitionForms(table, forms) with
             {
                 Columns = table.Columns.Select((c, i) => Column(c, forms, types[i], defaults[i], generated[i])).ToEquatableArray(),
                 CheckConstraints = table.CheckConstraints.Select((k, i) => forms.Checks.TryGetValue(checks[i], out var sql) ? k with { Sql = sql } : k).ToEquatableArray(),
@@ -75,6 +75,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 }
             }
             foreach (var shape in shapes.Values) shape.Write(statements);
+            WritePartitions(statements);
         }
 
         private Column Column(Column column, ServerForms forms, (string, string) type, (string, string)? @default, (string, string)? generated)

@@ -75,6 +75,7 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         }
 
         var plan = new Plan(unusable);
+        plan.AddPartitions(model.Tables);
         var apply = model.Tables.Select(t => plan.WithValues(t, database, plan.Add(t))).ToList();
         if (plan.IsEmpty) return (model, null);
         plan.Write(statements);
@@ -301,6 +302,11 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
                {PostgresCatalog.KeyOptions("i")}
         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
         WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE '{Prefix}%'
+        """,
+        $"""
+        SELECT c.relname, pg_get_partkeydef(c.oid), pg_get_expr(c.relpartbound, c.oid)
+        FROM pg_class c
+        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}p%' AND c.relkind IN ('r', 'p')
         """,
     ];
 

@@ -36,6 +36,25 @@ internal sealed partial class PostgresSqlRenderer() : SqlRenderer(PostgresDialec
         }
     }
 
+    /// <summary>
+    /// CREATE TABLE, with PARTITION BY for a partitioned table; a partition is <c>CREATE TABLE name PARTITION OF parent
+    /// [(its own constraints)] bound [PARTITION BY ...]</c>, its columns being its parent's.
+    /// </summary>
+    protected override string CreateTable(Table table)
+    {
+        var partitioning = table.PartitionBy is { } key ? " PARTITION BY " + key.Trim() : "";
+        if (table.PartitionOf is not { } parent) return base.CreateTable(table) + partitioning;
+        if (!table.Columns.IsEmpty) throw new UnsupportedOperationException($"Partition {table.Name} lists columns: a partition has its parent's ({parent}).");
+        var lines = new List<string>();
+        if (table.PrimaryKey is { } pk) lines.Add(PrimaryKeyClause(pk));
+        lines.AddRange(table.ForeignKeys.Select(ForeignKeyClause));
+        lines.AddRange(table.UniqueConstraints.Select(UniqueClause));
+        lines.AddRange(table.CheckConstraints.Select(CheckClause));
+        lines.AddRange(table.ExclusionConstraints.Select(ExclusionClause));
+        var own = lines.Count == 0 ? "" : " (\n" + string.Join(",\n", lines.Select(l => "    " + l)) + "\n)";
+        return $"CREATE TABLE {Syntax.Quote(table.Name)} PARTITION OF {Syntax.Quote(parent)}{own} {(table.PartitionBound ?? "DEFAULT").Trim()}{partitioning}";
+    }
+
     /// <inheritdoc/>
     protected override void AddColumn(AddColumn operation, List<SqlStatement> output)
     {

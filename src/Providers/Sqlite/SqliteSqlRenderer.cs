@@ -69,6 +69,11 @@ internal sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.In
             throw new UnsupportedOperationException($"SQLite cannot express a DEFERRABLE UNIQUE constraint ({unique.Name ?? string.Join(", ", unique.Columns)}) on table {table.Name}: " +
                 "SQLite checks UNIQUE at once; drop deferrable for SQLite.");
         }
+        if (table.PartitionBy is not null || table.PartitionOf is not null)
+        {
+            throw new UnsupportedOperationException($"SQLite cannot express a partitioned table or a partition ({table.Name}): SQLite has no declarative partitioning; " +
+                "remove PartitionBy and Partition from the SQLite model.");
+        }
         if (table.ExclusionConstraints.FirstOrDefault() is { } exclusion)
         {
             throw new UnsupportedOperationException($"SQLite cannot express exclusion constraint {exclusion.Name ?? exclusion.Definition} on table {table.Name}: SQLite has no EXCLUDE; " +

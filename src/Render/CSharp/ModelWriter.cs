@@ -30,9 +30,19 @@ internal static partial class ModelWriter
         foreach (var sequence in schema.Sequences) code.Append("        builder.Sequence(").Append(Sequence(sequence)).Append(");\n");
         foreach (var table in schema.Tables)
         {
-            code.Append("        builder.Table(").Append(Name(table.Name)).Append(", t =>\n        {\n");
+            // A partition has its parent's columns and inherited keys: its builder call lists only what is its own.
+            if (table.PartitionOf is { } parent)
+            {
+                code.Append("        builder.Partition(").Append(Name(table.Name)).Append(", ").Append(Name(parent)).Append(", ")
+                    .Append(Lit(table.PartitionBound ?? "DEFAULT")).Append(", t =>\n        {\n");
+            }
+            else code.Append("        builder.Table(").Append(Name(table.Name)).Append(", t =>\n        {\n");
             foreach (var column in table.Columns) code.Append("            ").Append(Column(column)).Append(";\n");
-            if (table.PrimaryKey is not { } pk) code.Append("            t.NoPrimaryKey();\n");
+            if (table.PartitionBy is { } partitionKey) code.Append("            t.PartitionBy(").Append(Lit(partitionKey)).Append(");\n");
+            if (table.PrimaryKey is not { } pk)
+            {
+                if (table.PartitionOf is null) code.Append("            t.NoPrimaryKey();\n");
+            }
             else code.Append(Conventional(pk.Name, NamingConvention.Apply(Naming.PrimaryKey, table.Name, pk.Columns)) is { } pkName
                 ? $"            t.PrimaryKey([{string.Join(", ", pk.Columns.Select(Lit))}], {Lit(pkName)});\n"
                 : $"            t.PrimaryKey({string.Join(", ", pk.Columns.Select(Lit))});\n");

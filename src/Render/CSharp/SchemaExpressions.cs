@@ -23,6 +23,8 @@ internal static class SchemaExpressions
         ExclusionConstraint x => Call("Exclude", Arg(Str(x.Name)), Arg(Str(x.Definition))),
         TableIndex i => Index(i),
         TableComment t => Call("Comment", Arg(Str(t.Text))),
+        TablePartitioning p => Call("Partitioning", Arg(Str(p.Key))),
+        TablePartitionOf p => Call("PartitionOf", Arg(Name(p.Parent)), Arg(Str(p.Bound))),
         _ => throw new NotSupportedException($"No C# rendering for {element.GetType().Name}."),
     };
 
