@@ -1,3 +1,5 @@
+using DiffMigrate.Schema;
+
 namespace DiffMigrate.Providers.Postgres;
 
 internal sealed partial class PostgresModelCanonicalizer
@@ -6,6 +8,7 @@ internal sealed partial class PostgresModelCanonicalizer
     {
         private readonly Dictionary<QualifiedName, string> partitionTables = [];
         private readonly List<Statement> partitionStatements = [];
+        private readonly Dictionary<QualifiedName, EquatableArray<Column>> partitionColumns = [];
 
         /// <summary>
         /// A temporary partitioned table for each of the model's partitioned tables (with the root's columns), and a
@@ -36,6 +39,7 @@ internal sealed partial class PostgresModelCanonicalizer
                         partitionStatements.Add(new($"CREATE TEMP TABLE {temporary} ({string.Join(", ", columns)}){key}", element, temporary, Head: true));
                     }
                     partitionTables[table.Name] = temporary;
+                    partitionColumns[table.Name] = table.PartitionOf is { } of && partitionColumns.TryGetValue(Canonical(of, byName), out var inherited) ? inherited : table.Columns;
                 }
                 pending.RemoveAll(ready.Contains);
             }

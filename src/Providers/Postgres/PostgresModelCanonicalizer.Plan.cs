@@ -21,24 +21,26 @@ internal sealed partial class PostgresModelCanonicalizer
         public Func<ServerForms, Table> Add(Table table)
         {
             string Of(Column c) => $"{table.Name}.{c.Name}";
+            // A partition's checks, indexes and exclusion constraints use its parent's columns.
+            var shaped = partitionColumns.TryGetValue(table.Name, out var inherited) ? table with { Columns = inherited } : table;
             var types = table.Columns.Select(c => Scalar(c, null, $"type of column {Of(c)}")).ToList();
             var defaults = table.Columns
                 .Select(c => c.Computed is null && c.Default is { } d && Usable(c) ? Scalar(c, Checked(d, $"default of column {Of(c)}"), $"default of column {Of(c)}") : ((string, string)?)null)
                 .ToList();
             var generated = table.Columns
                 .Select(c => c.Computed is { } e
-                    ? ShapeFor(table, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(TypeSql(c), e, $"generated column {Of(c)}")
+                    ? ShapeFor(shaped, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(TypeSql(c), e, $"generated column {Of(c)}")
                     : ((string, string)?)null)
                 .ToList();
             var checks = table.CheckConstraints.Select(k =>
             {
                 var element = $"check {k.Name ?? "(unnamed)"} on table {table.Name}";
-                return ShapeFor(table, Checked(k.Sql, element), [], element).Check(k.Sql, element);
+                return ShapeFor(shaped, Checked(k.Sql, element), [], element).Check(k.Sql, element);
             }).ToList();
             var exclusions = table.ExclusionConstraints.Select(x =>
             {
                 var element = $"exclusion constraint {x.Name ?? "(unnamed)"} on table {table.Name}";
-                return ShapeFor(table, Checked(x.Definition, element), [], element).Exclusion(x.Definition, element);
+                return ShapeFor(shaped, Checked(x.Definition, element), [], element).Exclusion(x.Definition, element);
             }).ToList();
             var indexes = table.Indexes.Select(x =>
             {
@@ -46,7 +48,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 var element = $"index {x.Name} on table {table.Name}";
                 var expressions = x.Columns.Where((_, k) => x.IsExpression(k)).Select(e => Checked(e, element)).ToList();
                 var text = string.Join(" ", expressions) + " " + (x.Filter is { } f ? Checked(f, element) : "");
-                return ShapeFor(table, text, x.Columns.Where((_, k) => !x.IsExpression(k)), element).Index(x, element);
+                return ShapeFor(shaped, text, x.Columns.Where((_, k) => !x.IsExpression(k)), element).Index(x, element);
             }).ToList();
             return forms => WithPartitionForms(table, forms) with
             {
