@@ -45,10 +45,10 @@ public enum SchemaObjectKind
     /// <summary>A standalone composite type (reported as not managed).</summary>
     CompositeType,
 
-    /// <summary>A partition of a partitioned table (reported as not managed).</summary>
+    /// <summary>A partition of a partitioned table (no longer reported: a partition is a table, compared as one).</summary>
     Partition,
 
-    /// <summary>The PARTITION BY of a partitioned table (reported as not managed).</summary>
+    /// <summary>The PARTITION BY of a partitioned table (no longer reported: it is compared, on the table).</summary>
     Partitioning,
 
     /// <summary>A domain (reported as not managed).</summary>
