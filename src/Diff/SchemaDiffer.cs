@@ -19,6 +19,7 @@ internal sealed partial class SchemaDiffer(DiffOptions options)
     /// <summary>The operations that take <paramref name="from"/> to <paramref name="to"/>.</summary>
     public IReadOnlyList<MigrationOperation> Diff(DatabaseSchema from, DatabaseSchema to)
     {
+        RefuseWhatTheDialectLacks(to);
         var source = Tables(from, null);
         var target = Tables(to, options.ModelServerForms);
         var columnRenames = new Dictionary<QualifiedName, List<MigrationOperation>>();
@@ -56,6 +57,27 @@ internal sealed partial class SchemaDiffer(DiffOptions options)
         }
         foreach (var (_, ops) in perTable) operations.AddRange(ops);
         return WithSchemaObjects(from, to, operations);
+    }
+
+    /// <summary>
+    /// A model table that is partitioned, or has an exclusion or a deferrable UNIQUE constraint, where the dialect has
+    /// none: one line naming it, before anything is written. (NOT VALID is meaningless there, and ignored: every
+    /// constraint is valid.)
+    /// </summary>
+    private void RefuseWhatTheDialectLacks(DatabaseSchema model)
+    {
+        var dialect = options.Dialect;
+        foreach (var table in model.Tables)
+        {
+            var lacking = !dialect.SupportsPartitioning && (table.PartitionBy is not null || table.PartitionOf is not null) ? "declarative partitioning (PartitionBy, Partition)"
+                : !dialect.SupportsExclusionConstraints && !table.ExclusionConstraints.IsEmpty ? "exclusion constraints"
+                : !dialect.SupportsDeferrableUnique && table.UniqueConstraints.Any(u => u.Deferrable || u.InitiallyDeferred) ? "deferrable UNIQUE constraints"
+                : null;
+            if (lacking is not null)
+            {
+                throw new DiffMigrateException($"The model's table {table.Name} uses {lacking}, which {dialect.Name} does not have: remove it from the model for this database.");
+            }
+        }
     }
 
     private Dictionary<QualifiedName, TablePair> Tables(DatabaseSchema schema, DatabaseSchema? serverForms)

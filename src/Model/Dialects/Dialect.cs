@@ -60,6 +60,9 @@ public sealed record Dialect(
     /// <summary>True where a UNIQUE constraint can be DEFERRABLE (checked at commit).</summary>
     public bool SupportsDeferrableUnique { get; init; }
 
+    /// <summary>True where a table can be partitioned declaratively (PARTITION BY, PARTITION OF).</summary>
+    public bool SupportsPartitioning { get; init; }
+
     /// <summary>The collation a key without one gets when its column (or expression) has none, as the dialect names it.</summary>
     public string? DefaultCollation { get; init; }
 

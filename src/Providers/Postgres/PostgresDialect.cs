@@ -20,5 +20,6 @@ public static class PostgresDialect
         SupportsNotValidConstraints = true,
         SupportsExclusionConstraints = true,
         SupportsDeferrableUnique = true,
+        SupportsPartitioning = true,
     };
 }

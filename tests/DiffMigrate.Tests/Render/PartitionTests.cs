@@ -86,6 +86,25 @@ public sealed class PartitionTests
     }
 
     [TestMethod]
+    public void A_SQLite_model_that_uses_what_SQLite_lacks_is_one_line_naming_the_table()
+    {
+        var differ = new SchemaDiffer(new DiffOptions(SqliteDialect.Instance));
+        var id = new Column("id", SqlType.Int32);
+        foreach (var (table, what) in new[]
+        {
+            (new Table("m", [id], new PrimaryKey("pk_m", ["id"]), PartitionBy: "RANGE (id)"), "declarative partitioning (PartitionBy, Partition)"),
+            (new Table("m", [id], new PrimaryKey("pk_m", ["id"]), ExclusionConstraints: [new ExclusionConstraint("x", "USING gist (id WITH =)")]), "exclusion constraints"),
+            (new Table("m", [id], new PrimaryKey("pk_m", ["id"]), UniqueConstraints: [new UniqueConstraint("u", ["id"], InitiallyDeferred: true)]), "deferrable UNIQUE constraints"),
+        })
+        {
+            var error = Assert.ThrowsExactly<DiffMigrateException>(() => differ.Diff(new DatabaseSchema([]), new DatabaseSchema([table])));
+            Assert.AreEqual($"The model's table m uses {what}, which sqlite does not have: remove it from the model for this database.", error.Message);
+        }
+        var notValid = new Table("m", [id], new PrimaryKey("pk_m", ["id"]), CheckConstraints: [new CheckConstraint("ck", "id > 0", NotValid: true)]);
+        Assert.IsEmpty(differ.Diff(new DatabaseSchema([notValid with { CheckConstraints = [new CheckConstraint("ck", "id > 0")] }]), new DatabaseSchema([notValid])));
+    }
+
+    [TestMethod]
     public void A_revision_writes_the_partitioning_and_compiles_to_the_same_operations()
     {
         MigrationOperation[] upgrade = [new CreateTable(Measurement), new CreateTable(Y2026), new CreateTable(Y2027), new CreateTable(Paris)];
