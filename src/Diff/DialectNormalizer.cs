@@ -30,12 +30,24 @@ internal sealed class DialectNormalizer(Dialect dialect)
         {
             Name = Name(table.Name),
             Columns = table.Columns.Select(c => Column(c, c.Name == rowid)).ToEquatableArray(),
-            ForeignKeys = table.ForeignKeys.Select(f => f with { ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred }).ToEquatableArray(),
+            ForeignKeys = table.ForeignKeys.Select(f => f with
+            {
+                ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred, NotValid = f.NotValid && dialect.SupportsNotValidConstraints,
+            }).ToEquatableArray(),
             Indexes = table.Indexes.Select(i => Index(table, i)).ToEquatableArray(),
-            CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql) }).ToEquatableArray(),
+            UniqueConstraints = table.UniqueConstraints.Select(u => u with { Deferrable = u.Deferrable || u.InitiallyDeferred }).ToEquatableArray(),
+            CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql), NotValid = c.NotValid && dialect.SupportsNotValidConstraints }).ToEquatableArray(),
+            // The server's form is what counts (the canonicaliser asks for it); without one, only the spacing is forgiven.
+            ExclusionConstraints = table.ExclusionConstraints.Select(x => x with { Definition = Spaced(x.Definition)! }).ToEquatableArray(),
             Comment = Comment(table.Comment),
+            PartitionBy = Spaced(table.PartitionBy),
+            PartitionOf = table.PartitionOf is { } parent ? Name(parent) : null,
+            PartitionBound = table.PartitionOf is null ? null : Spaced(table.PartitionBound) ?? "DEFAULT",
         };
     }
+
+    // Without the server's form (the canonicaliser asks for it), only the spacing is forgiven.
+    private static string? Spaced(string? sql) => sql is null ? null : string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public string Expression(string sql) => dialect.Expressions.Canonical(sql);
 

@@ -19,7 +19,7 @@ internal sealed partial class SchemaDiffer
     /// </summary>
     private static (TablePair Compared, Table Dependents) Split(TablePair pair, IReadOnlySet<string> columns)
     {
-        if (columns.Count == 0) return (pair, pair.Original with { ForeignKeys = default, Indexes = default, UniqueConstraints = default, CheckConstraints = default });
+        if (columns.Count == 0) return (pair, pair.Original with { ForeignKeys = default, Indexes = default, UniqueConstraints = default, CheckConstraints = default, ExclusionConstraints = default });
         bool Names(IEnumerable<string> names) => names.Any(columns.Contains);
         bool Mentions(string? sql) => sql is not null && columns.Any(c => Regex.IsMatch(sql, $@"(?<![\w$""]){Regex.Escape(c)}(?![\w$""])|""{Regex.Escape(c)}""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
         var (fks, otherFks) = Partition(pair.Original.ForeignKeys, pair.Normalized.ForeignKeys, f => Names(f.Columns));
@@ -27,10 +27,19 @@ internal sealed partial class SchemaDiffer
             i => Names(i.Columns) || i.Columns.Any(Mentions) || Names(i.Include) || Mentions(i.Filter));
         var (uniques, otherUniques) = Partition(pair.Original.UniqueConstraints, pair.Normalized.UniqueConstraints, u => Names(u.Columns));
         var (checks, otherChecks) = Partition(pair.Original.CheckConstraints, pair.Normalized.CheckConstraints, c => Mentions(c.Sql));
+        var (exclusions, otherExclusions) = Partition(pair.Original.ExclusionConstraints, pair.Normalized.ExclusionConstraints, x => Mentions(x.Definition));
         var rest = new TablePair(
-            pair.Original with { ForeignKeys = otherFks.Original, Indexes = otherIndexes.Original, UniqueConstraints = otherUniques.Original, CheckConstraints = otherChecks.Original },
-            pair.Normalized with { ForeignKeys = otherFks.Normalized, Indexes = otherIndexes.Normalized, UniqueConstraints = otherUniques.Normalized, CheckConstraints = otherChecks.Normalized });
-        return (rest, pair.Original with { ForeignKeys = fks, Indexes = indexes, UniqueConstraints = uniques, CheckConstraints = checks });
+            pair.Original with
+            {
+                ForeignKeys = otherFks.Original, Indexes = otherIndexes.Original, UniqueConstraints = otherUniques.Original, CheckConstraints = otherChecks.Original,
+                ExclusionConstraints = otherExclusions.Original,
+            },
+            pair.Normalized with
+            {
+                ForeignKeys = otherFks.Normalized, Indexes = otherIndexes.Normalized, UniqueConstraints = otherUniques.Normalized, CheckConstraints = otherChecks.Normalized,
+                ExclusionConstraints = otherExclusions.Normalized,
+            });
+        return (rest, pair.Original with { ForeignKeys = fks, Indexes = indexes, UniqueConstraints = uniques, CheckConstraints = checks, ExclusionConstraints = exclusions });
     }
 
     /// <summary>The originals whose normalized form is <paramref name="dependent"/>, and the other (original, normalized) pairs.</summary>

@@ -8,6 +8,7 @@ internal sealed partial class SchemaDiffer
     private List<MigrationOperation> DiffTable(TablePair from, TablePair to, List<MigrationOperation> renames)
     {
         var name = to.Original.Name;
+        RefusePartitionChange(name, from.Normalized, to.Normalized);
         var (added, altered, replaced, droppedColumns) = DiffColumns(name, from, to);
         // What uses a replaced column goes with it: dropped before it, created again after it.
         var replacedNames = replaced.Select(r => r.From.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -29,14 +30,16 @@ internal sealed partial class SchemaDiffer
         // Drops go dependents first (foreign keys, indexes, ..., primary key); adds the other way round, so that a
         // new primary key or unique constraint exists before the foreign keys that may rely on it.
         var drops = new List<MigrationOperation>();
-        List<MigrationOperation> addedKeys = [], addedChecks = [], addedUniques = [], addedIndexes = [], addedForeignKeys = [];
-        DiffForeignKeys(name, from, to, drops, addedForeignKeys);
+        List<MigrationOperation> addedKeys = [], addedChecks = [], addedUniques = [], addedIndexes = [], addedForeignKeys = [], addedExclusions = [], validations = [];
+        DiffForeignKeys(name, from, to, drops, addedForeignKeys, validations);
         DiffIndexes(name, from, to, drops, addedIndexes);
         DiffUniqueConstraints(name, from, to, drops, addedUniques);
-        DiffCheckConstraints(name, from, to, drops, addedChecks);
+        DiffCheckConstraints(name, from, to, drops, addedChecks, validations);
+        DiffExclusionConstraints(name, from, to, drops, addedExclusions);
         DiffPrimaryKey(name, from, to, drops, addedKeys);
         drops.AddRange([.. fromDependents.ForeignKeys.Select(f => new DropForeignKey(name, f)), .. fromDependents.Indexes.Select(i => new DropIndex(name, i)),
-            .. fromDependents.UniqueConstraints.Select(u => new DropUniqueConstraint(name, u)), .. fromDependents.CheckConstraints.Select(c => new DropCheckConstraint(name, c))]);
+            .. fromDependents.UniqueConstraints.Select(u => new DropUniqueConstraint(name, u)), .. fromDependents.CheckConstraints.Select(c => new DropCheckConstraint(name, c)),
+            .. fromDependents.ExclusionConstraints.Select(x => new DropExclusionConstraint(name, x))]);
         List<MigrationOperation> replacements = [.. replaced.Select(r => new DropColumn(name, r.From)), .. replaced.Select(r => new AddColumn(name, r.To))];
         List<MigrationOperation> adds =
         [
@@ -44,8 +47,29 @@ internal sealed partial class SchemaDiffer
             .. addedChecks, .. toDependents.CheckConstraints.Select(c => new AddCheckConstraint(name, c)),
             .. addedIndexes, .. toDependents.Indexes.Select(i => new CreateIndex(name, i)),
             .. addedForeignKeys, .. toDependents.ForeignKeys.Select(f => new AddForeignKey(name, f)),
+            .. addedExclusions, .. toDependents.ExclusionConstraints.Select(x => new AddExclusionConstraint(name, x)),
+            .. validations,
         ];
         return [.. renames, .. added, .. altered, .. drops, .. replacements, .. adds, .. droppedColumns];
+    }
+
+    /// <summary>
+    /// A table's PARTITION BY, parent and bound are fixed when it is created: PostgreSQL cannot change them in place, and
+    /// doing it by hand (detach, a new table, moving the rows) is the author's to write.
+    /// </summary>
+    private static void RefusePartitionChange(QualifiedName name, Table from, Table to)
+    {
+        if (from.PartitionBy != to.PartitionBy)
+        {
+            throw new DiffMigrateException($"Table {name}: its PARTITION BY changes from {from.PartitionBy ?? "none"} to {to.PartitionBy ?? "none"}, which PostgreSQL cannot do in place; " +
+                "create a new table and move the rows in a revision of your own (op.Execute), or rename the table in the model.");
+        }
+        if (from.PartitionOf != to.PartitionOf || from.PartitionBound != to.PartitionBound)
+        {
+            string Of(Table t) => t.PartitionOf is { } parent ? $"a partition of {parent} {t.PartitionBound}" : "not a partition";
+            throw new DiffMigrateException($"Table {name}: it is {Of(from)} in the database and {Of(to)} in the model, which autogenerate does not change in place " +
+                "(it would detach the partition and move its rows); write ALTER TABLE ... DETACH/ATTACH PARTITION in a revision of your own (op.Execute).");
+        }
     }
 
     /// <summary>Names match when equal, or when either side cannot tell (an unnamed or unreported name).</summary>

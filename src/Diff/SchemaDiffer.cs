@@ -20,6 +20,7 @@ internal sealed partial class SchemaDiffer(DiffOptions options)
     public IReadOnlyList<MigrationOperation> Diff(DatabaseSchema from, DatabaseSchema to)
     {
         RefuseWhatTheDialectLacks(to);
+        RefuseConstraintsTheDialectLacks(to);
         var source = Tables(from, null);
         var target = Tables(to, options.ModelServerForms);
         var columnRenames = new Dictionary<QualifiedName, List<MigrationOperation>>();
@@ -84,6 +85,27 @@ internal sealed partial class SchemaDiffer(DiffOptions options)
             if (table.Strict && dialect.SupportsStrictTables && table.Columns.FirstOrDefault(c => dialect.Types.StrictType(c.Type) is null) is { } loose)
             {
                 throw new DiffMigrateException($"The model declares table {table.Name} STRICT, which takes only INTEGER, REAL, TEXT, BLOB and ANY columns: column {loose.Name}'s type {loose.Type} is none of them (SqlType.Raw(\"ANY\") takes any value).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A model table that is partitioned, or has an exclusion or a deferrable UNIQUE constraint, where the dialect has
+    /// none: one line naming it, before anything is written. (NOT VALID is meaningless there, and ignored: every
+    /// constraint is valid.)
+    /// </summary>
+    private void RefuseConstraintsTheDialectLacks(DatabaseSchema model)
+    {
+        var dialect = options.Dialect;
+        foreach (var table in model.Tables)
+        {
+            var lacking = !dialect.SupportsPartitioning && (table.PartitionBy is not null || table.PartitionOf is not null) ? "declarative partitioning (PartitionBy, Partition)"
+                : !dialect.SupportsExclusionConstraints && !table.ExclusionConstraints.IsEmpty ? "exclusion constraints"
+                : !dialect.SupportsDeferrableUnique && table.UniqueConstraints.Any(u => u.Deferrable || u.InitiallyDeferred) ? "deferrable UNIQUE constraints"
+                : null;
+            if (lacking is not null)
+            {
+                throw new DiffMigrateException($"The model's table {table.Name} uses {lacking}, which {dialect.Name} does not have: remove it from the model for this database.");
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace DiffMigrate.Diff;
 
 /// <summary>
-/// Orders tables so that each comes after the tables its foreign keys refer to (ties by name). Foreign keys that
+/// Orders tables so that each comes after the tables its foreign keys refer to and a partition after its parent (ties by name). Foreign keys that
 /// close a cycle are returned separately, to be added after the tables exist (or dropped before they go).
 /// </summary>
 internal static class TableOrder
@@ -37,6 +37,7 @@ internal static class TableOrder
         return (order, deferred);
     }
 
+    // A partition comes after its partitioned parent (and is dropped before it).
     private static IEnumerable<QualifiedName> Dependencies(SchemaDiffer.TablePair table, Dictionary<QualifiedName, SchemaDiffer.TablePair> among) =>
-        table.Normalized.ForeignKeys.Select(f => f.ReferredTable).Where(among.ContainsKey);
+        table.Normalized.ForeignKeys.Select(f => f.ReferredTable).Concat(table.Normalized.PartitionOf is { } parent ? [parent] : []).Where(among.ContainsKey);
 }

@@ -61,6 +61,15 @@ public sealed class BatchOperations
     /// <summary>Drops a CHECK constraint.</summary>
     public void DropCheckConstraint(CheckConstraint constraint) => recorded.Add(new DropCheckConstraint(table, constraint));
 
+    /// <summary>Adds an exclusion constraint (PostgreSQL).</summary>
+    public void AddExclusionConstraint(ExclusionConstraint constraint) => recorded.Add(new AddExclusionConstraint(table, constraint));
+
+    /// <summary>Drops an exclusion constraint (PostgreSQL).</summary>
+    public void DropExclusionConstraint(ExclusionConstraint constraint) => recorded.Add(new DropExclusionConstraint(table, constraint));
+
+    /// <summary>Validates a constraint added NOT VALID (PostgreSQL's VALIDATE CONSTRAINT); with <paramref name="undo"/>, its reverse, which runs nothing.</summary>
+    public void ValidateConstraint(string name, bool undo = false) => recorded.Add(new ValidateConstraint(table, name, undo));
+
     /// <summary>Sets or removes the table comment.</summary>
     public void AlterTableComment(string? comment, string? existingComment = null) => recorded.Add(new AlterTableComment(table, comment, existingComment));
 }

@@ -40,17 +40,22 @@ public abstract class Migration
         ReferentialAction onDelete = ReferentialAction.NoAction,
         ReferentialAction onUpdate = ReferentialAction.NoAction,
         bool deferrable = false,
-        bool initiallyDeferred = false)
-        => new(name, columns, referredTable, referredColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
+        bool initiallyDeferred = false,
+        bool notValid = false)
+        => new(name, columns, referredTable, referredColumns, onDelete, onUpdate, deferrable, initiallyDeferred, notValid);
 
     /// <summary>A UNIQUE constraint.</summary>
     protected static UniqueConstraint Unique(string? name, params string[] columns) => new(name, columns);
 
     /// <summary>A UNIQUE constraint with options.</summary>
-    protected static UniqueConstraint Unique(string? name, string[] columns, bool nullsNotDistinct) => new(name, columns, nullsNotDistinct);
+    protected static UniqueConstraint Unique(string? name, string[] columns, bool nullsNotDistinct, bool deferrable = false, bool initiallyDeferred = false)
+        => new(name, columns, nullsNotDistinct, deferrable, initiallyDeferred);
 
-    /// <summary>A CHECK constraint.</summary>
-    protected static CheckConstraint Check(string? name, string sql) => new(name, sql);
+    /// <summary>A CHECK constraint; <paramref name="notValid"/> adds it without checking the rows already there (PostgreSQL).</summary>
+    protected static CheckConstraint Check(string? name, string sql, bool notValid = false) => new(name, sql, notValid);
+
+    /// <summary>An exclusion constraint: <paramref name="definition"/> is what follows EXCLUDE (PostgreSQL).</summary>
+    protected static ExclusionConstraint Exclude(string? name, string definition) => new(name, definition);
 
     /// <summary>
     /// An index on columns (or expressions, flagged in <paramref name="expressions"/>); <paramref name="descending"/>
@@ -76,6 +81,12 @@ public abstract class Migration
 
     /// <summary>A whole table definition, e.g. the copyFrom of <see cref="Operations.BatchAlterTable"/>.</summary>
     protected static Table Definition(QualifiedName name, params TableElement[] elements) => TableBuilder.Build(name, elements);
+
+    /// <summary>PARTITION BY <paramref name="key"/> (PostgreSQL), as an element of <see cref="Operations.CreateTable"/>.</summary>
+    protected static TablePartitioning Partitioning(string key) => new(key);
+
+    /// <summary>PARTITION OF <paramref name="parent"/> with <paramref name="bound"/> (PostgreSQL), as an element of <see cref="Operations.CreateTable"/>.</summary>
+    protected static TablePartitionOf PartitionOf(QualifiedName parent, string bound) => new(parent, bound);
 
     /// <summary>A table comment, as an element of <see cref="Operations.CreateTable"/>.</summary>
     protected static TableComment Comment(string text) => new(text);

@@ -79,6 +79,18 @@ public sealed class Operations
     /// <summary>Drops a CHECK constraint.</summary>
     public void DropCheckConstraint(QualifiedName table, CheckConstraint constraint) => Add(new DropCheckConstraint(table, constraint));
 
+    /// <summary>Adds an exclusion constraint (PostgreSQL).</summary>
+    public void AddExclusionConstraint(QualifiedName table, ExclusionConstraint constraint) => Add(new AddExclusionConstraint(table, constraint));
+
+    /// <summary>Drops an exclusion constraint (PostgreSQL).</summary>
+    public void DropExclusionConstraint(QualifiedName table, ExclusionConstraint constraint) => Add(new DropExclusionConstraint(table, constraint));
+
+    /// <summary>
+    /// Validates a constraint added NOT VALID (PostgreSQL's VALIDATE CONSTRAINT); with <paramref name="undo"/>, its
+    /// reverse, which runs nothing (a validated constraint satisfies a model that has it NOT VALID).
+    /// </summary>
+    public void ValidateConstraint(QualifiedName table, string name, bool undo = false) => Add(new ValidateConstraint(table, name, undo));
+
     /// <summary>Creates a schema if it does not exist.</summary>
     public void CreateSchema(string name) => Add(new CreateSchema(name));
 

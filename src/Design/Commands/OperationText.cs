@@ -27,7 +27,7 @@ internal static class OperationText
 
     private static string Line(MigrationOperation operation, Dialect? dialect) => operation switch
     {
-        CreateTable o => $"+ table {o.Table.Name}",
+        CreateTable o => $"+ table {o.Table.Name}{Partitioning(o.Table)}",
         DropTable o => $"- table {o.Table.Name}",
         RenameTable o => $"~ table {o.Table} renamed to {o.NewName}",
         AlterTableComment o => $"~ table {o.Table} comment",
@@ -40,12 +40,16 @@ internal static class OperationText
         DropIndex o => $"- index {o.Index.Name} on {o.Table}",
         AddPrimaryKey o => $"+ primary key on {o.Table}({string.Join(", ", o.PrimaryKey.Columns)})",
         DropPrimaryKey o => $"- primary key on {o.Table}",
-        AddForeignKey o => $"+ foreign key {o.ForeignKey.Name} on {o.Table}({string.Join(", ", o.ForeignKey.Columns)}) -> {o.ForeignKey.ReferredTable}",
+        AddForeignKey o => $"+ foreign key {o.ForeignKey.Name} on {o.Table}({string.Join(", ", o.ForeignKey.Columns)}) -> {o.ForeignKey.ReferredTable}{(o.ForeignKey.NotValid ? " NOT VALID" : "")}",
         DropForeignKey o => $"- foreign key {o.ForeignKey.Name} on {o.Table}",
-        AddUniqueConstraint o => $"+ unique {o.Constraint.Name} on {o.Table}({string.Join(", ", o.Constraint.Columns)})",
+        AddUniqueConstraint o => $"+ unique {o.Constraint.Name} on {o.Table}({string.Join(", ", o.Constraint.Columns)}){Deferral(o.Constraint.Deferrable, o.Constraint.InitiallyDeferred)}",
         DropUniqueConstraint o => $"- unique {o.Constraint.Name} on {o.Table}",
-        AddCheckConstraint o => $"+ check {o.Constraint.Name} on {o.Table}: {o.Constraint.Sql}",
+        AddCheckConstraint o => $"+ check {o.Constraint.Name} on {o.Table}: {o.Constraint.Sql}{(o.Constraint.NotValid ? " NOT VALID" : "")}",
         DropCheckConstraint o => $"- check {o.Constraint.Name} on {o.Table}",
+        AddExclusionConstraint o => $"+ exclusion constraint {o.Constraint.Name} on {o.Table}: EXCLUDE {o.Constraint.Definition}",
+        DropExclusionConstraint o => $"- exclusion constraint {o.Constraint.Name} on {o.Table}",
+        ValidateConstraint { Undo: true } o => $"~ constraint {o.Name} on {o.Table} stays validated (NOT VALID in the model; nothing to run)",
+        ValidateConstraint o => $"~ constraint {o.Name} on {o.Table} validated (was NOT VALID)",
         CreateSchema o => $"+ schema {o.Name}",
         DropSchema o => $"- schema {o.Name}",
         CreateEnum o => $"+ enum {o.Enum.Name}({string.Join(", ", o.Enum.Values)})",
@@ -85,6 +89,12 @@ internal static class OperationText
 
     private static string Options(TableOptions options) =>
         options == TableOptions.None ? "(none)" : string.Join(", ", new[] { options.Strict ? "STRICT" : null, options.WithoutRowid ? "WITHOUT ROWID" : null }.OfType<string>());
+
+    private static string Partitioning(Table table) =>
+        (table.PartitionOf is { } parent ? $" (partition of {parent} {table.PartitionBound})" : "") + (table.PartitionBy is { } key ? $" PARTITION BY {key}" : "");
+
+    private static string Deferral(bool deferrable, bool initiallyDeferred) =>
+        initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : deferrable ? " DEFERRABLE" : "";
 
     /// <summary>
     /// The index's key options and NULLS NOT DISTINCT, one by one ("": none): <c>: key x NULLS FIRST, key y operator

@@ -54,6 +54,7 @@ internal static class SchemaFilter
             UniqueConstraints = Keep(table.UniqueConstraints, u => On(SchemaObjectKind.Unique, u.Name)),
             ForeignKeys = Keep(table.ForeignKeys, f => On(SchemaObjectKind.ForeignKey, f.Name)),
             CheckConstraints = Keep(table.CheckConstraints, c => On(SchemaObjectKind.Check, c.Name)),
+            ExclusionConstraints = Keep(table.ExclusionConstraints, x => On(SchemaObjectKind.ExclusionConstraint, x.Name)),
         };
         return kept == table ? table : kept;
     }

@@ -39,7 +39,7 @@ internal static partial class SafetyLint
         typeof(AlterTableComment), typeof(DropIndex), typeof(DropForeignKey), typeof(DropUniqueConstraint), typeof(DropCheckConstraint),
         // Not yet judged by a rule: an existing primary key's columns, and objects the differ drops only once unused.
         typeof(AddPrimaryKey), typeof(DropSchema), typeof(DropEnum), typeof(RenameEnumValue), typeof(ReorderEnumValues), typeof(DropSequence), typeof(AlterSequence),
-        typeof(DropExtension),
+        typeof(DropExtension), typeof(DropExclusionConstraint),
         // A view, routine or trigger is dropped only when the model no longer has it, or to be created again around a
         // change in the same revision (DM111 reads the pair, see RecreatedViews); its definition goes with the
         // operation, and no rows are kept in one (a materialized view's are the query's, computed again).
@@ -49,6 +49,8 @@ internal static partial class SafetyLint
         // A new domain is unused; one is dropped only once no column uses it; a changed one is checked by the server,
         // which refuses a new NOT NULL or check that a stored value breaks.
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
+        // The safe half of NOT VALID: scans without blocking writes, and fails only where rows break what the model says.
+        typeof(ValidateConstraint),
         // What the author wrote by hand is theirs to judge.
         typeof(ExecuteSql), typeof(BulkInsert),
     };
@@ -96,6 +98,9 @@ internal static partial class SafetyLint
                 break;
             case AddUniqueConstraint o:
                 yield return Finding("DM107", table, $"adds unique ({string.Join(", ", o.Constraint.Columns)}): fails if those columns hold duplicates", i);
+                break;
+            case AddExclusionConstraint o:
+                yield return Finding("DM107", table, $"adds exclusion constraint {o.Constraint.Name ?? "(unnamed)"}: fails if rows already conflict", i);
                 break;
             case CreateIndex { Index.IsUnique: true } o:
                 yield return Finding("DM107", table, $"adds unique index {o.Index.Name}: fails if ({string.Join(", ", o.Index.Columns)}) hold duplicates", i);

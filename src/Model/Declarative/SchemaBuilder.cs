@@ -110,6 +110,20 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>
+    /// A partition of <paramref name="of"/> (PostgreSQL) with <paramref name="bound"/> as PostgreSQL prints it
+    /// (<c>FOR VALUES FROM (...) TO (...)</c>, <c>FOR VALUES IN (...)</c>, <c>FOR VALUES WITH (MODULUS m, REMAINDER r)</c>
+    /// or <c>DEFAULT</c>). It has its parent's columns, and the keys and indexes it inherits: <paramref name="define"/>
+    /// declares only what is its own (checks, indexes, a PARTITION BY of its own).
+    /// </summary>
+    public SchemaBuilder Partition(QualifiedName name, QualifiedName of, string bound, Action<TableDefinition>? define = null)
+    {
+        var table = new TableDefinition(new TableDraft(name, $"SchemaDefinition partition {name}") { PartitionOf = of, PartitionBound = bound });
+        define?.Invoke(table);
+        Tables.Add(table);
+        return this;
+    }
+
     /// <summary>Includes an attribute-mapped class (with or without [Table]).</summary>
     public SchemaBuilder Entity<T>() where T : class => Entity(typeof(T));
 
@@ -181,30 +195,61 @@ public sealed class TableDefinition
     /// <summary>A UNIQUE constraint on these columns.</summary>
     public TableDefinition Unique(params string[] columns) => Unique(columns, nullsNotDistinct: false);
 
-    /// <summary>A UNIQUE constraint; with <paramref name="nullsNotDistinct"/>, NULLs count as equal (PostgreSQL 15).</summary>
-    public TableDefinition Unique(string[] columns, bool nullsNotDistinct, string? name = null)
+    /// <summary>
+    /// A UNIQUE constraint; with <paramref name="nullsNotDistinct"/>, NULLs count as equal (PostgreSQL 15); with
+    /// <paramref name="deferrable"/> it can be checked at commit, and with <paramref name="initiallyDeferred"/> it is (PostgreSQL).
+    /// </summary>
+    public TableDefinition Unique(string[] columns, bool nullsNotDistinct, string? name = null, bool deferrable = false, bool initiallyDeferred = false)
     {
-        Draft.Uniques.Add(new UniqueConstraint(name, [.. columns], nullsNotDistinct));
+        Draft.Uniques.Add(new UniqueConstraint(name, [.. columns], nullsNotDistinct, deferrable, initiallyDeferred));
         return this;
     }
 
     /// <summary>A CHECK constraint; <paramref name="name"/> is the naming convention's {name}.</summary>
     public TableDefinition Check(string sql, string name) => Check(sql, name, exactName: false);
 
-    /// <summary>A CHECK constraint; with <paramref name="exactName"/>, <paramref name="name"/> is the whole constraint name.</summary>
-    public TableDefinition Check(string sql, string name, bool exactName)
+    /// <summary>
+    /// A CHECK constraint; with <paramref name="exactName"/>, <paramref name="name"/> is the whole constraint name; with
+    /// <paramref name="notValid"/> it is added without checking the rows already there (PostgreSQL's NOT VALID: a
+    /// database where it is validated satisfies it too).
+    /// </summary>
+    public TableDefinition Check(string sql, string name, bool exactName, bool notValid = false)
     {
+        if (notValid) Draft.NotValidChecks.Add(Draft.Checks.Count);
         Draft.Checks.Add((name, sql, null, exactName));
         return this;
     }
 
-    /// <summary>A foreign key on several columns.</summary>
+    /// <summary>
+    /// An exclusion constraint (PostgreSQL): <paramref name="definition"/> is what follows EXCLUDE, e.g.
+    /// <c>USING gist (room WITH =, during WITH &amp;&amp;)</c>; null <paramref name="name"/> lets the server name it.
+    /// </summary>
+    public TableDefinition Exclude(string definition, string? name = null)
+    {
+        Draft.Exclusions.Add(new ExclusionConstraint(name, definition));
+        return this;
+    }
+
+    /// <summary>
+    /// A foreign key on several columns; with <paramref name="notValid"/> it is added without checking the rows
+    /// already there (PostgreSQL's NOT VALID: a database where it is validated satisfies it too).
+    /// </summary>
     public TableDefinition ForeignKey(string[] columns, QualifiedName referredTable, string[] referredColumns,
         ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? name = null,
-        bool deferrable = false, bool initiallyDeferred = false)
+        bool deferrable = false, bool initiallyDeferred = false, bool notValid = false)
     {
         Draft.ForeignKeys.Add(new ForeignKeyDraft([.. columns], referredTable, null, [.. referredColumns], onDelete, onUpdate, name, Draft.Origin,
-            deferrable, initiallyDeferred));
+            deferrable, initiallyDeferred, notValid));
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the table partitioned (PostgreSQL): <paramref name="key"/> as PostgreSQL prints it, e.g. <c>RANGE (logdate)</c>,
+    /// <c>LIST (region)</c>, <c>HASH (id)</c>. Its partitions are declared with <see cref="SchemaBuilder.Partition"/>.
+    /// </summary>
+    public TableDefinition PartitionBy(string key)
+    {
+        Draft.PartitionBy = key;
         return this;
     }
 

@@ -75,12 +75,20 @@ public static class SchemaModel
             }
             return (referred.Name, referred.PrimaryKey ?? []);
         }
-        foreach (var draft in drafts)
+        // A partition's columns are its parent's: what it names is checked by the server when it is created.
+        foreach (var draft in drafts.Where(d => d.PartitionOf is null))
         {
             // Expression entries of an index are SQL, not column names.
             draft.CheckColumns(draft.Indexes.SelectMany(i => i.Columns.Where((_, k) => !i.IsExpression(k)).Concat(i.Include)), "an index");
             draft.CheckColumns(draft.Uniques.SelectMany(u => u.Columns), "a unique constraint");
             draft.CheckColumns(draft.ForeignKeys.SelectMany(f => f.Columns), "a foreign key");
+        }
+        foreach (var partition in drafts.Where(d => d.PartitionOf is not null))
+        {
+            if (drafts.Find(d => d.Name == partition.PartitionOf) is not { PartitionBy: not null })
+            {
+                throw new DiffMigrateException($"{partition.Origin}: {partition.Name} is a partition of {partition.PartitionOf}, which the model does not declare with PartitionBy(...).");
+            }
         }
         var tables = drafts.Select(d => d.Build(naming, Resolve)).OrderBy(t => t.Name).ToEquatableArray();
         objects.EnumRenames.AddRange(entityTypes.Distinct().SelectMany(EntityReader.EnumRenames));

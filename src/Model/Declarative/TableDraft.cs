@@ -21,7 +21,8 @@ internal sealed class ColumnDraft(string name, SqlType type)
 
 internal sealed record ForeignKeyDraft(
     List<string> Columns, QualifiedName? ReferredTable, Type? ReferredEntity, List<string>? ReferredColumns,
-    ReferentialAction OnDelete, ReferentialAction OnUpdate, string? Name, string Where, bool Deferrable = false, bool InitiallyDeferred = false);
+    ReferentialAction OnDelete, ReferentialAction OnUpdate, string? Name, string Where, bool Deferrable = false, bool InitiallyDeferred = false,
+    bool NotValid = false);
 
 /// <summary>A table while a model is being read. <see cref="Origin"/> names the class or builder for error messages.</summary>
 internal sealed class TableDraft(QualifiedName name, string origin)
@@ -40,17 +41,28 @@ internal sealed class TableDraft(QualifiedName name, string origin)
     public List<UniqueConstraint> Uniques { get; } = [];
     /// <summary>Checks: <c>Name</c> is the naming convention's {name}, or with <c>Exact</c> the constraint's whole name.</summary>
     public List<(string? Name, string Sql, string? Column, bool Exact)> Checks { get; } = [];
+    /// <summary>The positions in <see cref="Checks"/> of the checks declared NOT VALID.</summary>
+    public HashSet<int> NotValidChecks { get; } = [];
+    public List<ExclusionConstraint> Exclusions { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
     public bool Strict { get; set; }
     public bool WithoutRowid { get; set; }
+    public string? PartitionBy { get; set; }
+    public QualifiedName? PartitionOf { get; set; }
+    public string? PartitionBound { get; set; }
 
     public ColumnDraft? Find(string column) => Columns.Find(c => string.Equals(c.Name, column, StringComparison.Ordinal));
 
     /// <summary>The finished table, with constraint names from <paramref name="naming"/> where none was given.</summary>
     public Table Build(NamingConvention naming, Func<ForeignKeyDraft, (QualifiedName Table, List<string> Columns)> resolve)
     {
-        if (PrimaryKey is null && !Keyless) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key: declare one, or t.NoPrimaryKey() ([Keyless] on a class) to say it has none on purpose.");
+        if (PartitionOf is not null && Columns.Count > 0)
+        {
+            throw new DiffMigrateException($"{Origin}: partition {Name} declares columns: a partition has its parent's columns ({PartitionOf}); declare them there.");
+        }
+        // A partition has the key its parent gives it.
+        if (PrimaryKey is null && !Keyless && PartitionOf is null) throw new DiffMigrateException($"{Origin}: table {Name} has no primary key: declare one, or t.NoPrimaryKey() ([Keyless] on a class) to say it has none on purpose.");
         if (PrimaryKey is not null && Keyless) throw new DiffMigrateException($"{Origin}: table {Name} declares a primary key and NoPrimaryKey(): keep one.");
         foreach (var column in (PrimaryKey ?? []).Where(c => Find(c) is null))
         {
@@ -60,12 +72,12 @@ internal sealed class TableDraft(QualifiedName name, string origin)
         {
             var (table, columns) = resolve(f);
             var name = f.Name ?? NamingConvention.Apply(naming.ForeignKey, Name, f.Columns, table.Name);
-            return new ForeignKey(name, f.Columns.ToEquatableArray(), table, columns.ToEquatableArray(), f.OnDelete, f.OnUpdate, f.Deferrable, f.InitiallyDeferred);
+            return new ForeignKey(name, f.Columns.ToEquatableArray(), table, columns.ToEquatableArray(), f.OnDelete, f.OnUpdate, f.Deferrable, f.InitiallyDeferred, f.NotValid);
         });
         var checkNumber = 0;
-        var checks = Checks.Select(c => new CheckConstraint(
+        var checks = Checks.Select((c, i) => new CheckConstraint(
             c.Exact ? c.Name : NamingConvention.Apply(naming.Check, Name, c.Column is null ? [] : [c.Column], name: c.Name ?? c.Column ?? (++checkNumber).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            c.Sql));
+            c.Sql, NotValidChecks.Contains(i)));
         return new Table(
             Name,
             Columns.Select(c => c.ToColumn()).ToEquatableArray(),
@@ -78,7 +90,9 @@ internal sealed class TableDraft(QualifiedName name, string origin)
             checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
             Comment,
             Strict,
-            WithoutRowid);
+            WithoutRowid,
+            Exclusions.OrderBy(x => x.Name, StringComparer.Ordinal).ToEquatableArray(),
+            PartitionBy, PartitionOf, PartitionBound);
     }
 
     public IEnumerable<RenameHint> Renames()

@@ -73,6 +73,18 @@ public sealed record Dialect(
     /// <summary>True where a unique index can make NULLs collide (NULLS NOT DISTINCT).</summary>
     public bool SupportsIndexNullsNotDistinct { get; init; }
 
+    /// <summary>True where a foreign key or check can be added NOT VALID (rows already there unchecked) and validated later.</summary>
+    public bool SupportsNotValidConstraints { get; init; }
+
+    /// <summary>True where a table can have exclusion constraints (PostgreSQL's EXCLUDE).</summary>
+    public bool SupportsExclusionConstraints { get; init; }
+
+    /// <summary>True where a UNIQUE constraint can be DEFERRABLE (checked at commit).</summary>
+    public bool SupportsDeferrableUnique { get; init; }
+
+    /// <summary>True where a table can be partitioned declaratively (PARTITION BY, PARTITION OF).</summary>
+    public bool SupportsPartitioning { get; init; }
+
     /// <summary>The collation a key without one gets when its column (or expression) has none, as the dialect names it.</summary>
     public string? DefaultCollation { get; init; }
 

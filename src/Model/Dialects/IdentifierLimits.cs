@@ -38,7 +38,8 @@ internal static class IdentifierLimits
                     ("comment of column", Quoted($"{table.Name}.{c.Name}"), c.Comment),
                     ("computed expression of column", Quoted($"{table.Name}.{c.Name}"), c.Computed),
                 }))
-                .Concat(table.CheckConstraints.Select(k => ("check constraint SQL", Quoted(table.Name), (string?)k.Sql)))));
+                .Concat(table.CheckConstraints.Select(k => ("check constraint SQL", Quoted(table.Name), (string?)k.Sql)))
+                .Concat(table.ExclusionConstraints.Select(x => ("exclusion constraint SQL", Quoted(table.Name), (string?)x.Definition)))));
         foreach (var (kind, fullName, text) in texts)
         {
             if (text is null) continue;
@@ -86,6 +87,7 @@ internal static class IdentifierLimits
             foreach (var name in table.UniqueConstraints.Select(u => u.Name).OfType<string>()) yield return ("unique constraint", $"{Quoted(name)} {on}", name);
             foreach (var name in table.CheckConstraints.Select(k => k.Name).OfType<string>()) yield return ("check constraint", $"{Quoted(name)} {on}", name);
             foreach (var index in table.Indexes) yield return ("index", $"{Quoted(index.Name)} {on}", index.Name);
+            foreach (var name in table.ExclusionConstraints.Select(x => x.Name).OfType<string>()) yield return ("exclusion constraint", $"{Quoted(name)} {on}", name);
         }
     }
 

@@ -23,3 +23,17 @@ public sealed record AddCheckConstraint(QualifiedName Table, CheckConstraint Con
 
 /// <summary>Drops a CHECK constraint.</summary>
 public sealed record DropCheckConstraint(QualifiedName Table, CheckConstraint Constraint) : TableEdit(Table);
+
+/// <summary>Adds an exclusion constraint (PostgreSQL).</summary>
+public sealed record AddExclusionConstraint(QualifiedName Table, ExclusionConstraint Constraint) : TableEdit(Table);
+
+/// <summary>Drops an exclusion constraint (PostgreSQL).</summary>
+public sealed record DropExclusionConstraint(QualifiedName Table, ExclusionConstraint Constraint) : TableEdit(Table);
+
+/// <summary>
+/// Checks the rows already in the table against a constraint added NOT VALID (PostgreSQL's <c>VALIDATE
+/// CONSTRAINT</c>, which does not block writes while it scans), and marks it valid. Its reverse (<paramref name="Undo"/>)
+/// runs nothing: a validated constraint satisfies a model that has it NOT VALID, and PostgreSQL cannot mark it NOT
+/// VALID again.
+/// </summary>
+public sealed record ValidateConstraint(QualifiedName Table, string Name, bool Undo = false) : TableEdit(Table);

@@ -44,6 +44,10 @@ internal static class OperationReverser
         DropUniqueConstraint o => new AddUniqueConstraint(o.Table, o.Constraint),
         AddCheckConstraint o => new DropCheckConstraint(o.Table, o.Constraint),
         DropCheckConstraint o => new AddCheckConstraint(o.Table, o.Constraint),
+        AddExclusionConstraint o => new DropExclusionConstraint(o.Table, o.Constraint),
+        DropExclusionConstraint o => new AddExclusionConstraint(o.Table, o.Constraint),
+        // The undo runs nothing: a validated constraint satisfies the model that had it NOT VALID (see ValidateConstraint).
+        ValidateConstraint o => o with { Undo = !o.Undo },
         CreateSchema o => new DropSchema(o.Name),
         DropSchema o => new CreateSchema(o.Name),
         CreateEnum o => new DropEnum(o.Enum),

@@ -45,11 +45,29 @@ internal static class TableEditor
         DropUniqueConstraint o => table with { UniqueConstraints = Remove(table.UniqueConstraints, o.Constraint, o.Constraint.Name, (a, b) => a.Columns == b.Columns) },
         AddCheckConstraint o => table with { CheckConstraints = [.. table.CheckConstraints, o.Constraint] },
         DropCheckConstraint o => table with { CheckConstraints = Remove(table.CheckConstraints, o.Constraint, o.Constraint.Name, (a, b) => a.Sql == b.Sql) },
+        AddExclusionConstraint o => table with { ExclusionConstraints = [.. table.ExclusionConstraints, o.Constraint] },
+        DropExclusionConstraint o => table with { ExclusionConstraints = Remove(table.ExclusionConstraints, o.Constraint, o.Constraint.Name, (a, b) => a.Definition == b.Definition) },
+        ValidateConstraint { Undo: true } => table,
+        ValidateConstraint o => Validated(table, o.Name),
         AlterTableComment o => table with { Comment = o.Comment },
         AlterTableOptions o => table with { Strict = o.Options.Strict, WithoutRowid = o.Options.WithoutRowid },
         // Every TableEdit has a case above (TableEditorCompletenessTests checks each); anything else is not a table edit.
         _ => throw new DiffMigrateException($"BatchAlterTable on {table.Name}: {operation.GetType().Name} cannot be part of a batch."),
     };
+
+    /// <summary>The table with its foreign key or check <paramref name="name"/> marked valid.</summary>
+    private static Table Validated(Table table, string name)
+    {
+        if (!table.ForeignKeys.Any(f => f.Name == name) && !table.CheckConstraints.Any(c => c.Name == name))
+        {
+            throw new DiffMigrateException($"ValidateConstraint on {table.Name}: the table has no foreign key or check constraint '{name}'.");
+        }
+        return table with
+        {
+            ForeignKeys = table.ForeignKeys.Select(f => f.Name == name ? f with { NotValid = false } : f).ToEquatableArray(),
+            CheckConstraints = table.CheckConstraints.Select(c => c.Name == name ? c with { NotValid = false } : c).ToEquatableArray(),
+        };
+    }
 
     private static string Existing(Table table, string name, MigrationOperation operation) =>
         table.FindColumn(name)?.Name ?? throw new DiffMigrateException($"{operation.GetType().Name} on {table.Name}: the table has no column '{name}'.");
@@ -121,6 +139,7 @@ internal static class TableEditor
         ForeignKey f => f.Name,
         UniqueConstraint u => u.Name,
         CheckConstraint c => c.Name,
+        ExclusionConstraint x => x.Name,
         _ => null,
     };
 }

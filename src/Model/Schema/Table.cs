@@ -42,7 +42,10 @@ public sealed record Column(
 /// <summary>A primary key. A null name means unnamed (or unknown, when the dialect cannot report it).</summary>
 public sealed record PrimaryKey(string? Name, EquatableArray<string> Columns) : TableElement;
 
-/// <summary>A foreign key from <see cref="Columns"/> to <see cref="ReferredColumns"/> of <see cref="ReferredTable"/>.</summary>
+/// <summary>
+/// A foreign key from <see cref="Columns"/> to <see cref="ReferredColumns"/> of <see cref="ReferredTable"/>.
+/// <paramref name="NotValid"/> (PostgreSQL) adds it without checking the rows already there; see <see cref="CheckConstraint"/>.
+/// </summary>
 public sealed record ForeignKey(
     string? Name,
     EquatableArray<string> Columns,
@@ -51,13 +54,34 @@ public sealed record ForeignKey(
     ReferentialAction OnDelete = ReferentialAction.NoAction,
     ReferentialAction OnUpdate = ReferentialAction.NoAction,
     bool Deferrable = false,
+    bool InitiallyDeferred = false,
+    bool NotValid = false) : TableElement;
+
+/// <summary>
+/// A UNIQUE constraint; <paramref name="NullsNotDistinct"/> makes NULLs collide (PostgreSQL 15);
+/// <paramref name="Deferrable"/> and <paramref name="InitiallyDeferred"/> let it be checked at commit (PostgreSQL).
+/// </summary>
+public sealed record UniqueConstraint(
+    string? Name,
+    EquatableArray<string> Columns,
+    bool NullsNotDistinct = false,
+    bool Deferrable = false,
     bool InitiallyDeferred = false) : TableElement;
 
-/// <summary>A UNIQUE constraint; <paramref name="NullsNotDistinct"/> makes NULLs collide (PostgreSQL 15).</summary>
-public sealed record UniqueConstraint(string? Name, EquatableArray<string> Columns, bool NullsNotDistinct = false) : TableElement;
+/// <summary>
+/// A CHECK constraint; <see cref="Sql"/> is the boolean expression. <paramref name="NotValid"/> (PostgreSQL) adds it
+/// without checking the rows already there (new rows are checked). A validated database constraint satisfies a
+/// NOT VALID model one (validated is stronger): no change; a NOT VALID database constraint against a valid model one
+/// is validated in place (<c>VALIDATE CONSTRAINT</c>).
+/// </summary>
+public sealed record CheckConstraint(string? Name, string Sql, bool NotValid = false) : TableElement;
 
-/// <summary>A CHECK constraint; <see cref="Sql"/> is the boolean expression.</summary>
-public sealed record CheckConstraint(string? Name, string Sql) : TableElement;
+/// <summary>
+/// A PostgreSQL exclusion constraint. <paramref name="Definition"/> is what follows <c>EXCLUDE</c>, as
+/// <c>pg_get_constraintdef</c> prints it, e.g. <c>USING gist (room WITH =, during WITH &amp;&amp;)</c>, with its
+/// WHERE clause and DEFERRABLE where it has them; the server's form is compared, not the spelling.
+/// </summary>
+public sealed record ExclusionConstraint(string? Name, string Definition) : TableElement;
 
 /// <summary>Where NULLs sort in an index key: the direction's default (ASC: last, DESC: first), first or last.</summary>
 public enum NullsOrder
@@ -130,9 +154,20 @@ public sealed record TableOptions(bool Strict = false, bool WithoutRowid = false
     public static TableOptions None { get; } = new();
 }
 
+/// <summary>A table's PARTITION BY (PostgreSQL), as an element of <c>op.CreateTable</c>: <paramref name="Key"/> as <c>pg_get_partkeydef</c> prints it, e.g. <c>RANGE (logdate)</c>.</summary>
+public sealed record TablePartitioning(string Key) : TableElement;
+
+/// <summary>
+/// That the table is a partition of <paramref name="Parent"/> (PostgreSQL), as an element of <c>op.CreateTable</c>:
+/// <paramref name="Bound"/> as <c>pg_get_expr(relpartbound)</c> prints it, e.g. <c>FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')</c> or <c>DEFAULT</c>.
+/// </summary>
+public sealed record TablePartitionOf(QualifiedName Parent, string Bound) : TableElement;
+
 /// <summary>
 /// A table and everything defined on it. <paramref name="Strict"/> and <paramref name="WithoutRowid"/> are SQLite's
-/// table options (see <see cref="TableOptions"/>).
+/// table options (see <see cref="TableOptions"/>). <paramref name="PartitionBy"/> makes it a partitioned table (PostgreSQL);
+/// <paramref name="PartitionOf"/> and <paramref name="PartitionBound"/> make it a partition of another, which
+/// holds only what is its own: the columns, and the constraints and indexes it inherits, are its parent's.
 /// </summary>
 public sealed record Table(
     QualifiedName Name,
@@ -144,7 +179,11 @@ public sealed record Table(
     EquatableArray<CheckConstraint> CheckConstraints = default,
     string? Comment = null,
     bool Strict = false,
-    bool WithoutRowid = false)
+    bool WithoutRowid = false,
+    EquatableArray<ExclusionConstraint> ExclusionConstraints = default,
+    string? PartitionBy = null,
+    QualifiedName? PartitionOf = null,
+    string? PartitionBound = null)
 {
     /// <summary>The table's storage options.</summary>
     public TableOptions Options => new(Strict, WithoutRowid);

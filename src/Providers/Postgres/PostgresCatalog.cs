@@ -16,8 +16,11 @@ internal static partial class PostgresCatalog
 
     private const string UserTables = "c.relkind IN ('r', 'p') AND NOT c.relispartition";
 
-    // Materialized views have indexes too (query 4 reads them with the tables').
-    private const string IndexedRelations = "c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition";
+    // Materialized views have indexes too (query 4 reads them with the tables', and a partition's own).
+    private const string IndexedRelations = "c.relkind IN ('r', 'p', 'm')";
+
+    /// <summary>Tables and partitions: a partition's columns are its parent's, so only its own constraints and indexes are read.</summary>
+    private const string TablesAndPartitions = "c.relkind IN ('r', 'p')";
 
     /// <summary>
     /// Three arrays over the key columns of the pg_index row <paramref name="i"/>, read the same way for the database
@@ -58,11 +61,16 @@ internal static partial class PostgresCatalog
         // 0: the current schema and the schemas that exist.
         $"SELECT current_schema(), n.nspname FROM pg_namespace n WHERE {InSchemas} ORDER BY 2",
 
-        // 1: tables.
+        // 1: tables and partitions, with a partitioned table's PARTITION BY and a partition's parent and bound.
         $"""
-        SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+        SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'),
+               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, pn.nspname, pc.relname,
+               CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE {UserTables} AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
+        LEFT JOIN pg_inherits ih ON ih.inhrelid = c.oid AND c.relispartition
+        LEFT JOIN pg_class pc ON pc.oid = ih.inhparent
+        LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+        WHERE {TablesAndPartitions} AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
         ORDER BY 1, 2
         """,
 
@@ -93,7 +101,9 @@ internal static partial class PostgresCatalog
         ORDER BY 1, 2, a.attnum
         """,
 
-        // 3: primary keys, foreign keys, unique and check constraints (columns in key order).
+        // 3: primary keys, foreign keys, unique, check and exclusion constraints (columns in key order); whether each is
+        // validated; an exclusion constraint's definition as the server prints it. Not what a partition inherits, nor
+        // the clones a partitioned table's constraints make (conparentid).
         $"""
         SELECT n.nspname, c.relname, con.conname, con.contype,
                ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
@@ -102,18 +112,21 @@ internal static partial class PostgresCatalog
                ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
                con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
-               pg_get_expr(con.conbin, con.conrelid, true), coalesce(i.indnullsnotdistinct, false)
+               pg_get_expr(con.conbin, con.conrelid, true), coalesce(i.indnullsnotdistinct, false),
+               con.convalidated, CASE WHEN con.contype = 'x' THEN pg_get_constraintdef(con.oid, true) END
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class fc ON fc.oid = con.confrelid
         LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
         LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype = 'u'
-        WHERE con.contype IN ('p', 'f', 'u', 'c') AND {UserTables} AND {InSchemas}
+        WHERE con.contype IN ('p', 'f', 'u', 'c', 'x') AND {TablesAndPartitions} AND {InSchemas}
+          AND con.conparentid = 0 AND (NOT c.relispartition OR con.conislocal)
         ORDER BY 1, 2, 3
         """,
 
         // 4: indexes that do not back a constraint; expressions and the WHERE clause as the server prints them, key options.
+        // Not a partition's index that is attached to its parent's (relispartition): the parent's index makes it.
         $"""
         SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
                ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true)
@@ -129,7 +142,7 @@ internal static partial class PostgresCatalog
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_am am ON am.oid = ic.relam
         LEFT JOIN pg_constraint backing ON backing.conindid = i.indexrelid AND backing.contype IN ('p', 'u', 'x')
-        WHERE {IndexedRelations} AND {InSchemas} AND backing.oid IS NULL
+        WHERE {IndexedRelations} AND {InSchemas} AND backing.oid IS NULL AND NOT ic.relispartition
         ORDER BY 1, 2, 3
         """,
 
@@ -160,15 +173,6 @@ internal static partial class PostgresCatalog
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('f', 'c') AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
             UNION ALL
-            SELECT 'partition', n.nspname, c.relname, NULL, 'of ' || p.oid::regclass::text || ' ' || pg_get_expr(c.relpartbound, c.oid)
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent
-            WHERE c.relispartition AND c.relkind IN ('r', 'p') AND {InSchemas}
-            UNION ALL
-            SELECT 'partitioning', n.nspname, c.relname, NULL, 'PARTITION BY ' || pg_get_partkeydef(c.oid)
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'p' AND NOT c.relispartition AND {InSchemas} AND {NotFromExtension("pg_class", "c.oid")}
-            UNION ALL
             SELECT 'rangeType', n.nspname, t.typname, NULL, NULL
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'r' AND {InSchemas} AND {NotFromExtension("pg_type", "t.oid")}
@@ -189,11 +193,6 @@ internal static partial class PostgresCatalog
             SELECT 'rowSecurity', n.nspname, c.relname, NULL, CASE WHEN c.relforcerowsecurity THEN 'forced' END
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relrowsecurity AND {InSchemas}
-            UNION ALL
-            SELECT CASE con.contype WHEN 'x' THEN 'exclusionConstraint' ELSE 'notValid' END, n.nspname, con.conname, c.relname,
-                   CASE con.contype WHEN 'x' THEN pg_get_constraintdef(con.oid, true) ELSE 'NOT VALID: compared as if it were validated' END
-            FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE (con.contype = 'x' OR NOT con.convalidated) AND {UserTables} AND {InSchemas}
             UNION ALL
             SELECT 'grant', n.nspname, c.relname, NULL, array_to_string(c.relacl, ', ')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

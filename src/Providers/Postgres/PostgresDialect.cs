@@ -20,5 +20,9 @@ public static class PostgresDialect
         DefaultCollation = "default",
         ObjectKinds = [DefinedObjectKind.View, DefinedObjectKind.MaterializedView, DefinedObjectKind.Function, DefinedObjectKind.Procedure,
             DefinedObjectKind.Aggregate, DefinedObjectKind.Trigger],
+        SupportsNotValidConstraints = true,
+        SupportsExclusionConstraints = true,
+        SupportsDeferrableUnique = true,
+        SupportsPartitioning = true,
     };
 }

@@ -26,11 +26,15 @@ internal sealed partial class PostgresInspector
                 pk is null ? null : new PrimaryKey(pk.Name, pk.Columns),
                 tableConstraints.Where(c => c.Kind == 'f').Select(c => new ForeignKey(
                     c.Name, c.Columns, Name(c.ReferredSchema!, c.ReferredTable!), c.ReferredColumns, Action(c.OnDelete), Action(c.OnUpdate),
-                    c.Deferrable, c.Deferred)).ToEquatableArray(),
+                    c.Deferrable, c.Deferred, !c.Validated)).ToEquatableArray(),
                 indexes[key].Select(Index).ToEquatableArray(),
-                tableConstraints.Where(c => c.Kind == 'u').Select(c => new UniqueConstraint(c.Name, c.Columns, c.NullsNotDistinct)).ToEquatableArray(),
-                tableConstraints.Where(c => c.Kind == 'c').Select(c => new CheckConstraint(c.Name, c.Check!)).ToEquatableArray(),
-                row.Comment));
+                tableConstraints.Where(c => c.Kind == 'u').Select(c => new UniqueConstraint(c.Name, c.Columns, c.NullsNotDistinct, c.Deferrable, c.Deferred)).ToEquatableArray(),
+                tableConstraints.Where(c => c.Kind == 'c').Select(c => new CheckConstraint(c.Name, c.Check!, !c.Validated)).ToEquatableArray(),
+                row.Comment,
+                ExclusionConstraints: tableConstraints.Where(c => c.Kind == 'x').Select(c => new ExclusionConstraint(c.Name, ExclusionDefinition(c.Definition!))).ToEquatableArray(),
+                PartitionBy: row.PartitionKey,
+                PartitionOf: row.ParentName is null ? null : Name(row.ParentSchema!, row.ParentName),
+                PartitionBound: row.ParentName is null ? null : row.Bound));
         }
         tables.Sort((a, b) => a.Name.CompareTo(b.Name));
         var sequences = rows.Sequences.Select(s => Sequence(s, Name(s.Schema, s.Name))).OrderBy(s => s.Name).ToEquatableArray();
@@ -70,6 +74,10 @@ internal sealed partial class PostgresInspector
         var computed = row.Generated == 's' ? @default : null;
         return new Column(row.Name, type, !row.NotNull, computed is null ? @default : null, identity, computed, row.Comment, row.Collation);
     }
+
+    /// <summary>What follows EXCLUDE in <c>pg_get_constraintdef</c>'s text.</summary>
+    internal static string ExclusionDefinition(string definition) =>
+        definition.StartsWith("EXCLUDE ", StringComparison.Ordinal) ? definition["EXCLUDE ".Length..] : definition;
 
     // The server prints the default as nextval('<regclass text>'::regclass), the same spelling as regclass::text.
     private static bool IsNextval(string expression, string sequence) =>
@@ -154,7 +162,7 @@ internal sealed partial class PostgresInspector
 
     private sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
 
-    private sealed record TableRow(string Schema, string Name, string? Comment);
+    private sealed record TableRow(string Schema, string Name, string? Comment, string? PartitionKey, string? ParentSchema, string? ParentName, string? Bound);
 
     private sealed record ColumnRow(
         string Schema, string Table, string Name, string Type, bool NotNull, string? Default, char IdentityKind, char Generated,
@@ -163,7 +171,8 @@ internal sealed partial class PostgresInspector
 
     private sealed record ConstraintRow(
         string Schema, string Table, string Name, char Kind, string[] Columns, string? ReferredSchema, string? ReferredTable,
-        string[] ReferredColumns, char OnDelete, char OnUpdate, bool Deferrable, bool Deferred, string? Check, bool NullsNotDistinct);
+        string[] ReferredColumns, char OnDelete, char OnUpdate, bool Deferrable, bool Deferred, string? Check, bool NullsNotDistinct,
+        bool Validated, string? Definition);
 
     private sealed record IndexRow(
         string Schema, string Table, string Name, bool Unique, string Method, short KeyCount, string[] Entries, bool[] IsExpression,

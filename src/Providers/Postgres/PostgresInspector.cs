@@ -71,14 +71,15 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
     private static IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
     [
         r => { rows.CurrentSchema = r.GetString(0); rows.Schemas.Add(r.GetString(1)); },
-        r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2))),
+        r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6))),
         r => rows.Columns.Add(new ColumnRow(
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), Text(r, 5), Char(r, 6), Char(r, 7),
             Text(r, 8), Text(r, 9), Char(r, 10), r.GetString(11), r.GetString(12), Char(r, 13), Text(r, 14), Long(r, 15), Long(r, 16),
             Long(r, 17), Long(r, 18), !r.IsDBNull(19) && r.GetBoolean(19), Long(r, 20))),
         r => rows.Constraints.Add(new ConstraintRow(
             r.GetString(0), r.GetString(1), r.GetString(2), Char(r, 3), r.GetFieldValue<string[]>(4), Text(r, 5), Text(r, 6),
-            r.GetFieldValue<string[]>(7), Char(r, 8), Char(r, 9), r.GetBoolean(10), r.GetBoolean(11), Text(r, 12), r.GetBoolean(13))),
+            r.GetFieldValue<string[]>(7), Char(r, 8), Char(r, 9), r.GetBoolean(10), r.GetBoolean(11), Text(r, 12), r.GetBoolean(13),
+            r.GetBoolean(14), Text(r, 15))),
         r => rows.Indexes.Add(new IndexRow(
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4), r.GetInt16(5),
             r.GetFieldValue<string[]>(6), r.GetFieldValue<bool[]>(7), r.GetFieldValue<bool[]>(8), Text(r, 9),

@@ -34,10 +34,11 @@ internal sealed class PostgresLint : DialectLint
                     yield return Finding("DM203", o.Table, $"SET NOT NULL on {o.Column.Name} scans the whole table under an exclusive lock", index);
                 }
                 break;
-            case AddCheckConstraint o:
+            // NOT VALID skips the rows already there: nothing is scanned under lock (ValidateConstraint scans them later without blocking writes).
+            case AddCheckConstraint { Constraint.NotValid: false } o:
                 yield return Finding("DM204", table, $"adds check {o.Constraint.Name} and validates every row under lock", index);
                 break;
-            case AddForeignKey o:
+            case AddForeignKey { ForeignKey.NotValid: false } o:
                 yield return Finding("DM204", table, $"adds foreign key {o.ForeignKey.Name} and validates every row under lock", index);
                 break;
         }

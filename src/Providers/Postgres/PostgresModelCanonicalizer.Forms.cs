@@ -4,7 +4,7 @@ namespace DiffMigrate.Providers.Postgres;
 
 internal sealed partial class PostgresModelCanonicalizer
 {
-    /// <summary>What the server stored for the temporary tables: columns, checks and indexes by their temporary names.</summary>
+    /// <summary>What the server stored for the temporary tables: columns, checks (and exclusion constraints) and indexes by their temporary names.</summary>
     private sealed class ServerForms
     {
         public Dictionary<(string Table, string Column), (string Type, string? Expression)> Columns { get; } = [];
@@ -12,6 +12,7 @@ internal sealed partial class PostgresModelCanonicalizer
         public Dictionary<string, IndexForm> Indexes { get; } = new(StringComparer.Ordinal);
         public HashSet<int> SameValues { get; private set; } = [];
         public Dictionary<string, PostgresInspector.DomainRow> Domains { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (string? Key, string? Bound)> Partitions { get; } = new(StringComparer.Ordinal);
 
         public async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
         {
@@ -29,6 +30,11 @@ internal sealed partial class PostgresModelCanonicalizer
             }
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) Domains[reader.GetString(0)] = PostgresInspector.ReadDomain(reader, 0);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Partitions[reader.GetString(0)] = (reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            }
             SameValues = await ReadValuesAsync(reader, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -21,19 +21,26 @@ internal sealed partial class PostgresModelCanonicalizer
         public Func<ServerForms, Table> Add(Table table)
         {
             string Of(Column c) => $"{table.Name}.{c.Name}";
+            // A partition's checks, indexes and exclusion constraints use its parent's columns.
+            var shaped = partitionColumns.TryGetValue(table.Name, out var inherited) ? table with { Columns = inherited } : table;
             var types = table.Columns.Select(c => Scalar(c, null, $"type of column {Of(c)}")).ToList();
             var defaults = table.Columns
                 .Select(c => c.Computed is null && c.Default is { } d && Usable(c) ? Scalar(c, Checked(d, $"default of column {Of(c)}"), $"default of column {Of(c)}") : ((string, string)?)null)
                 .ToList();
             var generated = table.Columns
                 .Select(c => c.Computed is { } e
-                    ? ShapeFor(table, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(TypeSql(c), e, $"generated column {Of(c)}")
+                    ? ShapeFor(shaped, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(TypeSql(c), e, $"generated column {Of(c)}")
                     : ((string, string)?)null)
                 .ToList();
             var checks = table.CheckConstraints.Select(k =>
             {
                 var element = $"check {k.Name ?? "(unnamed)"} on table {table.Name}";
-                return ShapeFor(table, Checked(k.Sql, element), [], element).Check(k.Sql, element);
+                return ShapeFor(shaped, Checked(k.Sql, element), [], element).Check(k.Sql, element);
+            }).ToList();
+            var exclusions = table.ExclusionConstraints.Select(x =>
+            {
+                var element = $"exclusion constraint {x.Name ?? "(unnamed)"} on table {table.Name}";
+                return ShapeFor(shaped, Checked(x.Definition, element), [], element).Exclusion(x.Definition, element);
             }).ToList();
             var indexes = table.Indexes.Select(x =>
             {
@@ -41,13 +48,16 @@ internal sealed partial class PostgresModelCanonicalizer
                 var element = $"index {x.Name} on table {table.Name}";
                 var expressions = x.Columns.Where((_, k) => x.IsExpression(k)).Select(e => Checked(e, element)).ToList();
                 var text = string.Join(" ", expressions) + " " + (x.Filter is { } f ? Checked(f, element) : "");
-                return ShapeFor(table, text, x.Columns.Where((_, k) => !x.IsExpression(k)), element).Index(x, element);
+                return ShapeFor(shaped, text, x.Columns.Where((_, k) => !x.IsExpression(k)), element).Index(x, element);
             }).ToList();
-            return forms => table with
+            return forms => WithPartitionForms(table, forms) with
             {
                 Columns = table.Columns.Select((c, i) => Column(c, forms, types[i], defaults[i], generated[i])).ToEquatableArray(),
                 CheckConstraints = table.CheckConstraints.Select((k, i) => forms.Checks.TryGetValue(checks[i], out var sql) ? k with { Sql = sql } : k).ToEquatableArray(),
                 Indexes = table.Indexes.Select((x, i) => indexes[i] is { } name && forms.Indexes.TryGetValue(name, out var form) ? Index(x, form) : x).ToEquatableArray(),
+                ExclusionConstraints = table.ExclusionConstraints
+                    .Select((x, i) => forms.Checks.TryGetValue(exclusions[i], out var definition) ? x with { Definition = PostgresInspector.ExclusionDefinition(definition) } : x)
+                    .ToEquatableArray(),
             };
         }
 
@@ -67,6 +77,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 }
             }
             foreach (var shape in shapes.Values) shape.Write(statements);
+            WritePartitions(statements);
         }
 
         private Column Column(Column column, ServerForms forms, (string, string) type, (string, string)? @default, (string, string)? generated)
@@ -121,11 +132,12 @@ internal sealed partial class PostgresModelCanonicalizer
         }
     }
 
-    /// <summary>One temporary table of some columns, carrying every check, generated column and index that uses exactly them.</summary>
+    /// <summary>One temporary table of some columns, carrying every check, exclusion constraint, generated column and index that uses exactly them.</summary>
     private sealed class Shape(string name, List<string> columns, string element)
     {
         private readonly Dictionary<(string Type, string Expression), (string Column, string Element)> generated = [];
         private readonly Dictionary<string, (string Constraint, string Element)> checks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Constraint, string Element)> exclusions = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Name, TableIndex Index, string Element)> indexes = new(StringComparer.Ordinal);
 
         public (string, string) Generated(string type, string expression, string user)
@@ -137,6 +149,12 @@ internal sealed partial class PostgresModelCanonicalizer
         public (string, string) Check(string sql, string user)
         {
             if (!checks.TryGetValue(sql, out var constraint)) checks[sql] = constraint = ($"dm_k{checks.Count}", user);
+            return (name, constraint.Constraint);
+        }
+
+        public (string, string) Exclusion(string definition, string user)
+        {
+            if (!exclusions.TryGetValue(definition, out var constraint)) exclusions[definition] = constraint = ($"dm_e{exclusions.Count}", user);
             return (name, constraint.Constraint);
         }
 
@@ -155,6 +173,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 statements.Add(new($"ALTER TABLE {name} ADD COLUMN {column} {type} GENERATED ALWAYS AS ({expression}) STORED", user, name));
             }
             foreach (var (sql, (constraint, user)) in checks) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} CHECK ({sql})", user, name));
+            foreach (var (definition, (constraint, user)) in exclusions) statements.Add(new($"ALTER TABLE {name} ADD CONSTRAINT {constraint} EXCLUDE {definition}", user, name));
             foreach (var (index, definition, user) in indexes.Values)
             {
                 var keys = definition.Columns.Select((_, k) => TemporaryKey(definition, k));

@@ -23,7 +23,8 @@ internal sealed partial class PostgresModelCanonicalizer
     {
         var (forms, problem) = await CanonicalizeTablesAsync(connection, model, database, cancellationToken).ConfigureAwait(false);
         if (forms is null || !model.Objects.Any(o => o.IsRelation)) return (forms, problem);
-        var (objects, fallbacks) = await RelationsAsync(connection, model, database, cancellationToken).ConfigureAwait(false);
+        // The tables step has put the routines and triggers in the server's form already: the views join those.
+        var (objects, fallbacks) = await RelationsAsync(connection, forms, database, cancellationToken).ConfigureAwait(false);
         if (fallbacks.Count > 0 && problem is null) FallbackCount++;
         var lines = (problem is null ? fallbacks : [problem, .. fallbacks]);
         return (forms with { Objects = objects }, lines.Count == 0 ? null : string.Join("\n", lines));

@@ -79,6 +79,7 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         model = withObjects;
 
         var plan = new Plan(unusable);
+        plan.AddPartitions(model.Tables);
         var apply = model.Tables.Select(t => plan.WithValues(t, database, plan.Add(t))).ToList();
         if (plan.IsEmpty && model.Domains.IsEmpty) return (model, objectFallbacks.Count == 0 ? null : string.Join("\n", objectFallbacks));
         plan.Write(statements);
@@ -295,9 +296,10 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
         """,
         $"""
-        SELECT c.relname, con.conname, pg_get_expr(con.conbin, con.conrelid, true)
+        SELECT c.relname, con.conname,
+               CASE con.contype WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) ELSE pg_get_constraintdef(con.oid, true) END
         FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
-        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND con.contype = 'c'
+        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}%' AND con.contype IN ('c', 'x')
         """,
         $"""
         SELECT ic.relname,
@@ -308,6 +310,11 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
         WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE '{Prefix}%'
         """,
         DomainReadBack,
+        $"""
+        SELECT c.relname, pg_get_partkeydef(c.oid), pg_get_expr(c.relpartbound, c.oid)
+        FROM pg_class c
+        WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '{Prefix}p%' AND c.relkind IN ('r', 'p')
+        """,
     ];
 
     private static string Key(QualifiedName name) => name.Schema is null || name.Schema == PostgresDialect.Instance.DefaultSchema ? name.Name : name.ToString();

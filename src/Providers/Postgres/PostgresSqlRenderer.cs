@@ -1,6 +1,7 @@
 using DiffMigrate.Dialects;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.Postgres;
 
@@ -20,13 +21,38 @@ internal sealed partial class PostgresSqlRenderer() : SqlRenderer(PostgresDialec
     /// <inheritdoc/>
     protected override void CreateTable(CreateTable operation, List<SqlStatement> output)
     {
-        base.CreateTable(operation, output);
+        // CREATE TABLE cannot hold NOT VALID: such a constraint is added after the table.
         var table = operation.Table;
+        base.CreateTable(operation with
+        {
+            Table = table with { ForeignKeys = table.ForeignKeys.Where(f => !f.NotValid).ToEquatableArray(), CheckConstraints = table.CheckConstraints.Where(c => !c.NotValid).ToEquatableArray() },
+        }, output);
+        foreach (var fk in table.ForeignKeys.Where(f => f.NotValid)) output.Add(new(AddConstraint(table.Name, operation, ForeignKeyClause(fk) + NotValid(true))));
+        foreach (var check in table.CheckConstraints.Where(c => c.NotValid)) output.Add(new(AddConstraint(table.Name, operation, CheckClause(check) + NotValid(true))));
         if (table.Comment is { } comment) output.Add(CommentOnTable(table.Name, comment));
         foreach (var column in table.Columns)
         {
             if (column.Comment is { } text) output.Add(CommentOnColumn(table.Name, column.Name, text));
         }
+    }
+
+    /// <summary>
+    /// CREATE TABLE, with PARTITION BY for a partitioned table; a partition is <c>CREATE TABLE name PARTITION OF parent
+    /// [(its own constraints)] bound [PARTITION BY ...]</c>, its columns being its parent's.
+    /// </summary>
+    protected override string CreateTable(Table table)
+    {
+        var partitioning = table.PartitionBy is { } key ? " PARTITION BY " + key.Trim() : "";
+        if (table.PartitionOf is not { } parent) return base.CreateTable(table) + partitioning;
+        if (!table.Columns.IsEmpty) throw new UnsupportedOperationException($"Partition {table.Name} lists columns: a partition has its parent's ({parent}).");
+        var lines = new List<string>();
+        if (table.PrimaryKey is { } pk) lines.Add(PrimaryKeyClause(pk));
+        lines.AddRange(table.ForeignKeys.Select(ForeignKeyClause));
+        lines.AddRange(table.UniqueConstraints.Select(UniqueClause));
+        lines.AddRange(table.CheckConstraints.Select(CheckClause));
+        lines.AddRange(table.ExclusionConstraints.Select(ExclusionClause));
+        var own = lines.Count == 0 ? "" : " (\n" + string.Join(",\n", lines.Select(l => "    " + l)) + "\n)";
+        return $"CREATE TABLE {Syntax.Quote(table.Name)} PARTITION OF {Syntax.Quote(parent)}{own} {(table.PartitionBound ?? "DEFAULT").Trim()}{partitioning}";
     }
 
     /// <inheritdoc/>

@@ -66,11 +66,27 @@ internal sealed partial class SqliteSqlRenderer() : SqlRenderer(SqliteDialect.In
     }
 
     /// <summary>
-    /// CREATE TABLE, then its options (<c>WITHOUT ROWID, STRICT</c>). A STRICT table's columns are declared with the
+    /// CREATE TABLE (refusing what SQLite cannot hold, also when a batch rebuilds the table), then its options
+    /// (<c>WITHOUT ROWID, STRICT</c>). A STRICT table's columns are declared with the
     /// type a strict table stores theirs as (a VARCHAR is TEXT, a BIGINT INTEGER): SQLite refuses any other name there.
     /// </summary>
     protected override string CreateTable(Table table)
     {
+        if (table.UniqueConstraints.FirstOrDefault(u => u.Deferrable || u.InitiallyDeferred) is { } unique)
+        {
+            throw new UnsupportedOperationException($"SQLite cannot express a DEFERRABLE UNIQUE constraint ({unique.Name ?? string.Join(", ", unique.Columns)}) on table {table.Name}: " +
+                "SQLite checks UNIQUE at once; drop deferrable for SQLite.");
+        }
+        if (table.PartitionBy is not null || table.PartitionOf is not null)
+        {
+            throw new UnsupportedOperationException($"SQLite cannot express a partitioned table or a partition ({table.Name}): SQLite has no declarative partitioning; " +
+                "remove PartitionBy and Partition from the SQLite model.");
+        }
+        if (table.ExclusionConstraints.FirstOrDefault() is { } exclusion)
+        {
+            throw new UnsupportedOperationException($"SQLite cannot express exclusion constraint {exclusion.Name ?? exclusion.Definition} on table {table.Name}: SQLite has no EXCLUDE; " +
+                "remove it from the SQLite model.");
+        }
         if (table.Strict)
         {
             table = table with

@@ -56,6 +56,10 @@ internal static partial class ModelWriter
         {
             return "a foreign key spans several columns, or a column has two";
         }
+        if (!table.ExclusionConstraints.IsEmpty) return "it has an exclusion constraint";
+        if (table.PartitionBy is not null || table.PartitionOf is not null) return "it is partitioned, or a partition";
+        if (table.ForeignKeys.Any(f => f.NotValid) || table.CheckConstraints.Any(c => c.NotValid)) return "a constraint is NOT VALID";
+        if (table.UniqueConstraints.Any(u => u.Deferrable || u.InitiallyDeferred)) return "a unique constraint is deferrable";
         return null;
     }
 

@@ -31,9 +31,19 @@ internal static partial class ModelWriter
         foreach (var sequence in schema.Sequences) code.Append("        builder.Sequence(").Append(Sequence(sequence)).Append(");\n");
         foreach (var table in schema.Tables)
         {
-            code.Append("        builder.Table(").Append(Name(table.Name)).Append(", t =>\n        {\n");
+            // A partition has its parent's columns and inherited keys: its builder call lists only what is its own.
+            if (table.PartitionOf is { } parent)
+            {
+                code.Append("        builder.Partition(").Append(Name(table.Name)).Append(", ").Append(Name(parent)).Append(", ")
+                    .Append(Lit(table.PartitionBound ?? "DEFAULT")).Append(", t =>\n        {\n");
+            }
+            else code.Append("        builder.Table(").Append(Name(table.Name)).Append(", t =>\n        {\n");
             foreach (var column in table.Columns) code.Append("            ").Append(Column(column)).Append(";\n");
-            if (table.PrimaryKey is not { } pk) code.Append("            t.NoPrimaryKey();\n");
+            if (table.PartitionBy is { } partitionKey) code.Append("            t.PartitionBy(").Append(Lit(partitionKey)).Append(");\n");
+            if (table.PrimaryKey is not { } pk)
+            {
+                if (table.PartitionOf is null) code.Append("            t.NoPrimaryKey();\n");
+            }
             else code.Append(Conventional(pk.Name, NamingConvention.Apply(Naming.PrimaryKey, table.Name, pk.Columns)) is { } pkName
                 ? $"            t.PrimaryKey([{string.Join(", ", pk.Columns.Select(Lit))}], {Lit(pkName)});\n"
                 : $"            t.PrimaryKey({string.Join(", ", pk.Columns.Select(Lit))});\n");
@@ -41,22 +51,29 @@ internal static partial class ModelWriter
             foreach (var unique in table.UniqueConstraints)
             {
                 var name = Conventional(unique.Name, NamingConvention.Apply(Naming.Unique, table.Name, unique.Columns));
-                code.Append(name is null && !unique.NullsNotDistinct
+                var deferral = Arguments(("deferrable", unique.Deferrable ? "true" : null), ("initiallyDeferred", unique.InitiallyDeferred ? "true" : null));
+                code.Append(name is null && !unique.NullsNotDistinct && deferral.Length == 0
                     ? $"            t.Unique({string.Join(", ", unique.Columns.Select(Lit))});\n"
-                    : $"            t.Unique([{string.Join(", ", unique.Columns.Select(Lit))}], nullsNotDistinct: {Bool(unique.NullsNotDistinct)}, name: {Lit(name)});\n");
+                    : $"            t.Unique([{string.Join(", ", unique.Columns.Select(Lit))}], nullsNotDistinct: {Bool(unique.NullsNotDistinct)}, name: {Lit(name)}" +
+                        $"{(deferral.Length == 0 ? "" : ", " + deferral)});\n");
             }
             var number = 0;
             var checkPrefix = NamingConvention.Apply(Naming.Check, table.Name, [], name: "");
             foreach (var check in table.CheckConstraints)
             {
                 // An unnamed check (SQLite) gets a convention name; a name the database does not know matches any.
+                var notValid = check.NotValid ? ", notValid: true" : "";
                 code.Append(check.Name switch
                 {
-                    null => $"            t.Check({Lit(check.Sql)}, {Lit((++number).ToString(CultureInfo.InvariantCulture))});\n",
+                    null => $"            t.Check({Lit(check.Sql)}, {Lit((++number).ToString(CultureInfo.InvariantCulture))}{(check.NotValid ? ", exactName: false" + notValid : "")});\n",
                     { } name when name.StartsWith(checkPrefix, StringComparison.Ordinal) && name.Length > checkPrefix.Length =>
-                        $"            t.Check({Lit(check.Sql)}, {Lit(name[checkPrefix.Length..])});\n",
-                    { } name => $"            t.Check({Lit(check.Sql)}, {Lit(name)}, exactName: true);\n",
+                        $"            t.Check({Lit(check.Sql)}, {Lit(name[checkPrefix.Length..])}{(check.NotValid ? ", exactName: false" + notValid : "")});\n",
+                    { } name => $"            t.Check({Lit(check.Sql)}, {Lit(name)}, exactName: true{notValid});\n",
                 });
+            }
+            foreach (var exclusion in table.ExclusionConstraints)
+            {
+                code.Append("            t.Exclude(").Append(Lit(exclusion.Definition)).Append(exclusion.Name is { } x ? ", name: " + Lit(x) : "").Append(");\n");
             }
             foreach (var index in table.Indexes) code.Append("            ").Append(Index(table, index)).Append(";\n");
             if (table.Comment is { } comment) code.Append("            t.Comment(").Append(Lit(comment)).Append(");\n");
@@ -102,7 +119,8 @@ internal static partial class ModelWriter
         var options = Arguments(
             ("onDelete", fk.OnDelete == ReferentialAction.NoAction ? null : "ReferentialAction." + fk.OnDelete),
             ("onUpdate", fk.OnUpdate == ReferentialAction.NoAction ? null : "ReferentialAction." + fk.OnUpdate),
-            ("name", name is null ? null : Lit(name)), ("deferrable", fk.Deferrable ? "true" : null), ("initiallyDeferred", fk.InitiallyDeferred ? "true" : null));
+            ("name", name is null ? null : Lit(name)), ("deferrable", fk.Deferrable ? "true" : null), ("initiallyDeferred", fk.InitiallyDeferred ? "true" : null),
+            ("notValid", fk.NotValid ? "true" : null));
         return $"t.ForeignKey([{string.Join(", ", fk.Columns.Select(Lit))}], {Name(fk.ReferredTable)}, [{string.Join(", ", fk.ReferredColumns.Select(Lit))}]" +
             (options.Length == 0 ? ")" : $", {options})");
     }

@@ -14,12 +14,18 @@ internal static class SchemaExpressions
         Column c => Column(c),
         PrimaryKey p => Call("PrimaryKey", [Arg(Str(p.Name)), .. p.Columns.Select(c => Arg(Str(c)))]),
         ForeignKey f => ForeignKey(f),
-        UniqueConstraint { NullsNotDistinct: true } u => Call("Unique", Arg(Str(u.Name)), Arg(Strings(u.Columns)), Named("nullsNotDistinct", Bool(true))),
-        UniqueConstraint u => Call("Unique", [Arg(Str(u.Name)), .. u.Columns.Select(c => Arg(Str(c)))]),
+        UniqueConstraint { NullsNotDistinct: false, Deferrable: false, InitiallyDeferred: false } u => Call("Unique", [Arg(Str(u.Name)), .. u.Columns.Select(c => Arg(Str(c)))]),
+        UniqueConstraint u => Call("Unique", [Arg(Str(u.Name)), Arg(Strings(u.Columns)), Named("nullsNotDistinct", Bool(u.NullsNotDistinct)),
+            .. u.Deferrable ? [Named("deferrable", Bool(true))] : Array.Empty<ArgumentSyntax>(),
+            .. u.InitiallyDeferred ? [Named("initiallyDeferred", Bool(true))] : Array.Empty<ArgumentSyntax>()]),
+        CheckConstraint { NotValid: true } k => Call("Check", Arg(Str(k.Name)), Arg(Str(k.Sql)), Named("notValid", Bool(true))),
         CheckConstraint k => Call("Check", Arg(Str(k.Name)), Arg(Str(k.Sql))),
+        ExclusionConstraint x => Call("Exclude", Arg(Str(x.Name)), Arg(Str(x.Definition))),
         TableIndex i => Index(i),
         TableComment t => Call("Comment", Arg(Str(t.Text))),
         TableOptions o => Call("Options", [.. o.Strict ? [Named("strict", Bool(true))] : Array.Empty<ArgumentSyntax>(), .. o.WithoutRowid ? [Named("withoutRowid", Bool(true))] : Array.Empty<ArgumentSyntax>()]),
+        TablePartitioning p => Call("Partitioning", Arg(Str(p.Key))),
+        TablePartitionOf p => Call("PartitionOf", Arg(Name(p.Parent)), Arg(Str(p.Bound))),
         _ => throw new NotSupportedException($"No C# rendering for {element.GetType().Name}."),
     };
 
@@ -124,6 +130,7 @@ internal static class SchemaExpressions
         if (key.OnUpdate != ReferentialAction.NoAction) args.Add(Named("onUpdate", Member("ReferentialAction", key.OnUpdate.ToString())));
         if (key.Deferrable) args.Add(Named("deferrable", Bool(true)));
         if (key.InitiallyDeferred) args.Add(Named("initiallyDeferred", Bool(true)));
+        if (key.NotValid) args.Add(Named("notValid", Bool(true)));
         return Call("ForeignKey", [.. args]);
     }
 

@@ -25,6 +25,33 @@ internal abstract partial class SqlRenderer
     protected virtual string AddConstraint(QualifiedName table, MigrationOperation operation, string clause) =>
         $"ALTER TABLE {Syntax.Quote(table)} ADD {clause}";
 
+    /// <summary>ALTER TABLE ... ADD CONSTRAINT ... EXCLUDE, where the dialect has exclusion constraints.</summary>
+    protected virtual void AddExclusionConstraint(AddExclusionConstraint operation, List<SqlStatement> output)
+    {
+        if (!Dialect.SupportsExclusionConstraints) throw Refuse(operation, "exclusion constraints", dialectHasThem: false);
+        output.Add(new(AddConstraint(operation.Table, operation, ExclusionClause(operation.Constraint))));
+    }
+
+    // A name in an SQL comment: a line break in it would end the comment.
+    private static string VisibleName(string name) => name.Replace('\n', ' ').Replace('\r', ' ');
+
+    /// <summary>ALTER TABLE ... DROP CONSTRAINT of an exclusion constraint.</summary>
+    protected virtual void DropExclusionConstraint(DropExclusionConstraint operation, List<SqlStatement> output)
+    {
+        if (!Dialect.SupportsExclusionConstraints) throw Refuse(operation, "exclusion constraints", dialectHasThem: false);
+        output.Add(new(DropConstraint(operation.Table, operation, operation.Constraint.Name)));
+    }
+
+    /// <summary>ALTER TABLE ... VALIDATE CONSTRAINT name, where constraints can be NOT VALID.</summary>
+    protected virtual void ValidateConstraint(ValidateConstraint operation, List<SqlStatement> output)
+    {
+        if (!Dialect.SupportsNotValidConstraints) throw Refuse(operation, "NOT VALID constraints (every constraint is valid)", dialectHasThem: false);
+        output.Add(new(operation.Undo
+            // A comment, so that the script says why nothing runs here.
+            ? $"-- constraint {VisibleName(operation.Name)} on {VisibleName(operation.Table.ToString())} stays validated: a NOT VALID model accepts it, and PostgreSQL cannot mark it NOT VALID again"
+            : $"ALTER TABLE {Syntax.Quote(operation.Table)} VALIDATE CONSTRAINT {Syntax.QuoteIdentifier(operation.Name)}"));
+    }
+
     /// <summary>ALTER TABLE ... DROP CONSTRAINT name.</summary>
     protected virtual string DropConstraint(QualifiedName table, MigrationOperation operation, string? name) =>
         name is null

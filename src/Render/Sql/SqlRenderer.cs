@@ -42,12 +42,15 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case DropIndex o: output.Add(new(DropIndex(o), o.Concurrently && SupportsConcurrentIndexes)); break;
             case AddPrimaryKey o: output.Add(new(AddConstraint(o.Table, o, PrimaryKeyClause(o.PrimaryKey)))); break;
             case DropPrimaryKey o: output.Add(new(DropConstraint(o.Table, o, o.PrimaryKey.Name))); break;
-            case AddForeignKey o: output.Add(new(AddConstraint(o.Table, o, ForeignKeyClause(o.ForeignKey)))); break;
+            case AddForeignKey o: output.Add(new(AddConstraint(o.Table, o, ForeignKeyClause(o.ForeignKey) + NotValid(o.ForeignKey.NotValid)))); break;
             case DropForeignKey o: output.Add(new(DropConstraint(o.Table, o, o.ForeignKey.Name))); break;
             case AddUniqueConstraint o: output.Add(new(AddConstraint(o.Table, o, UniqueClause(o.Constraint)))); break;
             case DropUniqueConstraint o: output.Add(new(DropConstraint(o.Table, o, o.Constraint.Name))); break;
-            case AddCheckConstraint o: output.Add(new(AddConstraint(o.Table, o, CheckClause(o.Constraint)))); break;
+            case AddCheckConstraint o: output.Add(new(AddConstraint(o.Table, o, CheckClause(o.Constraint) + NotValid(o.Constraint.NotValid)))); break;
             case DropCheckConstraint o: output.Add(new(DropConstraint(o.Table, o, o.Constraint.Name))); break;
+            case AddExclusionConstraint o: AddExclusionConstraint(o, output); break;
+            case DropExclusionConstraint o: DropExclusionConstraint(o, output); break;
+            case ValidateConstraint o: ValidateConstraint(o, output); break;
             case CreateSchema o: CreateSchema(o, output); break;
             case DropSchema o: DropSchema(o, output); break;
             case CreateEnum o: CreateEnum(o, output); break;
@@ -91,6 +94,7 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
         foreach (var fk in table.ForeignKeys) lines.Add(ForeignKeyClause(fk));
         foreach (var unique in table.UniqueConstraints) lines.Add(UniqueClause(unique));
         foreach (var check in table.CheckConstraints) lines.Add(CheckClause(check));
+        foreach (var exclusion in table.ExclusionConstraints) lines.Add(ExclusionClause(exclusion));
         var builder = new StringBuilder($"CREATE TABLE {Syntax.Quote(table.Name)} (\n");
         builder.AppendJoin(",\n", lines.Select(l => "    " + l)).Append("\n)");
         return builder.ToString();
@@ -157,9 +161,16 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
         return text;
     }
 
-    /// <summary><c>[CONSTRAINT name] UNIQUE [NULLS NOT DISTINCT] (cols)</c>.</summary>
+    /// <summary><c>[CONSTRAINT name] UNIQUE [NULLS NOT DISTINCT] (cols) [DEFERRABLE [INITIALLY DEFERRED]]</c>.</summary>
     protected string UniqueClause(UniqueConstraint unique) =>
-        Named(unique.Name) + $"UNIQUE {(unique.NullsNotDistinct ? "NULLS NOT DISTINCT " : "")}({Syntax.QuoteList(unique.Columns)})";
+        Named(unique.Name) + $"UNIQUE {(unique.NullsNotDistinct ? "NULLS NOT DISTINCT " : "")}({Syntax.QuoteList(unique.Columns)})"
+        + (unique.Deferrable || unique.InitiallyDeferred ? " DEFERRABLE" : "") + (unique.InitiallyDeferred ? " INITIALLY DEFERRED" : "");
+
+    /// <summary><c>[CONSTRAINT name] EXCLUDE definition</c>.</summary>
+    protected string ExclusionClause(ExclusionConstraint exclusion) => Named(exclusion.Name) + "EXCLUDE " + exclusion.Definition.Trim();
+
+    /// <summary>" NOT VALID" after an added constraint that skips the rows already there, where the dialect can; else nothing (validated is stronger).</summary>
+    protected string NotValid(bool notValid) => notValid && Dialect.SupportsNotValidConstraints ? " NOT VALID" : "";
 
     /// <summary><c>[CONSTRAINT name] CHECK (sql)</c>.</summary>
     protected string CheckClause(CheckConstraint check) => Named(check.Name) + $"CHECK ({check.Sql})";

@@ -45,10 +45,10 @@ public enum SchemaObjectKind
     /// <summary>A standalone composite type (reported as not managed).</summary>
     CompositeType,
 
-    /// <summary>A partition of a partitioned table (reported as not managed).</summary>
+    /// <summary>A partition of a partitioned table (no longer reported: a partition is a table, compared as one).</summary>
     Partition,
 
-    /// <summary>The PARTITION BY of a partitioned table (reported as not managed).</summary>
+    /// <summary>The PARTITION BY of a partitioned table (no longer reported: it is compared, on the table).</summary>
     Partitioning,
 
     /// <summary>A domain.</summary>
@@ -78,10 +78,10 @@ public enum SchemaObjectKind
     /// <summary>Row-level security turned on for a table (reported as not managed).</summary>
     RowSecurity,
 
-    /// <summary>An exclusion constraint (reported as not managed).</summary>
+    /// <summary>An exclusion constraint of a table (PostgreSQL).</summary>
     ExclusionConstraint,
 
-    /// <summary>A constraint marked NOT VALID, compared as if validated (reported as not managed).</summary>
+    /// <summary>A constraint marked NOT VALID (no longer reported: NOT VALID is compared, on the foreign key or check itself).</summary>
     NotValid,
 
     /// <summary>The privileges granted on a table, view or sequence (reported as not managed).</summary>

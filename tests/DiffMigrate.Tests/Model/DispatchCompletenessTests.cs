@@ -48,7 +48,8 @@ public sealed class DispatchCompletenessTests
         {
             Columns = [.. UsersTable.Columns, Age],
             Indexes = [new TableIndex("ix_users_email", ["email"])],
-            CheckConstraints = [.. UsersTable.CheckConstraints, new CheckConstraint("ck_users_age", "age > 0")],
+            CheckConstraints = [.. UsersTable.CheckConstraints, new CheckConstraint("ck_users_age", "age > 0", NotValid: true)],
+            ExclusionConstraints = [new ExclusionConstraint("ex_users_email", "USING gist (email WITH =)")],
         };
 
     /// <summary>A table the edit applies to: without what an addition adds, with what anything else changes.</summary>
@@ -182,6 +183,7 @@ public sealed class DispatchCompletenessTests
         [typeof(BatchAlterTable)] = (All().OfType<BatchAlterTable>().First(), SqliteDialect.Instance),
         // A view replaced is dropped and created again (DM111); a routine replaced in place is not a finding.
         [typeof(ReplaceObject)] = (new ReplaceObject(DefinedObject.View("v", "SELECT 1"), DefinedObject.View("v", "SELECT 2")), PostgresDialect.Instance),
+        [typeof(AddExclusionConstraint)] = (All().OfType<AddExclusionConstraint>().First(), PostgresDialect.Instance),
     };
 
     [TestMethod]

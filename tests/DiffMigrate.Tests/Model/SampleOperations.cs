@@ -43,6 +43,10 @@ internal static class SampleOperations
         yield return new DropUniqueConstraint(Users, new UniqueConstraint("uq_users_email", ["email"]));
         yield return new AddCheckConstraint(Users, new CheckConstraint("ck_users_age", "age > 0"));
         yield return new DropCheckConstraint(Users, new CheckConstraint("ck_users_age", "age > 0"));
+        var exclusion = new ExclusionConstraint("ex_users_email", "USING gist (email WITH =)");
+        yield return new AddExclusionConstraint(Users, exclusion);
+        yield return new DropExclusionConstraint(Users, exclusion);
+        yield return new ValidateConstraint(Users, "ck_users_age");
         var mood = new EnumType("mood", ["sad", "happy"]);
         var sequence = new Sequence("order_numbers", Start: 1000, Increment: 10);
         yield return new CreateSchema("audit");

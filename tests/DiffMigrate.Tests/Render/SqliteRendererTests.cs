@@ -19,6 +19,7 @@ public sealed class SqliteRendererTests : SqlRendererScenarios
         typeof(RenameEnumValue), typeof(ReorderEnumValues), typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension),
         typeof(AlterTableOptions), typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
+        typeof(AddExclusionConstraint), typeof(DropExclusionConstraint), typeof(ValidateConstraint),
     };
 
     [TestMethod]
