@@ -32,6 +32,41 @@ public sealed class PostgresQueryCountTests
     }
 
     [TestMethod]
+    public async Task Views_functions_and_triggers_add_no_query_however_many_there_are()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        database.Execute(Tables(0, 5) + Objects(0, 5));
+        var inspector = new PostgresInspector();
+        await using var connection = database.Open();
+        var small = await inspector.InspectAsync(connection, new InspectOptions());
+        var (smallCommands, smallStatements) = (inspector.LastCommandCount, inspector.LastStatementCount);
+
+        database.Execute(Tables(5, 200) + Objects(5, 200));
+        var large = await inspector.InspectAsync(connection, new InspectOptions());
+
+        Assert.HasCount(15, small.Objects);
+        Assert.HasCount(600, large.Objects);
+        Assert.AreEqual(200, large.Objects.Count(o => o.Kind == DefinedObjectKind.Trigger));
+        Assert.AreEqual(smallCommands, inspector.LastCommandCount);
+        Assert.AreEqual(smallStatements, inspector.LastStatementCount);
+        Assert.AreEqual(1, inspector.LastCommandCount);
+        Assert.IsEmpty(large.Unmanaged, "views, functions and triggers are managed, not reported");
+    }
+
+    /// <summary>A view, a trigger function and a trigger for each table t{i}.</summary>
+    private static string Objects(int from, int to)
+    {
+        var sql = new StringBuilder();
+        for (var i = from; i < to; i++)
+        {
+            sql.Append($"CREATE VIEW v{i} AS SELECT id, name FROM t{i} WHERE n > 1;\n");
+            sql.Append($"CREATE FUNCTION f{i}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.n := coalesce(NEW.n, {i + 1}); RETURN NEW; END $$;\n");
+            sql.Append($"CREATE TRIGGER tr{i} BEFORE INSERT ON t{i} FOR EACH ROW EXECUTE FUNCTION f{i}();\n");
+        }
+        return sql.ToString();
+    }
+
+    [TestMethod]
     public async Task The_server_is_asked_each_distinct_expression_once_however_many_tables_use_it()
     {
         using var database = PostgresServer.CreateDatabase();
