@@ -81,6 +81,10 @@ public sealed class SqliteViewTriggerTests
             CREATE VIEW "Big Line Ids" AS SELECT id FROM big_lines;
             CREATE TRIGGER "note it" AFTER INSERT ON "Order Lines" WHEN NEW.note IS NULL BEGIN UPDATE "Order Lines" SET note = 'qty ' || NEW.qty WHERE id = NEW.id; END;
             CREATE VIEW named(a) AS SELECT 1;
+            CREATE TABLE counters (id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT NOT NULL DEFAULT 'x', twice INTEGER GENERATED ALWAYS AS (id * 2) VIRTUAL,
+                upper_label TEXT GENERATED ALWAYS AS (upper(label)) STORED);
+            CREATE TABLE settings (name TEXT PRIMARY KEY, value ANY) STRICT, WITHOUT ROWID;
+            CREATE INDEX ix_counters_label ON counters (label DESC);
             """;
         BatchRebuildTests.Execute(project.Database("a.db"), ddl);
         var written = project.Run("scaffold", "--url", "sqlite:///a.db", "--out", "Model");
@@ -105,6 +109,17 @@ public sealed class SqliteViewTriggerTests
         string[] Objects(string file) => TempProject.Strings(project.Database(file),
             "SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('view', 'trigger') AND name <> 'named' ORDER BY 1").ToArray();
         CollectionAssert.AreEqual(Objects("a.db"), Objects("b.db"));
+        // And every table's columns, keys, generated columns, options and indexes, as SQLite's own pragmas report them
+        // (NOT NULL on an INTEGER PRIMARY KEY says nothing: a rowid is never NULL).
+        string[] Tables(string file) => TempProject.Strings(project.Database(file), """
+            SELECT m.name || ': ' || p.name || ' ' || p.type || ' ' || CASE WHEN p.pk = 1 AND p.type = 'INTEGER' THEN '' ELSE p."notnull" END || ' ' || coalesce(p.dflt_value, '-') || ' ' || p.pk || ' ' || p.hidden
+            FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'diffmigrate_version'
+            UNION ALL SELECT 'options ' || name || ' ' || strict || ' ' || wr FROM pragma_table_list WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'diffmigrate_version'
+            UNION ALL SELECT 'index ' || m.name || ' ' || x.name || ' ' || x."desc" FROM sqlite_schema m JOIN pragma_index_xinfo(m.name) x WHERE m.type = 'index' AND x.key = 1 AND m.tbl_name <> 'diffmigrate_version'
+            UNION ALL SELECT 'autoincrement ' || name FROM sqlite_schema WHERE sql LIKE '%AUTOINCREMENT%'
+            ORDER BY 1
+            """).ToArray();
+        CollectionAssert.AreEqual(Tables("a.db"), Tables("b.db"), string.Join("\n", Tables("a.db")) + "\n---\n" + string.Join("\n", Tables("b.db")));
         BatchRebuildTests.Execute(project.Database("b.db"), "INSERT INTO \"Order Lines\" (id, qty) VALUES (1, 12)");
         Assert.AreEqual("qty 12", BatchRebuildTests.Scalar(project.Database("b.db"), "SELECT note FROM \"Order Lines\""));
         Assert.AreEqual("1", BatchRebuildTests.Scalar(project.Database("b.db"), "SELECT id FROM \"Big Line Ids\""));
