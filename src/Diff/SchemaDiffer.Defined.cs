@@ -29,7 +29,11 @@ internal sealed partial class SchemaDiffer
         var touched = TouchedTables(from, tableOperations);
         var newTables = tableOperations.OfType<CreateTable>().Select(c => normalizer.Name(c.Table.Name)).ToHashSet();
 
-        // What goes: gone from the model, changed, or standing on a table that changes under it.
+        // What goes: gone from the model, changed, or standing on a table that changes under it. What an existing object
+        // uses is asked once (it scans the definition for every table's name).
+        var usesOf = new Dictionary<string, IReadOnlyCollection<QualifiedName>>(StringComparer.Ordinal);
+        IReadOnlyCollection<QualifiedName> UsesOf(string key, DefinedObject item) =>
+            usesOf.TryGetValue(key, out var names) ? names : usesOf[key] = Uses(from, item).ToList();
         var goes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, old) in existing)
         {
@@ -37,22 +41,22 @@ internal sealed partial class SchemaDiffer
             if (model is null || model.Kind != old.Kind || (!old.IsRoutine && !SameDefinition(old, model))
                 || (old.IsRoutine && !SameDefinition(old, model) && !InPlace(old, model))
                 || (old.Kind == DefinedObjectKind.Trigger && touched.Rebuilt.Contains(normalizer.Name(old.Table!)))
-                || (old.IsRelation && Uses(from, old).Any(t => touched.Changed.Contains(t))))
+                || (old.IsRelation && touched.Changed.Count > 0 && UsesOf(key, old).Any(touched.Changed.Contains)))
             {
                 goes.Add(key);
             }
         }
         // A view that uses one that goes goes with it; a trigger that uses a routine that goes, too.
-        for (var grew = true; grew;)
+        for (var grew = goes.Count > 0; grew;)
         {
             grew = false;
+            // Routines that go for good are dropped last, after what uses them: only those created again count here.
+            var gone = existing.Where(e => goes.Contains(e.Key) && (!e.Value.IsRoutine || wanted.ContainsKey(e.Key)))
+                .Select(e => normalizer.Name(e.Value.Name)).ToHashSet();
             foreach (var (key, old) in existing)
             {
                 if (goes.Contains(key) || old.IsRoutine) continue;
-                if (Uses(from, old).Any(name => existing.Values.Any(o => goes.Contains(KeyOf(o)) && (!o.IsRoutine || wanted.ContainsKey(KeyOf(o))) && normalizer.Name(o.Name) == name)))
-                {
-                    grew = goes.Add(key);
-                }
+                if (UsesOf(key, old).Any(gone.Contains)) grew |= goes.Add(key);
             }
         }
 
