@@ -21,6 +21,7 @@ internal sealed partial class PostgresModelCanonicalizer
     public async Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
         DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken = default)
     {
+        LastRoundTripCount = 0;
         var (forms, problem) = await CanonicalizeTablesAsync(connection, model, database, cancellationToken).ConfigureAwait(false);
         if (forms is null || !model.Objects.Any(o => o.IsRelation)) return (forms, problem);
         // The tables step has put the routines and triggers in the server's form already: the views join those.
@@ -34,9 +35,14 @@ internal sealed partial class PostgresModelCanonicalizer
     private async Task<(EquatableArray<DefinedObject> Objects, List<string> Fallbacks)> RelationsAsync(
         DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken)
     {
-        if (!connection.CanCreateBatch) return (model.Objects, ["views and materialized views of the model: the driver cannot send a batch of separate statements"]);
-        var relations = InCreationOrder(model.Objects.Where(o => o.IsRelation).ToList());
         var existing = database.Objects.Where(o => o.IsRelation).ToDictionary(o => Key(o.Name), StringComparer.Ordinal);
+        // A relation whose text (and a materialized view's indexes) the database holds already is in the server's form:
+        // it is not asked about, so a no-op run sends nothing here and locks nothing, however many views there are.
+        var stored = model.Objects.Where(o => o.IsRelation && Stored(o, existing) is not null).Select(o => o.ToString()).ToHashSet(StringComparer.Ordinal);
+        model = model with { Objects = model.Objects.Select(o => stored.Contains(o.ToString()) ? Stored(o, existing)! : o).ToEquatableArray() };
+        var relations = InCreationOrder(model.Objects.Where(o => o.IsRelation && !stored.Contains(o.ToString())).ToList());
+        if (relations.Count == 0) return (model.Objects, []);
+        if (!connection.CanCreateBatch) return (model.Objects, ["views and materialized views of the model: the driver cannot send a batch of separate statements"]);
         var statements = new List<Statement>();
         // Every relation of a model's name goes first, so that none of the model's is dropped again by a CASCADE.
         foreach (var item in relations.Where(r => existing.ContainsKey(Key(r.Name))))
@@ -52,7 +58,7 @@ internal sealed partial class PostgresModelCanonicalizer
         while (true)
         {
             var (read, index, failure) = await TryRelationsAsync(connection, statements, schemas, cancellationToken).ConfigureAwait(false);
-            if (read is { } forms) return (Apply(model, forms, failed), fallbacks);
+            if (read is { } forms) return (Apply(model, forms, failed.Concat(stored)), fallbacks);
             if (failure is NotSupportedException)
             {
                 throw new DiffMigrateException($"The model's {(index >= 0 ? statements[index].Element : "views")} holds more than one SQL statement: {FirstLine(failure.Message)}", failure);
@@ -164,13 +170,21 @@ internal sealed partial class PostgresModelCanonicalizer
     /// The model's objects with each relation the server created in the server's form: its query as
     /// <c>pg_get_viewdef</c> prints it, the relations it depends on, a materialized view's indexes as read.
     /// </summary>
-    private static EquatableArray<DefinedObject> Apply(DatabaseSchema model, EquatableArray<DefinedObject> read, HashSet<string> failed)
+    private static EquatableArray<DefinedObject> Apply(DatabaseSchema model, EquatableArray<DefinedObject> read, IEnumerable<string> kept)
     {
+        var failed = kept.ToHashSet(StringComparer.Ordinal);
         var forms = read.ToDictionary(o => Key(o.Name), StringComparer.Ordinal);
         return model.Objects.Select(o => o.IsRelation && !failed.Contains(o.ToString()) && forms.TryGetValue(Key(o.Name), out var form) && form.Kind == o.Kind
             ? o with { Definition = form.Definition, DependsOn = form.DependsOn, Indexes = o.Kind == DefinedObjectKind.MaterializedView ? form.Indexes : o.Indexes }
             : o).ToEquatableArray();
     }
+
+    /// <summary>The database's form of <paramref name="item"/> when it holds the same relation already: same kind and text, and a materialized view's indexes equal.</summary>
+    private static DefinedObject? Stored(DefinedObject item, Dictionary<string, DefinedObject> existing) =>
+        existing.TryGetValue(Key(item.Name), out var same) && same.Kind == item.Kind && same.Definition == item.Definition
+            && (item.Kind != DefinedObjectKind.MaterializedView || same.Indexes == item.Indexes)
+            ? item with { DependsOn = same.DependsOn }
+            : null;
 
     /// <summary><paramref name="relations"/> with each after the others its query names (by name otherwise; a cycle keeps name order).</summary>
     private static List<DefinedObject> InCreationOrder(List<DefinedObject> relations)

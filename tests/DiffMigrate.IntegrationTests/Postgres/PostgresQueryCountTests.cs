@@ -53,6 +53,73 @@ public sealed class PostgresQueryCountTests
         Assert.IsEmpty(large.Unmanaged, "views, functions and triggers are managed, not reported");
     }
 
+    [TestMethod]
+    public async Task A_no_op_run_asks_the_server_nothing_about_the_views_it_holds_already_however_many()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        database.Execute(Tables(0, 5) + Objects(0, 5) + MaterializedViews(0, 5));
+        var canonicalizer = new PostgresModelCanonicalizer();
+        await using var connection = database.Open();
+        var small = await NoOpAsync(connection, canonicalizer);
+        var smallTrips = canonicalizer.LastRoundTripCount;
+        database.Execute(Tables(5, 200) + Objects(5, 200) + MaterializedViews(5, 200));
+        var large = await NoOpAsync(connection, canonicalizer);
+
+        Assert.AreEqual(smallTrips, canonicalizer.LastRoundTripCount);
+        Assert.IsLessThanOrEqualTo(1, canonicalizer.LastRoundTripCount, "the tables' expressions at most; nothing for views");
+        Assert.AreEqual(400, large.Objects.Count(o => o.IsRelation));
+
+        // A reader holds v3 and mv3: a run that dropped them to ask would wait for the lock, then fall back naming them.
+        await using (var reader = database.Open())
+        {
+            await using var transaction = await reader.BeginTransactionAsync();
+            await using (var read = reader.CreateCommand())
+            {
+                read.Transaction = transaction;
+                read.CommandText = "SELECT (SELECT count(*) FROM v3) + (SELECT count(*) FROM mv3)";
+                await read.ExecuteScalarAsync();
+            }
+            var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, large, large);
+            Assert.IsNull(problem);
+            Assert.AreEqual(0, canonicalizer.FallbackCount);
+            CollectionAssert.AreEqual(large.Objects.ToList(), forms!.Objects.ToList());
+        }
+
+        // A view whose text differs is still asked, and comes back in the server's spelling; the others are left as stored.
+        var edited = large with
+        {
+            Objects = large.Objects.Select(o => o.Name.Name == "v3" ? o with { Definition = "select ID, NAME from T3 where N>2" } : o).ToEquatableArray(),
+        };
+        var asked = await canonicalizer.CanonicalizeAsync(connection, edited, large);
+        Assert.IsNull(asked.Problem);
+        var v3 = asked.Forms!.Objects.Single(o => o.Name.Name == "v3");
+        StringAssert.Contains(v3.Definition, "n > 2");
+        Assert.AreEqual(large.Objects.Single(o => o.Name.Name == "v4"), asked.Forms.Objects.Single(o => o.Name.Name == "v4"));
+        Assert.AreEqual("1", database.Strings("SELECT count(*)::text FROM pg_views WHERE viewname = 'v3' AND definition LIKE '%n > 1%'").Single(), "rolled back");
+    }
+
+    /// <summary>The database as inspected, canonicalised as the model of a no-op run (the model a scaffold writes).</summary>
+    private static async Task<DatabaseSchema> NoOpAsync(Npgsql.NpgsqlConnection connection, PostgresModelCanonicalizer canonicalizer)
+    {
+        var schema = await new PostgresInspector().InspectAsync(connection, new InspectOptions());
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, schema, schema);
+        Assert.IsNull(problem);
+        CollectionAssert.AreEqual(schema.Objects.ToList(), forms!.Objects.ToList());
+        return schema;
+    }
+
+    /// <summary>A materialized view with an index for each table t{i}.</summary>
+    private static string MaterializedViews(int from, int to)
+    {
+        var sql = new StringBuilder();
+        for (var i = from; i < to; i++)
+        {
+            sql.Append($"CREATE MATERIALIZED VIEW mv{i} AS SELECT id, lower(name) AS key FROM t{i};\n");
+            sql.Append($"CREATE UNIQUE INDEX ix_mv{i}_id ON mv{i} (id);\n");
+        }
+        return sql.ToString();
+    }
+
     /// <summary>A view, a trigger function and a trigger for each table t{i}.</summary>
     private static string Objects(int from, int to)
     {
