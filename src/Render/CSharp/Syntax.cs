@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -66,7 +67,42 @@ internal static class Syntax
         name.Schema is null ? Str(name.Name) : New("QualifiedName", Arg(Str(name.Schema)), Arg(Str(name.Name)));
 
     /// <summary>One-line C# text of a syntax node.</summary>
+    /// <remarks>
+    /// The calls a revision is made of use a handful of node kinds; those are printed token by token, with Roslyn's
+    /// own spacing (a space after a comma, a named argument's colon and <c>new</c>): Roslyn's whitespace normaliser
+    /// took three quarters of the time to write a 500-table revision. Anything else (casts, arrays, initializers)
+    /// goes through the normaliser. A test holds the two to the same text for every operation.
+    /// </remarks>
     public static string Text(SyntaxNode node)
+    {
+        var text = new StringBuilder();
+        return TryPrint(node, text) ? text.ToString() : NormalizedText(node);
+    }
+
+    private static bool TryPrint(SyntaxNode node, StringBuilder text)
+    {
+        if (!IsPlain(node.Kind())) return false;
+        foreach (var child in node.ChildNodesAndTokens())
+        {
+            if (child.AsNode() is { } inner)
+            {
+                if (!TryPrint(inner, text)) return false;
+                continue;
+            }
+            var token = child.AsToken();
+            text.Append(token.Text);
+            if (token.Kind() is SyntaxKind.CommaToken or SyntaxKind.ColonToken or SyntaxKind.NewKeyword) text.Append(' ');
+        }
+        return true;
+    }
+
+    private static bool IsPlain(SyntaxKind kind) => kind is SyntaxKind.InvocationExpression or SyntaxKind.ArgumentList or SyntaxKind.Argument
+        or SyntaxKind.NameColon or SyntaxKind.IdentifierName or SyntaxKind.SimpleMemberAccessExpression or SyntaxKind.StringLiteralExpression
+        or SyntaxKind.NumericLiteralExpression or SyntaxKind.TrueLiteralExpression or SyntaxKind.FalseLiteralExpression
+        or SyntaxKind.NullLiteralExpression or SyntaxKind.ObjectCreationExpression or SyntaxKind.CollectionExpression or SyntaxKind.ExpressionElement;
+
+    /// <summary>One-line C# text of a syntax node, spaced by Roslyn's whitespace normaliser.</summary>
+    public static string NormalizedText(SyntaxNode node)
     {
         var normalized = node.NormalizeWhitespace(elasticTrivia: false);
         // NormalizeWhitespace spaces a keyword from what follows, even a closing bracket: [true, false ].
