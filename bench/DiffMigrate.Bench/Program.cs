@@ -11,6 +11,10 @@ if (args is not [("model" or "source") and var verb, var count, var output, ..] 
 }
 var postgres = args.Length == 4 && args[3] is "postgresql" or "pg";
 var source = ModelAssembly.Source(GeneratedSchema.Build(tables, postgres: postgres));
+// The schema has a citext column: on PostgreSQL the model declares the extension it needs, as an application would.
+const string Define = "public override void Define(SchemaBuilder builder)\n    {\n";
+if (postgres && !source.Contains(Define, StringComparison.Ordinal)) throw new InvalidOperationException("no Define method in the generated model");
+if (postgres) source = source.Replace(Define, Define + "        builder.Extension(\"citext\");\n", StringComparison.Ordinal);
 if (verb == "source") File.WriteAllText(Path.GetFullPath(output), source);
 else ModelAssembly.Compile(source, Path.GetFullPath(output));
 Console.Error.WriteLine($"{verb}: {tables} tables{(postgres ? " (PostgreSQL)" : "")} -> {output}");
