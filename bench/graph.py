@@ -1,26 +1,22 @@
-#!/usr/bin/env python3
-"""Revision-graph benchmark: DiffMigrate and Alembic side by side, in one run, on the same graphs.
+"""Group `graph`: long revision histories, SQLite, the same graphs for both tools (ids, parents, messages and DDL
+from Alembic's gen_chain.py; DiffMigrate gets the C# twin of each script).
 
-Usage: bench/graph.py [--sizes 1000,5000] [--repeat 3] [--out bench/results-graph.md]
-
-For each size N and shape (a linear chain; a branchy graph that forks into 2x3 revisions and merges every 50), both
-tools get the same revisions (ids, parents, messages and DDL come from Alembic's gen_chain.py) and the same
-commands, each as a fresh process: `heads`, `history`, `current` (database stamped at head, SQLite), and on the
-linear chain of the smallest size `upgrade head` (database re-created before every run) and `upgrade head --sql`.
-The timing and RSS code is bench.py's own `measure` (cold run first, then warm runs; median of the warm runs).
-Needs: apt-get install -y python3-alembic python3-sqlalchemy time; .NET SDK.
+  upgrade --sql   `upgrade head --sql` over a 1,000-revision chain (--quick: 50); cold = no cache of either tool.
+  first upgrade   `upgrade head` of a 5,000-revision chain (--quick: 100) into a new database, every run the first
+                  one: the database, DiffMigrate's .diffmigrate-cache (headers and compiled scripts) and Alembic's
+                  __pycache__ are deleted before each run. Time and peak RSS.
+  history         `history` on a 5,000-revision chain and on a branchy graph of 5,000 (a fork into 2x3 revisions and
+                  a merge every 50) (--quick: 200); the branchy/chain ratio of each tool is reported.
+Asserted: the offline SQL of both tools names every revision; after the first upgrade both databases hold the same
+tables and the head; `history` lists the same revisions in both tools.
 """
-import argparse
 import os
 import shutil
-import subprocess
-import sys
+import sqlite3
 
-from harness import ALEMBIC_BENCH, CLI, ROOT, alembic  # noqa: F401
+import harness as h
 
-bench = alembic("/tmp/diffmigrate-graph-bench")  # Alembic's harness: measure, run_cmd, reset_db, ...
-WORK = os.environ["BENCH_WORK"]
-import gen_chain  # noqa: E402  (the graph both tools get)
+gen_chain = None  # Alembic's gen_chain.py, imported by run() (its folder is on sys.path after harness.setup)
 
 SCRIPT = '''// {message}
 using DiffMigrate;
@@ -77,92 +73,115 @@ def write_csharp_chain(versions, n, branch_every):
 
 
 def dm_project(name, n, branch_every):
-    workdir = os.path.join(WORK, name)
-    shutil.rmtree(workdir, ignore_errors=True)
-    write_csharp_chain(os.path.join(workdir, "migrations", "versions"), n, branch_every)
-    with open(os.path.join(workdir, "diffmigrate.json"), "w") as f:
-        f.write('{ "scriptLocation": "migrations", "url": "sqlite:///app.db" }\n')
-    return workdir
+    work = h.fresh_dir("graph", name)
+    write_csharp_chain(os.path.join(work, "migrations", "versions"), n, branch_every)
+    h.dm_config(work, "sqlite:///app.db")
+    return work
 
 
-def dm_reset(workdir):
-    path = os.path.join(workdir, "app.db")
+def remove(path):
     if os.path.exists(path):
         os.remove(path)
 
 
-def same_output(label, dm_dir, al_dir):
-    """heads/history/current must print the same ids in both tools, or the comparison means nothing."""
-    def ids(d):
-        lines = [line for line in open(os.path.join(d, "out.txt")) if line.strip()]
-        return [line.split(" -> ", 1)[1].split(" ")[0].rstrip(",") if label == "history" else line.split(" ")[0] for line in lines]
-    a, b = ids(dm_dir), ids(al_dir)
-    if label == "history":
-        a, b = sorted(a), sorted(b)  # the same revisions; order within a branch section may differ
-    if a != b:
-        raise SystemExit("%s differs: DiffMigrate %s... Alembic %s..." % (label, a[:5], b[:5]))
+def history_ids(work):
+    ids = []
+    for line in open(os.path.join(work, "out.txt")):
+        if " -> " in line:
+            ids.append(line.split(" -> ", 1)[1].split(" ")[0].rstrip(","))
+    return sorted(ids)
 
 
-def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--sizes", default="1000,5000")
-    p.add_argument("--repeat", type=int, default=3)
-    p.add_argument("--out", default=os.path.join(ROOT, "bench", "results-graph.md"))
-    a = p.parse_args()
-    os.makedirs(WORK, exist_ok=True)
-    subprocess.check_call(["dotnet", "build", "-c", "Release", "-v", "q", "-nologo", os.path.join(ROOT, "src", "Cli")], stdout=subprocess.DEVNULL)
-    dm = ["dotnet", CLI]
-    al = bench.ALEMBIC
-    rows = []
-    sizes = [int(s) for s in a.sizes.split(",")]
-    for n in sizes:
-        for shape, every in (("chain", 0), ("branchy", 50)):
-            name = "%s_%d" % (shape, n)
-            al_dir = bench.chain_project("al_" + name, n, every)
-            dm_dir = dm_project("dm_" + name, n, every)
-            al_env = {"BENCH_DB_URL": bench.db_url("sqlite", al_dir)}
-            bench.reset_db("sqlite", al_dir)
-            bench.run_cmd(al + ["stamp", "head"], al_dir, al_env)
-            dm_reset(dm_dir)
-            bench.run_cmd(dm + ["stamp", "head"], dm_dir)
-            for cmd in (["heads"], ["history"], ["current"]):
-                label = " ".join(cmd)
-                r_dm = bench.measure("DM " + label, dm + cmd, dm_dir, a.repeat)
-                r_al = bench.measure("Alembic " + label, al + cmd, al_dir, a.repeat, env_extra=al_env)
-                same_output(label, dm_dir, al_dir)
-                rows.append((shape, n, label, r_dm, r_al))
-            if shape == "chain" and n == min(sizes):
-                cache = os.path.join(dm_dir, "migrations", ".diffmigrate-cache")
-                shutil.rmtree(cache, ignore_errors=True)  # the cold run compiles every script
-                r_dm = bench.measure("DM upgrade head", dm + ["upgrade", "head"], dm_dir, a.repeat, before=lambda: dm_reset(dm_dir))
-                r_al = bench.measure("Alembic upgrade head", al + ["upgrade", "head"], al_dir, a.repeat,
-                                     before=lambda: bench.reset_db("sqlite", al_dir), env_extra=al_env)
-                rows.append((shape, n, "upgrade head", r_dm, r_al))
-                r_dm = bench.measure("DM upgrade head --sql", dm + ["upgrade", "head", "--sql"], dm_dir, a.repeat)
-                r_al = bench.measure("Alembic upgrade head --sql", al + ["upgrade", "head", "--sql"], al_dir, a.repeat, env_extra=al_env)
-                rows.append((shape, n, "upgrade head --sql", r_dm, r_al))
-    versions = bench.stack_versions()
-    dotnet = subprocess.check_output(["dotnet", "--version"], text=True).strip()
-    lines = [
-        "# Revision-graph benchmark: DiffMigrate vs Alembic (one run, one machine)",
-        "",
-        "Machine: %d cores; .NET SDK %s; Alembic %s with SQLAlchemy %s; SQLite. Command: `bench/graph.py --sizes %s --repeat %d`."
-        % (os.cpu_count(), dotnet, versions.get("alembic"), versions.get("sqlalchemy"), a.sizes, a.repeat),
-        "Each figure is a fresh process. Median of the warm runs; cold = the first run (Alembic without .pyc files;",
-        "DiffMigrate without its compiled-script cache, but with the header cache that the set-up `stamp head` filled).",
-        "Graphs: gen_chain.py's, the same ids for both tools; branchy = a fork into 2x3 revisions and a merge every 50.",
-        "",
-        "| graph | N | command | DiffMigrate median (cold) | Alembic median (cold) | time ratio DM/Alembic | peak RSS DM / Alembic |",
-        "|---|---|---|---|---|---|---|",
+def tables(path):
+    db = sqlite3.connect(path)
+    try:
+        return sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'"))
+    finally:
+        db.close()
+
+
+def run(quick, repeat):
+    b = h.bench
+    global gen_chain
+    import gen_chain as chain
+    gen_chain = chain
+    n_sql, n_up, n_hist = (50, 100, 200) if quick else (1000, 5000, 5000)
+    al = b.ALEMBIC
+    dm = h.CLI
+    head = lambda n, every: gen_chain.rev_id(gen_chain.build_graph(n, every)[-1][0])
+
+    # upgrade head --sql
+    dm_dir, al_dir = dm_project("dm_chain_%d" % n_sql, n_sql, 0), b.chain_project("graph_chain_%d" % n_sql, n_sql)
+    al_env = {"BENCH_DB_URL": b.db_url("sqlite", al_dir)}
+    revs = [gen_chain.rev_id(i) for i, _ in gen_chain.build_graph(n_sql, 0)]
+
+    def names_all(tool):
+        def after(rc, text):
+            missing = [r for r in revs if r not in text]
+            if missing:
+                h.fail("%s upgrade --sql: %d revisions missing from the SQL, e.g. %s" % (tool, len(missing), missing[0]))
+        return after
+
+    sql_dm = h.measure("DM upgrade --sql %d" % n_sql, dm + ["upgrade", "head", "--sql"], dm_dir, repeat, after=names_all("DiffMigrate"))
+    sql_al = h.measure("Alembic upgrade --sql %d" % n_sql, al + ["upgrade", "head", "--sql"], al_dir, repeat, env=al_env,
+                       after=names_all("Alembic"))
+
+    # first upgrade
+    dm_dir, al_dir = dm_project("dm_chain_%d" % n_up, n_up, 0), b.chain_project("graph_chain_%d" % n_up, n_up)
+    al_env = {"BENCH_DB_URL": b.db_url("sqlite", al_dir)}
+
+    def first(work, db):
+        def before():
+            h.clear_caches(work)
+            remove(db)
+        return before
+
+    up_dm = h.measure("DM first upgrade %d" % n_up, dm + ["upgrade", "head"], dm_dir, repeat,
+                      before=first(dm_dir, os.path.join(dm_dir, "app.db")))
+    up_al = h.measure("Alembic first upgrade %d" % n_up, al + ["upgrade", "head"], al_dir, repeat, env=al_env,
+                      before=first(al_dir, os.path.join(al_dir, "bench.sqlite")))
+    dm_tables, al_tables = tables(os.path.join(dm_dir, "app.db")), tables(os.path.join(al_dir, "bench.sqlite"))
+    if not dm_tables or dm_tables != al_tables:
+        h.fail("first upgrade: DiffMigrate made %d tables, Alembic %d" % (len(dm_tables), len(al_tables)))
+    current = h.dm(dm_dir, "current")
+    if head(n_up, 0) not in current:
+        h.fail("first upgrade: DiffMigrate's current is not the head %s: %s" % (head(n_up, 0), current))
+
+    # history, chain and branchy
+    hist = {}
+    for shape, every in (("chain", 0), ("branchy", 50)):
+        dm_dir = dm_project("dm_%s_%d_h" % (shape, n_hist), n_hist, every)
+        al_dir = b.chain_project("graph_%s_%d_h" % (shape, n_hist), n_hist, every)
+        al_env = {"BENCH_DB_URL": b.db_url("sqlite", al_dir)}
+        r_dm = h.measure("DM history %s %d" % (shape, n_hist), dm + ["history"], dm_dir, repeat)
+        r_al = h.measure("Alembic history %s %d" % (shape, n_hist), al + ["history"], al_dir, repeat, env=al_env)
+        a, c = history_ids(dm_dir), history_ids(al_dir)
+        if len(a) != n_hist or a != c:
+            h.fail("history %s: DiffMigrate lists %d revisions, Alembic %d, or not the same ones" % (shape, len(a), len(c)))
+        hist[shape] = (r_dm, r_al)
+
+    r_sql, r_up = h.ratio(sql_dm, sql_al), h.ratio(up_dm, up_al)
+    dm_shape = hist["branchy"][0]["median_s"] / hist["chain"][0]["median_s"]
+    al_shape = hist["branchy"][1]["median_s"] / hist["chain"][1]["median_s"]
+    rows = [
+        ("`upgrade head --sql`, chain of %d" % n_sql, sql_dm, sql_al, [h.goal("<= 0.5 of Alembic", r_sql <= 0.5)]),
+        ("first `upgrade head`, chain of %d (no caches)" % n_up, up_dm, up_al,
+         [h.goal("<= 1.0 of Alembic", r_up <= 1.0), h.goal("peak < 150 MiB", up_dm["peak_rss_mib"] < 150)]),
+        ("`history`, chain of %d" % n_hist, hist["chain"][0], hist["chain"][1], []),
+        ("`history`, branchy graph of %d" % n_hist, hist["branchy"][0], hist["branchy"][1],
+         [h.goal("branchy/chain <= 1.2 (DM: %.2f; Alembic: %.2f)" % (dm_shape, al_shape), dm_shape <= 1.2)]),
     ]
-    for shape, n, label, r_dm, r_al in rows:
-        lines.append("| %s | %d | `%s` | %.3f s (%.3f s) | %.3f s (%.3f s) | %.2f | %.0f / %.0f MiB |" % (
-            shape, n, label, r_dm["median_s"], r_dm["cold_s"], r_al["median_s"], r_al["cold_s"],
-            r_dm["median_s"] / r_al["median_s"], r_dm["peak_rss_mib"], r_al["peak_rss_mib"]))
-    with open(a.out, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("\n".join(lines))
-
-
-if __name__ == "__main__":
-    main()
+    lines = [
+        "## Revision graphs: DiffMigrate vs Alembic, SQLite",
+        "",
+        "gen_chain.py's graphs, the same ids for both tools. Cold = a fresh clone (no `.diffmigrate-cache`, no `__pycache__`);",
+        "every first-upgrade run is cold (the median is of runs 2..N, each with the caches and the database deleted).",
+        "",
+    ]
+    body, goals = [], []
+    for step, d, a, g in rows:
+        gc, met = h.goals_cells(g)
+        goals += [(step, x) for x in g]
+        body.append((step, h.secs(d), h.secs(a), "%.2f" % h.ratio(d, a), "%.0f / %.0f MiB" % (d["peak_rss_mib"], a["peak_rss_mib"]), gc, met))
+    lines += h.table(["command", "DiffMigrate", "Alembic 1.8", "DM/Alembic", "peak RSS DM / Alembic", "goal", "met"], body)
+    return lines, goals, {}
