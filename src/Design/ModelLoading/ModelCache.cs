@@ -7,8 +7,11 @@ namespace DiffMigrate.Design.ModelLoading;
 /// </summary>
 internal static class ModelCache
 {
-    /// <summary>The model's assembly and the built assembly whose deps.json resolves its dependencies.</summary>
-    public sealed record Resolved(string Assembly, string Target);
+    /// <summary>
+    /// The model's assembly, the built assembly whose deps.json resolves its dependencies, and the dependencies its
+    /// build resolved (found first).
+    /// </summary>
+    public sealed record Resolved(string Assembly, string Target, IReadOnlyList<string> Dependencies);
 
     public static Resolved Resolve(string projectPath, Action<string>? log)
     {
@@ -35,7 +38,7 @@ internal static class ModelCache
             log?.Invoke($"Model unchanged: {project}");
             var refreshed = current.Select(s => s!).ToList();
             if (!refreshed.SequenceEqual(record.Sources)) (record with { Sources = refreshed }).Write();
-            return new Resolved(assembly.Path, record.Target.Path);
+            return new Resolved(assembly.Path, record.Target.Path, record.RuntimeAssemblies);
         }
 
         var why = filesMoved ? "source files were added or removed"
@@ -61,7 +64,7 @@ internal static class ModelCache
             Sources = sources.Select(s => s.Stamp).ToList(),
             Compile = record.Compile with { CompileItems = compileItems },
         }).Write();
-        return new Resolved(output, record.Target.Path);
+        return new Resolved(output, record.Target.Path, record.RuntimeAssemblies);
     }
 
     private static Resolved Build(string project, string reason, Action<string>? log)
@@ -69,7 +72,7 @@ internal static class ModelCache
         log?.Invoke($"Building model {project} ({reason}) ...");
         var record = ModelEvaluation.Build(project);
         record.Write();
-        return new Resolved(record.Target.Path, record.Target.Path);
+        return new Resolved(record.Target.Path, record.Target.Path, record.RuntimeAssemblies);
     }
 
     /// <summary>What changed outside the model's own sources since the last build, or null.</summary>

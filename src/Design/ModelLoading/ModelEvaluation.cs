@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace DiffMigrate.Design.ModelLoading;
 
@@ -7,7 +8,7 @@ namespace DiffMigrate.Design.ModelLoading;
 /// The one real build of a model project: <c>dotnet msbuild -restore -t:Build</c> that also reports what MSBuild
 /// resolved (sources, references, compiler options) so that later runs can check the inputs and compile without it.
 /// </summary>
-internal static class ModelEvaluation
+internal static partial class ModelEvaluation
 {
     private static readonly string[] Properties =
     [
@@ -16,7 +17,9 @@ internal static class ModelEvaluation
         "ProjectAssetsFile", "SignAssembly",
     ];
 
-    private static readonly string[] Items = ["Compile", "ReferencePath", "Analyzer", "EmbeddedResource"];
+    // RuntimeCopyLocalItems and ReferenceCopyLocalPaths: the assemblies the model runs with (packages from the NuGet
+    // cache, referenced projects' outputs); a library's bin/ holds no package assemblies, nor does its deps.json find them.
+    private static readonly string[] Items = ["Compile", "ReferencePath", "Analyzer", "EmbeddedResource", "RuntimeCopyLocalItems", "ReferenceCopyLocalPaths"];
 
     // Files up the tree that MSBuild and the SDK read implicitly: adding one changes the build as editing one does.
     private static readonly string[] ImplicitFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
@@ -100,7 +103,10 @@ internal static class ModelEvaluation
                 Item("Analyzer").Select(i => Meta(i, "FullPath")).ToList(), sdkRoot));
 
         return new ModelRecord(
-            ModelRecord.CurrentFormat, project, DateTime.UtcNow.Ticks, targetStamp, null, sdkRoot, InstalledSdks(sdkRoot, Property("NETCoreSdkVersion")),
+            ModelRecord.CurrentFormat, project, DateTime.UtcNow.Ticks, targetStamp, null,
+            Item("RuntimeCopyLocalItems").Concat(Item("ReferenceCopyLocalPaths")).Select(i => Meta(i, "FullPath"))
+                .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).ToList(),
+            sdkRoot, InstalledSdks(sdkRoot, Property("NETCoreSdkVersion")),
             Stamps(inputs.Where(File.Exists).Distinct(StringComparer.Ordinal), started),
             absent.Distinct(StringComparer.Ordinal).ToList(),
             watched,
@@ -119,8 +125,7 @@ internal static class ModelEvaluation
         if (resources.Count > 0) return $"it embeds resources ({resources[0]})";
         var foreign = analyzers.Where(a => sdkRoot.Length == 0 || !a.StartsWith(sdkRoot, StringComparison.Ordinal)).ToList();
         if (foreign.Count > 0) return $"it uses analyzers or source generators from packages ({string.Join(", ", foreign.Select(Path.GetFileNameWithoutExtension).Take(3))})";
-        var text = File.ReadAllText(project);
-        if (text.Contains("<Target", StringComparison.Ordinal) || text.Contains("<UsingTask", StringComparison.Ordinal)) return "its project file defines targets";
+        if (OwnTargets().IsMatch(File.ReadAllText(project))) return "its project file defines targets";
         return null;
     }
 
@@ -160,6 +165,9 @@ internal static class ModelEvaluation
             .OfType<FileStamp>()
             .Select(s => s.Ticks >= started && !s.Path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? s with { Hash = "" } : s)
             .ToList();
+
+    [GeneratedRegex(@"<(Target|UsingTask)[\s>]")]
+    private static partial Regex OwnTargets();
 
     private static bool IsTrue(string value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 

@@ -16,23 +16,23 @@ internal static class ModelLoader
     public static Assembly Load(string modelPath, Action<string>? log = null)
     {
         if (!File.Exists(modelPath)) throw new DiffMigrateException($"Model not found: {modelPath}");
-        var (dll, target) = Path.GetExtension(modelPath).ToLowerInvariant() switch
+        var resolved = Path.GetExtension(modelPath).ToLowerInvariant() switch
         {
             ".csproj" => ModelCache.Resolve(modelPath, log),
-            ".dll" => new ModelCache.Resolved(modelPath, modelPath),
+            ".dll" => new ModelCache.Resolved(modelPath, modelPath, []),
             _ => throw new DiffMigrateException($"The model must be a .csproj or a .dll: {modelPath}"),
         };
         try
         {
-            return new ModelLoadContext(dll, target).LoadFromAssemblyPath(Path.GetFullPath(dll));
+            return new ModelLoadContext(resolved).LoadImage(resolved.Assembly);
         }
         catch (BadImageFormatException e)
         {
-            throw new DiffMigrateException($"The model {dll} is not a .NET assembly (build the model project and point \"model\" at its .dll or .csproj).", e);
+            throw new DiffMigrateException($"The model {resolved.Assembly} is not a .NET assembly (build the model project and point \"model\" at its .dll or .csproj).", e);
         }
         catch (FileLoadException e)
         {
-            throw new DiffMigrateException($"The model {dll} cannot be loaded: {e.Message}", e);
+            throw new DiffMigrateException($"The model {resolved.Assembly} cannot be loaded: {e.Message}", e);
         }
     }
 
@@ -56,17 +56,29 @@ internal static class ModelLoader
         }
     }
 
-    // The model's dependencies resolve through the deps.json of its last real build (target), also when the model
-    // itself was compiled in-process: any change to its references forces that build, so the deps.json is current.
-    // (The references the compile used are reference assemblies in part, which cannot run.)
-    private sealed class ModelLoadContext(string assemblyPath, string target) : AssemblyLoadContext("DiffMigrate.Model:" + Path.GetFileName(assemblyPath), isCollectible: true)
+    // The model's dependencies: first those its build resolved to run with (packages stay in the NuGet cache for a
+    // library), then its build's deps.json, also when the model itself was compiled in-process: any change to its
+    // references forces that build, so both are current. (The references the compile used are in part reference
+    // assemblies, which cannot run.) Images are loaded from bytes: the runtime keeps an image per path while an earlier
+    // context lives, so a model rebuilt in the same process (tests, hosts) would otherwise be the old one.
+    private sealed class ModelLoadContext(ModelCache.Resolved model) : AssemblyLoadContext("DiffMigrate.Model:" + Path.GetFileName(model.Assembly), isCollectible: true)
     {
-        private readonly AssemblyDependencyResolver resolver = new(Path.GetFullPath(target));
+        private readonly AssemblyDependencyResolver resolver = new(Path.GetFullPath(model.Target));
+        private readonly Dictionary<string, string> dependencies = model.Dependencies
+            .GroupBy(d => Path.GetFileNameWithoutExtension(d), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+        public Assembly LoadImage(string path)
+        {
+            using var image = new MemoryStream(File.ReadAllBytes(Path.GetFullPath(path)));
+            return LoadFromStream(image);
+        }
 
         protected override Assembly? Load(AssemblyName name)
         {
             if (string.Equals(name.Name, typeof(Migration).Assembly.GetName().Name, StringComparison.Ordinal)) return typeof(Migration).Assembly;
-            return resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null;
+            var path = name.Name is { } simple && dependencies.TryGetValue(simple, out var found) && File.Exists(found) ? found : resolver.ResolveAssemblyToPath(name);
+            return path is null ? null : LoadImage(path);
         }
     }
 }

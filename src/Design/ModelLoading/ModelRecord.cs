@@ -14,6 +14,7 @@ internal sealed record ModelRecord(
     long RecordedAt,
     FileStamp Target,
     FileStamp? Compiled,
+    IReadOnlyList<string> RuntimeAssemblies,
     string SdkRoot,
     string InstalledSdks,
     IReadOnlyList<FileStamp> ProjectInputs,
