@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DiffMigrate.Design.ModelLoading;
 
 /// <summary>
@@ -16,9 +18,11 @@ internal static class ModelCache
     public static Resolved Resolve(string projectPath, Action<string>? log)
     {
         var project = Path.GetFullPath(projectPath);
+        var clock = Stopwatch.StartNew();
         var record = ModelRecord.Read(project);
         if (record is null) return Build(project, "no cached build", log);
         if (ProjectChange(record) is { } change) return Build(project, change, log);
+        if (!File.Exists(record.Target.Path)) return Build(project, "its build output is missing", log);
 
         var model = record.Watched.First(w => w.IsModelProject);
         var files = ModelEvaluation.Glob(model.Directory);
@@ -35,7 +39,7 @@ internal static class ModelCache
         var assembly = record.Compiled ?? record.Target;
         if (!filesMoved && current.All(s => s is not null) && assembly.Unchanged())
         {
-            log?.Invoke($"Model unchanged: {project}");
+            log?.Invoke($"Model unchanged: {project} ({record.ProjectInputs.Count + current.Count} inputs checked in {clock.ElapsedMilliseconds} ms)");
             var refreshed = current.Select(s => s!).ToList();
             if (!refreshed.SequenceEqual(record.Sources)) (record with { Sources = refreshed }).Write();
             return new Resolved(assembly.Path, record.Target.Path, record.RuntimeAssemblies);
@@ -45,11 +49,14 @@ internal static class ModelCache
             : current.Any(s => s is null) ? "edited: " + string.Join(", ", compileItems.Where((_, i) => current[i] is null).Select(Path.GetFileName).Take(3))
             : "its assembly changed since it was made";
         if (record.Compile.BuildReason is { } reason) return Build(project, $"{why}; {reason}", log);
+        // A generated source gone (dotnet clean) is only made again by a build.
+        if (compileItems.FirstOrDefault(c => !File.Exists(c)) is { } missing) return Build(project, "missing: " + missing, log);
         var sources = ModelCompiler.Read(compileItems);
         if (ModelCompiler.GeneratorNeeded(sources) is { } generator) return Build(project, $"{why}; {generator}", log);
 
         log?.Invoke($"Compiling model {project} in-process ({why}) ...");
         var image = ModelCompiler.Compile(project, record.Compile, sources);
+        log?.Invoke($"Compiled in {clock.ElapsedMilliseconds} ms.");
         var output = Path.Combine(Path.GetDirectoryName(ModelRecord.PathFor(project))!, record.Compile.AssemblyName + ".dll");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         // A new file rather than the old one rewritten: an earlier model assembly may still be mapped by this process.

@@ -43,11 +43,18 @@ internal sealed record ModelRecord(
     public void Write()
     {
         var path = PathFor(Project);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        // Written aside and moved, so that a concurrent run reads the old record or the new one, never half of one.
-        var temporary = path + "." + Environment.ProcessId + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, ModelRecordJson.Default.ModelRecord));
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            // Written aside and moved, so that a concurrent run reads the old record or the new one, never half of one.
+            var temporary = path + "." + Environment.ProcessId + ".tmp";
+            File.WriteAllText(temporary, JsonSerializer.Serialize(this, ModelRecordJson.Default.ModelRecord));
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An older record stays: its inputs are checked again on the next run, so it costs a build, never a stale model.
+        }
     }
 }
 
