@@ -49,8 +49,8 @@ internal static class ModelCache
             : current.Any(s => s is null) ? "edited: " + string.Join(", ", compileItems.Where((_, i) => current[i] is null).Select(Path.GetFileName).Take(3))
             : "its assembly changed since it was made";
         if (record.Compile.BuildReason is { } reason) return Build(project, $"{why}; {reason}", log);
-        // A generated source gone (dotnet clean) is only made again by a build.
-        if (compileItems.FirstOrDefault(c => !File.Exists(c)) is { } missing) return Build(project, "missing: " + missing, log);
+        // A generated source gone (dotnet clean) or a reference gone (a cleared NuGet cache) is only made again by a build.
+        if (compileItems.Concat(record.Compile.References).FirstOrDefault(c => !File.Exists(c)) is { } missing) return Build(project, "missing: " + missing, log);
         var sources = ModelCompiler.Read(compileItems);
         if (ModelCompiler.GeneratorNeeded(sources) is { } generator) return Build(project, $"{why}; {generator}", log);
 

@@ -64,7 +64,7 @@ internal static class ModelCompiler
                     _ => NullableContextOptions.Disable,
                 },
                 deterministic: true);
-        var references = settings.References.Where(File.Exists).Select(r => MetadataReference.CreateFromFile(r));
+        var references = settings.References.Select(r => MetadataReference.CreateFromFile(r));
         var compilation = CSharpCompilation.Create(settings.AssemblyName, trees, references, options);
         using var output = new MemoryStream();
         var result = compilation.Emit(output);
