@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
 using DiffMigrate.Schema;
@@ -6,9 +5,10 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Design.ModelLoading;
 
 /// <summary>
-/// Loads the application's model: a <c>.csproj</c> is built with <c>dotnet build</c> first, a <c>.dll</c> is used
-/// as it is. The assembly lives in its own load context that shares DiffMigrate.Model with the tool (so the
-/// model's attributes and SchemaDefinition are the tool's types) and resolves everything else from its own folder.
+/// Loads the application's model: a <c>.csproj</c> is built first, or compiled in-process, or taken from the cache
+/// (<see cref="ModelCache"/>); a <c>.dll</c> is used as it is. The assembly lives in its own load context that shares
+/// DiffMigrate.Model with the tool (so the model's attributes and SchemaDefinition are the tool's types) and resolves
+/// everything else through the deps.json of its build.
 /// </summary>
 internal static class ModelLoader
 {
@@ -16,23 +16,23 @@ internal static class ModelLoader
     public static Assembly Load(string modelPath, Action<string>? log = null)
     {
         if (!File.Exists(modelPath)) throw new DiffMigrateException($"Model not found: {modelPath}");
-        var dll = Path.GetExtension(modelPath).ToLowerInvariant() switch
+        var resolved = Path.GetExtension(modelPath).ToLowerInvariant() switch
         {
-            ".csproj" => Build(modelPath, log),
-            ".dll" => modelPath,
+            ".csproj" => ModelCache.Resolve(modelPath, log),
+            ".dll" => new ModelCache.Resolved(modelPath, modelPath, []),
             _ => throw new DiffMigrateException($"The model must be a .csproj or a .dll: {modelPath}"),
         };
         try
         {
-            return new ModelLoadContext(dll).LoadFromAssemblyPath(Path.GetFullPath(dll));
+            return new ModelLoadContext(resolved).LoadImage(resolved.Assembly);
         }
         catch (BadImageFormatException e)
         {
-            throw new DiffMigrateException($"The model {dll} is not a .NET assembly (build the model project and point \"model\" at its .dll or .csproj).", e);
+            throw new DiffMigrateException($"The model {resolved.Assembly} is not a .NET assembly (build the model project and point \"model\" at its .dll or .csproj).", e);
         }
         catch (FileLoadException e)
         {
-            throw new DiffMigrateException($"The model {dll} cannot be loaded: {e.Message}", e);
+            throw new DiffMigrateException($"The model {resolved.Assembly} cannot be loaded: {e.Message}", e);
         }
     }
 
@@ -56,42 +56,29 @@ internal static class ModelLoader
         }
     }
 
-    private static string Build(string project, Action<string>? log)
+    // The model's dependencies: first those its build resolved to run with (packages stay in the NuGet cache for a
+    // library), then its build's deps.json, also when the model itself was compiled in-process: any change to its
+    // references forces that build, so both are current. (The references the compile used are in part reference
+    // assemblies, which cannot run.) Images are loaded from bytes: the runtime keeps an image per path while an earlier
+    // context lives, so a model rebuilt in the same process (tests, hosts) would otherwise be the old one.
+    private sealed class ModelLoadContext(ModelCache.Resolved model) : AssemblyLoadContext("DiffMigrate.Model:" + Path.GetFileName(model.Assembly), isCollectible: true)
     {
-        log?.Invoke($"Building model {project} ...");
-        var (code, output) = Dotnet("build", project, "-c", "Debug", "-nologo", "-v", "q", "-clp:NoSummary", "-p:GenerateFullPaths=true");
-        if (code != 0)
+        private readonly AssemblyDependencyResolver resolver = new(Path.GetFullPath(model.Target));
+        private readonly Dictionary<string, string> dependencies = model.Dependencies
+            .GroupBy(d => Path.GetFileNameWithoutExtension(d), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+        public Assembly LoadImage(string path)
         {
-            var errors = output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(": error ", StringComparison.Ordinal))
-                .Select(l => l.EndsWith(']') && l.LastIndexOf(" [", StringComparison.Ordinal) is var at and > 0 ? l[..at] : l)
-                .Distinct(StringComparer.Ordinal).Take(20).ToList();
-            throw new DiffMigrateException($"The model does not build: {project}\n" + (errors.Count > 0 ? string.Join("\n", errors) : output.Trim()));
+            using var image = new MemoryStream(File.ReadAllBytes(Path.GetFullPath(path)));
+            return LoadFromStream(image);
         }
-        var (_, path) = Dotnet("msbuild", project, "-getProperty:TargetPath", "-p:Configuration=Debug", "-nologo");
-        var target = path.Trim();
-        if (!File.Exists(target)) throw new DiffMigrateException($"The model built, but its assembly was not found at '{target}' ({project}).");
-        return target;
-    }
-
-    private static (int Code, string Output) Dotnet(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new DiffMigrateException("Could not start 'dotnet' to build the model.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
-    }
-
-    private sealed class ModelLoadContext(string assemblyPath) : AssemblyLoadContext("DiffMigrate.Model:" + Path.GetFileName(assemblyPath), isCollectible: true)
-    {
-        private readonly AssemblyDependencyResolver resolver = new(Path.GetFullPath(assemblyPath));
 
         protected override Assembly? Load(AssemblyName name)
         {
             if (string.Equals(name.Name, typeof(Migration).Assembly.GetName().Name, StringComparison.Ordinal)) return typeof(Migration).Assembly;
-            return resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null;
+            var path = name.Name is { } simple && dependencies.TryGetValue(simple, out var found) && File.Exists(found) ? found : resolver.ResolveAssemblyToPath(name);
+            return path is null ? null : LoadImage(path);
         }
     }
 }
