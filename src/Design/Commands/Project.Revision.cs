@@ -136,6 +136,14 @@ internal sealed partial class Project
             notes = ChangeReport.For(provider, upgrade).Notes();
             foreach (var note in notes) log("Note: " + note);
         }
+        return Write(options, id, heads, message, dependsOn, folder, upgrade, notes);
+    }
+
+    // Apart from Revision so that a run that writes nothing does not even load the C# writer's assembly (the JIT
+    // loads what a method names when it compiles the method).
+    private string Write(RevisionOptions options, string id, IReadOnlyList<string> heads, string message, IReadOnlyList<string> dependsOn,
+        string folder, IReadOnlyList<MigrationOperation> upgrade, IReadOnlyList<string> notes)
+    {
         var source = new RevisionSource(id, heads, message, options.Date ?? DateTimeOffset.Now, upgrade, OperationReverser.ReverseAll(upgrade),
             options.BranchLabels, dependsOn, ClassName: RevisionId.ClassName(id, message)) { Notes = notes };
         var fileName = RevisionId.FileName(Config.FileTemplate, id, message);
