@@ -33,8 +33,13 @@ internal sealed partial class CommandLine
         var fromEmpty = new Option<bool>("--from-empty") { Description = "With --autogenerate: compare the model with an empty database (a baseline revision), no connection" };
         var toStdout = new Option<bool>("--stdout") { Description = "Print the revision instead of writing the file (with --rev-id and --date, the same bytes every time)" };
         var date = new Option<DateTimeOffset?>("--date") { Description = "The revision's Create Date" };
-        var skipEmpty = new Option<bool>("--skip-empty") { Description = "With --autogenerate: write no revision when nothing changed (exit 0)" };
-        var command = new Command("revision", "Write a new revision script") { message, autogenerate, revId, head, splice, labels, versionPath, dependsOn, toStdout, date, fromEmpty, skipEmpty };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "With --autogenerate: write the revision even when nothing changed (by default none is written, exit 0)" };
+        // The default since --allow-empty came; still taken so that scripts written for it keep working.
+        var skipEmpty = new Option<bool>("--skip-empty") { Description = "With --autogenerate: write no revision when nothing changed (the default)", Hidden = true };
+        var command = new Command("revision", "Write a new revision script (with --autogenerate: none when nothing changed)")
+        {
+            message, autogenerate, revId, head, splice, labels, versionPath, dependsOn, toStdout, date, fromEmpty, allowEmpty, skipEmpty,
+        };
         return Verb(command, p => Open(p).Revision(new RevisionOptions(p.GetValue(message))
         {
             Autogenerate = p.GetValue(autogenerate),
@@ -47,6 +52,7 @@ internal sealed partial class CommandLine
             Stdout = p.GetValue(toStdout),
             FromEmpty = p.GetValue(fromEmpty),
             Date = p.GetValue(date),
+            AllowEmpty = p.GetValue(allowEmpty),
             SkipEmpty = p.GetValue(skipEmpty),
         }));
     }

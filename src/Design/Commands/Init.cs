@@ -155,8 +155,7 @@ internal static class Init
             // "lock": true,
             // "lockTimeout": 60,
 
-            // revision --autogenerate: write no revision when nothing changed (as --skip-empty).
-            // "skipEmpty": false,
+            // revision --autogenerate writes no revision when nothing changed; --allow-empty writes an empty one.
 
             // What the comparisons look at: kind:glob, kind one of schema, table, column, index, unique, foreignKey,
             // check, enum, sequence (no kind: table), e.g. "table:audit_*", "column:*.row_version"; exclude wins.
