@@ -10,9 +10,10 @@ namespace DiffMigrate.Design.Scripts;
 
 /// <summary>
 /// Compiles revision scripts with Roslyn, only for the revisions that run, in slices of a few hundred scripts each:
-/// one compilation at a time, against as few references as will do, so memory stays bounded however long the history. Each slice is cached under
-/// <paramref name="cacheDirectory"/> by a hash of its scripts' paths and contents and of the DiffMigrate.Model build,
-/// so an unchanged slice is not compiled again and an edited script recompiles its own slice only.
+/// one compilation at a time, against as few references as will do, so memory stays bounded however long the
+/// history. Each slice is cached under <paramref name="cacheDirectory"/> by a hash of its scripts' paths and contents
+/// and of the DiffMigrate.Model build, so an unchanged slice is not compiled again and an edited script recompiles
+/// its own slice only.
 /// </summary>
 internal sealed class ScriptCompiler(string cacheDirectory, int sliceSize = ScriptCompiler.DefaultSliceSize)
 {

@@ -78,6 +78,19 @@ public sealed class ScriptSliceTests
         Assert.AreEqual(1, compiler.Compilations, "the first slice compiled; the second failed");
     }
 
+    [TestMethod]
+    public void A_script_that_needs_more_of_the_framework_still_compiles()
+    {
+        using var dir = new Folder();
+        var header = dir.Add(0);
+        // System.Text.Json is none of the few references a slice is compiled against first.
+        File.WriteAllText(header.Path, Folder.Script(header.Id, "s_0").Replace(
+            "op.CreateSchema(\"s_0\");", "op.CreateSchema(\"s_\" + System.Text.Json.JsonSerializer.Serialize(42));", StringComparison.Ordinal));
+        var compiler = new ScriptCompiler(dir.Cache, SliceSize);
+        Assert.AreEqual("s_42", Schema(compiler.Load([header])[header.Id]));
+        Assert.AreEqual(1, compiler.Compilations);
+    }
+
     private static string Names(List<ScriptHeader> slice) => string.Join(",", slice.Select(s => Path.GetFileName(s.Path)));
 
     private static string Schema(Migration migration) => ((CreateSchema)CompiledRevision.Record(migration.Upgrade).Single()).Name;
