@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
+using DiffMigrate.Runner.Scripts;
 
 namespace DiffMigrate.Design.Scripts;
 
@@ -21,6 +24,21 @@ public static class ScriptRevisions
         var byId = headers.ToDictionary(h => h.Id, StringComparer.Ordinal);
         var graph = RevisionGraph.Build(headers.Select(RevisionSet.ToInfo));
         var compiler = new ScriptCompiler(cacheDirectory);
-        return new RevisionSet(graph, ids => compiler.Load(ids.Select(id => byId[id]).ToList()));
+        return new RevisionSet(graph, ids => compiler.Load(ids.Select(id => byId[id]).ToList())) { OfflineSql = OfflineCache(cacheDirectory, byId) };
+    }
+
+    /// <summary>
+    /// The offline SQL cache of scripts in <paramref name="cacheDirectory"/>: a revision's entry is keyed by its
+    /// file's name and text and by the compiler's build (the rest of the key is the runner's).
+    /// </summary>
+    internal static OfflineSqlCache OfflineCache(string cacheDirectory, IReadOnlyDictionary<string, ScriptHeader> byId)
+    {
+        var compiler = typeof(ScriptCompiler).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+        return new OfflineSqlCache(Path.Combine(cacheDirectory, "offline-sql.txt"), id =>
+        {
+            var path = byId[id].Path;
+            var text = File.ReadAllBytes(path);
+            return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(Path.GetFileName(path) + "\0" + compiler + "\0"), .. text]));
+        });
     }
 }

@@ -86,14 +86,41 @@ internal static class OfflineScript
     private static VersionTable Table(DatabaseProvider provider, string versionTable) => new(new QualifiedName(null, versionTable), provider);
 
     /// <summary>
-    /// The steps' SQL. A batch that rebuilds a table takes the table's definition from its copyFrom or, failing that,
-    /// from replaying the revisions' operations from base (<paramref name="startRows"/> is where the script starts).
+    /// The steps' SQL: each step's operations from the revision set's offline cache when it holds every step, else
+    /// rendered (and then cached) as <see cref="Render(RevisionSet, DatabaseProvider, IReadOnlyList{MigrationStep}, IReadOnlyList{string})"/> says.
     /// </summary>
     private static string Write(
         RevisionSet revisions, DatabaseProvider provider, string versionTable, bool createTable, IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> startRows)
     {
         var renderer = provider.Renderer;
         var table = Table(provider, versionTable);
+        var cache = revisions.OfflineSql;
+        var bodies = cache?.Find(provider, steps);
+        if (bodies is null)
+        {
+            bodies = Render(revisions, provider, steps, startRows);
+            cache?.Save(provider, steps, bodies);
+        }
+        var script = new StringBuilder();
+        if (createTable) script.Append(renderer.RenderScript([table.Create()]));
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            script.Append("-- ").Append(StepText.Describe(step, withMessage: false)).Append("\n\n")
+                .Append(bodies[i].Sql)
+                .Append(renderer.RenderScript([.. table.Edits(step.RowsBefore, step.RowsAfter)]));
+        }
+        return Wrap(provider, script.ToString(), bodies.Any(b => b.ForeignKeysOff));
+    }
+
+    /// <summary>
+    /// Each step's operations as SQL. A batch that rebuilds a table takes the table's definition from its copyFrom
+    /// or, failing that, from replaying the revisions' operations from base (<paramref name="startRows"/> is where
+    /// the script starts): that step's SQL depends on the revisions before it.
+    /// </summary>
+    private static List<StepSql> Render(RevisionSet revisions, DatabaseProvider provider, IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> startRows)
+    {
+        var renderer = provider.Renderer;
         var replay = new SchemaReplay();
         var before = startRows.Count == 0 ? [] : revisions.Graph.PlanUpgrade([], startRows);
         var migrations = revisions.Load([.. before.Concat(steps).Select(s => s.Revision.Id).Distinct()]);
@@ -101,14 +128,13 @@ internal static class OfflineScript
         {
             foreach (var operation in Migrator.Record(migrations[step.Revision.Id], step)) replay.Apply(operation);
         }
-        var script = new StringBuilder();
-        var rebuilds = false;
-        if (createTable) script.Append(renderer.RenderScript([table.Create()]));
+        var bodies = new List<StepSql>(steps.Count);
         foreach (var step in steps)
         {
-            script.Append("-- ").Append(StepText.Describe(step, withMessage: false)).Append("\n\n");
             var statements = new List<SqlStatement>();
-            foreach (var statement in Migrator.Record(migrations[step.Revision.Id], step).SelectMany(o => Render(provider, replay, o, ref rebuilds)))
+            var rebuilds = false;
+            var operations = Migrator.Record(migrations[step.Revision.Id], step);
+            foreach (var statement in operations.SelectMany(o => Render(provider, replay, o, ref rebuilds)))
             {
                 if (statement.SuppressTransaction && provider.Dialect.TransactionalDdl)
                 {
@@ -121,10 +147,9 @@ internal static class OfflineScript
                     statements.Add(statement);
                 }
             }
-            statements.AddRange(table.Edits(step.RowsBefore, step.RowsAfter));
-            script.Append(renderer.RenderScript(statements));
+            bodies.Add(new StepSql(renderer.RenderScript(statements), rebuilds, operations.Any(o => o is BatchAlterTable { CopyFrom: null })));
         }
-        return Wrap(provider, script.ToString(), rebuilds);
+        return bodies;
     }
 
     private static string Wrap(DatabaseProvider provider, string body, bool foreignKeysOff)

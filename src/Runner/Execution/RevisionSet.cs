@@ -23,6 +23,9 @@ public sealed class RevisionSet
     /// <summary>The revision graph.</summary>
     internal RevisionGraph Graph { get; }
 
+    /// <summary>Where offline (<c>--sql</c>) runs keep each revision's SQL; null when they render every time.</summary>
+    internal OfflineSqlCache? OfflineSql { get; init; }
+
     /// <summary>Revisions compiled into an application assembly.</summary>
     public static RevisionSet FromAssembly(Assembly assembly)
     {
