@@ -97,6 +97,7 @@ internal static class IdentifierLimits
 
     // The CLI shows the rest of what is hidden, but keeps line feeds (messages of several lines): a name's own line
     // feed, or any C0 control, is escaped here so the error stays on one line. (Model cannot see Render's VisibleText.)
-    private static string Quoted(string name) =>
-        "'" + string.Concat(name.Select(c => c < ' ' || c == '\u007f' ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString())) + "'";
+    private static string Quoted(string name) => name.AsSpan().IndexOfAnyInRange('\0', '\u001f') < 0 && !name.Contains('\u007f', StringComparison.Ordinal)
+        ? "'" + name + "'"   // the common case, without a string per character (it ran for every column of every check)
+        : "'" + string.Concat(name.Select(c => c < ' ' || c == '\u007f' ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString())) + "'";
 }
