@@ -12,7 +12,8 @@ namespace DiffMigrate.Diff;
 /// <param name="ModelServerForms">
 /// The model's tables as the database server prints them (types, defaults, checks, index expressions), element for
 /// element, when the server could canonicalise them; compared instead of the model's own spelling, while the
-/// operations keep the model's spelling.
+/// operations keep the model's spelling. Its views, routines and triggers, as the server stores them, are both
+/// compared and written.
 /// </param>
 internal sealed record DiffOptions(
     Dialect Dialect,

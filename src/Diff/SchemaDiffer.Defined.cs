@@ -18,7 +18,7 @@ internal sealed partial class SchemaDiffer
     {
         if (from.Objects.IsEmpty && to.Objects.IsEmpty) return tableOperations;
         // The model's objects as the server stores them (where it could create them): compared, and written so.
-        if (options.ModelServerForms is { } forms && forms.Objects.Count == to.Objects.Count) to = to with { Objects = forms.Objects };
+        to = WithServerForms(to);
         var dialect = options.Dialect;
         if (to.Objects.FirstOrDefault(o => !dialect.SupportsObject(o.Kind)) is { } unsupported)
         {
@@ -93,7 +93,6 @@ internal sealed partial class SchemaDiffer
 
     private bool SameDefinition(DefinedObject existing, DefinedObject model)
     {
-        model = ServerForm(model);
         var rules = options.Dialect.Expressions;
         if (existing.Kind != model.Kind
             || rules.CanonicalDefinition(existing.Kind, existing.Definition) != rules.CanonicalDefinition(model.Kind, model.Definition))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DiffMigrate.Runner.Scripts;
 
 namespace DiffMigrate.Design.ModelLoading;
 
@@ -58,11 +59,8 @@ internal static class ModelCache
         var image = ModelCompiler.Compile(project, record.Compile, sources);
         log?.Invoke($"Compiled in {clock.ElapsedMilliseconds} ms.");
         var output = Path.Combine(Path.GetDirectoryName(ModelRecord.PathFor(project))!, record.Compile.AssemblyName + ".dll");
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         // A new file rather than the old one rewritten: an earlier model assembly may still be mapped by this process.
-        var temporary = output + "." + Environment.ProcessId + ".tmp";
-        File.WriteAllBytes(temporary, image);
-        File.Move(temporary, output, overwrite: true);
+        CacheFile.Replace(output, image);
         (record with
         {
             RecordedAt = DateTime.UtcNow.Ticks,

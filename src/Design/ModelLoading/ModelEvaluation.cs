@@ -40,8 +40,17 @@ internal static partial class ModelEvaluation
                 .Distinct(StringComparer.Ordinal).Take(20).ToList();
             throw new DiffMigrateException($"The model does not build: {project}\n" + (errors.Count > 0 ? string.Join("\n", errors) : stderr.Trim()));
         }
-        using var json = JsonDocument.Parse(stdout);
-        return Record(project, json.RootElement, started);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(stdout);
+        }
+        catch (JsonException e)
+        {
+            // -getProperty/-getItem make MSBuild print JSON alone; anything else is a build this tool does not understand.
+            throw new DiffMigrateException($"The model built, but MSBuild's report of it could not be read ({e.Message}): {project}\n" + string.Join("\n", stdout.Trim().Split('\n').Take(20)), e);
+        }
+        using (json) return Record(project, json.RootElement, started);
     }
 
     private static ModelRecord Record(string project, JsonElement result, long started)

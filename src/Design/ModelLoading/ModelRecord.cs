@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DiffMigrate.Runner.Scripts;
 
 namespace DiffMigrate.Design.ModelLoading;
 
@@ -40,22 +41,11 @@ internal sealed record ModelRecord(
         }
     }
 
-    public void Write()
-    {
-        var path = PathFor(Project);
-        try
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            // Written aside and moved, so that a concurrent run reads the old record or the new one, never half of one.
-            var temporary = path + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(this, ModelRecordJson.Default.ModelRecord));
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // An older record stays: its inputs are checked again on the next run, so it costs a build, never a stale model.
-        }
-    }
+    /// <summary>
+    /// Writes the record, if it can: when it cannot, an older record stays, whose inputs are checked again on the next
+    /// run, so it costs a build, never a stale model.
+    /// </summary>
+    public void Write() => CacheFile.TryReplace(PathFor(Project), JsonSerializer.Serialize(this, ModelRecordJson.Default.ModelRecord));
 }
 
 /// <summary>A folder whose default-glob <c>*.cs</c> files were these: a file added or removed there changes the model.</summary>

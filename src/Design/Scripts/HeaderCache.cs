@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DiffMigrate.Runner.Scripts;
 
 namespace DiffMigrate.Design.Scripts;
@@ -26,44 +25,24 @@ internal sealed class HeaderCache(string file)
     public void Save(IReadOnlyList<ScriptStamp> stamps, IReadOnlyList<ScriptHeader> headers)
     {
         if (stamps.Count == entries.Count && stamps.All(s => Find(s) is not null)) return;
-        var text = new StringBuilder(Version).Append('\n');
-        for (var i = 0; i < stamps.Count; i++)
+        var lines = stamps.Select((stamp, i) =>
         {
-            var (path, length, ticks) = stamps[i];
+            var (path, length, ticks) = stamp;
             var h = headers[i];
-            text.AppendJoin(Field, [
-                Escape(path), length.ToString(CultureInfo.InvariantCulture), ticks.ToString(CultureInfo.InvariantCulture),
-                Escape(h.Id), List(h.DownRevisions), List(h.BranchLabels), List(h.DependsOn),
-                h.Message is null ? "\0" : Escape(h.Message), Escape(h.ClassName)]).Append('\n');
-        }
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var temporary = file + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllText(temporary, text.ToString());
-            File.Move(temporary, file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A read-only checkout still works; it just parses every time.
-        }
+            return string.Join(Field, [
+                CacheFile.Escape(path), length.ToString(CultureInfo.InvariantCulture), ticks.ToString(CultureInfo.InvariantCulture),
+                CacheFile.Escape(h.Id), List(h.DownRevisions), List(h.BranchLabels), List(h.DependsOn),
+                h.Message is null ? "\0" : CacheFile.Escape(h.Message), CacheFile.Escape(h.ClassName)]);
+        });
+        // A read-only checkout still works; it just parses every time.
+        CacheFile.WriteEntries(file, Version, lines);
     }
 
     private static Dictionary<string, (long, long, ScriptHeader)> Load(string file)
     {
         var entries = new Dictionary<string, (long, long, ScriptHeader)>(StringComparer.Ordinal);
-        string[] lines;
-        try
-        {
-            if (!File.Exists(file)) return entries;
-            lines = File.ReadAllLines(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return entries;
-        }
-        if (lines.Length == 0 || lines[0] != Version) return entries;
-        foreach (var line in lines.Skip(1))
+        if (CacheFile.ReadEntries(file, Version) is not { } lines) return entries;
+        foreach (var line in lines)
         {
             var f = line.Split(Field);
             if (f.Length != 9
@@ -72,35 +51,17 @@ internal sealed class HeaderCache(string file)
             {
                 return new(StringComparer.Ordinal);
             }
-            var path = Unescape(f[0]);
-            entries[path] = (length, ticks, new ScriptHeader(Unescape(f[3]), Items(f[4]), Items(f[5]), Items(f[6]),
-                f[7] == "\0" ? null : Unescape(f[7]), path, Unescape(f[8])));
+            var path = CacheFile.Unescape(f[0]);
+            entries[path] = (length, ticks, new ScriptHeader(CacheFile.Unescape(f[3]), Items(f[4]), Items(f[5]), Items(f[6]),
+                f[7] == "\0" ? null : CacheFile.Unescape(f[7]), path, CacheFile.Unescape(f[8])));
         }
         return entries;
     }
 
-    private static string List(IReadOnlyList<string> items) => string.Join(Item, items.Select(Escape));
+    private static string List(IReadOnlyList<string> items) => string.Join(Item, items.Select(CacheFile.Escape));
 
-    private static string[] Items(string field) => field.Length == 0 ? [] : field.Split(Item).Select(Unescape).ToArray();
+    private static string[] Items(string field) => field.Length == 0 ? [] : field.Split(Item).Select(CacheFile.Unescape).ToArray();
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\u001f", "\\u", StringComparison.Ordinal);
-
-    private static string Unescape(string text)
-    {
-        if (!text.Contains('\\', StringComparison.Ordinal)) return text;
-        var result = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\\' || i + 1 == text.Length)
-            {
-                result.Append(text[i]);
-                continue;
-            }
-            result.Append(text[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', 'u' => '\u001f', var c => c });
-        }
-        return result.ToString();
-    }
 }
 
 /// <summary>A script file as the header cache identifies it: its path, size and modification time.</summary>

@@ -60,6 +60,9 @@ internal static partial class PostgresCatalog
                      FROM generate_series(1, {i}.indnkeyatts) k ORDER BY k)
         """;
 
+    /// <summary>Where <see cref="Statements"/> reads the schemas, the indexes and the views (the canonicaliser reads back those three).</summary>
+    public const int SchemasStatement = 0, IndexesStatement = 4, ViewsStatement = 9;
+
     public static readonly string[] Statements =
     [
         // 0: the current schema and the schemas that exist.

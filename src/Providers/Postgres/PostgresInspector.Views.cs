@@ -44,7 +44,7 @@ internal sealed partial class PostgresInspector
     }
 
     /// <summary>The catalog statements the canonicaliser's read-back of views sends, in order.</summary>
-    internal static readonly int[] RelationStatements = [0, 4, 9];
+    internal static readonly int[] RelationStatements = [PostgresCatalog.SchemasStatement, PostgresCatalog.IndexesStatement, PostgresCatalog.ViewsStatement];
 
     private sealed partial class CatalogRows
     {

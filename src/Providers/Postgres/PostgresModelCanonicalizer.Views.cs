@@ -38,9 +38,13 @@ internal sealed partial class PostgresModelCanonicalizer
         var existing = database.Objects.Where(o => o.IsRelation).ToDictionary(o => Key(o.Name), StringComparer.Ordinal);
         // A relation whose text (and a materialized view's indexes) the database holds already is in the server's form:
         // it is not asked about, so a no-op run sends nothing here and locks nothing, however many views there are.
-        var stored = model.Objects.Where(o => o.IsRelation && Stored(o, existing) is not null).Select(o => o.ToString()).ToHashSet(StringComparer.Ordinal);
-        model = model with { Objects = model.Objects.Select(o => stored.Contains(o.ToString()) ? Stored(o, existing)! : o).ToEquatableArray() };
-        var relations = InCreationOrder(model.Objects.Where(o => o.IsRelation && !stored.Contains(o.ToString())).ToList());
+        var stored = new Dictionary<string, DefinedObject>(StringComparer.Ordinal);
+        foreach (var item in model.Objects)
+        {
+            if (item.IsRelation && Stored(item, existing) is { } form) stored[item.ToString()] = form;
+        }
+        model = model with { Objects = model.Objects.Select(o => stored.GetValueOrDefault(o.ToString(), o)).ToEquatableArray() };
+        var relations = InCreationOrder(model.Objects.Where(o => o.IsRelation && !stored.ContainsKey(o.ToString())).ToList());
         if (relations.Count == 0) return (model.Objects, []);
         if (!connection.CanCreateBatch) return (model.Objects, ["views and materialized views of the model: the driver cannot send a batch of separate statements"]);
         var statements = new List<Statement>();
@@ -58,7 +62,7 @@ internal sealed partial class PostgresModelCanonicalizer
         while (true)
         {
             var (read, index, failure) = await TryRelationsAsync(connection, statements, schemas, cancellationToken).ConfigureAwait(false);
-            if (read is { } forms) return (Apply(model, forms, failed.Concat(stored)), fallbacks);
+            if (read is { } forms) return (Apply(model, forms, failed.Concat(stored.Keys)), fallbacks);
             if (failure is NotSupportedException)
             {
                 throw new DiffMigrateException($"The model's {(index >= 0 ? statements[index].Element : "views")} holds more than one SQL statement: {FirstLine(failure.Message)}", failure);

@@ -4,6 +4,7 @@ using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Runner.Revisions;
+using DiffMigrate.Runner.Scripts;
 
 namespace DiffMigrate.Runner.Execution;
 
@@ -26,6 +27,9 @@ internal sealed class OfflineSqlCache(string file, Func<string, string> scriptKe
             .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N"))));
 
     private Dictionary<string, StepSql>? entries;
+
+    // A script's key reads its file: once per revision, though a miss asks for it again when the rendered SQL is saved.
+    private readonly Dictionary<string, string> scriptKeys = new(StringComparer.Ordinal);
 
     /// <summary>The cached SQL of every step, or null when any step has none.</summary>
     public IReadOnlyList<StepSql>? Find(DatabaseProvider provider, IReadOnlyList<MigrationStep> steps)
@@ -51,70 +55,29 @@ internal sealed class OfflineSqlCache(string file, Func<string, string> scriptKe
             added |= entries.TryAdd(Key(provider, steps[i]), rendered[i]);
         }
         if (!added) return;
-        var text = new StringBuilder(Version).Append('\n');
-        foreach (var (key, entry) in entries)
-        {
-            text.Append(key).Append('\t').Append(entry.ForeignKeysOff ? 'F' : '-').Append('\t').Append(Escape(entry.Sql)).Append('\n');
-        }
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var temporary = file + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllText(temporary, text.ToString());
-            File.Move(temporary, file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A read-only checkout still works; it just renders every time.
-        }
+        // A read-only checkout still works; it just renders every time.
+        CacheFile.WriteEntries(file, Version, entries.Select(e => $"{e.Key}\t{(e.Value.ForeignKeysOff ? 'F' : '-')}\t{CacheFile.Escape(e.Value.Sql)}"));
     }
 
     private string Key(DatabaseProvider provider, MigrationStep step)
     {
-        var key = string.Join("\0", scriptKey(step.Revision.Id), step.IsUpgrade ? "up" : "down", provider.GetType().FullName, provider.Dialect.Name, Builds.Value);
+        var id = step.Revision.Id;
+        if (!scriptKeys.TryGetValue(id, out var script)) scriptKeys[id] = script = scriptKey(id);
+        var key = string.Join("\0", script, step.IsUpgrade ? "up" : "down", provider.GetType().FullName, provider.Dialect.Name, Builds.Value);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..40];
     }
 
     private static Dictionary<string, StepSql> Load(string file)
     {
         var entries = new Dictionary<string, StepSql>(StringComparer.Ordinal);
-        string[] lines;
-        try
-        {
-            if (!File.Exists(file)) return entries;
-            lines = File.ReadAllLines(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return entries;
-        }
-        if (lines.Length == 0 || lines[0] != Version) return entries;
-        foreach (var line in lines.Skip(1))
+        if (CacheFile.ReadEntries(file, Version) is not { } lines) return entries;
+        foreach (var line in lines)
         {
             var f = line.Split('\t');
             if (f.Length != 3 || f[1] is not ("F" or "-")) return new(StringComparer.Ordinal);
-            entries[f[0]] = new StepSql(Unescape(f[2]), f[1] == "F", DependsOnEarlierRevisions: false);
+            entries[f[0]] = new StepSql(CacheFile.Unescape(f[2]), f[1] == "F", DependsOnEarlierRevisions: false);
         }
         return entries;
-    }
-
-    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
-
-    private static string Unescape(string text)
-    {
-        if (!text.Contains('\\', StringComparison.Ordinal)) return text;
-        var result = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\\' || i + 1 == text.Length)
-            {
-                result.Append(text[i]);
-                continue;
-            }
-            result.Append(text[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', var c => c });
-        }
-        return result.ToString();
     }
 }
 

@@ -88,8 +88,7 @@ public sealed class HostileNameTests
         Run(project, 0, "scaffold", "--url", "sqlite:///a.db", "--out", "Scaffolded", "--namespace", "Adopted", "--style", style);
         var files = Directory.GetFiles(Path.Combine(project.Directory, "Scaffolded"), "*.cs");
         var model = ModelAssembly.Compile(files.Select(File.ReadAllText), Path.Combine(project.Directory, "Adopted.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
         var compare = project.Run("diff", "--from", "sqlite:///a.db", "--to", "model");
         Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + string.Join("\n", files.Select(File.ReadAllText)));
         Run(project, 2, "scaffold", "--url", "sqlite:///a.db", "--out", "Again", "--namespace", "Adopted;\u2028class X {}");

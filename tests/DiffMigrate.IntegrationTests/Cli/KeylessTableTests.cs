@@ -54,8 +54,7 @@ public sealed class KeylessTableTests
         var entity = files.Single(f => f.Contains("class AuditLog", StringComparison.Ordinal));
         StringAssert.Contains(entity, "[Keyless]\n");
         var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
         var compare = project.Run("diff", "--from", "sqlite:///a.db", "--to", "model");
         Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + "\n" + entity);
         Assert.AreEqual(0, project.Run("revision", "--autogenerate", "--from-empty", "-m", "baseline").Code);

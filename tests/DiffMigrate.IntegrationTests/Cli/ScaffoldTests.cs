@@ -69,8 +69,7 @@ public sealed class ScaffoldTests
         if (style == "attributes") Assert.IsGreaterThan(1, files.Count, "an entity class per table");
         var source = string.Join("\n", files.Select(File.ReadAllText));
         var model = ModelAssembly.Compile(files.Select(File.ReadAllText), Path.Combine(project.Directory, "Adopted.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
 
         var compare = project.Run("diff", "--from", a, "--to", "model");
         Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + "\n" + source);

@@ -187,8 +187,7 @@ public sealed class PostgresConstraintOptionTests
         StringAssert.Contains(source, "notValid: true", source);
         StringAssert.Contains(source, "deferrable: true, initiallyDeferred: true", source);
         var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
         var compare = project.Run("diff", "--from", a.Url, "--to", "model");
         Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + "\n" + source);
         Assert.IsFalse(compare.Out.Contains("not compare", StringComparison.Ordinal), compare.Out);
@@ -209,8 +208,7 @@ public sealed class PostgresConstraintOptionTests
         var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
             body + "\n    }\n}\n";
         var model = ModelAssembly.Compile(source, Path.Combine(project.Directory, name));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model.Replace("\\", "\\\\", StringComparison.Ordinal)}\""));
+        project.UseModel(model);
     }
 
     private static string Validated(TestDatabase database) => string.Join(",", database.Strings(

@@ -163,8 +163,7 @@ public sealed class PostgresIndexOptionTests
             StringAssert.Contains(source, style == "builder" ? "nullsNotDistinct: true" : "NullsNotDistinct = true", source);
             StringAssert.Contains(source, "jsonb_path_ops", source);
             var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
-            var config = Path.Combine(project.Directory, "diffmigrate.json");
-            File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+            project.UseModel(model);
             var compare = project.Run("diff", "--from", a.Url, "--to", "model");
             Assert.AreEqual(0, compare.Code, style + ": " + compare.Out + compare.Err + "\n" + source);
 

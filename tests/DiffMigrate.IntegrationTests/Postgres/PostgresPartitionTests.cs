@@ -129,8 +129,7 @@ public sealed class PostgresPartitionTests
         Assert.AreEqual(1, System.Text.RegularExpressions.Regex.Count(source, "measurement_city_idx"), source);
         StringAssert.Contains(source, "m2026_logdate_desc", source);
         var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
         var compare = project.Run("diff", "--from", a.Url, "--to", "model");
         Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + "\n" + source);
         Assert.IsFalse(compare.Out.Contains("not compare", StringComparison.Ordinal), compare.Out);
@@ -154,7 +153,6 @@ public sealed class PostgresPartitionTests
         var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
             body + "\n    }\n}\n";
         var model = ModelAssembly.Compile(source, Path.Combine(project.Directory, $"Model{Guid.NewGuid():N}.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
     }
 }

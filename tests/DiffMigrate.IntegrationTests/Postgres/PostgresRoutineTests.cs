@@ -166,8 +166,7 @@ public sealed class PostgresRoutineTests
         StringAssert.Contains(text, "builder.Trigger(\"posts_not_empty\"", text);
         StringAssert.Contains(text, "builder.Aggregate(", text);
         var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
 
         var compare = project.Run("diff", "--from", source.Url, "--to", "model");
         Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + "\n" + text);

@@ -163,8 +163,7 @@ public sealed class PostgresViewTests
         StringAssert.Contains(text, "new QualifiedName(\"reporting\", \"summary\")", text);
 
         var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
         project.Environment["DIFFMIGRATE_URL"] = target.Url;
         var compare = project.Run("diff", "--from", source.Url, "--to", "model");
         Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + "\n" + text);
@@ -231,8 +230,7 @@ public sealed class PostgresViewTests
         var source = "using DiffMigrate;\nusing DiffMigrate.Schema;\n\npublic sealed class Model : SchemaDefinition\n{\n    public override void Define(SchemaBuilder b)\n    {\n" +
             body + "\n    }\n}\n";
         var path = ModelAssembly.Compile(source, Path.Combine(project.Directory, $"Model{Interlocked.Increment(ref models)}.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{path}\""));
+        project.UseModel(path);
     }
 
     private static string Join(IEnumerable<string> values) => string.Join(",", values);

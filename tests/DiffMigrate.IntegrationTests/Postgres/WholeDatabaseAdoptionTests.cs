@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Workloads;
 
@@ -103,8 +102,8 @@ public sealed partial class WholeDatabaseAdoptionTests
         var files = Directory.GetFiles(Path.Combine(project.Directory, "Scaffolded"), "*.cs").Select(File.ReadAllText).ToList();
         var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
         var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\"")
-            .Replace("sqlite:///app.db", b.Url.Replace("\\", "\\\\", StringComparison.Ordinal), StringComparison.Ordinal));
+        project.UseModel(model);
+        File.WriteAllText(config, File.ReadAllText(config).Replace("sqlite:///app.db", b.Url.Replace("\\", "\\\\", StringComparison.Ordinal), StringComparison.Ordinal));
         project.Environment["DIFFMIGRATE_URL"] = b.Url;
 
         var toModel = project.Run("diff", "--from", a.Url, "--to", "model");

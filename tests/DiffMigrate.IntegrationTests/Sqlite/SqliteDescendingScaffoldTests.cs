@@ -31,8 +31,7 @@ public sealed class SqliteDescendingScaffoldTests
         StringAssert.Contains(source, style == "builder" ? "descending: [true]);" : "IsDescending = new[] { true }", source);
 
         var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll"));
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model}\""));
+        project.UseModel(model);
         var compare = project.Run("diff", "--from", "sqlite:///a.db", "--to", "model");
         Assert.AreEqual(0, compare.Code, compare.Out + compare.Err + "\n" + source);
 

@@ -96,8 +96,7 @@ public sealed class SqliteIndexCollationTests
             var source = string.Join("\n", files);
             StringAssert.Contains(source, style == "builder" ? "new IndexKeyOptions(Collation: \"RTRIM\")" : "Collations = new[] { \"RTRIM\" }", source);
             var model = ModelAssembly.Compile(files, Path.Combine(project.Directory, $"Adopted{style}.dll"));
-            var config = Path.Combine(project.Directory, "diffmigrate.json");
-            File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", $"\"model\": \"{model.Replace("\\", "\\\\", StringComparison.Ordinal)}\""));
+            project.UseModel(model);
             var compare = project.Run("diff", "--from", "sqlite:///a.db", "--to", "model");
             Assert.AreEqual(0, compare.Code, style + ": " + compare.Out + compare.Err + "\n" + source);
         }

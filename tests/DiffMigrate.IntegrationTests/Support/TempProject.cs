@@ -33,6 +33,14 @@ internal sealed class TempProject : IDisposable
         return this;
     }
 
+    /// <summary>Points the configuration's <c>model</c> at <paramref name="model"/> (a scaffolded and compiled model, say).</summary>
+    public void UseModel(string model)
+    {
+        var config = Path.Combine(Directory, "diffmigrate.json");
+        var value = "\"model\": \"" + model.Replace("\\", "\\\\", StringComparison.Ordinal) + "\"";
+        File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", _ => value));
+    }
+
     public (int Code, string Out, string Err) Run(params string[] args)
     {
         using var stdout = new StringWriter();
