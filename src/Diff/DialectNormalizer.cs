@@ -29,16 +29,16 @@ internal sealed class DialectNormalizer(Dialect dialect)
         return table with
         {
             Name = Name(table.Name),
-            Columns = table.Columns.Select(c => Column(c, c.Name == rowid)).ToEquatableArray(),
-            ForeignKeys = table.ForeignKeys.Select(f => f with
+            Columns = table.Columns.Map(c => Column(c, c.Name == rowid)),
+            ForeignKeys = table.ForeignKeys.Map(f => f with
             {
                 ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred, NotValid = f.NotValid && dialect.SupportsNotValidConstraints,
-            }).ToEquatableArray(),
-            Indexes = table.Indexes.Select(i => Index(table, i)).ToEquatableArray(),
-            UniqueConstraints = table.UniqueConstraints.Select(u => u with { Deferrable = u.Deferrable || u.InitiallyDeferred }).ToEquatableArray(),
-            CheckConstraints = table.CheckConstraints.Select(c => c with { Sql = Expression(c.Sql), NotValid = c.NotValid && dialect.SupportsNotValidConstraints }).ToEquatableArray(),
+            }),
+            Indexes = table.Indexes.Map(i => Index(table, i)),
+            UniqueConstraints = table.UniqueConstraints.Map(u => u with { Deferrable = u.Deferrable || u.InitiallyDeferred }),
+            CheckConstraints = table.CheckConstraints.Map(c => c with { Sql = Expression(c.Sql), NotValid = c.NotValid && dialect.SupportsNotValidConstraints }),
             // The server's form is what counts (the canonicaliser asks for it); without one, only the spacing is forgiven.
-            ExclusionConstraints = table.ExclusionConstraints.Select(x => x with { Definition = Spaced(x.Definition)! }).ToEquatableArray(),
+            ExclusionConstraints = table.ExclusionConstraints.Map(x => x with { Definition = Spaced(x.Definition)! }),
             Comment = Comment(table.Comment),
             PartitionBy = Spaced(table.PartitionBy),
             PartitionOf = table.PartitionOf is { } parent ? Name(parent) : null,

@@ -32,7 +32,7 @@ internal static class Autogenerate
 
     /// <summary>
     /// The operations that take the database to the model under <paramref name="config"/>: shorthand for
-    /// <see cref="SchemaComparison.Compare"/> with <see cref="ComparisonOptions.For"/>.
+    /// <see cref="SchemaComparison.Compare(DbConnection, DatabaseSchema)"/> with <see cref="ComparisonOptions.For"/>.
     /// </summary>
     public static IReadOnlyList<MigrationOperation> Compare(
         DbConnection connection, DatabaseProvider provider, DatabaseSchema model, DiffMigrateConfig config, Action<string>? log = null) =>

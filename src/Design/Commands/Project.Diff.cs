@@ -19,13 +19,16 @@ internal sealed partial class Project
     public int Diff(string format, bool exitCode, string message = "candidate", DateTimeOffset? date = null, bool colour = false, bool failOnUnmanaged = false)
     {
         if (!DiffFormats.Contains(format, StringComparer.Ordinal)) throw new DiffMigrateException($"Unknown format '{format}': expected {string.Join(", ", DiffFormats)}.");
-        var model = Autogenerate.LoadModel(Config, log);
-        var provider = DatabaseProviders.For(Url.Dialect);
-        using var connection = OpenForReading();
-        var graph = Revisions.Graph;
-        RequireAtHead(Migrator(connection, provider, log).Current(), graph);
-        var pipeline = Pipeline(provider);
-        var comparison = pipeline.Compare(connection, model);
+        var model = ModelLoad.Start(Config, log);
+        var graph = model.Alongside(() => Revisions.Graph);
+        var (pipeline, comparison) = model.Alongside(() =>
+        {
+            var pipeline = Pipeline(DatabaseProviders.For(Url.Dialect));
+            using var connection = OpenForReading();
+            RequireAtHead(Migrator(connection, pipeline.Provider, log).Current(), graph);
+            return (pipeline, pipeline.Compare(connection, () => model.Schema));
+        });
+        var provider = pipeline.Provider;
         var operations = comparison.Operations;
         var unmanaged = UnmanagedReport.Of(pipeline.Unmanaged(comparison.Database));
         output.Write(format == "csharp"

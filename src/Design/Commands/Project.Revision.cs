@@ -110,18 +110,21 @@ internal sealed partial class Project
         IReadOnlyList<string> notes = [];
         if (options.Autogenerate)
         {
-            var model = Autogenerate.LoadModel(Config, log);
-            var provider = DatabaseProviders.For(Url.Dialect);
+            var model = ModelLoad.Start(Config, log);
+            var provider = model.Alongside(() => DatabaseProviders.For(Url.Dialect));
             var pipeline = new SchemaComparison(provider, RevisionComparison(options.AllowEmpty), log);
             if (options.FromEmpty)
             {
-                upgrade = pipeline.Diff(Schema.DatabaseSchema.Empty, model);
+                upgrade = pipeline.Diff(Schema.DatabaseSchema.Empty, model.Schema);
             }
             else
             {
-                using var connection = OpenForReading();
-                RequireAtHead(Migrator(connection, provider, log).Current(), graph);
-                upgrade = pipeline.Compare(connection, model).Operations;
+                upgrade = model.Alongside(() =>
+                {
+                    using var connection = OpenForReading();
+                    RequireAtHead(Migrator(connection, provider, log).Current(), graph);
+                    return pipeline.Compare(connection, () => model.Schema).Operations;
+                });
             }
             if (pipeline.Rewrite(upgrade) is not { } rewritten)
             {

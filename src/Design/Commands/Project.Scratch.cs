@@ -14,16 +14,16 @@ internal sealed partial class Project
     /// </summary>
     public int CheckFromMigrations(bool failOnUnmanaged = false)
     {
-        var model = Autogenerate.LoadModel(Config, log);
-        return WithScratch((connection, provider) =>
+        var model = ModelLoad.Start(Config, log);
+        return model.Alongside(() => WithScratch((connection, provider) =>
         {
             Migrator(connection, provider, _ => { }).Upgrade("heads");
             var pipeline = Pipeline(provider);
-            var comparison = pipeline.Compare(connection, model);
+            var comparison = pipeline.Compare(connection, () => model.Schema);
             var unmanaged = UnmanagedReport.Of(pipeline.Unmanaged(comparison.Database));
             return Report(comparison.Operations, unmanaged, failOnUnmanaged,
                 "The model matches what the revisions build.", "The model differs from what the revisions build ({0}): add a revision for these");
-        });
+        }));
     }
 
     /// <summary>

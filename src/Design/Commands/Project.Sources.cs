@@ -28,8 +28,12 @@ internal sealed partial class Project
         if (to == "model" && IsUrl(from))
         {
             // The database against the model is what autogenerate does (the server canonicalises the model's side).
-            using var connection = drivers.Open(DatabaseUrl.Parse(from, Config.Directory).ForReading());
-            comparison = pipeline.Compare(connection, Autogenerate.LoadModel(Config, log));
+            var model = ModelLoad.Start(Config, log);
+            comparison = model.Alongside(() =>
+            {
+                using var connection = drivers.Open(DatabaseUrl.Parse(from, Config.Directory).ForReading());
+                return pipeline.Compare(connection, () => model.Schema);
+            });
             unmanaged = UnmanagedReport.Of(pipeline.Unmanaged(comparison.Database));
         }
         else

@@ -92,12 +92,15 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
     /// </summary>
     public int Check(bool failOnUnmanaged = false)
     {
-        var model = Autogenerate.LoadModel(Config, log);
-        var provider = DatabaseProviders.For(Url.Dialect);
-        using var connection = OpenForReading();
-        RequireAtHead(Migrator(connection, provider, log).Current(), Revisions.Graph);
-        var pipeline = Pipeline(provider);
-        var comparison = pipeline.Compare(connection, model);
+        var model = ModelLoad.Start(Config, log);
+        var (pipeline, comparison) = model.Alongside(() =>
+        {
+            var pipeline = Pipeline(DatabaseProviders.For(Url.Dialect));
+            using var connection = OpenForReading();
+            RequireAtHead(Migrator(connection, pipeline.Provider, log).Current(), Revisions.Graph);
+            return (pipeline, pipeline.Compare(connection, () => model.Schema));
+        });
+        var provider = pipeline.Provider;
         var operations = comparison.Operations;
         var unmanaged = UnmanagedReport.Of(pipeline.Unmanaged(comparison.Database));
         if (operations.Count == 0)

@@ -36,16 +36,40 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
     /// </remarks>
     public Comparison Compare(DbConnection connection, DatabaseSchema model)
     {
-        IndexOptionSupport.Check(model, Provider.Dialect);
-        IdentifierLimits.Check(model, Provider.Dialect);   // before the canonicaliser creates anything under a name the server would cut
+        CheckModel(model);
         var clock = Stopwatch.StartNew();
-        var schemas = model.Schemas.Concat(model.Tables.Select(t => t.Name.Schema).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
-        var database = Inspect(connection, schemas, Options.IncludeSchemas);
-        var timings = $"inspected {database.Tables.Count} tables in {clock.ElapsedMilliseconds} ms";
+        var database = Inspect(connection, Schemas(model), Options.IncludeSchemas);
+        return Compare(connection, model, database, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// <see cref="Compare(DbConnection, DatabaseSchema)"/> with a model still loading: the database's default schema
+    /// (every schema with <see cref="ComparisonOptions.IncludeSchemas"/>) is read first, then <paramref name="model"/>
+    /// waited for; a model that names other schemas has the database read again with them.
+    /// </summary>
+    public Comparison Compare(DbConnection connection, Func<DatabaseSchema> model)
+    {
+        var clock = Stopwatch.StartNew();
+        var database = Inspect(connection, [], Options.IncludeSchemas);
+        var inspected = clock.ElapsedMilliseconds;
+        var loaded = model();
+        CheckModel(loaded);
+        if (!Options.IncludeSchemas && Schemas(loaded) is { Count: > 0 } schemas)
+        {
+            clock.Restart();
+            database = Inspect(connection, schemas);
+            inspected = clock.ElapsedMilliseconds;
+        }
+        return Compare(connection, loaded, database, inspected);
+    }
+
+    private Comparison Compare(DbConnection connection, DatabaseSchema model, DatabaseSchema database, long inspected)
+    {
+        var clock = Stopwatch.StartNew();
+        var timings = $"inspected {database.Tables.Count} tables in {inspected} ms";
         DatabaseSchema? serverForms = null;
         if (Provider.Canonicalizer is { } canonicalizer)
         {
-            clock.Restart();
             var (forms, problem) = canonicalizer.CanonicalizeAsync(connection, model, database).GetAwaiter().GetResult();
             serverForms = forms;
             // With forms, the problem is the elements that fell back alone, one line each.
@@ -98,6 +122,16 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
     /// </summary>
     public IReadOnlyList<MigrationOperation>? Rewrite(IReadOnlyList<MigrationOperation> upgrade) =>
         Options.RewriteOperations is { } rewrite ? rewrite(upgrade) : upgrade;
+
+    // Before the canonicaliser creates anything under a name the server would cut.
+    private void CheckModel(DatabaseSchema model)
+    {
+        IndexOptionSupport.Check(model, Provider.Dialect);
+        IdentifierLimits.Check(model, Provider.Dialect);
+    }
+
+    private static List<string> Schemas(DatabaseSchema model) =>
+        model.Schemas.Concat(model.Tables.Select(t => t.Name.Schema).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
 
     private SchemaDiffer Differ(DatabaseSchema? serverForms) => new(new DiffOptions(Provider.Dialect, Options.VersionTable, ModelServerForms: serverForms));
 

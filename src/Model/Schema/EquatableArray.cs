@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DiffMigrate.Schema;
 
@@ -36,6 +37,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     {
         var a = AsImmutableArray();
         var b = other.AsImmutableArray();
+        if (a == b) return true;   // one array: a normalised table that needed no change keeps its own
         if (a.Length != b.Length) return false;
         var comparer = EqualityComparer<T>.Default;
         for (var i = 0; i < a.Length; i++)
@@ -87,4 +89,26 @@ public static class EquatableArray
 
     /// <summary>Materialises a sequence.</summary>
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new(items.ToImmutableArray());
+
+    /// <summary>
+    /// Each item through <paramref name="map"/>, in one array of the right size; when every item comes back as itself,
+    /// <paramref name="items"/> unchanged (no array made, and equality with it is one reference check).
+    /// </summary>
+    internal static EquatableArray<T> Map<T>(this EquatableArray<T> items, Func<T, T> map) where T : class
+    {
+        var source = items.AsImmutableArray();
+        T[]? mapped = null;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var item = map(source[i]);
+            if (mapped is null)
+            {
+                if (ReferenceEquals(item, source[i])) continue;
+                mapped = new T[source.Length];
+                source.CopyTo(0, mapped, 0, i);
+            }
+            mapped[i] = item;
+        }
+        return mapped is null ? items : new(ImmutableCollectionsMarshal.AsImmutableArray(mapped));
+    }
 }

@@ -29,7 +29,7 @@ internal sealed partial class PostgresModelCanonicalizer
                 .ToList();
             var generated = table.Columns
                 .Select(c => c.Computed is { } e
-                    ? ShapeFor(shaped, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(TypeSql(c), e, $"generated column {Of(c)}")
+                    ? ShapeFor(shaped, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(WithoutModifiers(TypeSql(c)), e, $"generated column {Of(c)}")
                     : ((string, string)?)null)
                 .ToList();
             var checks = table.CheckConstraints.Select(k =>
@@ -108,12 +108,25 @@ internal sealed partial class PostgresModelCanonicalizer
             var words = PostgresSqlScanner.Identifiers(text).Concat(plain).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var columns = table.Columns
                 .Where(c => words.Contains(c.Name) && c.Name != except)
-                .Select(c => $"{Quote(c.Name)} {TypeSql(c)}{Collate(c.Collation)}")
+                .Select(c => $"{Quote(c.Name)} {WithoutModifiers(TypeSql(c))}{Collate(c.Collation)}")
                 .ToList();
             var key = string.Join(",", columns);
             if (!shapes.TryGetValue(key, out var shape)) shapes[key] = shape = new Shape($"{Prefix}s{shapes.Count}", columns, $"columns of table {table.Name} used by its {element}");
             return shape;
         }
+
+        /// <summary>
+        /// <paramref name="typeSql"/> without its length, precision or scale: the server prints an expression over a
+        /// column, or a generated column's expression, the same whatever they are (a cast it adds names the type alone;
+        /// the length coercion it adds is implicit, never printed), so tables whose types differ only there share one
+        /// temporary table, and the statements sent stay as many however many tables the model has. A quoted type
+        /// name is left as it is.
+        /// </summary>
+        internal static string WithoutModifiers(string typeSql) =>
+            typeSql.Contains('"', StringComparison.Ordinal) ? typeSql : Modifiers().Replace(typeSql, "");
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(\s*\d+\s*(,\s*-?\d+\s*)?\)")]
+        private static partial System.Text.RegularExpressions.Regex Modifiers();
 
         private bool Usable(Column column) => column.Type.Kind != SqlTypeKind.Enum || !unusableEnums.Contains(Key(EnumType.NameOf(column.Type)));
 

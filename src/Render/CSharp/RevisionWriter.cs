@@ -43,7 +43,7 @@ internal static class RevisionWriter
         return text.ToString();
     }
 
-    private static AttributeListSyntax Attribute(RevisionSource source)
+    internal static AttributeListSyntax Attribute(RevisionSource source)
     {
         var args = new List<AttributeArgumentSyntax> { AttributeArgument(Str(source.Id)) };
         args.AddRange(source.DownRevisions.Select(d => AttributeArgument(Str(d))));
@@ -66,8 +66,16 @@ internal static class RevisionWriter
         text.Append("    public override void ").Append(name).Append("(Operations op)\n    {\n");
         text.Append("        ").Append(Marker).Append('\n');
         foreach (var note in notes) CSharpText.Comment(text, "        ", note);
-        foreach (var operation in operations) Statement(text, operation);
+        // Each call is written on its own (most of a 500-table revision's time is building and printing Roslyn nodes).
+        foreach (var statement in InOrder.Each(operations, o => Statement(o))) text.Append(statement);
         text.Append("    }\n");
+    }
+
+    private static string Statement(MigrationOperation operation)
+    {
+        var text = new StringBuilder();
+        Statement(text, operation);
+        return text.ToString();
     }
 
     private static void Statement(StringBuilder text, MigrationOperation operation, string indent = "        ", string receiver = "op")

@@ -40,6 +40,22 @@ public sealed class SyntaxTextTests
         }
     }
 
+    [TestMethod]
+    public void The_revision_attribute_prints_as_the_normaliser_prints_it()
+    {
+        string[] messages = ["initial", "it's \"quoted\"", "line\nbreak\u2028", "\\ {0} 日本語", ""];
+        foreach (var message in messages)
+        {
+            foreach (var (down, labels, depends) in new (string[], string[], string[])[] { ([], [], []), (["a1", "b2"], [], []), (["a1"], ["main", "x\"y"], ["c3"]) })
+            {
+                var attribute = RevisionWriter.Attribute(new RevisionSource("abc123", down, message, DateTimeOffset.UnixEpoch, [], [], labels, depends));
+                Assert.AreEqual(Syntax.NormalizedText(attribute), Syntax.Text(attribute), message);
+            }
+        }
+        Assert.AreEqual("[Revision(\"abc123\", \"a1\", Message = \"m\")]",
+            Syntax.Text(RevisionWriter.Attribute(new RevisionSource("abc123", ["a1"], "m", DateTimeOffset.UnixEpoch, [], []))));
+    }
+
     private static IEnumerable<MigrationOperation> Operations()
     {
         var all = SampleOperations.All().ToList();
