@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DiffMigrate.Dialects;
 using DiffMigrate.Schema;
 
@@ -18,7 +19,13 @@ internal sealed class DialectNormalizer(Dialect dialect)
             ? name with { Schema = null }
             : name;
 
-    public Table Table(Table table)
+    // Each table normalised once per dialect however many comparisons see it: a command can then normalise the
+    // database it read while the model is still loading, and the comparison finds that work done.
+    private static readonly ConditionalWeakTable<Dialect, ConditionalWeakTable<Table, Table>> Normalized = [];
+
+    public Table Table(Table table) => Normalized.GetValue(dialect, _ => []).GetValue(table, NormalizedTable);
+
+    private Table NormalizedTable(Table table)
     {
         if (table.Strict && dialect.SupportsStrictTables)
         {

@@ -110,6 +110,12 @@ internal sealed partial class SchemaDiffer(DiffOptions options)
         }
     }
 
+    /// <summary>
+    /// Normalises <paramref name="schema"/>'s tables ahead of <see cref="Diff"/> (which then finds them done): work for
+    /// a core that would otherwise wait, such as the database's side while the model loads.
+    /// </summary>
+    public void Prepare(DatabaseSchema schema) => InOrder.Each(schema.Tables, normalizer.Table);
+
     private Dictionary<QualifiedName, TablePair> Tables(DatabaseSchema schema, DatabaseSchema? serverForms)
     {
         // By name, not FindTable's scan for each table (which made the comparison of 500 tables quadratic).

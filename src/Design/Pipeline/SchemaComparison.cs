@@ -52,6 +52,7 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
         var clock = Stopwatch.StartNew();
         var database = Inspect(connection, [], Options.IncludeSchemas);
         var inspected = clock.ElapsedMilliseconds;
+        if (Options.IncludeObject is null) Differ(null).Prepare(database);   // while the model loads (a filter makes new tables)
         var loaded = model();
         CheckModel(loaded);
         if (!Options.IncludeSchemas && Schemas(loaded) is { Count: > 0 } schemas)
