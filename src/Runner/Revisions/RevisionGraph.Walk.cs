@@ -64,6 +64,9 @@ internal sealed partial class RevisionGraph
         var count = new int[ordered.Count];
         foreach (var head in current) inCurrent[head] = true;
         Enliven(current);
+        var mark = new int[ordered.Count];
+        var walks = 0;
+        var walk = new Stack<int>();
         var output = new List<RevisionNode>(remaining);
         var index = 0;
         while (current.Count > 0)
@@ -89,7 +92,7 @@ internal sealed partial class RevisionGraph
             else
             {
                 current[index] = next[0];
-                current.AddRange(next.Skip(1));
+                for (var k = 1; k < next.Count; k++) current.Add(next[k]);
                 foreach (var n in next)
                 {
                     inCurrent[n] = true;
@@ -140,22 +143,28 @@ internal sealed partial class RevisionGraph
             }
         }
 
-        // The first head in the list, other than the candidate, that reaches it through live revisions.
+        // The first head in the list, other than the candidate, that reaches it through live revisions. The walk marks
+        // what it saw with a number of its own (one more for a head in the list), so that a graph with many branch
+        // points allocates nothing per walk.
         int FirstHeadAbove(int candidate)
         {
-            var seen = new HashSet<int> { candidate };
-            var stack = new Stack<int>([candidate]);
-            var found = new HashSet<int>();
-            while (stack.Count > 0)
+            walks += 2;
+            mark[candidate] = walks;
+            walk.Push(candidate);
+            while (walk.Count > 0)
             {
-                foreach (var up in ups[stack.Pop()])
+                foreach (var up in ups[walk.Pop()])
                 {
-                    if (!live[up] || !seen.Add(up)) continue;
-                    if (inCurrent[up]) found.Add(up);
-                    stack.Push(up);
+                    if (!live[up] || mark[up] >= walks) continue;
+                    mark[up] = inCurrent[up] ? walks + 1 : walks;
+                    walk.Push(up);
                 }
             }
-            return current.FindIndex(found.Contains);
+            for (var i = 0; i < current.Count; i++)
+            {
+                if (mark[current[i]] == walks + 1) return i;
+            }
+            return -1;
         }
     }
 
