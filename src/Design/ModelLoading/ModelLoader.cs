@@ -42,7 +42,6 @@ internal static class ModelLoader
     /// </summary>
     public static DatabaseSchema ReadSchema(Assembly assembly, string modelPath, NamingConvention naming)
     {
-        using var warmup = ModelWarmup.Start(assembly);
         try
         {
             return SchemaModel.FromAssembly(assembly, naming);
