@@ -26,14 +26,14 @@ internal sealed class ModelLoad
     private ExceptionDispatchInfo? failure;
     private bool replayed;
 
-    private ModelLoad(Func<Action<string>, DatabaseSchema> load, Action<string> log)
+    private ModelLoad(DiffMigrateConfig config, Action<string> log)
     {
         this.log = log;
         thread = new Thread(() =>
         {
             try
             {
-                schema = load(Buffer);
+                schema = Autogenerate.LoadModel(config, Buffer);
             }
             catch (Exception e)
             {
@@ -44,10 +44,7 @@ internal sealed class ModelLoad
     }
 
     /// <summary>Starts loading the model that <paramref name="config"/> names.</summary>
-    public static ModelLoad Start(DiffMigrateConfig config, Action<string> log) => Start(l => Autogenerate.LoadModel(config, l), log);
-
-    /// <summary>Starts <paramref name="load"/> (given the log to write to) on the model's thread.</summary>
-    internal static ModelLoad Start(Func<Action<string>, DatabaseSchema> load, Action<string> log) => new(load, log);
+    public static ModelLoad Start(DiffMigrateConfig config, Action<string> log) => new(config, log);
 
     /// <summary>The model, once loaded; its log lines are written first, and its failure is thrown here.</summary>
     public DatabaseSchema Schema

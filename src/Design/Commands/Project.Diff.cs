@@ -20,13 +20,13 @@ internal sealed partial class Project
     {
         if (!DiffFormats.Contains(format, StringComparer.Ordinal)) throw new DiffMigrateException($"Unknown format '{format}': expected {string.Join(", ", DiffFormats)}.");
         var model = ModelLoad.Start(Config, log);
-        var graph = model.Alongside(() => Revisions.Graph);
-        var (pipeline, comparison) = model.Alongside(() =>
+        var (graph, pipeline, comparison) = model.Alongside(() =>
         {
             var pipeline = Pipeline(DatabaseProviders.For(Url.Dialect));
             using var connection = OpenForReading();
+            var graph = Revisions.Graph;
             RequireAtHead(Migrator(connection, pipeline.Provider, log).Current(), graph);
-            return (pipeline, pipeline.Compare(connection, () => model.Schema));
+            return (graph, pipeline, pipeline.Compare(connection, () => model.Schema));
         });
         var provider = pipeline.Provider;
         var operations = comparison.Operations;

@@ -37,7 +37,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     {
         var a = AsImmutableArray();
         var b = other.AsImmutableArray();
-        if (a == b) return true;   // one array: a normalised table that needed no change keeps its own
+        if (a == b) return true;   // one array (a table compared with itself, or with an unchanged copy of a record)
         if (a.Length != b.Length) return false;
         var comparer = EqualityComparer<T>.Default;
         for (var i = 0; i < a.Length; i++)
@@ -90,25 +90,12 @@ public static class EquatableArray
     /// <summary>Materialises a sequence.</summary>
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new(items.ToImmutableArray());
 
-    /// <summary>
-    /// Each item through <paramref name="map"/>, in one array of the right size; when every item comes back as itself,
-    /// <paramref name="items"/> unchanged (no array made, and equality with it is one reference check).
-    /// </summary>
-    internal static EquatableArray<T> Map<T>(this EquatableArray<T> items, Func<T, T> map) where T : class
+    /// <summary>Each item through <paramref name="map"/>, into one array of the right size (no builder, no copy).</summary>
+    internal static EquatableArray<TOut> Map<T, TOut>(this EquatableArray<T> items, Func<T, TOut> map)
     {
         var source = items.AsImmutableArray();
-        T[]? mapped = null;
-        for (var i = 0; i < source.Length; i++)
-        {
-            var item = map(source[i]);
-            if (mapped is null)
-            {
-                if (ReferenceEquals(item, source[i])) continue;
-                mapped = new T[source.Length];
-                source.CopyTo(0, mapped, 0, i);
-            }
-            mapped[i] = item;
-        }
-        return mapped is null ? items : new(ImmutableCollectionsMarshal.AsImmutableArray(mapped));
+        var mapped = new TOut[source.Length];
+        for (var i = 0; i < source.Length; i++) mapped[i] = map(source[i]);
+        return new(ImmutableCollectionsMarshal.AsImmutableArray(mapped));
     }
 }

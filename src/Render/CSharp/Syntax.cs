@@ -70,9 +70,9 @@ internal static class Syntax
     /// <remarks>
     /// The calls a revision is made of use a handful of node kinds; those are printed token by token, with Roslyn's
     /// own spacing (a space after a comma, a named argument's colon and <c>new</c>, around an attribute argument's
-    /// <c>=</c>): Roslyn's whitespace normaliser
-    /// took three quarters of the time to write a 500-table revision. Anything else (casts, arrays, initializers)
-    /// goes through the normaliser. A test holds the two to the same text for every operation.
+    /// <c>=</c>): Roslyn's whitespace normaliser took three quarters of the time to write a 500-table revision.
+    /// Anything else (casts, arrays, initializers) goes through the normaliser. A test holds the two to the same text
+    /// for every operation and for the revision attribute.
     /// </remarks>
     public static string Text(SyntaxNode node)
     {
