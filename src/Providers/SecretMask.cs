@@ -43,7 +43,10 @@ internal static partial class SecretMask
     /// </summary>
     public static IReadOnlyList<string> In(string? url)
     {
-        if (string.IsNullOrEmpty(url)) return [];
+        // Every form a password takes here needs a colon (user information, a scheme) or an equals sign (a key): a plain
+        // word such as a command-line verb is answered without the patterns or a connection-string parse (which
+        // throws, and so costs, for each such word).
+        if (string.IsNullOrEmpty(url) || url.AsSpan().IndexOfAny(':', '=') < 0) return [];
         var found = new List<string>();
         foreach (Match m in UserInfo().Matches(url)) Add(found, m.Groups["pass"].Value);
         foreach (Match m in NonNumericPort().Matches(url)) Add(found, m.Groups["pass"].Value);

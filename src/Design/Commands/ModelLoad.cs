@@ -75,6 +75,24 @@ internal sealed class ModelLoad
         }
     }
 
+    /// <summary>
+    /// <paramref name="checks"/>' result. Checks that come before the model (as a command's own arguments do) win:
+    /// when they fail, their error is thrown once the model has stopped (whatever it made of itself is dropped), so
+    /// that no build it started is left running after the command.
+    /// </summary>
+    public T After<T>(Func<T> checks)
+    {
+        try
+        {
+            return checks();
+        }
+        catch
+        {
+            thread.Join();
+            throw;
+        }
+    }
+
     private void Buffer(string line)
     {
         lock (lines) lines.Add(line);

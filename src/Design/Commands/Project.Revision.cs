@@ -85,32 +85,14 @@ internal sealed partial class Project
         if (options.SkipEmpty && !options.Autogenerate) throw new DiffMigrateException("--skip-empty applies to revision --autogenerate only.");
         if (options.AllowEmpty && !options.Autogenerate) throw new DiffMigrateException("--allow-empty applies to revision --autogenerate only (a revision without it is always written).");
         if (options.AllowEmpty && options.SkipEmpty) throw new DiffMigrateException("--allow-empty and --skip-empty contradict each other: give one.");
-        var graph = Revisions.Graph;
-        var id = options.RevId ?? RevisionId.New();
-        RevisionId.Validate(id);
-        foreach (var label in options.BranchLabels)
-        {
-            if (RevisionId.LabelProblem(label) is { } problem) throw new DiffMigrateException($"Branch label '{RevisionId.Printable(label)}' is not valid: {problem}.");
-        }
-        if (graph.Revisions.Any(r => string.Equals(r.Id, id, StringComparison.Ordinal))) throw new DiffMigrateException($"Revision {id} is already present.");
-        var heads = ResolveHeads(graph, options.Head ?? ["head"]);
-        if (!options.Splice && heads.FirstOrDefault(h => !graph.IsHead(h)) is { } notHead)
-        {
-            throw new RevisionException($"Revision {notHead} is not a head revision; please specify --splice to create a new branch from this revision",
-                RevisionErrorKind.Command);
-        }
-        var dependsOn = options.DependsOn.Select(d => ResolveDependency(graph, d)).ToList();
-        var message = options.Message ?? "empty message";
-        var folder = VersionFolder(graph, heads, options.VersionPath);
-        // Validate the graph with the new revision before writing anything: labels, dependencies, cycles.
-        var info = new RevisionInfo(id, heads, options.BranchLabels, dependsOn, message, "(new revision)");
-        RevisionGraph.Build(graph.Revisions.Append(info));
+        // The model starts loading first: the checks below read every script's header, which need not wait for it.
+        var model = options.Autogenerate ? ModelLoad.Start(Config, log) : null;
+        var (graph, id, heads, dependsOn, message, folder) = model is null ? Plan(options) : model.After(() => Plan(options));
 
         IReadOnlyList<MigrationOperation> upgrade = [];
         IReadOnlyList<string> notes = [];
-        if (options.Autogenerate)
+        if (model is not null)
         {
-            var model = ModelLoad.Start(Config, log);
             var provider = model.Alongside(() => DatabaseProviders.For(Url.Dialect));
             var pipeline = new SchemaComparison(provider, RevisionComparison(options.AllowEmpty), log);
             if (options.FromEmpty)
@@ -140,6 +122,33 @@ internal sealed partial class Project
             foreach (var note in notes) log("Note: " + note);
         }
         return Write(options, id, heads, message, dependsOn, folder, upgrade, notes);
+    }
+
+    /// <summary>
+    /// The new revision's place, checked before anything is written: its id, heads, dependencies and folder, and the
+    /// graph with it added (labels, dependencies, cycles).
+    /// </summary>
+    private (RevisionGraph Graph, string Id, List<string> Heads, List<string> DependsOn, string Message, string Folder) Plan(RevisionOptions options)
+    {
+        var graph = Revisions.Graph;
+        var id = options.RevId ?? RevisionId.New();
+        RevisionId.Validate(id);
+        foreach (var label in options.BranchLabels)
+        {
+            if (RevisionId.LabelProblem(label) is { } problem) throw new DiffMigrateException($"Branch label '{RevisionId.Printable(label)}' is not valid: {problem}.");
+        }
+        if (graph.Revisions.Any(r => string.Equals(r.Id, id, StringComparison.Ordinal))) throw new DiffMigrateException($"Revision {id} is already present.");
+        var heads = ResolveHeads(graph, options.Head ?? ["head"]);
+        if (!options.Splice && heads.FirstOrDefault(h => !graph.IsHead(h)) is { } notHead)
+        {
+            throw new RevisionException($"Revision {notHead} is not a head revision; please specify --splice to create a new branch from this revision",
+                RevisionErrorKind.Command);
+        }
+        var dependsOn = options.DependsOn.Select(d => ResolveDependency(graph, d)).ToList();
+        var message = options.Message ?? "empty message";
+        var folder = VersionFolder(graph, heads, options.VersionPath);
+        RevisionGraph.Build(graph.Revisions.Append(new RevisionInfo(id, heads, options.BranchLabels, dependsOn, message, "(new revision)")));
+        return (graph, id, heads, dependsOn, message, folder);
     }
 
     // Apart from Revision so that a run that writes nothing does not even load the C# writer's assembly (the JIT

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace DiffMigrate.Runner.Revisions;
@@ -8,8 +7,10 @@ internal static class RevisionId
 {
     private static readonly string[] Reserved = ["head", "heads", "base", "current"];
 
-    /// <summary>A new random id.</summary>
-    public static string New() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    /// <summary>A new random id: the last 12 hex digits of a version-4 GUID, all random (Alembic's recipe).</summary>
+    // Guid.NewGuid reads the system's random source directly; RandomNumberGenerator first loads OpenSSL, which costs a
+    // command that writes no other hash some milliseconds before it can start loading the model.
+    public static string New() => Guid.NewGuid().ToString("N")[^12..];
 
     /// <summary>
     /// The longest id: the version table's column is varchar(32), as Alembic's, so a longer id could not be stored.

@@ -49,6 +49,20 @@ public sealed class RevisionCommandTests
     }
 
     [TestMethod]
+    public void Autogenerate_reports_its_own_arguments_before_the_model()
+    {
+        // The model loads while the arguments are checked; init's configuration names a model that is not there.
+        using var project = Forked();
+        Refused(project, "Revision aaaa0001 is not a head revision; please specify --splice to create a new branch from this revision",
+            "revision", "--autogenerate", "-m", "x", "--head", "aaaa0001");
+        Refused(project, "Multiple heads are present (aaaa0002, aaaa0003); please specify the head revision on which the new revision should be based (--head), or perform a merge.",
+            "revision", "--autogenerate", "-m", "x");
+        var result = project.Run("revision", "--autogenerate", "-m", "x", "--head", "aaaa0002");
+        Assert.AreEqual(2, result.Code, result.Out);
+        StringAssert.StartsWith(result.Err.TrimEnd('\n').Split('\n')[^1], "ERROR: Model not found: ", result.Err);
+    }
+
+    [TestMethod]
     public void Merge_of_the_heads_leaves_one_head_and_dependencies_keep_labels()
     {
         using var project = Forked();

@@ -35,6 +35,17 @@ public sealed class SecretMaskTests
     }
 
     [TestMethod]
+    [DataRow("revision")]
+    [DataRow("--autogenerate")]
+    [DataRow("app@db.example/shop")]
+    [DataRow("add a column; drop 'x' @ once")]
+    public void Text_without_a_colon_or_an_equals_sign_holds_no_secret(string text)
+    {
+        Assert.IsEmpty(SecretMask.In(text));
+        Assert.AreEqual(text, SecretMask.Apply(text));
+    }
+
+    [TestMethod]
     public void A_password_with_a_space_is_found_whole_and_replaced_whole()
     {
         var url = "postgresql://app:two words@h/db";
@@ -80,6 +91,20 @@ public sealed class SecretMaskTests
         }
         var error = Assert.ThrowsExactly<DiffMigrateException>(() => DatabaseUrl.Parse($"postgresql://app:{Secret}/db", "/base"));
         Assert.DoesNotContain("pa55", error.Message);
+    }
+
+    [TestMethod]
+    public void A_new_revision_id_is_twelve_random_hex_digits()
+    {
+        var ids = Enumerable.Range(0, 2000).Select(_ => RevisionId.New()).ToList();
+        foreach (var id in ids)
+        {
+            Assert.MatchesRegex("^[0-9a-f]{12}$", id);
+            Assert.IsNull(RevisionId.Problem(id));
+        }
+        Assert.HasCount(ids.Count, ids.Distinct(StringComparer.Ordinal).ToList(), "48 random bits do not repeat in 2,000 ids");
+        // Every digit position varies (a GUID's version and variant digits are not among the twelve).
+        for (var position = 0; position < 12; position++) Assert.IsGreaterThan(8, ids.Select(id => id[position]).Distinct().Count(), $"position {position}");
     }
 
     [TestMethod]
