@@ -21,10 +21,14 @@ internal static class MariaDbServer
 
     private static readonly Lazy<(string? ConnectionString, string? Problem)> Server = new(Start);
     private static string? serverDirectory;
+    private static string? socketPath;
     private static Process? server;
 
     /// <summary>The admin connection string (no database), for tests that need the server itself; inconclusive without one.</summary>
     public static string ConnectionString => Server.Value.ConnectionString ?? Unavailable();
+
+    /// <summary>The unix socket of the server this run started; null for a given server (or before one is asked for).</summary>
+    public static string? Socket => Server.Value.ConnectionString is null ? null : socketPath;
 
     /// <summary>A fresh, empty database; dropped when the returned handle is disposed.</summary>
     public static MariaDbDatabase CreateDatabase()
@@ -66,6 +70,7 @@ internal static class MariaDbServer
         server = null;
         try { Directory.Delete(serverDirectory!, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         serverDirectory = null;
+        socketPath = null;
     }
 
     public static void Execute(string connectionString, string sql)
@@ -113,6 +118,7 @@ internal static class MariaDbServer
         info.RedirectStandardOutput = info.RedirectStandardError = false;
         server = Process.Start(info)!;
         serverDirectory = directory;
+        socketPath = socket;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         var rootConnection = new MySqlConnectionStringBuilder { Server = socket, ConnectionProtocol = MySqlConnectionProtocol.UnixSocket, UserID = "root", Pooling = false }.ConnectionString;
         var clock = Stopwatch.StartNew();
