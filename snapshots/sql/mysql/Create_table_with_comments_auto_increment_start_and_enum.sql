@@ -6,6 +6,7 @@ CREATE TABLE tickets (
     opened_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     code VARCHAR(36) COLLATE utf8mb4_bin DEFAULT (uuid()),
     total DECIMAL(10, 2) GENERATED ALWAYS AS (id * 2) VIRTUAL,
+    state_length INT GENERATED ALWAYS AS (char_length(state)) STORED,
     payload JSON,
     CONSTRAINT pk_tickets PRIMARY KEY (id)
 ) AUTO_INCREMENT = 1000 COMMENT = 'support tickets: ''quoted'', \\ backslashed';

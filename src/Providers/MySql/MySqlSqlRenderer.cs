@@ -28,7 +28,7 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         foreach (var unique in table.UniqueConstraints) Check(table.Name, nameof(CreateTable), unique);
         var text = new StringBuilder(base.CreateTable(table));
         if (table.Columns.Select(c => c.Identity?.Start).OfType<long>().FirstOrDefault() is var start and not 0) text.Append(" AUTO_INCREMENT = ").Append(start);
-        if (table.Comment is { } comment) text.Append(" COMMENT = ").Append(Syntax.StringLiteral(comment));
+        if (table.Comment is { } comment) text.Append(" COMMENT = ").Append(Comment($"Table {table.Name}", comment));
         return text.ToString();
     }
 
@@ -41,11 +41,26 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         var builder = new StringBuilder(Syntax.QuoteIdentifier(column.Name)).Append(' ').Append(ColumnType(column));
         if (column.Collation is { } collation) builder.Append(" COLLATE ").Append(Syntax.QuoteIdentifier(collation));
         if (column.Computed is { } computed) builder.Append(" GENERATED ALWAYS AS (").Append(computed).Append(column.ComputedVirtual ? ") VIRTUAL" : ") STORED");
-        if (!column.Nullable) builder.Append(" NOT NULL");
+        // MariaDB refuses NOT NULL on a generated column (a syntax error): its nullability is its expression's.
+        if (!column.Nullable && column.Computed is null) builder.Append(" NOT NULL");
         if (column.Default is { } value) builder.Append(" DEFAULT ").Append(Default(column, value));
         if (column.Identity is { } identity) builder.Append(' ').Append(AutoIncrement(table?.Name, column, identity));
-        if (column.Comment is { } comment) builder.Append(" COMMENT ").Append(Syntax.StringLiteral(comment));
+        if (column.Comment is { } comment) builder.Append(" COMMENT ").Append(Comment($"Column {column.Name}{(table is null ? "" : $" of {table.Name}")}", comment));
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// A comment as a literal. MariaDB keeps comments in utf8mb3, and stores a character beyond the Basic Multilingual
+    /// Plane (an emoji) as '?' without an error: a difference that would never go away, so it is refused here.
+    /// </summary>
+    private string Comment(string where, string comment)
+    {
+        if (comment.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+        {
+            throw new UnsupportedOperationException(
+                $"{where}: the comment holds a character beyond the Basic Multilingual Plane (an emoji, say), which MariaDB stores as '?': remove it for {DatabaseName}.");
+        }
+        return Syntax.StringLiteral(comment);
     }
 
     /// <summary>
@@ -93,7 +108,7 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
 
     /// <summary>ALTER TABLE ... COMMENT = '...': an empty comment is none.</summary>
     protected override void AlterTableComment(AlterTableComment operation, List<SqlStatement> output) =>
-        output.Add(new($"ALTER TABLE {Syntax.Quote(operation.Table)} COMMENT = {Syntax.StringLiteral(operation.Comment ?? "")}"));
+        output.Add(new($"ALTER TABLE {Syntax.Quote(operation.Table)} COMMENT = {Comment($"Table {operation.Table}", operation.Comment ?? "")}"));
 
     /// <summary>ALTER TABLE ... ADD constraint, refusing what the database cannot hold (DEFERRABLE, NULLS NOT DISTINCT, SET DEFAULT).</summary>
     protected override string AddConstraint(QualifiedName table, MigrationOperation operation, string clause)

@@ -95,8 +95,9 @@ public sealed class MariaDbRenderedSqlTests
         Assert.AreEqual("enum('open','it''s closed')", Column("column_type", "state"));
         Assert.AreEqual("utf8mb4_bin", Column("collation_name", "code"));
         Assert.AreEqual("VIRTUAL GENERATED", Column("extra", "total"));
+        Assert.AreEqual("STORED GENERATED", Column("extra", "state_length"));
         database.Execute("INSERT INTO tickets (state) VALUES ('it''s closed')");
-        Assert.AreEqual("1000|it's closed|0|none|2000.00|36", One(database, "SELECT concat_ws('|', id, state, done, notes, total, length(code)) FROM tickets"));
+        Assert.AreEqual("1000|it's closed|0|none|2000.00|36|11", One(database, "SELECT concat_ws('|', id, state, done, notes, total, length(code), state_length) FROM tickets"));
     }
 
     [TestMethod]
@@ -133,6 +134,16 @@ public sealed class MariaDbRenderedSqlTests
             insert.ExecuteNonQuery();
         }
         Assert.AreEqual("a'; DROP TABLE users; --", Read($"SELECT {MySqlSyntax.Instance.QuoteIdentifier(MySqlScenarios.Hostile.Column)} FROM {MySqlSyntax.Instance.QuoteIdentifier(MySqlScenarios.Hostile.Table)}"));
+    }
+
+    [TestMethod]
+    public void The_server_stores_an_emoji_comment_as_a_question_mark_which_is_why_the_renderer_refuses_one()
+    {
+        using var database = MariaDbServer.CreateDatabase();
+        database.Execute("CREATE TABLE t (id INT) COMMENT = 'smile \U0001F600'");
+        var stored = One(database, "SELECT table_comment FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 't'");
+        Assert.AreNotEqual("smile \U0001F600", stored, "the server kept the emoji: the refusal is no longer needed on this server");
+        Assert.ThrowsExactly<UnsupportedOperationException>(() => Renderer.Render([new AlterTableComment("t", "smile \U0001F600", null)]));
     }
 
     [TestMethod]

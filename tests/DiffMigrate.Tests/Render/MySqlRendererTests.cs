@@ -56,6 +56,8 @@ public sealed class MySqlRendererTests : SqlRendererScenarios
             (new CreateIndex(Posts, new TableIndex("ix", ["slug"], Method: "gin")), "the method gin"),
             (new CreateIndex(Posts, new TableIndex("ix", ["slug"], KeyOptions: [new IndexKeyOptions(NullsOrder.First)])), "NULLS FIRST"),
             (new CreateObject(DefinedObject.MaterializedView("mv", "SELECT 1")), "materialized views"),
+            (new AlterTableComment(Posts, "smile \U0001F600", null), "beyond the Basic Multilingual Plane"),
+            (new AddColumn(Posts, new Column("n", SqlType.Int32, Comment: "\U0001F600")), "beyond the Basic Multilingual Plane"),
         };
         foreach (var (operation, words) in cases)
         {

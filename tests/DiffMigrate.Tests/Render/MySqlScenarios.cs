@@ -47,6 +47,7 @@ internal static class MySqlScenarios
                 new Column("opened_at", SqlType.DateTime, Default: "CURRENT_TIMESTAMP(6)"),
                 new Column("code", SqlType.String(36), Nullable: true, Default: "uuid()", Collation: "utf8mb4_bin"),
                 new Column("total", SqlType.Decimal(10, 2), Nullable: true, Computed: "id * 2", ComputedVirtual: true),
+                new Column("state_length", SqlType.Int32, Computed: "char_length(state)"),
                 new Column("payload", SqlType.Json, Nullable: true),
             ],
             new PrimaryKey("pk_tickets", ["id"]),
