@@ -3,6 +3,7 @@ using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Migrations;
 using DiffMigrate.Providers.MySql;
 using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
 using DiffMigrate.Tests.Render;
 
 namespace DiffMigrate.IntegrationTests.MariaDb;
@@ -55,9 +56,13 @@ public sealed class MariaDbRenderedSqlTests
         Assert.AreEqual("0", One(database, "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'tickets'"));
         // tags: the key dropped and added again, then its id made AUTO_INCREMENT from 50.
         Assert.AreEqual("auto_increment", Column("extra", "tags", "id"));
-        Assert.AreEqual("PRIMARY", One(database, "SELECT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'tags'"));
+        Assert.AreEqual("PRIMARY", One(database, "SELECT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'tags' AND column_name = 'id'"));
         database.Execute("INSERT INTO tags (label) VALUES ('x')");
         Assert.AreEqual("50", One(database, "SELECT id FROM tags"));
+        // The batch's plain ALTERs ran one by one.
+        Assert.AreEqual("varchar(40)", Column("column_type", "tags", "label"));
+        Assert.AreEqual("varchar(50)", Column("column_type", "tags", "note"));
+        Assert.AreEqual("label", One(database, "SELECT column_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = 'ix_tags_label'"));
         // posts, now articles, with body now content.
         Assert.AreEqual("1", One(database, "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'articles'"));
         Assert.AreEqual("varchar(300)|NO|the title", Column("concat_ws('|', column_type, is_nullable, column_comment)", "articles", "title"));
@@ -144,6 +149,29 @@ public sealed class MariaDbRenderedSqlTests
         var stored = One(database, "SELECT table_comment FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 't'");
         Assert.AreNotEqual("smile \U0001F600", stored, "the server kept the emoji: the refusal is no longer needed on this server");
         Assert.ThrowsExactly<UnsupportedOperationException>(() => Renderer.Render([new AlterTableComment("t", "smile \U0001F600", null)]));
+    }
+
+    [TestMethod]
+    public void A_bulk_insert_stores_every_kind_of_literal_as_the_value_it_was()
+    {
+        using var database = MariaDbServer.CreateDatabase();
+        Run(database, new CreateTable(new Table("kinds",
+            [
+                new Column("s", SqlType.String(60), Nullable: true), new Column("b", SqlType.Boolean), new Column("m", SqlType.Decimal(10, 3)),
+                new Column("f", SqlType.Double), new Column("g", SqlType.Uuid), new Column("t", SqlType.DateTime), new Column("bin", SqlType.Binary(4)),
+                new Column("d", SqlType.Date), new Column("tm", SqlType.Time), new Column("n", SqlType.Int64, Nullable: true),
+            ])), "create");
+        var guid = Guid.Parse("0b5c8a4e-3c1d-4f6b-9a2e-7d8c9e0f1a2b");
+        Run(database, new BulkInsert("kinds", ["s", "b", "m", "f", "g", "t", "bin", "d", "tm", "n"],
+            [(EquatableArray<object?>)new object?[]
+            {
+                "it's a \\ '); DROP TABLE kinds; --", true, 12.345m, 2.25, guid, new DateTime(2026, 12, 1, 13, 14, 15, 123456 / 1000, DateTimeKind.Unspecified).AddTicks(4560),
+                new byte[] { 0, 0x27, 0x5c, 0xff }, new DateOnly(2026, 2, 28), new TimeOnly(23, 59, 58, 500), null,
+            }]), "insert");
+
+        Assert.AreEqual(
+            $"it's a \\ '); DROP TABLE kinds; --|1|12.345|2.25|{guid}|2026-12-01 13:14:15.123456|00275CFF|2026-02-28|23:59:58.500000|<null>",
+            One(database, "SELECT concat_ws('|', s, b, m, f, g, date_format(t, '%Y-%m-%d %H:%i:%s.%f'), hex(bin), d, tm, coalesce(n, '<null>')) FROM kinds"));
     }
 
     [TestMethod]

@@ -114,9 +114,13 @@ internal static class MariaDbServer
             "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M", "--max-connections=200",
             "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
         ], root);
-        // The server writes to its error log; a pipe nobody reads could fill and stop it.
-        info.RedirectStandardOutput = info.RedirectStandardError = false;
         server = Process.Start(info)!;
+        // The server writes to its error log; what it says before opening it (limits it could not raise) is read and
+        // dropped, so that it neither fills a pipe nor shows in the test output.
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
         serverDirectory = directory;
         socketPath = socket;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();

@@ -81,6 +81,12 @@ internal static class MySqlScenarios
         ("Drop_function", new DropObject(Twice)),
         ("Create_trigger", new CreateObject(Trigger)),
         ("Drop_trigger", new DropObject(Trigger)),
+        ("Batch_of_plain_alters", new BatchAlterTable("tags",
+            [
+                new AddColumn("tags", new Column("note", SqlType.String(50), Nullable: true)),
+                new AlterColumn("tags", new Column("label", SqlType.String(20), Nullable: true), new Column("label", SqlType.String(40), Nullable: true)),
+                new CreateIndex("tags", new TableIndex("ix_tags_label", ["label"])),
+            ])),
         ("Drop_column_with_its_comment", new DropColumn(Posts, new Column("subtitle", SqlType.String(200), Nullable: true, Comment: "under the title"))),
         ("Rename_posts_column", new RenameColumn(Posts, "body", "content")),
         ("Rename_posts_table", new RenameTable(Posts, "articles")),
