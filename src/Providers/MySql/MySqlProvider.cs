@@ -10,6 +10,15 @@ namespace DiffMigrate.Providers.MySql;
 /// MariaDB (10.11, tested live) and MySQL (8, not tested live) through MySqlConnector: GET_LOCK as the migration lock,
 /// scratch databases on the same server. Not yet in <see cref="DatabaseProviders.All"/>: its inspector is not built.
 /// </summary>
+/// <remarks>
+/// Where MySQL 8 differs, the SQL is the form both take, from what their manuals say (MySQL is not run by the tests):
+/// a check is dropped with DROP CONSTRAINT (MariaDB has no DROP CHECK; MySQL has DROP CONSTRAINT from 8.0.19); a
+/// default on TEXT, BLOB or JSON is written in parentheses (MySQL 8.0.13 takes no literal there); a generated column
+/// has no NOT NULL (MariaDB refuses it; MySQL would take it); a UUID is CHAR(36) (MySQL has no UUID type). Only MySQL
+/// 8.0.13 has functional index keys (an expression in parentheses), and only MySQL keeps JSON as its own type (MariaDB's
+/// JSON is LONGTEXT with a json_valid check, which its catalog lists as a check constraint named after the column).
+/// RENAME COLUMN needs MySQL 8.0 or MariaDB 10.5.2.
+/// </remarks>
 internal sealed class MySqlProvider : DatabaseProvider
 {
     public override Dialect Dialect => MySqlDialect.Instance;
