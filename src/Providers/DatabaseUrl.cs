@@ -30,14 +30,17 @@ internal sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, str
         $"expected {string.Join(", ", DatabaseProviders.All.SelectMany(p => p.UrlForms))}, or <dialect>:<ADO.NET connection string>";
 
     /// <summary>Parses <paramref name="url"/>; relative SQLite paths resolve against <paramref name="baseDirectory"/>.</summary>
-    public static DatabaseUrl Parse(string url, string baseDirectory)
+    public static DatabaseUrl Parse(string url, string baseDirectory) => Parse(url, baseDirectory, DatabaseProviders.Find);
+
+    /// <summary>Parses <paramref name="url"/> with the provider <paramref name="find"/> gives for its scheme (a provider not yet registered, in its tests).</summary>
+    internal static DatabaseUrl Parse(string url, string baseDirectory, Func<string, DatabaseProvider?> find)
     {
         var colon = url.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0) throw Bad(url, "no dialect");
         var scheme = url[..colon].ToLowerInvariant();
         var plus = scheme.IndexOf('+', StringComparison.Ordinal);   // SQLAlchemy-style driver suffixes: postgresql+psycopg
         if (plus > 0) scheme = scheme[..plus];
-        var provider = DatabaseProviders.Find(scheme) ?? throw Bad(url, DatabaseProviders.Refusal(scheme));
+        var provider = find(scheme) ?? throw Bad(url, DatabaseProviders.Refusal(scheme));
         var rest = url[(colon + 1)..];
         if (!rest.StartsWith("//", StringComparison.Ordinal))
         {

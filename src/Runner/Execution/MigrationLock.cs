@@ -31,7 +31,7 @@ internal sealed class MigrationLock : IAsyncDisposable
         var key = MigrationLockKey.For(versionTable);
         var clock = Stopwatch.StartNew();
         var told = false;
-        while (!await Scalar<bool>(connection, sql.TryAcquire(key), io).ConfigureAwait(false))
+        while (!Acquired(await Scalar<object>(connection, sql.TryAcquire(key), io).ConfigureAwait(false)))
         {
             var holder = await Scalar<object>(connection, sql.Holder(key), io).ConfigureAwait(false);
             if (clock.Elapsed >= settings.LockTimeout)
@@ -114,6 +114,14 @@ internal sealed class MigrationLock : IAsyncDisposable
             timeout.SetValue(connection, DatabaseFailure.BusyWaitSeconds(settings));
         }
     }
+
+    // PostgreSQL answers a boolean; MariaDB and MySQL have none, and answer 1 or 0.
+    private static bool Acquired(object? answer) => answer switch
+    {
+        bool taken => taken,
+        null or DBNull => false,
+        _ => Convert.ToInt64(answer, CultureInfo.InvariantCulture) == 1,
+    };
 
     private static string Held(object? holder) => holder is null or DBNull ? "" : $", held by server process {Convert.ToString(holder, CultureInfo.InvariantCulture)}";
 

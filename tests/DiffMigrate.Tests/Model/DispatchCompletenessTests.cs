@@ -5,6 +5,7 @@ using DiffMigrate.Dialects;
 using DiffMigrate.Diff.Lint;
 using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
+using DiffMigrate.Providers.MySql;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Render.CSharp;
@@ -129,9 +130,15 @@ public sealed class DispatchCompletenessTests
     [TestMethod]
     [DataRow("sqlite")]
     [DataRow("postgresql")]
+    [DataRow("mysql")]
     public void Each_SQL_renderer_renders_every_type_or_refuses_it_by_name(string dialect)
     {
-        SqlRenderer renderer = dialect == "sqlite" ? new SqliteSqlRenderer() : new PostgresSqlRenderer();
+        SqlRenderer renderer = dialect switch
+        {
+            "sqlite" => new SqliteSqlRenderer(),
+            "mysql" => new MySqlSqlRenderer(),
+            _ => new PostgresSqlRenderer(),
+        };
         foreach (var (type, sample) in EveryType())
         {
             try

@@ -1,0 +1,2 @@
+ALTER TABLE posts ADD COLUMN seen_at DATETIME(6) NOT NULL DEFAULT (datetime('now'));
+

@@ -1,0 +1,2 @@
+ALTER TABLE tags ADD CONSTRAINT pk_tags PRIMARY KEY (id);
+

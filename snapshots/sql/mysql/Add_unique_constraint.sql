@@ -1,0 +1,2 @@
+ALTER TABLE posts ADD CONSTRAINT uq_posts_slug UNIQUE (slug);
+

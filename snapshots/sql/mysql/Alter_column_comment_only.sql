@@ -1,0 +1,2 @@
+ALTER TABLE posts MODIFY COLUMN slug VARCHAR(100) COMMENT 'a "slug"; not SQL';
+

@@ -1,0 +1,2 @@
+ALTER TABLE posts MODIFY COLUMN title VARCHAR(300) NOT NULL DEFAULT 'untitled' COMMENT 'the title';
+

@@ -1,0 +1,8 @@
+ALTER TABLE posts MODIFY COLUMN title VARCHAR(200) NOT NULL DEFAULT '';
+
+ALTER TABLE posts ADD COLUMN views BIGINT NOT NULL DEFAULT 0 AFTER title;
+
+ALTER TABLE posts ADD CONSTRAINT ck_posts_views CHECK (views >= 0);
+
+CREATE INDEX ix_posts_views ON posts (views);
+

@@ -1,0 +1,6 @@
+ALTER TABLE tags ADD COLUMN note VARCHAR(50);
+
+ALTER TABLE tags MODIFY COLUMN label VARCHAR(40);
+
+CREATE INDEX ix_tags_label ON tags (label);
+

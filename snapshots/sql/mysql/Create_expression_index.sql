@@ -1,0 +1,2 @@
+CREATE INDEX ix_posts_lower_title ON posts ((lower(title)), id);
+

@@ -1,0 +1,2 @@
+CREATE FULLTEXT INDEX ix_posts_body_text ON posts (`body`);
+

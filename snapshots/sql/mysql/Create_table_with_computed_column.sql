@@ -1,0 +1,7 @@
+CREATE TABLE boxes (
+    id INT NOT NULL AUTO_INCREMENT,
+    w DOUBLE NOT NULL,
+    area DOUBLE GENERATED ALWAYS AS (w * w) STORED,
+    CONSTRAINT pk_boxes PRIMARY KEY (id)
+);
+

@@ -1,0 +1,2 @@
+CREATE TRIGGER trg_posts_views BEFORE INSERT ON posts FOR EACH ROW SET NEW.views = 0;
+

@@ -1,0 +1,1 @@
+-- refused: CreateIndex on posts: index ix_posts_slug has a WHERE filter; MariaDB/MySQL has no partial indexes: remove the filter for MariaDB/MySQL.

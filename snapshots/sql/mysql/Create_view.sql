@@ -1,0 +1,3 @@
+CREATE VIEW recent_posts AS
+SELECT id, title FROM posts WHERE id > 10;
+

@@ -1,0 +1,2 @@
+DROP INDEX ix_posts_title ON posts;
+

@@ -1,0 +1,2 @@
+DROP TRIGGER trg_posts_views;
+

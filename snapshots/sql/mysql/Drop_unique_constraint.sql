@@ -1,0 +1,2 @@
+ALTER TABLE posts DROP INDEX uq_posts_slug;
+

@@ -1,0 +1,2 @@
+DROP VIEW recent_posts;
+

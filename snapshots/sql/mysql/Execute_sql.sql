@@ -1,0 +1,2 @@
+UPDATE posts SET views = 0;
+
