@@ -40,6 +40,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
             ForeignKeys = table.ForeignKeys.Map(f => f with
             {
                 ReferredTable = Name(f.ReferredTable), Deferrable = f.Deferrable || f.InitiallyDeferred, NotValid = f.NotValid && dialect.SupportsNotValidConstraints,
+                OnDelete = Action(f.OnDelete), OnUpdate = Action(f.OnUpdate),
             }),
             Indexes = table.Indexes.Map(i => Index(table, i)),
             UniqueConstraints = table.UniqueConstraints.Map(u => u with { Deferrable = u.Deferrable || u.InitiallyDeferred }),
@@ -52,6 +53,9 @@ internal sealed class DialectNormalizer(Dialect dialect)
             PartitionBound = table.PartitionOf is null ? null : Spaced(table.PartitionBound) ?? "DEFAULT",
         };
     }
+
+    private ReferentialAction Action(ReferentialAction action) =>
+        dialect.RestrictIsNoAction && action == ReferentialAction.Restrict ? ReferentialAction.NoAction : action;
 
     // Without the server's form (the canonicaliser asks for it), only the spacing is forgiven.
     private static string? Spaced(string? sql) => sql is null ? null : string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -75,6 +79,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
         return column with
         {
             Type = type,
+            Nullable = column.Nullable || (column.Computed is not null && dialect.ComputedColumnsNullable),
             Default = column.Default is null ? null : dialect.Expressions.CanonicalDefault(column.Default, type),
             // Options equal to the server's default for the type and direction compare as left out.
             Identity = identity is null ? null : IdentityOptions.Canonical(identity, type),

@@ -29,6 +29,7 @@ internal sealed partial class SchemaDiffer
         }
         // Drops go dependents first (foreign keys, indexes, ..., primary key); adds the other way round, so that a
         // new primary key or unique constraint exists before the foreign keys that may rely on it.
+        if (options.Dialect.UniqueConstraintsAreIndexes) (from, to) = (UniqueIndexesAsConstraints(from, to), UniqueIndexesAsConstraints(to, from));
         var drops = new List<MigrationOperation>();
         List<MigrationOperation> addedKeys = [], addedChecks = [], addedUniques = [], addedIndexes = [], addedForeignKeys = [], addedExclusions = [], validations = [];
         DiffForeignKeys(name, from, to, drops, addedForeignKeys, validations);
@@ -73,6 +74,24 @@ internal sealed partial class SchemaDiffer
     }
 
     /// <summary>Names match when equal, or when either side cannot tell (an unnamed or unreported name).</summary>
+    /// <summary>
+    /// <paramref name="side"/> with each unique index of plain ascending column keys that <paramref name="other"/> has as
+    /// a unique constraint (same columns and name) turned into that constraint, where the dialect cannot tell them apart.
+    /// </summary>
+    private static TablePair UniqueIndexesAsConstraints(TablePair side, TablePair other)
+    {
+        bool Plain(TableIndex i) => i.IsUnique && !i.Expressions.Contains(true) && !i.Descending.Contains(true) && i.Method is null && i.Filter is null && i.Include.IsEmpty;
+        bool Constraint(TableIndex i) => Plain(i) && other.Normalized.UniqueConstraints.Any(u => u.Columns == i.Columns && SameName(u.Name, i.Name));
+        var moved = side.Normalized.Indexes.Select(Constraint).ToArray();
+        if (!moved.Contains(true)) return side;
+        Table Move(Table table) => table with
+        {
+            Indexes = [.. table.Indexes.Where((_, k) => !moved[k])],
+            UniqueConstraints = [.. table.UniqueConstraints, .. table.Indexes.Where((_, k) => moved[k]).Select(i => new UniqueConstraint(i.Name, i.Columns))],
+        };
+        return new TablePair(Move(side.Original), Move(side.Normalized));
+    }
+
     private static bool SameName(string? a, string? b) => a is null || b is null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

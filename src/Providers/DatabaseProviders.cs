@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DiffMigrate.Dialects;
+using DiffMigrate.Providers.MySql;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
 
@@ -7,7 +8,7 @@ namespace DiffMigrate.Providers;
 
 /// <summary>
 /// The one registration of every database DiffMigrate supports. Adding a database is a folder next to
-/// <c>Sqlite/</c> and <c>Postgres/</c> with a <see cref="DatabaseProvider"/>, and one line in <see cref="All"/>.
+/// <c>Sqlite/</c>, <c>Postgres/</c> and <c>MySql/</c> with a <see cref="DatabaseProvider"/>, and one line in <see cref="All"/>.
 /// </summary>
 internal static class DatabaseProviders
 {
@@ -17,8 +18,11 @@ internal static class DatabaseProviders
     /// <summary>PostgreSQL.</summary>
     public static DatabaseProvider Postgres { get; } = new PostgresProvider();
 
+    /// <summary>MariaDB and MySQL.</summary>
+    public static DatabaseProvider MySql { get; } = new MySqlProvider();
+
     /// <summary>Every provider, in the order their names are listed in messages.</summary>
-    public static IReadOnlyList<DatabaseProvider> All { get; } = [Sqlite, Postgres];
+    public static IReadOnlyList<DatabaseProvider> All { get; } = [Sqlite, Postgres, MySql];
 
     // Named so that a SQL Server URL is told why, not that the name is unknown; the provider comes with issue 19.
     private static readonly string[] Planned = ["mssql", "sqlserver"];

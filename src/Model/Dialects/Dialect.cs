@@ -58,6 +58,18 @@ public sealed record Dialect(
     /// <summary>The kinds of <see cref="DefinedObject"/> the database has (views, routines, triggers, ...).</summary>
     public EquatableArray<DefinedObjectKind> ObjectKinds { get; init; }
 
+    /// <summary>
+    /// True where a UNIQUE constraint is a unique index and nothing else (MySQL, MariaDB): the catalog cannot tell which
+    /// was written, so a unique index of plain column keys and a unique constraint on the same columns compare as one.
+    /// </summary>
+    public bool UniqueConstraintsAreIndexes { get; init; }
+
+    /// <summary>True where a generated column takes no NOT NULL and is reported nullable (MariaDB): its nullability is not compared.</summary>
+    public bool ComputedColumnsNullable { get; init; }
+
+    /// <summary>True where ON DELETE/UPDATE RESTRICT and NO ACTION are the same (InnoDB checks both at once): they compare equal.</summary>
+    public bool RestrictIsNoAction { get; init; }
+
     /// <summary>True where the database has objects of <paramref name="kind"/>.</summary>
     public bool SupportsObject(DefinedObjectKind kind) => ObjectKinds.Contains(kind);
 

@@ -18,6 +18,9 @@ internal static class MySqlDialect
         // safe reading is the same.
         CaseSensitiveNames = false,
         SupportsVirtualComputedColumns = true,
+        UniqueConstraintsAreIndexes = true,
+        ComputedColumnsNullable = true,
+        RestrictIsNoAction = true,
         ObjectKinds = [DefinedObjectKind.View, DefinedObjectKind.Function, DefinedObjectKind.Procedure, DefinedObjectKind.Trigger],
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DiffMigrate.Dialects;
 
 namespace DiffMigrate.Providers.MySql;
@@ -18,12 +19,73 @@ internal sealed class MySqlExpressionRules : ExpressionRules
     /// <inheritdoc/>
     public override string Canonical(string sql)
     {
-        var text = Fold(sql);
+        var text = Fold(Unquoted(sql));
         foreach (var synonym in Now)
         {
             if (text == synonym) return "CURRENT_TIMESTAMP";
         }
         return text;
+    }
+
+    /// <summary>
+    /// As <see cref="Canonical"/>, and a constant as the value the column stores: TRUE and FALSE are 1 and 0, a quoted
+    /// number on a numeric column is that number, a number on a text column is its text, and a decimal has the
+    /// column's scale (MariaDB prints the default of DECIMAL(10,2) as 0.00).
+    /// </summary>
+    public override string CanonicalDefault(string sql, SqlType type)
+    {
+        var text = Canonical(sql);
+        var numeric = type.IsInteger || type.Kind is SqlTypeKind.Decimal or SqlTypeKind.Single or SqlTypeKind.Double or SqlTypeKind.Boolean;
+        if (text is "TRUE" or "FALSE" && (numeric || type.Kind == SqlTypeKind.Boolean)) return text == "TRUE" ? "1" : "0";
+        var inner = text.Length >= 2 && text[0] == '\'' && text[^1] == '\'' ? text[1..^1] : null;
+        if (numeric && decimal.TryParse(inner ?? text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return type.Kind == SqlTypeKind.Decimal && type.Scale is { } scale
+                ? number.ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+                : (number / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+        }
+        if (inner is null && !numeric && type.Kind is SqlTypeKind.String or SqlTypeKind.FixedChar or SqlTypeKind.Text or SqlTypeKind.Enum
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return "'" + text + "'";
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// <paramref name="sql"/> without the backticks around plain names (<c>`q` &gt;= 0</c> is <c>q &gt;= 0</c>), as the
+    /// server prints checks and generated columns: names compare without case in MySQL, so folding them is safe.
+    /// </summary>
+    private static string Unquoted(string sql)
+    {
+        if (!sql.Contains('`', StringComparison.Ordinal)) return sql;
+        var builder = new StringBuilder(sql.Length);
+        for (var i = 0; i < sql.Length; i++)
+        {
+            var c = sql[i];
+            if (c is '\'' or '"')
+            {
+                var end = i + 1;
+                while (end < sql.Length && !(sql[end] == c && (end + 1 >= sql.Length || sql[end + 1] != c))) end += sql[end] == c || sql[end] == '\\' ? 2 : 1;
+                builder.Append(sql, i, Math.Min(end + 1, sql.Length) - i);
+                i = end;
+                continue;
+            }
+            if (c == '`')
+            {
+                var close = sql.IndexOf('`', i + 1);
+                var name = close > i ? sql[(i + 1)..close] : "";
+                if (name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_')
+                    && !MySqlIdentifiers.ReservedWords.Contains(name.ToLowerInvariant()))
+                {
+                    builder.Append(name);
+                    i = close;
+                    continue;
+                }
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
     }
 
     /// <summary>

@@ -1,20 +1,102 @@
 using System.Data.Common;
+using System.Globalization;
 using DiffMigrate.Inspect;
 using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.MySql;
 
 /// <summary>
-/// Not built yet (issue 18, a later step: a read of information_schema). Until it is, the provider is not registered
-/// in <see cref="DatabaseProviders.All"/>, so no command reaches this; a caller that does is told so, never handed an
-/// empty schema.
+/// Reads a MariaDB or MySQL database (the connection's own: a schema is a database there, read as the null schema)
+/// from information_schema in one command of seven statements, one round trip, whatever the number of tables.
+/// Normalises as it reads: column types through <see cref="MySqlTypeMap"/> (display widths dropped), MariaDB's JSON
+/// (LONGTEXT with a json_valid check named after the column) as JSON without that check, defaults in the model's
+/// spelling (MariaDB's 'NULL' text is no default; MySQL 8's unquoted literals are quoted), AUTO_INCREMENT as an identity,
+/// the index InnoDB makes for a foreign key left out. Views, routines, triggers and events are listed as
+/// <see cref="DatabaseSchema.Unmanaged"/>.
 /// </summary>
-internal sealed class MySqlInspector : IDatabaseInspector
+internal sealed partial class MySqlInspector : IDatabaseInspector
 {
-    private const string NotBuilt = "The MariaDB/MySQL inspector is not built yet: DiffMigrate cannot read a MariaDB or MySQL database (issue 18).";
+    /// <summary>The number of commands (round trips) the last inspection sent.</summary>
+    public int LastCommandCount { get; private set; }
 
-    public Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default) =>
-        throw new DiffMigrateException(NotBuilt);
+    /// <summary>The number of SQL statements the last inspection ran; it does not grow with the number of tables.</summary>
+    public int LastStatementCount { get; private set; }
 
-    public DatabaseSchema Inspect(DbConnection connection, InspectOptions options) => throw new DiffMigrateException(NotBuilt);
+    /// <inheritdoc/>
+    public async Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command(connection, options);
+        var rows = new CatalogRows();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var first = true;
+            foreach (var read in Readers(rows))
+            {
+                if (!first && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) throw FewerResults();
+                first = false;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) read(reader);
+            }
+        }
+        return Build(rows, Excluded(options));
+    }
+
+    /// <inheritdoc/>
+    public DatabaseSchema Inspect(DbConnection connection, InspectOptions options)
+    {
+        using var command = Command(connection, options);
+        var rows = new CatalogRows();
+        using (var reader = command.ExecuteReader())
+        {
+            var first = true;
+            foreach (var read in Readers(rows))
+            {
+                if (!first && !reader.NextResult()) throw FewerResults();
+                first = false;
+                while (reader.Read()) read(reader);
+            }
+        }
+        return Build(rows, Excluded(options));
+    }
+
+    /// <summary>True when the server announced itself as MariaDB when the connection opened (MySQL 8 otherwise).</summary>
+    internal static bool IsMariaDb(DbConnection connection) => connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
+
+    private DbCommand Command(DbConnection connection, InspectOptions options)
+    {
+        var statements = MySqlCatalog.Statements(IsMariaDb(connection));
+        var command = connection.CreateCommand();
+        command.Transaction = options.Transaction;
+        command.CommandText = string.Join(";\n", statements);
+        LastCommandCount = 1;
+        LastStatementCount = statements.Length;
+        return command;
+    }
+
+    /// <summary>What each result set keeps of a row, in the order of <see cref="MySqlCatalog.Statements"/>.</summary>
+    private static IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
+    [
+        r => { rows.Database = Text(r, 0); rows.Version = Text(r, 1) ?? ""; },
+        r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3))),
+        r => rows.Columns.Add(new ColumnRow(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3) == "YES", Text(r, 4), Text(r, 5) ?? "", Text(r, 6), Text(r, 7), Text(r, 8))),
+        r => rows.Indexes.Add(new IndexRow(r.GetString(0), r.GetString(1), Long(r, 2) != 0, Text(r, 3), Long(r, 4), Text(r, 5) ?? "BTREE", Text(r, 6))),
+        r => rows.ForeignKeys.Add(new ForeignKeyRow(
+            r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7))),
+        r => rows.Checks.Add(new CheckRow(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3) ?? "Table")),
+        r => rows.Unmanaged.Add(new UnmanagedRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3))),
+    ];
+
+    private static HashSet<string> Excluded(InspectOptions options) => new(options.ExcludeTables ?? [], StringComparer.OrdinalIgnoreCase);
+
+    private static InvalidOperationException FewerResults() => new("The catalog batch returned fewer result sets than it has queries.");
+
+    // information_schema's text columns come back as strings, some as byte arrays on older servers.
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
+    {
+        string s => s,
+        byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+        var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+    };
+
+    private static long? Long(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,7 @@ namespace DiffMigrate.Providers.MySql;
 
 /// <summary>
 /// MariaDB (10.11, tested live) and MySQL (8, not tested live) through MySqlConnector: GET_LOCK as the migration lock,
-/// scratch databases on the same server. Not yet in <see cref="DatabaseProviders.All"/>: its inspector is not built.
+/// scratch databases on the same server.
 /// </summary>
 /// <remarks>
 /// Where MySQL 8 differs, the SQL is the form both take, from what their manuals say (MySQL is not run by the tests):

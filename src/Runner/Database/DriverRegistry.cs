@@ -7,7 +7,7 @@ namespace DiffMigrate.Runner.Database;
 
 /// <summary>
 /// Opens URLs with the ADO.NET driver each provider names. The runner depends on no driver: the host ships the
-/// drivers it supports (the CLI ships Microsoft.Data.Sqlite and Npgsql), and a missing one is a clear error.
+/// drivers it supports (the CLI ships Microsoft.Data.Sqlite, Npgsql and MySqlConnector), and a missing one is a clear error.
 /// </summary>
 internal sealed class DriverRegistry
 {
@@ -27,8 +27,10 @@ internal sealed class DriverRegistry
         }
         catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException or FormatException)
         {
+            // The provider names the cause (wrong password, no such database, no server), in one line; the URL is masked.
+            var reason = e is DbException d ? provider.DescribeFailure(d, connection) ?? e.Message : e.Message;
             connection.Dispose();
-            throw new DiffMigrateException($"Cannot connect to {url}: {e.Message}", e);
+            throw new DiffMigrateException($"Cannot connect to {url}: {reason}", e);
         }
     }
 
