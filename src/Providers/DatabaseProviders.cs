@@ -38,8 +38,12 @@ internal static class DatabaseProviders
 
     /// <summary>Why <paramref name="name"/> selects no provider.</summary>
     public static string Refusal(string name) => Planned.Contains(name, StringComparer.OrdinalIgnoreCase)
-        ? $"SQL Server is not supported yet ({string.Join(" and ", All.Select(p => p.Schemes[0]))} are)"
-        : $"unknown dialect '{name}': expected {string.Join(" or ", All.Select(p => p.Schemes[0]))}";
+        ? $"SQL Server is not supported yet ({Listed("and")} are)"
+        : $"unknown dialect '{name}': expected {Listed("or")}";
+
+    // "sqlite, postgresql and mysql".
+    private static string Listed(string conjunction) =>
+        string.Join(", ", All.SkipLast(1).Select(p => p.Schemes[0])) + $" {conjunction} " + All[^1].Schemes[0];
 
     /// <summary>The provider of an application's own <paramref name="connection"/>, by its ADO.NET type.</summary>
     public static DatabaseProvider For(DbConnection connection) =>

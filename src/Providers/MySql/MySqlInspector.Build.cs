@@ -56,8 +56,8 @@ internal sealed partial class MySqlInspector
             extra.Contains("AUTO_INCREMENT", StringComparison.Ordinal) ? new Identity() : null,
             generated ? row.Generation : null,
             string.IsNullOrEmpty(row.Comment) ? null : row.Comment,
-            // A collation is the column's own only where it is not the table's.
-            row.Collation is { } collation && !string.Equals(collation, table.Collation, StringComparison.OrdinalIgnoreCase) ? collation : null,
+            // A collation is the column's own only where it is not the table's; MariaDB's JSON always has utf8mb4_bin.
+            row.Collation is { } collation && !string.Equals(collation, table.Collation, StringComparison.OrdinalIgnoreCase) && type.Kind != SqlTypeKind.Json ? collation : null,
             ComputedVirtual: generated && extra.Contains("VIRTUAL", StringComparison.Ordinal));
     }
 

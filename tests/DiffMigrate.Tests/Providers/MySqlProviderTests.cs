@@ -19,10 +19,11 @@ public sealed class MySqlProviderTests
     }
 
     [TestMethod]
-    public void The_provider_is_not_registered_until_its_inspector_exists()
+    public void The_provider_is_registered_under_both_schemes()
     {
-        Assert.IsFalse(DatabaseProviders.All.Any(p => p.Dialect.Name == "mysql"));
-        Assert.IsNull(DatabaseProviders.Find("mariadb"));
+        Assert.AreSame(DatabaseProviders.MySql, DatabaseProviders.All.Single(p => p.Dialect.Name == "mysql"));
+        Assert.AreSame(DatabaseProviders.MySql, DatabaseProviders.Find("mariadb"));
+        Assert.AreSame(DatabaseProviders.MySql, DatabaseProviders.Find("mysql"));
         Assert.AreEqual("mysql", Provider.Schemes[0]);
         Assert.AreSame(Provider.Dialect, Provider.Renderer.Dialect);
     }
