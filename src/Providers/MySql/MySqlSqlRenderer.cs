@@ -197,6 +197,17 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         return ExpressionRules.WrappedInParentheses(key) ? key : "(" + key + ")";
     }
 
+    /// <summary>
+    /// Without the DROP INDEX of a table that a later operation drops (a downgrade of CreateTable and CreateIndex): the
+    /// table takes its indexes with it, and InnoDB refuses to drop an index that a foreign key of the table still uses
+    /// (it drops its own index for the key when a later index can serve it).
+    /// </summary>
+    public override IReadOnlyList<MigrationOperation> Arrange(IReadOnlyList<MigrationOperation> operations)
+    {
+        var dropped = operations.Select((o, k) => (o, k)).Where(x => x.o is DropTable).ToLookup(x => ((DropTable)x.o).Table.Name, x => x.k);
+        return [.. operations.Where((o, k) => !(o is DropIndex drop && dropped[drop.Table].Any(at => at > k)))];
+    }
+
     /// <summary>DROP INDEX name ON table.</summary>
     protected override string DropIndex(DropIndex operation) => $"DROP INDEX {Syntax.QuoteIdentifier(operation.Index.Name)} ON {Syntax.Quote(operation.Table)}";
 

@@ -17,6 +17,12 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
     /// <summary>Quoting and literals.</summary>
     public SqlSyntax Syntax { get; } = syntax;
 
+    /// <summary>
+    /// A revision's operations as this database runs them, before each is rendered on its turn: a dialect leaves out
+    /// what a later operation of the same revision makes needless and this database would refuse.
+    /// </summary>
+    public virtual IReadOnlyList<MigrationOperation> Arrange(IReadOnlyList<MigrationOperation> operations) => operations;
+
     /// <summary>The statements for <paramref name="operations"/>, in order.</summary>
     public IReadOnlyList<SqlStatement> Render(IReadOnlyList<MigrationOperation> operations)
     {

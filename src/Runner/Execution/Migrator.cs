@@ -172,7 +172,7 @@ internal sealed partial class Migrator(
             throw new DiffMigrateException($"{Where(clash)}: the id has the form of a progress marker (id@u1) that the version table reserves; give the revision an id of letters, digits and underscores.");
         }
         var migrations = revisions.Load(steps.Select(s => s.Revision.Id).ToList());
-        return (steps, steps.Select(s => Record(migrations[s.Revision.Id], s)).ToList());
+        return (steps, steps.Select(s => provider.Renderer.Arrange(Record(migrations[s.Revision.Id], s))).ToList());
     }
 
     /// <summary>An operation rendered when its turn comes, so that a batch sees the table as the operations before it left it.</summary>

@@ -133,7 +133,7 @@ internal static class OfflineScript
         {
             var statements = new List<SqlStatement>();
             var rebuilds = false;
-            var operations = Migrator.Record(migrations[step.Revision.Id], step);
+            var operations = provider.Renderer.Arrange(Migrator.Record(migrations[step.Revision.Id], step));
             foreach (var statement in operations.SelectMany(o => Render(provider, replay, o, ref rebuilds)))
             {
                 if (statement.SuppressTransaction && provider.Dialect.TransactionalDdl)
