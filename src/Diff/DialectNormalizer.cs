@@ -82,7 +82,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
             Nullable = column.Nullable || (column.Computed is not null && dialect.ComputedColumnsNullable),
             Default = column.Default is null ? null : dialect.Expressions.CanonicalDefault(column.Default, type),
             // Options equal to the server's default for the type and direction compare as left out.
-            Identity = identity is null ? null : IdentityOptions.Canonical(identity, type),
+            Identity = identity is null ? null : dialect.IdentityOptionsNotReported ? new Identity() : IdentityOptions.Canonical(identity, type),
             Computed = column.Computed is null ? null : Expression(column.Computed),
             ComputedVirtual = column.Computed is not null && column.ComputedVirtual,
             Comment = Comment(column.Comment),

@@ -67,6 +67,12 @@ public sealed record Dialect(
     /// <summary>True where a generated column takes no NOT NULL and is reported nullable (MariaDB): its nullability is not compared.</summary>
     public bool ComputedColumnsNullable { get; init; }
 
+    /// <summary>
+    /// True where an identity has no options the catalog reports (MySQL's AUTO_INCREMENT: its first value is a table
+    /// option that moves on as rows are added): an identity compares as an identity, whatever its options.
+    /// </summary>
+    public bool IdentityOptionsNotReported { get; init; }
+
     /// <summary>True where ON DELETE/UPDATE RESTRICT and NO ACTION are the same (InnoDB checks both at once): they compare equal.</summary>
     public bool RestrictIsNoAction { get; init; }
 

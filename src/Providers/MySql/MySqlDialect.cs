@@ -21,6 +21,7 @@ internal static class MySqlDialect
         UniqueConstraintsAreIndexes = true,
         ComputedColumnsNullable = true,
         RestrictIsNoAction = true,
+        IdentityOptionsNotReported = true,
         ObjectKinds = [DefinedObjectKind.View, DefinedObjectKind.Function, DefinedObjectKind.Procedure, DefinedObjectKind.Trigger],
     };
 }

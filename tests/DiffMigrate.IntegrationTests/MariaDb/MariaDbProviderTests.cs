@@ -10,8 +10,7 @@ namespace DiffMigrate.IntegrationTests.MariaDb;
 
 /// <summary>
 /// The MariaDB/MySQL provider against a live MariaDB: its URL forms connect, its failures are one line without the
-/// password, its table-exists query, scratch databases and migration lock work. The provider is not registered yet
-/// (no inspector), so it is reached directly.
+/// password, its table-exists query, scratch databases and migration lock work. The provider is reached directly.
 /// </summary>
 [TestClass]
 public sealed class MariaDbProviderTests
@@ -209,11 +208,13 @@ public sealed class MariaDbProviderTests
     }
 
     [TestMethod]
-    public void The_inspector_says_it_is_not_built_yet()
+    public async Task The_inspector_reads_an_empty_database_as_no_tables_sync_and_async()
     {
         using var database = MariaDbServer.CreateDatabase();
         using var connection = database.Open();
-        var error = Assert.ThrowsExactly<DiffMigrateException>(() => Provider.Inspector.Inspect(connection, new DiffMigrate.Inspect.InspectOptions()));
-        StringAssert.Contains(error.Message, "inspector is not built yet");
+        Assert.IsEmpty(Provider.Inspector.Inspect(connection, new DiffMigrate.Inspect.InspectOptions()).Tables);
+        database.Execute("CREATE TABLE t (id INT PRIMARY KEY)");
+        var schema = await Provider.Inspector.InspectAsync(connection, new DiffMigrate.Inspect.InspectOptions());
+        Assert.AreEqual("t", schema.Tables.Single().Name.Name);
     }
 }

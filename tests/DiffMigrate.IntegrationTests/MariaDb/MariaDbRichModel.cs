@@ -26,7 +26,7 @@ internal static class MariaDbRichModel
                 });
                 b.Table("posts", t =>
                 {
-                    t.Column("id", SqlType.Int64).Identity().PrimaryKey();
+                    t.Column("id", SqlType.Int64).Identity(start: 1000).PrimaryKey();
                     t.Column("author_id", SqlType.Int32);
                     t.Column("editor_id", SqlType.Int32).Nullable().References("authors", "id", ReferentialAction.SetNull);
                     t.Column("title", SqlType.String(200)).Default("'untitled'");

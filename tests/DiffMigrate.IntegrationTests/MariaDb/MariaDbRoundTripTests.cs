@@ -29,6 +29,11 @@ public sealed class MariaDbRoundTripTests
         var check = project.Run("check");
         Assert.AreEqual(0, check.Code, check.Out + check.Err);
 
+        // The identity's start is the table's AUTO_INCREMENT; the JSON column takes only JSON.
+        database.Execute("INSERT INTO authors (name) VALUES ('a'); INSERT INTO posts (author_id, meta) VALUES (LAST_INSERT_ID(), '{\"k\": 1}')");
+        CollectionAssert.AreEqual(new[] { "1000" }, database.Strings("SELECT id FROM posts").ToList());
+        Assert.ThrowsExactly<MySqlConnector.MySqlException>(() => database.Execute("INSERT INTO posts (author_id, meta) VALUES (1, 'not json')"));
+
         var down = project.Run("downgrade", "base");
         Assert.AreEqual(0, down.Code, down.Err);
         CollectionAssert.AreEqual(new[] { "diffmigrate_version" }, Tables(database).ToList());
