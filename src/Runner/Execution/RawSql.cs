@@ -11,6 +11,10 @@ internal static class RawSql
 {
     private static readonly HashSet<string> RowKeywords = new(["INSERT", "UPDATE", "DELETE", "MERGE", "SELECT"], StringComparer.OrdinalIgnoreCase);
 
+    // What a statement after WITH may start with besides the row keywords (then it is not one that only touches rows).
+    private static readonly HashSet<string> SchemaKeywords = new(["CREATE", "ALTER", "DROP", "TRUNCATE", "COMMENT", "GRANT", "REVOKE", "CALL", "DO", "EXECUTE"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The first statement of <paramref name="sql"/> that may change the schema, or null when every one only touches rows.</summary>
     public static string? FirstSchemaStatement(string sql)
     {
@@ -37,7 +41,8 @@ internal static class RawSql
         var keyword = words[0];
         if (string.Equals(keyword, "WITH", StringComparison.OrdinalIgnoreCase))
         {
-            keyword = words.Skip(1).FirstOrDefault(w => RowKeywords.Contains(w)) ?? "WITH";
+            // The CTEs' bodies are in parentheses: the first statement keyword outside them is the statement's.
+            keyword = words.Skip(1).FirstOrDefault(w => RowKeywords.Contains(w) || SchemaKeywords.Contains(w)) ?? "WITH";
         }
         if (string.Equals(keyword, "SELECT", StringComparison.OrdinalIgnoreCase) && words.Contains("INTO", StringComparer.OrdinalIgnoreCase)) return false;
         return RowKeywords.Contains(keyword);
