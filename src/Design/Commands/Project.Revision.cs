@@ -89,6 +89,7 @@ internal sealed partial class Project
     public string? Revision(RevisionOptions options)
     {
         if (options.FromMigrations && !options.Autogenerate) throw new DiffMigrateException("--from-migrations applies to revision --autogenerate only.");
+        if (options.FromEmpty && options.FromMigrations) throw new DiffMigrateException("--from-empty and --from-migrations contradict each other: give one.");
         if (options.SkipEmpty && !options.Autogenerate) throw new DiffMigrateException("--skip-empty applies to revision --autogenerate only.");
         if (options.AllowEmpty && !options.Autogenerate) throw new DiffMigrateException("--allow-empty applies to revision --autogenerate only (a revision without it is always written).");
         if (options.AllowEmpty && options.SkipEmpty) throw new DiffMigrateException("--allow-empty and --skip-empty contradict each other: give one.");
@@ -120,7 +121,6 @@ internal sealed partial class Project
             var model = ModelLoad.Start(Config, log);
             var provider = model.Alongside(() => DatabaseProviders.For(Url.Dialect));
             var pipeline = new SchemaComparison(provider, RevisionComparison(options.AllowEmpty), log);
-            if (options.FromEmpty && options.FromMigrations) throw new DiffMigrateException("--from-empty and --from-migrations contradict each other: give one.");
             if (options.FromEmpty)
             {
                 upgrade = pipeline.Diff(Schema.DatabaseSchema.Empty, model.Schema);

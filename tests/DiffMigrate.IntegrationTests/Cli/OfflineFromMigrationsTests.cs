@@ -125,6 +125,32 @@ public sealed class OfflineFromMigrationsTests
         Assert.IsFalse(File.Exists(project.Database("never.db")));
     }
 
+    [TestMethod]
+    public void The_new_flags_outside_their_commands_are_one_error_line()
+    {
+        using var project = Project("never.db");
+        string[][] cases =
+        [
+            ["revision", "--from-migrations", "-m", "x"],
+            ["revision", "--autogenerate", "--from-migrations", "--from-empty", "-m", "x"],
+            ["check", "--offline"],
+        ];
+        string[] messages =
+        [
+            "ERROR: --from-migrations applies to revision --autogenerate only.\n",
+            "ERROR: --from-empty and --from-migrations contradict each other: give one.\n",
+            "ERROR: --offline applies to check --from-migrations only (a check against a database needs the database).\n",
+        ];
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var (code, output, err) = project.Run(cases[i]);
+            Assert.AreEqual(2, code, output + err);
+            Assert.AreEqual(messages[i], err);
+        }
+        Assert.IsEmpty(Directory.GetFiles(project.VersionsPath, "*.cs"));
+        Assert.IsFalse(File.Exists(project.Database("never.db")));
+    }
+
     private static TempProject Project(string database)
     {
         var project = new TempProject();
