@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DiffMigrate.Migrations;
 using DiffMigrate.Runner.Revisions;
 using DiffMigrate.Schema;
@@ -191,10 +192,20 @@ internal sealed partial class SchemaReplay
         foreach (var trigger in objects.Values.Where(x => x.Kind == DefinedObjectKind.Trigger && x.Table == old).ToList())
         {
             objects.Remove(trigger.Key);
-            var moved = trigger with { Table = @new };
+            var moved = trigger with { Table = @new, Definition = TriggerOn(trigger.Definition, old.Name, @new.Name) };
             objects[moved.Key] = moved;
         }
     }
+
+    /// <summary>
+    /// A trigger's CREATE statement with the table after its first <c>ON</c> renamed, as the database prints it after
+    /// the rename (the name bare or double-quoted, as it was written; a schema before it stays).
+    /// </summary>
+    private static string TriggerOn(string definition, string old, string @new) =>
+        new Regex(
+            $"""(?<on>\bON\s+(?:(?:"[^"]*"|\w+)\.)?)(?:"{Regex.Escape(old.Replace("\"", "\"\"", StringComparison.Ordinal))}"|{Regex.Escape(old)}\b)""",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+        .Replace(definition, m => m.Groups["on"].Value + (m.Value.EndsWith('"') ? "\"" + @new.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : @new), 1);
 
     private void RenameReferredColumn(QualifiedName table, string old, string @new)
     {

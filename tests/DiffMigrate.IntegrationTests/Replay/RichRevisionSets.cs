@@ -118,6 +118,8 @@ internal static class RichRevisionSets
             op.Execute("CREATE MATERIALIZED VIEW post_counts AS SELECT author_id, count(*) AS n FROM posts GROUP BY author_id", "DROP MATERIALIZED VIEW post_counts",
                 changes: [new CreateObject(DefinedObject.MaterializedView("post_counts", "SELECT author_id, count(*) AS n FROM posts GROUP BY author_id"))]);
             op.CreateIndex("post_counts", new TableIndex("ix_post_counts_author", ["author_id"]));
+            op.CreateTable("events", Id, new PrimaryKey("pk_events", ["id"]));
+            op.CreateObject(DefinedObject.Trigger("trg_events_touch", "events", "CREATE TRIGGER trg_events_touch BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION touch()"));
         },
         op =>
         {
@@ -128,6 +130,8 @@ internal static class RichRevisionSets
                 b.AddColumn(new Column("active", SqlType.Boolean, Default: "true"));
             });
             op.CreateTable("tags", Id, new Column("label", SqlType.String(40)), new PrimaryKey("pk_tags", ["id"]));
+            // The database keeps the trigger on the renamed table, and prints its definition with the new name.
+            op.RenameTable("events", "happenings");
             op.CreateTable("post_tags", new Column("post_id", SqlType.Int32), new Column("tag_id", SqlType.Int32),
                 new PrimaryKey("pk_post_tags", ["post_id", "tag_id"]),
                 new ForeignKey("fk_post_tags_post_id_posts", ["post_id"], "posts", ["id"], ReferentialAction.Cascade),
