@@ -1,4 +1,5 @@
 using DiffMigrate.Migrations;
+using DiffMigrate.Render.CSharp;
 using DiffMigrate.Runner.Execution;
 using static DiffMigrate.Tests.Model.SampleOperations;
 using static DiffMigrate.Tests.Runner.InMemoryRevisions;
@@ -141,6 +142,17 @@ public sealed class SchemaReplayTests
         Assert.AreEqual(view, schema.Objects.Single());
         Assert.AreEqual(new ExecuteSql("DROP VIEW v", "CREATE VIEW v AS SELECT id FROM t") { Changes = [new DropObject(view)] },
             new ExecuteSql("CREATE VIEW v AS SELECT id FROM t", "DROP VIEW v") { Changes = [new CreateObject(view)] }.Reverse());
+    }
+
+    [TestMethod]
+    public void The_CSharp_writer_writes_a_declared_no_change_and_refuses_declared_operations()
+    {
+        var date = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var text = RevisionWriter.Write(new RevisionSource("abc123def456", [], "one", date, [new ExecuteSql("ANALYZE t") { Changes = [] }], []));
+        StringAssert.Contains(text, "op.Execute(\"ANALYZE t\", downSql: null, changes: []);");
+        var declared = new ExecuteSql("CREATE VIEW v AS SELECT 1") { Changes = [new CreateObject(DefinedObject.View("v", "SELECT 1"))] };
+        var error = Assert.ThrowsExactly<DiffMigrateException>(() => RevisionWriter.Write(new RevisionSource("abc123def456", [], "one", date, [declared], [])));
+        StringAssert.Contains(error.Message, "op.Execute(\"CREATE VIEW v AS SELECT 1\") declares the schema changes it makes");
     }
 
     [TestMethod]
