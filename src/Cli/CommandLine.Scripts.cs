@@ -31,6 +31,10 @@ internal sealed partial class CommandLine
         var versionPath = new Option<string?>("--version-path") { Description = "The version folder to write to (one of versionLocations)" };
         var dependsOn = new Option<string[]>("--depends-on") { Description = "A revision or branch label the new revision depends on (repeatable)" };
         var fromEmpty = new Option<bool>("--from-empty") { Description = "With --autogenerate: compare the model with an empty database (a baseline revision), no connection" };
+        var fromMigrations = new Option<bool>("--from-migrations")
+        {
+            Description = "With --autogenerate: compare the model with what the revisions build, replayed in memory (no connection)",
+        };
         var toStdout = new Option<bool>("--stdout") { Description = "Print the revision instead of writing the file (with --rev-id and --date, the same bytes every time)" };
         var date = new Option<DateTimeOffset?>("--date") { Description = "The revision's Create Date" };
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "With --autogenerate: write the revision even when nothing changed (by default none is written, exit 0)" };
@@ -38,7 +42,7 @@ internal sealed partial class CommandLine
         var skipEmpty = new Option<bool>("--skip-empty") { Description = "With --autogenerate: write no revision when nothing changed (the default)", Hidden = true };
         var command = new Command("revision", "Write a new revision script (with --autogenerate: none when nothing changed)")
         {
-            message, autogenerate, revId, head, splice, labels, versionPath, dependsOn, toStdout, date, fromEmpty, allowEmpty, skipEmpty,
+            message, autogenerate, revId, head, splice, labels, versionPath, dependsOn, toStdout, date, fromEmpty, fromMigrations, allowEmpty, skipEmpty,
         };
         return Verb(command, p => Open(p).Revision(new RevisionOptions(p.GetValue(message))
         {
@@ -51,6 +55,7 @@ internal sealed partial class CommandLine
             DependsOn = p.GetValue(dependsOn) ?? [],
             Stdout = p.GetValue(toStdout),
             FromEmpty = p.GetValue(fromEmpty),
+            FromMigrations = p.GetValue(fromMigrations),
             Date = p.GetValue(date),
             AllowEmpty = p.GetValue(allowEmpty),
             SkipEmpty = p.GetValue(skipEmpty),

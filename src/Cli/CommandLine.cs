@@ -70,11 +70,15 @@ internal sealed partial class CommandLine
     private Command CheckCommand()
     {
         var fromMigrations = new Option<bool>("--from-migrations") { Description = "Compare the model with a scratch database built from the revisions alone" };
+        var offline = new Option<bool>("--offline") { Description = "With --from-migrations: replay the revisions' operations in memory instead (no database opened)" };
         var failOnUnmanaged = FailOnUnmanaged();
-        var command = new Command("check", "Exit 0 when the model matches the database at head, 1 when it does not") { fromMigrations, failOnUnmanaged };
-        command.SetAction(p => Guard(p, () => p.GetValue(fromMigrations)
-            ? Open(p).CheckFromMigrations(p.GetValue(failOnUnmanaged))
-            : Open(p).Check(p.GetValue(failOnUnmanaged))));
+        var command = new Command("check", "Exit 0 when the model matches the database at head, 1 when it does not") { fromMigrations, offline, failOnUnmanaged };
+        command.SetAction(p => Guard(p, () => (p.GetValue(fromMigrations), p.GetValue(offline)) switch
+        {
+            (true, var inMemory) => Open(p).CheckFromMigrations(p.GetValue(failOnUnmanaged), inMemory),
+            (false, true) => throw new DiffMigrateException("--offline applies to check --from-migrations only (a check against a database needs the database)."),
+            _ => Open(p).Check(p.GetValue(failOnUnmanaged)),
+        }));
         return command;
     }
 

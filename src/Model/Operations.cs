@@ -163,7 +163,21 @@ public sealed class Operations
     }
 
     /// <summary>Runs SQL as written; <paramref name="downSql"/> makes it reversible.</summary>
+    // The overload below takes a third, required argument: no call can be ambiguous, so the shipped signature stays.
+#pragma warning disable RS0027
     public void Execute(string sql, string? downSql = null) => Add(new ExecuteSql(sql, downSql));
+#pragma warning restore RS0027
+
+    /// <summary>
+    /// Runs SQL as written, declaring what it changes in the schema as the equivalent operations (<c>changes: []</c>
+    /// when it changes none): the in-memory replay of <c>--from-migrations</c> applies them instead of reading the
+    /// SQL. A run executes only <paramref name="sql"/>.
+    /// </summary>
+    public void Execute(string sql, string? downSql, IEnumerable<MigrationOperation> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        Add(new ExecuteSql(sql, downSql) { Changes = changes.ToEquatableArray() });
+    }
 
     /// <summary>Inserts rows of CLR literal values.</summary>
     public void BulkInsert(QualifiedName table, string[] columns, params object?[][] rows)

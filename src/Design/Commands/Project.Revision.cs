@@ -26,6 +26,12 @@ internal sealed record RevisionOptions(string? Message)
     /// </summary>
     public bool FromEmpty { get; init; }
 
+    /// <summary>
+    /// With <see cref="Autogenerate"/>: compare the model with what the revisions it builds on make, replayed in memory
+    /// from their operations instead of read from a database (no connection).
+    /// </summary>
+    public bool FromMigrations { get; init; }
+
     /// <summary>Write the revision to the output instead of a file (with a fixed id and date: the same bytes every time).</summary>
     public bool Stdout { get; init; }
 
@@ -82,6 +88,8 @@ internal sealed partial class Project
     /// </summary>
     public string? Revision(RevisionOptions options)
     {
+        if (options.FromMigrations && !options.Autogenerate) throw new DiffMigrateException("--from-migrations applies to revision --autogenerate only.");
+        if (options.FromEmpty && options.FromMigrations) throw new DiffMigrateException("--from-empty and --from-migrations contradict each other: give one.");
         if (options.SkipEmpty && !options.Autogenerate) throw new DiffMigrateException("--skip-empty applies to revision --autogenerate only.");
         if (options.AllowEmpty && !options.Autogenerate) throw new DiffMigrateException("--allow-empty applies to revision --autogenerate only (a revision without it is always written).");
         if (options.AllowEmpty && options.SkipEmpty) throw new DiffMigrateException("--allow-empty and --skip-empty contradict each other: give one.");
@@ -98,6 +106,12 @@ internal sealed partial class Project
             if (options.FromEmpty)
             {
                 upgrade = pipeline.Diff(Schema.DatabaseSchema.Empty, model.Schema);
+            }
+            else if (options.FromMigrations)
+            {
+                // What the revisions it builds on make, replayed in memory: no database is opened.
+                var built = model.Alongside(() => Replayed(heads));
+                upgrade = pipeline.Diff(built, model.Schema);
             }
             else
             {

@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using DiffMigrate.Migrations;
 using DiffMigrate.Providers;
+using DiffMigrate.Runner.Execution;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Design.Commands;
 
@@ -12,9 +14,20 @@ internal sealed partial class Project
     /// compares the model with it, so that a model change without a revision is caught with no database at head.
     /// 0 when they agree, 1 (with the differences) when they do not.
     /// </summary>
-    public int CheckFromMigrations(bool failOnUnmanaged = false)
+    /// <remarks>
+    /// With <paramref name="offline"/>, what the revisions build is replayed in memory from their operations instead
+    /// (<see cref="Replayed"/>): no database is opened, the URL only names the dialect.
+    /// </remarks>
+    public int CheckFromMigrations(bool failOnUnmanaged = false, bool offline = false)
     {
         var model = ModelLoad.Start(Config, log);
+        if (offline)
+        {
+            var pipeline = Pipeline(DatabaseProviders.For(Url.Dialect));
+            var built = model.Alongside(() => Replayed(Revisions.Graph.Heads));
+            return Report(pipeline.Diff(built, model.Schema), UnmanagedReport.Of([]), failOnUnmanaged,
+                "The model matches what the revisions build.", "The model differs from what the revisions build ({0}): add a revision for these");
+        }
         return model.Alongside(() => WithScratch((connection, provider) =>
         {
             Migrator(connection, provider, _ => { }).Upgrade("heads");
@@ -67,6 +80,12 @@ internal sealed partial class Project
         output.Write(unmanaged.Text());
         return 1;
     }
+
+    /// <summary>
+    /// The schema the revisions up to <paramref name="heads"/> build, replayed in memory from their operations (no
+    /// database): a raw statement that may change the schema must declare what it changes.
+    /// </summary>
+    private DatabaseSchema Replayed(IReadOnlyList<string> heads) => SchemaReplay.FromRevisions(Revisions, heads);
 
     /// <summary>
     /// Runs <paramref name="use"/> on an empty scratch database of the configured dialect, as its provider makes one

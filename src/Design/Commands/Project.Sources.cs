@@ -9,7 +9,7 @@ internal sealed partial class Project
     /// <summary>
     /// <c>diff --from A --to B</c>: the operations that take source <paramref name="from"/> to source
     /// <paramref name="to"/>, where a source is <c>model</c> (the configured model), <c>migrations</c> (what the
-    /// revisions build, in a scratch database) or a database URL. Written as <see cref="Diff"/> writes; exit 0 when
+    /// revisions build: replayed in memory when no database URL is involved, else in a scratch database) or a database URL. Written as <see cref="Diff"/> writes; exit 0 when
     /// they are the same, 1 when they differ.
     /// </summary>
     public int DiffSources(string from, string to, string format, bool failOnUnmanaged = false)
@@ -38,7 +38,9 @@ internal sealed partial class Project
         }
         else
         {
-            var (source, target) = (Load(from, pipeline), Load(to, pipeline));
+            // Without a database on either side nothing needs a server: what the revisions build is replayed in memory.
+            var inMemory = !IsUrl(from) && !IsUrl(to);
+            var (source, target) = (Load(from, pipeline, inMemory), Load(to, pipeline, inMemory));
             comparison = new Comparison(pipeline.Diff(source, target), source);
             // A model holds nothing unmanaged: only two databases (or what the revisions build) can differ there.
             var (inSource, inTarget) = (pipeline.Unmanaged(source), pipeline.Unmanaged(target));
@@ -52,12 +54,14 @@ internal sealed partial class Project
 
     private static bool IsUrl(string source) => source is not ("model" or "migrations");
 
-    private DatabaseSchema Load(string source, SchemaComparison pipeline)
+    private DatabaseSchema Load(string source, SchemaComparison pipeline, bool inMemory)
     {
         switch (source)
         {
             case "model":
                 return Autogenerate.LoadModel(Config, log);
+            case "migrations" when inMemory:
+                return Replayed(Revisions.Graph.Heads);
             case "migrations":
                 DatabaseSchema? built = null;
                 WithScratch((scratch, _) =>

@@ -70,7 +70,7 @@ internal static class OperationReverser
         AlterSequence o => new AlterSequence(o.Sequence, o.Existing),
         BatchAlterTable o => new BatchAlterTable(o.Table, ReverseAll(o.Operations).ToEquatableArray(), o.Recreate,
             o.CopyFrom is null ? null : TableEditor.ApplyAll(o.CopyFrom, o.Operations)),
-        ExecuteSql { DownSql: { } down } o => new ExecuteSql(down, o.Sql),
+        ExecuteSql { DownSql: { } down } o => new ExecuteSql(down, o.Sql) { Changes = o.Changes is { } changes ? ReverseAll(changes).ToEquatableArray() : (EquatableArray<MigrationOperation>?)null },
         ExecuteSql o => throw new IrreversibleOperationException(o, "no DownSql was given"),
         BulkInsert o => throw new IrreversibleOperationException(o, "inserted rows cannot be identified; write the Downgrade by hand"),
         _ => throw new NotSupportedException($"No reverse for {operation.GetType().Name}."),
