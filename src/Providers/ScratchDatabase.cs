@@ -5,6 +5,41 @@ namespace DiffMigrate.Providers;
 /// <summary>An empty database opened for one comparison; disposing closes it and drops it when it was created.</summary>
 internal sealed class ScratchDatabase(DbConnection connection, Action? drop = null) : IDisposable
 {
+    /// <summary>
+    /// A database of its own created on the server <paramref name="url"/> names, opened, and dropped with
+    /// <paramref name="dropSql"/> (given its name) when disposed, or at once when it cannot be opened.
+    /// </summary>
+    public static ScratchDatabase OnServer(DatabaseUrl url, Func<DatabaseUrl, DbConnection> open, Func<string, string> dropSql)
+    {
+        var name = "diffmigrate_scratch_" + Guid.NewGuid().ToString("N")[..12];
+        var admin = open(url);
+        try
+        {
+            Execute(admin, $"CREATE DATABASE {name}");
+            var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
+            builder["Database"] = name;
+            DbConnection scratch;
+            try
+            {
+                scratch = open(url with { ConnectionString = builder.ConnectionString, Display = $"{url.Display} (scratch {name})" });
+            }
+            catch
+            {
+                Execute(admin, dropSql(name));
+                throw;
+            }
+            return new ScratchDatabase(scratch, () =>
+            {
+                using (admin) Execute(admin, dropSql(name));
+            });
+        }
+        catch
+        {
+            admin.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The open connection to the scratch database.</summary>
     public DbConnection Connection { get; } = connection;
 
@@ -19,5 +54,12 @@ internal sealed class ScratchDatabase(DbConnection connection, Action? drop = nu
         {
             drop?.Invoke();
         }
+    }
+
+    private static void Execute(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }

@@ -27,16 +27,7 @@ internal sealed partial class MySqlInspector : IDatabaseInspector
     {
         await using var command = Command(connection, options);
         var rows = new CatalogRows();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var first = true;
-            foreach (var read in Readers(rows))
-            {
-                if (!first && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) throw FewerResults();
-                first = false;
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) read(reader);
-            }
-        }
+        await CatalogBatch.ReadAsync(command, Readers(rows), cancellationToken).ConfigureAwait(false);
         return Build(rows, Excluded(options));
     }
 
@@ -45,16 +36,7 @@ internal sealed partial class MySqlInspector : IDatabaseInspector
     {
         using var command = Command(connection, options);
         var rows = new CatalogRows();
-        using (var reader = command.ExecuteReader())
-        {
-            var first = true;
-            foreach (var read in Readers(rows))
-            {
-                if (!first && !reader.NextResult()) throw FewerResults();
-                first = false;
-                while (reader.Read()) read(reader);
-            }
-        }
+        CatalogBatch.Read(command, Readers(rows));
         return Build(rows, Excluded(options));
     }
 
@@ -87,8 +69,6 @@ internal sealed partial class MySqlInspector : IDatabaseInspector
     ];
 
     private static HashSet<string> Excluded(InspectOptions options) => new(options.ExcludeTables ?? [], StringComparer.OrdinalIgnoreCase);
-
-    private static InvalidOperationException FewerResults() => new("The catalog batch returned fewer result sets than it has queries.");
 
     // information_schema's text columns come back as strings, some as byte arrays on older servers.
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch

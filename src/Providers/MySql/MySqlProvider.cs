@@ -48,41 +48,6 @@ internal sealed class MySqlProvider : DatabaseProvider
     public override DatabaseUrl ParseUrl(string url, string rest, string baseDirectory) => MySqlUrl.Parse(Dialect, url, rest);
 
     // A database of its own on the same server, dropped afterwards.
-    public override ScratchDatabase CreateScratch(DatabaseUrl url, Func<DatabaseUrl, DbConnection> open)
-    {
-        var name = "diffmigrate_scratch_" + Guid.NewGuid().ToString("N")[..12];
-        var admin = open(url);
-        try
-        {
-            Execute(admin, $"CREATE DATABASE {name}");
-            var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
-            builder["Database"] = name;
-            DbConnection scratch;
-            try
-            {
-                scratch = open(url with { ConnectionString = builder.ConnectionString, Display = $"{url.Display} (scratch {name})" });
-            }
-            catch
-            {
-                Execute(admin, $"DROP DATABASE IF EXISTS {name}");
-                throw;
-            }
-            return new ScratchDatabase(scratch, () =>
-            {
-                using (admin) Execute(admin, $"DROP DATABASE IF EXISTS {name}");
-            });
-        }
-        catch
-        {
-            admin.Dispose();
-            throw;
-        }
-    }
-
-    private static void Execute(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public override ScratchDatabase CreateScratch(DatabaseUrl url, Func<DatabaseUrl, DbConnection> open) =>
+        ScratchDatabase.OnServer(url, open, name => $"DROP DATABASE IF EXISTS {name}");
 }

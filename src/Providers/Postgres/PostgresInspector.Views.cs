@@ -37,7 +37,7 @@ internal sealed partial class PostgresInspector
         foreach (var statement in RelationStatements)
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) readers[statement](reader);
-            if (statement != RelationStatements[^1] && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) throw FewerResults();
+            if (statement != RelationStatements[^1] && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) throw CatalogBatch.FewerResults();
         }
         QualifiedName Name(string schema, string relation) => new(schema == rows.CurrentSchema ? null : schema, relation);
         return Relations(rows, Name, rows.Indexes.ToLookup(i => (i.Schema, i.Table)));

@@ -24,16 +24,7 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
     {
         await using var command = Command(connection, options);
         var rows = new CatalogRows();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var first = true;
-            foreach (var read in Readers(rows))
-            {
-                if (!first && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) throw FewerResults();
-                first = false;
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) read(reader);
-            }
-        }
+        await CatalogBatch.ReadAsync(command, Readers(rows), cancellationToken).ConfigureAwait(false);
         return Build(rows, Excluded(options));
     }
 
@@ -42,16 +33,7 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
     {
         using var command = Command(connection, options);
         var rows = new CatalogRows();
-        using (var reader = command.ExecuteReader())
-        {
-            var first = true;
-            foreach (var read in Readers(rows))
-            {
-                if (!first && !reader.NextResult()) throw FewerResults();
-                first = false;
-                while (reader.Read()) read(reader);
-            }
-        }
+        CatalogBatch.Read(command, Readers(rows));
         return Build(rows, Excluded(options));
     }
 
@@ -98,8 +80,6 @@ internal sealed partial class PostgresInspector : IDatabaseInspector
         r.GetFieldValue<string[]>(at + 5), r.GetFieldValue<string[]>(at + 6));
 
     private static HashSet<string> Excluded(InspectOptions options) => new(options.ExcludeTables ?? [], StringComparer.Ordinal);
-
-    private static InvalidOperationException FewerResults() => new("The catalog batch returned fewer result sets than it has queries.");
 
     private static void AddParameter(DbCommand command, string name, object value)
     {
