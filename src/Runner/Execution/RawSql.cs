@@ -1,4 +1,5 @@
 using System.Text;
+using DiffMigrate.Render;
 
 namespace DiffMigrate.Runner.Execution;
 
@@ -25,13 +26,16 @@ internal static class RawSql
         return null;
     }
 
-    /// <summary>The start of <paramref name="statement"/> for a one-line message: its first line, at most 60 characters.</summary>
+    /// <summary>
+    /// The start of <paramref name="statement"/> for a one-line message: its first line, at most 60 characters, with any
+    /// other character that ends a line or drives a terminal (CR, U+2028, ESC, ...) shown as an escape.
+    /// </summary>
     public static string Start(string statement)
     {
         var text = statement.Trim();
         var line = text.Split('\n')[0].TrimEnd('\r');
         if (line.Length > 60) line = line[..60];
-        return line.Length < text.Length ? line + " ..." : line;
+        return VisibleText.Escape(line) + (line.Length < text.Length ? " ..." : "");
     }
 
     // SELECT ... INTO creates a table; WITH reads on to its statement's keyword (the CTEs are in parentheses).

@@ -114,6 +114,9 @@ public sealed class SchemaReplayTests
     {
         Assert.AreEqual(" DROP TABLE t", RawSql.FirstSchemaStatement("INSERT INTO t VALUES ('a;b'); DROP TABLE t"));
         Assert.AreEqual("CREATE TABLE a_very_long_name_that_goes_on_and_on_and_on_and ...", RawSql.Start("CREATE TABLE a_very_long_name_that_goes_on_and_on_and_on_and_on (id int)"));
+        // A line terminator other than LF, or a terminal control, cannot break or rewrite the one-line message.
+        Assert.AreEqual("CREATE TABLE a\\u2028DROP TABLE b\\rx\\u001b[2J", RawSql.Start("CREATE TABLE a\u2028DROP TABLE b\rx\u001b[2J"));
+        Assert.AreEqual("CREATE TABLE a\\u0085 ...", RawSql.Start("CREATE TABLE a\u0085\nDROP TABLE b"));
     }
 
     [TestMethod]
