@@ -20,16 +20,22 @@ public static class GeneratedSchema
 
     public static string TableName(int i) => $"t{i:D4}_{Words[i % Words.Length]}";
 
-    /// <summary>The schema; with <paramref name="postgres"/>, defaults and filters are spelled for PostgreSQL (true, LOCALTIMESTAMP).</summary>
-    public static DatabaseSchema Build(int count, int seed = 42, bool postgres = false)
+    /// <summary>
+    /// The schema; with <paramref name="postgres"/>, defaults and filters are spelled for PostgreSQL (true, LOCALTIMESTAMP);
+    /// with <paramref name="mysql"/>, for MariaDB/MySQL: no partial or expression index (MariaDB has neither), DATETIME for the
+    /// offset time stamp (SQLAlchemy's DateTime(timezone=True) is DATETIME there too), a plain VARCHAR
+    /// for citext (MySQL's default collation is case-insensitive already), CURRENT_TIMESTAMP for the local stamp, and a
+    /// foreign key column of its key's type.
+    /// </summary>
+    public static DatabaseSchema Build(int count, int seed = 42, bool postgres = false, bool mysql = false)
     {
         var random = new Random(seed);
         var tables = new List<Table>();
-        for (var i = 0; i < count; i++) tables.Add(BuildTable(i, random, postgres));
+        for (var i = 0; i < count; i++) tables.Add(BuildTable(i, random, postgres, mysql));
         return new DatabaseSchema(tables.OrderBy(t => t.Name).ToEquatableArray());
     }
 
-    private static Table BuildTable(int i, Random random, bool postgres)
+    private static Table BuildTable(int i, Random random, bool postgres, bool mysql)
     {
         var name = TableName(i);
         var columns = new List<Column>
@@ -40,7 +46,7 @@ public static class GeneratedSchema
             new("description", SqlType.Text, Nullable: true),
             new("amount", SqlType.Decimal(10, 2), Default: "0"),
             new("is_active", SqlType.Boolean, Default: postgres ? "true" : "1"),
-            new("created_at", SqlType.DateTimeOffset, Default: "CURRENT_TIMESTAMP"),
+            new("created_at", mysql ? SqlType.DateTime : SqlType.DateTimeOffset, Default: "CURRENT_TIMESTAMP"),
         };
         // Every type appears somewhere: table i gets the extras whose position matches i.
         Column[] extras =
@@ -59,9 +65,9 @@ public static class GeneratedSchema
             new("external_id", SqlType.Uuid, Nullable: true),
             new("attributes", SqlType.Json, Nullable: true),
             new("kind", SqlType.Enum("kind", "small", "medium", "large"), Default: "'small'"),
-            new("search_key", SqlType.Raw("CITEXT"), Nullable: true),
+            new("search_key", mysql ? SqlType.String(100) : SqlType.Raw("CITEXT"), Nullable: true),
             new("plain_number", SqlType.Decimal(), Nullable: true),
-            new("local_stamp", SqlType.DateTime, Default: postgres ? "LOCALTIMESTAMP" : "(datetime('now'))"),
+            new("local_stamp", SqlType.DateTime, Default: postgres ? "LOCALTIMESTAMP" : mysql ? "CURRENT_TIMESTAMP" : "(datetime('now'))"),
         ];
         var extraCount = 1 + random.Next(4);
         for (var k = 0; k < extraCount; k++) columns.Add(extras[(i + k * 5) % extras.Length]);
@@ -73,7 +79,9 @@ public static class GeneratedSchema
         {
             var action = OnDelete[random.Next(OnDelete.Length)];
             var column = $"{Words[target % Words.Length]}_{target}_id";
-            columns.Add(new Column(column, SqlType.Int32, Nullable: action == ReferentialAction.SetNull || random.NextDouble() < 0.3));
+            // MySQL refuses a foreign key whose column's type differs from the key's (INT to BIGINT); the others take it.
+            var type = mysql && target % 3 == 0 ? SqlType.Int64 : SqlType.Int32;
+            columns.Add(new Column(column, type, Nullable: action == ReferentialAction.SetNull || random.NextDouble() < 0.3));
             foreignKeys.Add(new ForeignKey($"fk_{name}_{column}_{TableName(target)}", [column], TableName(target), ["id"], action));
         }
 
@@ -86,8 +94,8 @@ public static class GeneratedSchema
         var indexes = new List<TableIndex> { new($"ix_{name}_created_active", ["created_at", "is_active"]) };
         if (foreignKeys.Count > 0 && random.NextDouble() < 0.7) indexes.Add(new($"ix_{name}_{foreignKeys[0].Columns[0]}", [foreignKeys[0].Columns[0]]));
         else indexes.Add(new($"ix_{name}_name", ["name"]));
-        if (i % 7 == 3) indexes.Add(new($"ix_{name}_active_amount", ["amount"], IsUnique: false, Filter: postgres ? "is_active" : "is_active = 1"));
-        if (i % 11 == 5) indexes.Add(new($"ix_{name}_lower_name", ["lower(name)"], Expressions: [true]));
+        if (i % 7 == 3 && !mysql) indexes.Add(new($"ix_{name}_active_amount", ["amount"], IsUnique: false, Filter: postgres ? "is_active" : "is_active = 1"));
+        if (i % 11 == 5 && !mysql) indexes.Add(new($"ix_{name}_lower_name", ["lower(name)"], Expressions: [true]));
         if (i % 13 == 6) indexes.Add(new($"ix_{name}_name_code", ["name", "code"], IsUnique: true));
 
         return new Table(

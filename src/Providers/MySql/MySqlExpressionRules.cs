@@ -35,6 +35,13 @@ internal sealed class MySqlExpressionRules : ExpressionRules
     public override string CanonicalDefault(string sql, SqlType type)
     {
         var text = Canonical(sql);
+        // The server gives the default the column's fractional digits: DATETIME(6) DEFAULT CURRENT_TIMESTAMP reads back as
+        // current_timestamp(6) (MySQL 8 refuses fewer digits than the column's), so the digits say nothing of their own.
+        if (text.StartsWith("CURRENT_TIMESTAMP(", StringComparison.Ordinal) && text.EndsWith(')')
+            && int.TryParse(text["CURRENT_TIMESTAMP(".Length..^1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return "CURRENT_TIMESTAMP";
+        }
         var numeric = type.IsInteger || type.Kind is SqlTypeKind.Decimal or SqlTypeKind.Single or SqlTypeKind.Double or SqlTypeKind.Boolean;
         if (text is "TRUE" or "FALSE" && (numeric || type.Kind == SqlTypeKind.Boolean)) return text == "TRUE" ? "1" : "0";
         var inner = text.Length >= 2 && text[0] == '\'' && text[^1] == '\'' ? text[1..^1] : null;

@@ -46,6 +46,9 @@ public sealed class MySqlNormalisationTests
     [DataRow("'abc'", "'abc'", "VARCHAR(10)")]
     [DataRow("(-1)", "-1", "SMALLINT")]
     [DataRow("now()", "CURRENT_TIMESTAMP", "DATETIME(6)")]
+    [DataRow("current_timestamp(6)", "CURRENT_TIMESTAMP", "DATETIME(6)")]
+    [DataRow("CURRENT_TIMESTAMP(3)", "CURRENT_TIMESTAMP", "TIMESTAMP(3)")]
+    [DataRow("'current_timestamp(6)'", "'current_timestamp(6)'", "VARCHAR(30)")]
     public void A_constant_default_compares_as_the_value_the_column_stores(string written, string expected, string type) =>
         Assert.AreEqual(expected, Rules.CanonicalDefault(written, MySqlTypeMap.Instance.Parse(type)));
 
