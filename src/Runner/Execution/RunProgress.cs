@@ -63,7 +63,7 @@ internal sealed class RunProgress
                    "run `diffmigrate current` to see where the database is, then run the command again.";
         }
         var before = committed.Count > 0 ? $" {Capitalised(Names(committed))} before it stay{(committed.Count == 1 ? "s" : "")} applied." : "";
-        if (partial is { } p) return p.Report(connectionBroken) + before;
+        if (partial is { } p) return p.Report(connectionBroken) + (before.Length > 0 ? "\n " + before : "");
         if (checkpoint is { } c)
         {
             var id = c.Step.Revision.Id;
