@@ -64,6 +64,26 @@ public sealed class MariaDbPartialRevisionTests
     }
 
     [TestMethod]
+    public void A_revision_failing_at_its_first_statement_says_nothing_of_it_ran()
+    {
+        using var database = MariaDbServer.CreateDatabase();
+        using var project = RevisionProject.Create("mysql:" + database.ConnectionString,
+            [("m1", First), ("m2", "op.Execute(\"CREATE TABLE existing (id INT)\"); op.Execute(\"CREATE TABLE t_two (id INT)\");")]);
+
+        var (code, _, err) = project.Run("upgrade", "head");
+
+        Assert.AreEqual(2, code, err);
+        var lines = err.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        StringAssert.Contains(err, "Revision m2 failed at its first statement: none of it ran before");
+        CollectionAssert.Contains(lines, "    FAILED:   1. CREATE TABLE existing (id INT)", err);
+        CollectionAssert.Contains(lines, "    not run:  2. CREATE TABLE t_two (id INT)", err);
+        CollectionAssert.Contains(lines, "  The version table still says m1. Correct the revision or the database and run upgrade again.", err);
+        Assert.IsFalse(lines.Any(l => l.StartsWith("    applied:", StringComparison.Ordinal)), err);
+        CollectionAssert.AreEqual(new[] { "diffmigrate_version", "existing" }, MariaDbRoundTripTests.Tables(database).ToList());
+        CollectionAssert.AreEqual(new[] { "m1", "m2@u1" }, database.Strings("SELECT version_num FROM diffmigrate_version ORDER BY 1").ToList());
+    }
+
+    [TestMethod]
     public void A_failing_downgrade_is_reported_the_same_way_and_keeps_the_version_row()
     {
         using var database = MariaDbServer.CreateDatabase();
