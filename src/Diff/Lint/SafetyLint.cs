@@ -24,6 +24,7 @@ internal static partial class SafetyLint
         ("DM109", LintSeverity.Error, "an enum value is removed: rows holding it block the change"),
         ("DM110", LintSeverity.Warning, "a primary key is dropped or replaced"),
         ("DM111", LintSeverity.Warning, "a view is dropped and created again (a table or view under it changes): it is absent meanwhile and loses its grants"),
+        ("DM112", LintSeverity.Warning, "where DDL is not transactional (MariaDB, MySQL), a revision mixes data changes with more than one schema statement: a failure in the middle cannot be rolled back"),
     ];
 
     /// <summary>
@@ -76,6 +77,7 @@ internal static partial class SafetyLint
             }
         }
         findings.AddRange(RecreatedViews(operations, dialect));
+        findings.AddRange(MixedWithoutTransaction(operations, dialect));
         return findings.OrderBy(f => f.Operation).ToList();
     }
 

@@ -20,11 +20,16 @@ internal sealed partial class Migrator
         var marker = resumeAt > 0 ? new ProgressMarker(step.Revision.Id, step.IsUpgrade, resumeAt) : null;
         if (marker is not null) log($"Resuming revision {step.Revision.Id} at its statement {resumeAt}, which runs outside a transaction.");
         var outside = 0;
-        foreach (var operation in operations)
+        // Where DDL is not transactional, the text of every statement so far, for the report of a failure.
+        var texts = new List<string>();
+        for (var o = 0; o < operations.Count; o++)
         {
+            var operation = operations[o];
             var skipping = outside < resumeAt;
-            foreach (var statement in await Render(operation, step, transaction.Value, resolve: !skipping, io).ConfigureAwait(false))
+            var statements = await Render(operation, step, transaction.Value, resolve: !skipping, io).ConfigureAwait(false);
+            for (var s = 0; s < statements.Count; s++)
             {
+                var statement = statements[s];
                 // Where DDL is not transactional every statement commits by itself: each is run as one outside the
                 // transaction, with a marker, so that a failure says (and the next run knows) how far the revision got.
                 if (!statement.SuppressTransaction && provider.Dialect.TransactionalDdl)
@@ -33,6 +38,7 @@ internal sealed partial class Migrator
                     continue;
                 }
                 outside++;
+                if (!provider.Dialect.TransactionalDdl) texts.Add(RawSql.Start(statement.Text));
                 if (outside < resumeAt) continue;
                 // Statements such as CREATE INDEX CONCURRENTLY cannot run in a transaction block: commit what came
                 // before with a marker saying where to resume, then run the statement on its own.
@@ -48,7 +54,18 @@ internal sealed partial class Migrator
                 await io.Commit(transaction.Value).ConfigureAwait(false);
                 await io.Dispose(transaction.Value).ConfigureAwait(false);
                 progress.Checkpoint(step, outside, FirstLine(statement.Text));
-                await RunOutside(operation, statement, resuming: outside == resumeAt, step, io).ConfigureAwait(false);
+                try
+                {
+                    await RunOutside(operation, statement, resuming: outside == resumeAt, step, io).ConfigureAwait(false);
+                }
+                catch (DiffMigrateException) when (!provider.Dialect.TransactionalDdl)
+                {
+                    // Nothing rolls back: the report lists the statements that ran, this one, and the ones that did not.
+                    texts.AddRange(statements.Skip(s + 1).Select(later => RawSql.Start(later.Text)));
+                    texts.AddRange(operations.Skip(o + 1).SelectMany(NotRun));
+                    progress.Stopped(new PartialRevision(step, texts, outside, resumeAt, provider.Dialect.Name));
+                    throw;
+                }
                 progress.Ran();
                 transaction.Value = await Begin(io).ConfigureAwait(false);
             }
@@ -56,6 +73,19 @@ internal sealed partial class Migrator
         if (marker is not null) await Execute(table.Delete(marker.Row), transaction.Value, io, step).ConfigureAwait(false);
         foreach (var edit in table.Edits(step.RowsBefore, step.RowsAfter)) await Execute(edit, transaction.Value, io, step).ConfigureAwait(false);
         return marker is not null;
+    }
+
+    /// <summary>The statements an operation after a failure would have run, as the report shows them (rendered as they stand).</summary>
+    private IEnumerable<string> NotRun(MigrationOperation operation)
+    {
+        try
+        {
+            return provider.Renderer.Render([operation]).Select(statement => RawSql.Start(statement.Text)).ToList();
+        }
+        catch (DiffMigrateException)
+        {
+            return [$"({operation.GetType().Name}{(operation.TableName is { } table ? " on " + table : "")}, not rendered)"];
+        }
     }
 
     /// <summary>

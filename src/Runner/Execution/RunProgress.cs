@@ -12,6 +12,7 @@ internal sealed class RunProgress
     private readonly List<MigrationStep> pending = [];
     private IReadOnlyList<string>? committedRows;
     private (MigrationStep Step, int Number, string Statement, bool Ran)? checkpoint;
+    private PartialRevision? partial;
 
     /// <summary>True while a COMMIT is on its way: a connection lost then leaves its outcome unknown.</summary>
     public bool Committing { get; set; }
@@ -30,6 +31,7 @@ internal sealed class RunProgress
         committed.AddRange(pending);
         pending.Clear();
         checkpoint = null;
+        partial = null;
     }
 
     /// <summary>The steps before <paramref name="step"/> and its statements before its <paramref name="number"/>th one outside a transaction are committed.</summary>
@@ -49,6 +51,9 @@ internal sealed class RunProgress
         if (checkpoint is { } c) checkpoint = c with { Ran = true };
     }
 
+    /// <summary>A statement of a revision failed where DDL is not transactional: the ones before it stay applied.</summary>
+    public void Stopped(PartialRevision revision) => partial = revision;
+
     /// <summary>What stayed applied after a failure (the open transaction having been rolled back).</summary>
     public string Outcome(bool connectionBroken)
     {
@@ -57,9 +62,10 @@ internal sealed class RunProgress
             return $"The connection failed while committing {Names(pending)}, so whether that commit happened is not known: " +
                    "run `diffmigrate current` to see where the database is, then run the command again.";
         }
+        var before = committed.Count > 0 ? $" {Capitalised(Names(committed))} before it stay{(committed.Count == 1 ? "s" : "")} applied." : "";
+        if (partial is { } p) return p.Report(connectionBroken) + (before.Length > 0 ? "\n " + before : "");
         if (checkpoint is { } c)
         {
-            var before = committed.Count > 0 ? $" {Capitalised(Names(committed))} before it stay{(committed.Count == 1 ? "s" : "")} applied." : "";
             var id = c.Step.Revision.Id;
             var verb = c.Step.IsUpgrade ? "upgrade" : "downgrade";
             var text = c.Ran

@@ -25,6 +25,7 @@ public sealed class SafetyLintTests
         yield return ("DM109", DatabaseProviders.Postgres, new DropEnumValue("mood", "meh", ["sad", "meh"]));
         yield return ("DM110", DatabaseProviders.Sqlite, new DropPrimaryKey(Posts, new PrimaryKey("pk_posts", ["id"])));
         yield return ("DM111", DatabaseProviders.Postgres, new ReplaceObject(DefinedObject.View("v", "SELECT 1"), DefinedObject.View("v", "SELECT 2")));
+        yield return ("DM112", DatabaseProviders.MySql, new ExecuteSql("CREATE TABLE t (id INT); INSERT INTO t VALUES (1); CREATE INDEX ix_t ON t (id)"));
         yield return ("DM201", DatabaseProviders.Postgres, new CreateIndex(Posts, new TableIndex("ix_posts_title", ["title"])));
         yield return ("DM202", DatabaseProviders.Postgres, new AlterColumn(Posts, Title, Title with { Type = SqlType.Int32 }));
         yield return ("DM203", DatabaseProviders.Postgres, new AlterColumn(Posts, Title, Title with { Nullable = false }));
