@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
 
@@ -87,6 +88,20 @@ internal sealed partial class SqlServerSqlRenderer
         }.OfType<string>().ToList();
         if (options.Count > 0) output.Add(new(string.Join(' ', [$"ALTER SEQUENCE {Syntax.Quote(b.Name)}", .. options])));
     }
+
+    /// <summary>A definition that says CREATE OR ALTER (SQL Server 2016 SP1) replaces in place, keeping permissions; any other is dropped and made again.</summary>
+    protected override void ReplaceObject(ReplaceObject operation, List<SqlStatement> output)
+    {
+        if (OrAlter().IsMatch(operation.Object.Definition) && Dialect.SupportsObject(operation.Object.Kind))
+        {
+            CreateObject(new CreateObject(operation.Object), output);
+            return;
+        }
+        base.ReplaceObject(operation, output);
+    }
+
+    [GeneratedRegex(@"^\s*CREATE\s+OR\s+ALTER\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrAlter();
 
     /// <summary>Routines are dropped by name alone (T-SQL has no overloading).</summary>
     protected override void DropObject(DropObject operation, List<SqlStatement> output)

@@ -80,13 +80,21 @@ internal sealed partial class SqlServerSqlRenderer() : SqlRenderer(SqlServerDial
             ? collation
             : throw new UnsupportedOperationException($"{where}: '{collation}' is not a {DatabaseName} collation name (letters, digits and underscores).");
 
-    /// <summary>TRUE and FALSE as BIT's 1 and 0 (T-SQL has no boolean literals); literals bare, expressions in parentheses.</summary>
-    protected override string DefaultValue(string sql) => sql.Trim().ToUpperInvariant() switch
+    /// <summary>
+    /// TRUE and FALSE as BIT's 1 and 0 (T-SQL has no boolean literals), a '...' string as N'...' (a VARCHAR literal
+    /// would lose what its code page cannot hold on the way to an NVARCHAR column); literals bare, expressions in parentheses.
+    /// </summary>
+    protected override string DefaultValue(string sql)
     {
-        "TRUE" => "1",
-        "FALSE" => "0",
-        _ => base.DefaultValue(sql),
-    };
+        var text = sql.Trim();
+        return text.ToUpperInvariant() switch
+        {
+            "TRUE" => "1",
+            "FALSE" => "0",
+            _ when text.StartsWith('\'') && Dialect.Expressions.IsLiteral(text) => "N" + text,
+            _ => base.DefaultValue(sql),
+        };
+    }
 
     /// <summary>
     /// The name of a column's default constraint: <c>DF_&lt;table&gt;_&lt;column&gt;</c>, shortened to 128 characters

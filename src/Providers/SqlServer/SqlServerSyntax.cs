@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DiffMigrate.Render.Sql;
 
 namespace DiffMigrate.Providers.SqlServer;
@@ -8,7 +9,7 @@ namespace DiffMigrate.Providers.SqlServer;
 /// each statement with a <c>GO</c> line (CREATE VIEW, PROCEDURE, FUNCTION, TRIGGER and SCHEMA must each be alone in
 /// their batch), open each revision's transaction with SET XACT_ABORT ON so that a failing statement rolls it back.
 /// </summary>
-internal sealed class SqlServerSyntax : SqlSyntax
+internal sealed partial class SqlServerSyntax : SqlSyntax
 {
     /// <summary>The shared instance.</summary>
     public static SqlServerSyntax Instance { get; } = new();
@@ -31,6 +32,7 @@ internal sealed class SqlServerSyntax : SqlSyntax
         semanticsimilaritydetailstable semanticsimilaritytable session_user set setuser shutdown some statistics
         system_user table tablesample textsize then to top tran transaction trigger truncate try_convert tsequal union
         unique unpivot update updatetext use user values varying view waitfor when where while with within writetext
+        go
         """);
 
     /// <inheritdoc/>
@@ -39,6 +41,7 @@ internal sealed class SqlServerSyntax : SqlSyntax
     /// <inheritdoc/>
     public override string QuoteIdentifier(string name)
     {
+        Unbroken(name, "name");
         var plain = name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_')
             && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
             && !Reserved.Contains(name);
@@ -46,7 +49,18 @@ internal sealed class SqlServerSyntax : SqlSyntax
     }
 
     /// <inheritdoc/>
-    public override string StringLiteral(string value) => "N'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public override string StringLiteral(string value) => "N'" + Unbroken(value, "text").Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>
+    /// <paramref name="text"/>, refused when a line of it is GO: sqlcmd and SSMS end a batch at such a line wherever it
+    /// is, inside brackets and quotes too, so a script would be cut in the middle of a statement.
+    /// </summary>
+    private static string Unbroken(string text, string what) => BatchLine().IsMatch(text)
+        ? throw new DiffMigrateException($"The {what} '{text.ReplaceLineEndings(" ")}' has a line that says GO, which ends a batch in a SQL Server script wherever it stands: change it.")
+        : text;
+
+    [GeneratedRegex(@"[\r\n][ \t]*GO[ \t]*([0-9]+[ \t]*)?(\r|\n|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BatchLine();
 
     /// <inheritdoc/>
     protected override string BinaryLiteral(byte[] bytes) => "0x" + Convert.ToHexString(bytes);
