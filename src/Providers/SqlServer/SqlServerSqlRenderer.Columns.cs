@@ -6,11 +6,13 @@ namespace DiffMigrate.Providers.SqlServer;
 internal sealed partial class SqlServerSqlRenderer
 {
     /// <summary>
-    /// ALTER COLUMN with the whole type and nullability. The default constraint is dropped first (by the name the
-    /// catalog has: SQL Server refuses to change a column a default is bound to) and made again after; a default alone
-    /// is the same drop and ADD CONSTRAINT ... DEFAULT ... FOR. An identity or a computed expression cannot change in
-    /// place (refused: drop the column and add it again), nor is there a USING conversion. Indexes and checks on the
-    /// column stay: where SQL Server refuses the change because of one, the revision drops and makes it again around it.
+    /// ALTER COLUMN with the whole type and nullability. SQL Server refuses to change a column that a default, an index
+    /// or a check depends on: the default constraint is dropped first (by the name the catalog has) and made again
+    /// after, and the indexes and checks on the column are read from the catalog, dropped and made again around the
+    /// ALTER in the same batch. A default alone is the same drop and ADD CONSTRAINT ... DEFAULT ... FOR. An identity or
+    /// a computed expression cannot change in place (refused: drop the column and add it again), nor is there a USING
+    /// conversion. A primary key, unique constraint or foreign key on the column is left as it is: SQL Server refuses the
+    /// change while one holds it, and the revision drops and adds it around the change.
     /// </summary>
     protected override void AlterColumn(AlterColumn operation, List<SqlStatement> output)
     {
@@ -33,9 +35,44 @@ internal sealed partial class SqlServerSqlRenderer
             && (old.Type != column.Type || old.Nullable != column.Nullable || old.Collation != column.Collation);
         var changesDefault = !string.Equals(old.Default, column.Default, StringComparison.Ordinal);
         if ((changesColumn || changesDefault) && old.Default is not null) output.Add(new(DropDefault(table, column.Name)));
-        if (changesColumn) output.Add(new($"ALTER TABLE {Syntax.Quote(table)} ALTER COLUMN {Definition(table, column, withDefault: false)}"));
+        if (changesColumn) output.Add(new(AroundIndexesAndChecks(table, column.Name, $"ALTER TABLE {Syntax.Quote(table)} ALTER COLUMN {Definition(table, column, withDefault: false)}"),
+            Purpose: $"change column {column.Name} of {table}, its indexes and checks dropped and made again around it"));
         if ((changesColumn || changesDefault) && column.Default is { } value) output.Add(new(AddDefault(table, column.Name, value)));
         if (!string.Equals(old.Comment, column.Comment, StringComparison.Ordinal)) output.Add(Comment(table, column.Name, column.Comment, old.Comment));
+    }
+
+    /// <summary>
+    /// <paramref name="alter"/> in one batch with the indexes (plain ones: not a key constraint's) and checks on the
+    /// column dropped before it and made again after it, as the catalog describes them: keys with their order,
+    /// INCLUDE columns, filter, uniqueness and clustering; a check with its definition.
+    /// </summary>
+    private string AroundIndexesAndChecks(QualifiedName table, string column, string alter)
+    {
+        var target = Syntax.StringLiteral(Syntax.Quote(table));
+        var on = Syntax.StringLiteral(" ON " + Syntax.Quote(table));
+        var id = ColumnId(table, column);
+        string Columns(int included, string order) =>
+            $"(SELECT STRING_AGG(CAST(QUOTENAME(c.name) AS NVARCHAR(MAX)){order}, N', ') WITHIN GROUP (ORDER BY ic.key_ordinal, ic.index_column_id) AS list " +
+            "FROM sys.index_columns AS ic JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id " +
+            $"WHERE ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.is_included_column = {included})";
+        return "DECLARE @drop NVARCHAR(MAX), @create NVARCHAR(MAX);\n" +
+            "SELECT @drop = STRING_AGG(CAST(found.dropping AS NVARCHAR(MAX)), N'; '), @create = STRING_AGG(CAST(found.creating AS NVARCHAR(MAX)), N'; ') FROM (\n" +
+            $"    SELECT N'DROP INDEX ' + QUOTENAME(i.name) + {on}, " +
+            "N'CREATE ' + CASE WHEN i.is_unique = 1 THEN N'UNIQUE ' ELSE N'' END + CASE WHEN i.type = 1 THEN N'CLUSTERED ' ELSE N'' END + N'INDEX ' + QUOTENAME(i.name) " +
+            $"+ {on} + N' (' + keys.list + N')' + ISNULL(N' INCLUDE (' + included.list + N')', N'') + ISNULL(N' WHERE ' + i.filter_definition, N'') " +
+            $"FROM sys.indexes AS i CROSS APPLY {Columns(0, " + CASE WHEN ic.is_descending_key = 1 THEN N' DESC' ELSE N'' END")} AS keys " +
+            $"OUTER APPLY {Columns(1, "")} AS included " +
+            $"WHERE i.object_id = OBJECT_ID({target}) AND i.is_primary_key = 0 AND i.is_unique_constraint = 0 AND i.type IN (1, 2) " +
+            $"AND EXISTS (SELECT 1 FROM sys.index_columns AS x WHERE x.object_id = i.object_id AND x.index_id = i.index_id AND x.column_id = {id})\n" +
+            "    UNION ALL\n" +
+            $"    SELECT {Syntax.StringLiteral($"ALTER TABLE {Syntax.Quote(table)} DROP CONSTRAINT ")} + QUOTENAME(k.name), " +
+            $"{Syntax.StringLiteral($"ALTER TABLE {Syntax.Quote(table)} ADD CONSTRAINT ")} + QUOTENAME(k.name) + N' CHECK ' + k.definition " +
+            $"FROM sys.check_constraints AS k WHERE k.parent_object_id = OBJECT_ID({target}) AND (k.parent_column_id = {id} " +
+            $"OR k.object_id IN (SELECT e.referencing_id FROM sys.sql_expression_dependencies AS e WHERE e.referenced_id = OBJECT_ID({target}) AND e.referenced_minor_id = {id}))\n" +
+            ") AS found (dropping, creating);\n" +
+            "IF @drop IS NOT NULL EXEC sys.sp_executesql @drop;\n" +
+            alter + ";\n" +
+            "IF @create IS NOT NULL EXEC sys.sp_executesql @create";
     }
 
     /// <summary>ALTER TABLE ... ADD CONSTRAINT DF_t_c DEFAULT v FOR c.</summary>

@@ -42,7 +42,9 @@ public sealed class SqlServerRendererTests : SqlRendererScenarios
         Assert.HasCount(3, alter);
         StringAssert.Contains(alter[0].Text, "FROM sys.default_constraints");
         StringAssert.Contains(alter[0].Text, "QUOTENAME(d.name)");
-        Assert.AreEqual("ALTER TABLE posts ALTER COLUMN views BIGINT NOT NULL", alter[1].Text);
+        StringAssert.Contains(alter[1].Text, "IF @drop IS NOT NULL EXEC sys.sp_executesql @drop;\nALTER TABLE posts ALTER COLUMN views BIGINT NOT NULL;\nIF @create IS NOT NULL");
+        StringAssert.Contains(alter[1].Text, "FROM sys.indexes AS i");
+        StringAssert.Contains(alter[1].Text, "FROM sys.check_constraints AS k");
         Assert.AreEqual("ALTER TABLE posts ADD CONSTRAINT [DF_posts_views] DEFAULT 0 FOR views", alter[2].Text);
         // A name longer than sysname's 128 characters is cut, with a hash of the whole name so that two stay apart.
         var longName = SqlServerSqlRenderer.DefaultName(new string('t', 100), new string('c', 100));
