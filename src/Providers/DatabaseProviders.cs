@@ -3,12 +3,13 @@ using DiffMigrate.Dialects;
 using DiffMigrate.Providers.MySql;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
+using DiffMigrate.Providers.SqlServer;
 
 namespace DiffMigrate.Providers;
 
 /// <summary>
 /// The one registration of every database DiffMigrate supports. Adding a database is a folder next to
-/// <c>Sqlite/</c>, <c>Postgres/</c> and <c>MySql/</c> with a <see cref="DatabaseProvider"/>, and one line in <see cref="All"/>.
+/// <c>Sqlite/</c>, <c>Postgres/</c>, <c>MySql/</c> and <c>SqlServer/</c> with a <see cref="DatabaseProvider"/>, and one line in <see cref="All"/>.
 /// </summary>
 internal static class DatabaseProviders
 {
@@ -21,11 +22,11 @@ internal static class DatabaseProviders
     /// <summary>MariaDB and MySQL.</summary>
     public static DatabaseProvider MySql { get; } = new MySqlProvider();
 
-    /// <summary>Every provider, in the order their names are listed in messages.</summary>
-    public static IReadOnlyList<DatabaseProvider> All { get; } = [Sqlite, Postgres, MySql];
+    /// <summary>SQL Server (rendering and offline scripts; no inspector yet).</summary>
+    public static DatabaseProvider SqlServer { get; } = new SqlServerProvider();
 
-    // Named so that a SQL Server URL is told why, not that the name is unknown; the provider comes with issue 19.
-    private static readonly string[] Planned = ["mssql", "sqlserver"];
+    /// <summary>Every provider, in the order their names are listed in messages.</summary>
+    public static IReadOnlyList<DatabaseProvider> All { get; } = [Sqlite, Postgres, MySql, SqlServer];
 
     private static readonly Dictionary<string, DatabaseProvider> ByScheme =
         All.SelectMany(p => p.Schemes.Select(s => (Scheme: s, Provider: p))).ToDictionary(x => x.Scheme, x => x.Provider, StringComparer.OrdinalIgnoreCase);
@@ -37,13 +38,10 @@ internal static class DatabaseProviders
     public static DatabaseProvider? Find(string name) => ByScheme.GetValueOrDefault(name);
 
     /// <summary>Why <paramref name="name"/> selects no provider.</summary>
-    public static string Refusal(string name) => Planned.Contains(name, StringComparer.OrdinalIgnoreCase)
-        ? $"SQL Server is not supported yet ({Listed("and")} are)"
-        : $"unknown dialect '{name}': expected {Listed("or")}";
+    public static string Refusal(string name) => $"unknown dialect '{name}': expected {Listed()}";
 
-    // "sqlite, postgresql and mysql".
-    private static string Listed(string conjunction) =>
-        string.Join(", ", All.SkipLast(1).Select(p => p.Schemes[0])) + $" {conjunction} " + All[^1].Schemes[0];
+    // "sqlite, postgresql, mysql or mssql".
+    private static string Listed() => string.Join(", ", All.SkipLast(1).Select(p => p.Schemes[0])) + " or " + All[^1].Schemes[0];
 
     /// <summary>The provider of an application's own <paramref name="connection"/>, by its ADO.NET type.</summary>
     public static DatabaseProvider For(DbConnection connection) =>

@@ -15,6 +15,14 @@ internal abstract partial class SqlRenderer
     protected virtual void AddColumn(AddColumn operation, List<SqlStatement> output) =>
         output.Add(new($"ALTER TABLE {Syntax.Quote(operation.Table)} ADD COLUMN {ColumnDefinition(null, operation.Column)}"));
 
+    /// <summary>ALTER TABLE ... DROP COLUMN ...</summary>
+    protected virtual void DropColumn(DropColumn operation, List<SqlStatement> output) =>
+        output.Add(new($"ALTER TABLE {Syntax.Quote(operation.Table)} DROP COLUMN {Syntax.QuoteIdentifier(operation.Column.Name)}"));
+
+    /// <summary>ALTER TABLE ... RENAME COLUMN ... TO ...</summary>
+    protected virtual string RenameColumn(RenameColumn operation) =>
+        $"ALTER TABLE {Syntax.Quote(operation.Table)} RENAME COLUMN {Syntax.QuoteIdentifier(operation.OldName)} TO {Syntax.QuoteIdentifier(operation.NewName)}";
+
     /// <summary>Column changes (type, nullability, default...): dialect specific.</summary>
     protected abstract void AlterColumn(AlterColumn operation, List<SqlStatement> output);
 
@@ -148,7 +156,7 @@ internal abstract partial class SqlRenderer
     public string RenderScript(IReadOnlyList<SqlStatement> statements)
     {
         var builder = new StringBuilder();
-        foreach (var statement in statements) builder.Append(statement.Text).Append(Syntax.StatementTerminator).Append("\n\n");
+        foreach (var statement in statements) builder.Append(Syntax.Terminated(statement.Text)).Append("\n\n");
         return builder.ToString();
     }
 }

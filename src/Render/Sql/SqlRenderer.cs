@@ -41,9 +41,9 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
             case AlterTableComment o: AlterTableComment(o, output); break;
             case AlterTableOptions o: AlterTableOptions(o, output); break;
             case AddColumn o: AddColumn(o, output); break;
-            case DropColumn o: output.Add(new($"ALTER TABLE {Syntax.Quote(o.Table)} DROP COLUMN {Syntax.QuoteIdentifier(o.Column.Name)}")); break;
+            case DropColumn o: DropColumn(o, output); break;
             case AlterColumn o: AlterColumn(o, output); break;
-            case RenameColumn o: output.Add(new($"ALTER TABLE {Syntax.Quote(o.Table)} RENAME COLUMN {Syntax.QuoteIdentifier(o.OldName)} TO {Syntax.QuoteIdentifier(o.NewName)}")); break;
+            case RenameColumn o: output.Add(new(RenameColumn(o))); break;
             case CreateIndex o: output.Add(CreateIndex(o)); break;
             case DropIndex o: output.Add(new(DropIndex(o), o.Concurrently && SupportsConcurrentIndexes)); break;
             case AddPrimaryKey o: output.Add(new(AddConstraint(o.Table, o, PrimaryKeyClause(o.PrimaryKey)))); break;

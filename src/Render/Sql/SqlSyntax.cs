@@ -22,6 +22,24 @@ internal abstract class SqlSyntax
     public virtual string CommitTransaction => "COMMIT";
 
     /// <summary>
+    /// The line a script writes after every statement to end its batch (SQL Server's <c>GO</c>, which some statements
+    /// need, as they must be alone in a batch); null where a script is one batch.
+    /// </summary>
+    public virtual string? BatchSeparator => null;
+
+    /// <summary>A statement an offline script runs first, before any transaction (SQL Server's SET XACT_ABORT ON); null for none.</summary>
+    public virtual string? OfflineSessionSetting => null;
+
+    /// <summary>
+    /// True where an offline script commits each revision in a transaction of its own (with its version-table change),
+    /// so that a failing revision leaves the ones before it applied and recorded; false where the script is one transaction.
+    /// </summary>
+    public virtual bool OfflineTransactionPerRevision => false;
+
+    /// <summary><paramref name="text"/> as a script writes it: with the terminator, and the batch separator's line where there is one.</summary>
+    public string Terminated(string text) => text + StatementTerminator + (BatchSeparator is { } separator ? "\n" + separator : "");
+
+    /// <summary>
     /// The identifier, quoted only when it must be (not a plain lower-case identifier, or a reserved word), so that
     /// generated SQL reads like hand-written SQL.
     /// </summary>

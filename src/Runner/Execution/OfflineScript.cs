@@ -57,7 +57,7 @@ internal static class OfflineScript
         if (start is null) statements.Add(table.Create());
         if (purge) statements.Add(new SqlStatement($"DELETE FROM {renderer.Syntax.Quote(table.Name)}"));
         statements.AddRange(table.Edits(purge ? [] : rows, graph.Stamp(rows, destinations, purge)));
-        return Transaction(provider, statements);
+        return Preamble(provider) + Transaction(provider, statements);
     }
 
     /// <summary>
@@ -65,11 +65,11 @@ internal static class OfflineScript
     /// and the check before COMMIT, when a statement needs that (a SQLite rebuild).
     /// </summary>
     public static string Script(DatabaseProvider provider, IReadOnlyList<SqlStatement> statements) =>
-        Wrap(provider, provider.Renderer.RenderScript(statements), statements.Any(s => s.ForeignKeysOff));
+        Preamble(provider) + Wrap(provider, provider.Renderer.RenderScript(statements), statements.Any(s => s.ForeignKeysOff));
 
     /// <summary>The script for <c>ensure-version --sql</c>: the version table's CREATE TABLE.</summary>
     public static string EnsureVersion(DatabaseProvider provider, string versionTable) =>
-        Transaction(provider, [Table(provider, versionTable).Create()]);
+        Preamble(provider) + Transaction(provider, [Table(provider, versionTable).Create()]);
 
     private static string Transaction(DatabaseProvider provider, IReadOnlyList<SqlStatement> statements) => Transaction(provider, provider.Renderer.RenderScript(statements));
 
@@ -79,9 +79,13 @@ internal static class OfflineScript
     {
         var syntax = provider.Renderer.Syntax;
         return provider.Dialect.TransactionalDdl
-            ? syntax.BeginTransaction + syntax.StatementTerminator + "\n\n" + body + syntax.CommitTransaction + syntax.StatementTerminator + "\n"
+            ? syntax.Terminated(syntax.BeginTransaction) + "\n\n" + body + syntax.Terminated(syntax.CommitTransaction) + "\n"
             : $"-- {provider.Dialect.Name} commits each DDL statement by itself: a failing statement leaves the ones before it applied.\n\n" + body;
     }
+
+    // The session setting the dialect's scripts start with, if any.
+    private static string Preamble(DatabaseProvider provider) =>
+        provider.Renderer.Syntax.OfflineSessionSetting is { } setting ? provider.Renderer.Syntax.Terminated(setting) + "\n\n" : "";
 
     private static VersionTable Table(DatabaseProvider provider, string versionTable) => new(new QualifiedName(null, versionTable), provider);
 
@@ -101,6 +105,7 @@ internal static class OfflineScript
             bodies = Render(revisions, provider, steps, startRows);
             cache?.Save(provider, steps, bodies);
         }
+        if (renderer.Syntax.OfflineTransactionPerRevision) return PerRevision(provider, table, createTable, steps, bodies);
         var script = new StringBuilder();
         if (createTable) script.Append(renderer.RenderScript([table.Create()]));
         for (var i = 0; i < steps.Count; i++)
@@ -111,6 +116,24 @@ internal static class OfflineScript
                 .Append(renderer.RenderScript([.. table.Edits(step.RowsBefore, step.RowsAfter)]));
         }
         return Wrap(provider, script.ToString(), bodies.Any(b => b.ForeignKeysOff));
+    }
+
+    /// <summary>
+    /// The script as one transaction per revision, each with its version-table change, the version table's CREATE in
+    /// one of its own: a revision that fails leaves the ones before it applied and recorded.
+    /// </summary>
+    private static string PerRevision(DatabaseProvider provider, VersionTable table, bool createTable, IReadOnlyList<MigrationStep> steps, IReadOnlyList<StepSql> bodies)
+    {
+        var renderer = provider.Renderer;
+        var script = new StringBuilder(Preamble(provider));
+        if (createTable) script.Append(Transaction(provider, [table.Create()])).Append('\n');
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            script.Append("-- ").Append(StepText.Describe(step, withMessage: false)).Append("\n\n")
+                .Append(Transaction(provider, bodies[i].Sql + renderer.RenderScript([.. table.Edits(step.RowsBefore, step.RowsAfter)]))).Append('\n');
+        }
+        return script.ToString();
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using DiffMigrate.Providers;
 using DiffMigrate.Providers.MySql;
 using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
+using DiffMigrate.Providers.SqlServer;
 using DiffMigrate.Render.CSharp;
 using DiffMigrate.Render.Sql;
 using static DiffMigrate.Tests.Model.SampleOperations;
@@ -131,12 +132,14 @@ public sealed class DispatchCompletenessTests
     [DataRow("sqlite")]
     [DataRow("postgresql")]
     [DataRow("mysql")]
+    [DataRow("mssql")]
     public void Each_SQL_renderer_renders_every_type_or_refuses_it_by_name(string dialect)
     {
         SqlRenderer renderer = dialect switch
         {
             "sqlite" => new SqliteSqlRenderer(),
             "mysql" => new MySqlSqlRenderer(),
+            "mssql" => new SqlServerSqlRenderer(),
             _ => new PostgresSqlRenderer(),
         };
         foreach (var (type, sample) in EveryType())

@@ -111,10 +111,10 @@ public sealed class ConfigLoaderTests
         Assert.AreEqual("Host=h;Database=shop;Password=pw", raw.ConnectionString);
         Assert.DoesNotContain("pw;", raw.Display + ";");
 
-        // No SQL Server provider yet: the URL is refused saying so (not with SQLite's types, as a placeholder did).
-        var refused = Assert.ThrowsExactly<DiffMigrateException>(() => DatabaseUrl.Parse("sqlserver:Server=.;Database=shop;Password=pw", "/base"));
-        StringAssert.Contains(refused.Message, "SQL Server is not supported yet");
-        Assert.DoesNotContain("pw", refused.Message.Replace("postgresql", "", StringComparison.Ordinal));
+        // SQL Server's connection string selects its own dialect (not SQLite's types, as a placeholder once did).
+        var sqlServer = DatabaseUrl.Parse("sqlserver:Server=.;Database=shop;Password=pw", "/base");
+        Assert.AreEqual("mssql", sqlServer.Dialect.Name);
+        Assert.DoesNotContain("pw;", sqlServer.Display + ";");
     }
 
     [TestMethod]

@@ -1,0 +1,1 @@
+-- refused: CreateTable on comments: foreign key fk_comments_post_id_posts is DEFERRABLE, which SQL Server has not (every key is checked at once): remove it for SQL Server.

@@ -1,0 +1,3 @@
+ALTER TABLE posts ADD subtitle NVARCHAR(200) NULL;
+GO
+

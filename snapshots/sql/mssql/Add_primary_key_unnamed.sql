@@ -1,0 +1,3 @@
+ALTER TABLE tags ADD PRIMARY KEY (id);
+GO
+

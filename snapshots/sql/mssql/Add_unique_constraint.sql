@@ -1,0 +1,3 @@
+ALTER TABLE posts ADD CONSTRAINT uq_posts_slug UNIQUE (slug);
+GO
+

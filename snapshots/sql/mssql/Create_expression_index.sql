@@ -1,0 +1,1 @@
+-- refused: CreateIndex on posts: index ix_posts_lower_title has the expression key lower(title); SQL Server indexes columns only: add a computed column and index it.

@@ -1,0 +1,3 @@
+CREATE SEQUENCE order_numbers AS BIGINT START WITH 1;
+GO
+

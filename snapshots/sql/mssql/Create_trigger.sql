@@ -1,0 +1,3 @@
+CREATE TRIGGER sales.trg_posts_touch ON sales.[Orders] AFTER INSERT AS SET NOCOUNT ON;
+GO
+

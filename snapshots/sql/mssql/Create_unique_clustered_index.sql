@@ -1,0 +1,3 @@
+CREATE UNIQUE CLUSTERED INDEX ix_tags_label ON tags (label);
+GO
+

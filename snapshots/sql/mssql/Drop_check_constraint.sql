@@ -1,0 +1,3 @@
+ALTER TABLE posts DROP CONSTRAINT ck_posts_views;
+GO
+

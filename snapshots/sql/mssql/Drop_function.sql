@@ -1,0 +1,3 @@
+DROP FUNCTION dbo.twice;
+GO
+

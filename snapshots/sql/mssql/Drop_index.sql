@@ -1,0 +1,3 @@
+DROP INDEX ix_posts_slug ON posts;
+GO
+

@@ -1,0 +1,3 @@
+DROP INDEX [IX_Orders_State] ON sales.[Orders];
+GO
+

@@ -1,0 +1,3 @@
+ALTER TABLE tags DROP CONSTRAINT pk_tags;
+GO
+

@@ -1,0 +1,3 @@
+DROP SCHEMA sales;
+GO
+

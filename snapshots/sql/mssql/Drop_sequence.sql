@@ -1,0 +1,3 @@
+DROP SEQUENCE order_numbers;
+GO
+

@@ -1,0 +1,3 @@
+DROP TRIGGER sales.trg_posts_touch;
+GO
+

@@ -1,0 +1,3 @@
+ALTER TABLE posts DROP CONSTRAINT uq_posts_slug;
+GO
+

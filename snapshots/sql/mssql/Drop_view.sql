@@ -1,0 +1,3 @@
+DROP VIEW recent_posts;
+GO
+

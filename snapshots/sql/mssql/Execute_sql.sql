@@ -1,0 +1,3 @@
+UPDATE posts SET views = 0;
+GO
+

@@ -1,0 +1,3 @@
+EXEC sp_rename N'posts.body', N'content', N'COLUMN';
+GO
+

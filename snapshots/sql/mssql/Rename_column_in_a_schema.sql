@@ -1,0 +1,3 @@
+EXEC sp_rename N'sales.[Orders].[Notes]', N'Remarks', N'COLUMN';
+GO
+

@@ -1,0 +1,3 @@
+EXEC sp_rename N'[t]]; DROP TABLE users; --  x].[c''"]] ;[]', N'c2]''', N'COLUMN';
+GO
+

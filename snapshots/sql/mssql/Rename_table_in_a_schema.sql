@@ -1,0 +1,3 @@
+EXEC sp_rename N'sales.[Orders]', N'PurchaseOrders';
+GO
+
