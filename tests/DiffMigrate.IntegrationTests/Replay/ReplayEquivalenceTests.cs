@@ -65,7 +65,7 @@ public sealed class ReplayEquivalenceTests
         AssertSame(revisions, connection, PostgresDialect.Instance);
     }
 
-    private static void AssertSame(RevisionSet revisions, DbConnection connection, Dialect dialect)
+    internal static void AssertSame(RevisionSet revisions, DbConnection connection, Dialect dialect)
     {
         var provider = DatabaseProviders.For(dialect);
         new Migrator(connection, provider, revisions, DiffMigrateConfig.DefaultVersionTable, _ => { }, RunSettings.Default with { Lock = false }).Upgrade("heads");
