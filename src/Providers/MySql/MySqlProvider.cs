@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using DiffMigrate.Diff.Lint;
 using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
 using DiffMigrate.Render.Sql;
@@ -28,6 +29,7 @@ internal sealed class MySqlProvider : DatabaseProvider
     public override string DriverFactoryTypeName => "MySqlConnector.MySqlConnectorFactory, MySqlConnector";
     public override IDatabaseInspector Inspector { get; } = new MySqlInspector();
     public override SqlRenderer Renderer { get; } = new MySqlSqlRenderer();
+    public override DialectLint LintRules { get; } = new MySqlLint();
 
     // GET_LOCK belongs to the session, like PostgreSQL's advisory lock; its name is text (64 characters at most), so the
     // key is written into one. The result is compared to 1 because GET_LOCK answers 1, 0 or NULL (an error).

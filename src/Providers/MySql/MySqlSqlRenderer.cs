@@ -179,9 +179,16 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         };
         if (index.IsUnique && kind.Length > 0) throw new UnsupportedOperationException($"{where}: a {kind.Trim()} index cannot be unique.");
         var keys = index.Columns.Select((_, i) => IndexKey(index, i) + (index.IsDescending(i) ? " DESC" : ""));
+        // A FULLTEXT or SPATIAL index cannot be built without a shared lock: it is built the ordinary way, as a
+        // concurrent index is where a database has no such thing.
+        var online = operation.Concurrently && kind.Length == 0 ? Online : "";
         return new SqlStatement(
-            $"CREATE {(index.IsUnique ? "UNIQUE " : kind)}INDEX {Syntax.QuoteIdentifier(index.Name)} ON {Syntax.Quote(operation.Table)} ({string.Join(", ", keys)}){method}");
+            $"CREATE {(index.IsUnique ? "UNIQUE " : kind)}INDEX {Syntax.QuoteIdentifier(index.Name)} ON {Syntax.Quote(operation.Table)} ({string.Join(", ", keys)}){method}{online}");
     }
+
+    // InnoDB builds and drops a plain index in place while writes go on; said explicitly, the server refuses the
+    // statement rather than fall back to a copy or a lock (MySQL 5.6+, MariaDB 10.0+).
+    private const string Online = " ALGORITHM=INPLACE LOCK=NONE";
 
     /// <inheritdoc/>
     protected override string IndexKey(TableIndex index, int i)
@@ -208,8 +215,10 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         return [.. operations.Where((o, k) => !(o is DropIndex drop && dropped[drop.Table].Any(at => at > k)))];
     }
 
-    /// <summary>DROP INDEX name ON table.</summary>
-    protected override string DropIndex(DropIndex operation) => $"DROP INDEX {Syntax.QuoteIdentifier(operation.Index.Name)} ON {Syntax.Quote(operation.Table)}";
+    /// <summary>DROP INDEX name ON table; online, ALTER TABLE table DROP INDEX name, ALGORITHM=INPLACE, LOCK=NONE (MariaDB's DROP INDEX takes no such options).</summary>
+    protected override string DropIndex(DropIndex operation) => operation.Concurrently
+        ? $"ALTER TABLE {Syntax.Quote(operation.Table)} DROP INDEX {Syntax.QuoteIdentifier(operation.Index.Name)}, ALGORITHM=INPLACE, LOCK=NONE"
+        : $"DROP INDEX {Syntax.QuoteIdentifier(operation.Index.Name)} ON {Syntax.Quote(operation.Table)}";
 
     /// <summary>Routines are dropped by name alone (MySQL has no overloading); a trigger by its name, in the table's database.</summary>
     protected override void DropObject(DropObject operation, List<SqlStatement> output)

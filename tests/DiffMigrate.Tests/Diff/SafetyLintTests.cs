@@ -31,6 +31,8 @@ public sealed class SafetyLintTests
         yield return ("DM203", DatabaseProviders.Postgres, new AlterColumn(Posts, Title, Title with { Nullable = false }));
         yield return ("DM204", DatabaseProviders.Postgres, new AddCheckConstraint(Posts, new CheckConstraint("ck_posts_title", "title <> ''")));
         yield return ("DM301", DatabaseProviders.Sqlite, new BatchAlterTable(Posts, [new AlterColumn(Posts, Title, Title with { Nullable = false })]));
+        yield return ("DM401", DatabaseProviders.MySql, new AlterColumn(Posts, Title, Title with { Type = SqlType.Int32 }));
+        yield return ("DM402", DatabaseProviders.MySql, new AddForeignKey(Posts, new ForeignKey("fk_posts_author_id_authors", ["author_id"], "authors", ["id"])));
     }
 
     [TestMethod]

@@ -73,6 +73,8 @@ internal static class MySqlScenarios
         ("Create_unique_btree_index", new CreateIndex(Posts, new TableIndex("ix_posts_title", ["title"], IsUnique: true, Method: "btree"))),
         ("Create_fulltext_index", new CreateIndex(Posts, new TableIndex("ix_posts_body_text", ["body"], Method: "fulltext"))),
         ("Drop_index_on_its_table", new DropIndex(Posts, new TableIndex("ix_posts_title", ["title"]))),
+        ("Create_index_online", new CreateIndex(Posts, new TableIndex("ix_posts_views", ["views"]), Concurrently: true)),
+        ("Drop_index_online", new DropIndex(Posts, new TableIndex("ix_posts_views", ["views"]), Concurrently: true)),
         ("Set_table_comment", new AlterTableComment(Posts, "blog posts; 'all' of them", null)),
         ("Remove_table_comment", new AlterTableComment(Posts, null, "blog posts; 'all' of them")),
         ("Create_view", new CreateObject(Recent)),

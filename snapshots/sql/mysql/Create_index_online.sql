@@ -1,0 +1,2 @@
+CREATE INDEX ix_posts_views ON posts (views) ALGORITHM=INPLACE LOCK=NONE;
+

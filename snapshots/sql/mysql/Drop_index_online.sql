@@ -1,0 +1,2 @@
+ALTER TABLE posts DROP INDEX ix_posts_views, ALGORITHM=INPLACE, LOCK=NONE;
+
