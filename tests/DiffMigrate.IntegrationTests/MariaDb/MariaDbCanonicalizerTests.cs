@@ -178,7 +178,7 @@ public sealed class MariaDbCanonicalizerTests
         Assert.ThrowsExactly<MySqlConnector.MySqlException>(() => Execute(connection, "SELECT 1 FROM dm_canon_0"), "dropped after the failure");
 
         var (operations, log) = Compare(connection, model);
-        Assert.AreEqual("+ column items.v", string.Join("\n", operations.Select(o => DiffMigrate.Design.Commands.OperationText.Describe(o))));
+        StringAssert.StartsWith(DiffMigrate.Design.Commands.OperationText.Describe(operations.Single()), "+ column items.v ");
         Assert.AreEqual($"The server could not canonicalise the model's expressions ({line}); comparing with the built-in normaliser.",
             log.Single(l => l.Contains("could not canonicalise", StringComparison.Ordinal)));
     }
