@@ -111,7 +111,7 @@ public sealed partial class MariaDbAdoptionTests
         Assert.AreEqual(0, fromMigrations.Code, fromMigrations.Out + fromMigrations.Err);
 
         // A change by hand is drift, and the scratch databases are gone.
-        b.Execute("ALTER TABLE orders ADD COLUMN hack INT NULL; ALTER TABLE products DROP CHECK ck_products_price");
+        b.Execute("ALTER TABLE orders ADD COLUMN hack INT NULL; ALTER TABLE products DROP CONSTRAINT ck_products_price");
         drift = project.Run("drift");
         Assert.AreEqual(1, drift.Code, drift.Out + drift.Err);
         StringAssert.Contains(drift.Out, "- column orders.hack");
