@@ -10,6 +10,11 @@ namespace DiffMigrate.IntegrationTests.MariaDb;
 /// from the model builds a second database whose SHOW CREATE TABLE matches the first's table for table (the server's
 /// own judgement, not DiffMigrate's inspector), and <c>diff</c>, <c>drift</c> and <c>check --from-migrations</c> agree.
 /// </summary>
+/// <remarks>
+/// SHOW CREATE TABLE lists non-unique keys in the order they were made, and the index the server makes for a foreign
+/// key is made where the key is declared; a baseline creates the table (with its foreign keys) and then its indexes,
+/// so the schema declares its foreign keys before its other indexes, as the copy will have them.
+/// </remarks>
 [TestClass]
 public sealed partial class MariaDbAdoptionTests
 {
@@ -59,6 +64,18 @@ public sealed partial class MariaDbAdoptionTests
           CONSTRAINT fk_lines_product FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE SET NULL,
           CONSTRAINT ck_lines_qty CHECK (qty > 0 AND qty < 1000)
         );
+        CREATE TABLE tags (
+          id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+          label VARCHAR(40) COLLATE utf8mb4_bin NOT NULL COMMENT 'it''s case-sensitive',
+          slug VARCHAR(40) NOT NULL DEFAULT (lower(label)),
+          token CHAR(36) NOT NULL DEFAULT (uuid()),
+          product_id BIGINT NULL,
+          position INT NOT NULL DEFAULT 0,
+          UNIQUE KEY uq_tags_label_product (label, product_id),
+          FOREIGN KEY (product_id) REFERENCES products (id) ON UPDATE RESTRICT,
+          KEY ix_tags_position (position, slug),
+          CHECK (position >= 0)
+        ) AUTO_INCREMENT=1000 COMMENT='free labels';
         """;
 
     [TestMethod]
