@@ -152,8 +152,9 @@ internal sealed class MySqlCanonicalizer(SqlRenderer renderer) : IModelCanonical
             const string create = "CREATE TABLE ";
             return text.StartsWith(create, StringComparison.Ordinal) ? "CREATE TEMPORARY TABLE " + text[create.Length..] : null;
         }
-        catch (UnsupportedOperationException e)
+        catch (Exception e) when (e is DiffMigrateException or NotSupportedException)
         {
+            // A type or element this database cannot have: the renderer says so again when a revision holds it.
             unwritable = FirstLine(e.Message);
             return null;
         }

@@ -184,6 +184,25 @@ public sealed class MariaDbCanonicalizerTests
     }
 
     [TestMethod]
+    public async Task A_table_the_renderer_cannot_write_falls_back_element_by_element_and_sends_nothing_for_it()
+    {
+        using var database = MariaDbServer.CreateDatabase();
+        await using var connection = database.Open();
+        var odd = new Table(new QualifiedName(null, "odd"),
+            [new Column("at", SqlType.DateTimeOffset, Default: "CURRENT_TIMESTAMP"), new Column("n", SqlType.Int32, Default: "1")],
+            CheckConstraints: [new CheckConstraint("ck_odd", "n>0")]);
+
+        var canonicalizer = new MySqlCanonicalizer(DatabaseProviders.MySql.Renderer);
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, new DatabaseSchema([Items(), odd]), DatabaseSchema.Empty);
+
+        Assert.IsNotNull(forms, problem);
+        CollectionAssert.AreEqual(new[] { "default of odd.at", "default of odd.n", "check ck_odd on odd" }, problem!.Split('\n').Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToList());
+        Assert.AreEqual("n>0", forms.FindTable("odd")!.CheckConstraints.Single().Sql);
+        Assert.AreEqual("`q` < 1000", forms.FindTable("items")!.CheckConstraints[0].Sql);
+        Assert.AreEqual(1, canonicalizer.LastTemporaryTableCount, "only items was sent");
+    }
+
+    [TestMethod]
     [DataRow("1); DROP TABLE items; SELECT (1")]
     [DataRow("'\\'; DROP TABLE items; -- '")]
     [DataRow("1 /*! ; DROP TABLE items */")]
