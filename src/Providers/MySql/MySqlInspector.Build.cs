@@ -134,7 +134,7 @@ internal sealed partial class MySqlInspector
     }
 
     // InnoDB treats RESTRICT and NO ACTION alike (both checked at once) and MariaDB reports an action left out as
-    // RESTRICT: both read as NoAction, and the model's Restrict is compared as NoAction (MySqlModelCanonicalizer).
+    // RESTRICT: both read as NoAction, and the model's Restrict is compared as NoAction (Dialect.RestrictIsNoAction).
     private static ReferentialAction Action(string rule) => rule.ToUpperInvariant() switch
     {
         "CASCADE" => ReferentialAction.Cascade,

@@ -31,6 +31,11 @@ internal sealed class MySqlProvider : DatabaseProvider
     public override SqlRenderer Renderer { get; } = new MySqlSqlRenderer();
     public override DialectLint LintRules { get; } = new MySqlLint();
 
+    // MariaDB's forms of the model's defaults, generated columns and checks (MySQL 8 is left to the built-in normaliser).
+    public override IModelCanonicalizer Canonicalizer { get; }
+
+    public MySqlProvider() => Canonicalizer = new MySqlCanonicalizer(Renderer);
+
     // GET_LOCK belongs to the session, like PostgreSQL's advisory lock; its name is text (64 characters at most), so the
     // key is written into one. The result is compared to 1 because GET_LOCK answers 1, 0 or NULL (an error).
     public override AdvisoryLock Lock { get; } = new(

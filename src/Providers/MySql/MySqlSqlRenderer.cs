@@ -26,7 +26,7 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         }
         foreach (var fk in table.ForeignKeys) Check(table.Name, nameof(CreateTable), fk);
         foreach (var unique in table.UniqueConstraints) Check(table.Name, nameof(CreateTable), unique);
-        var text = new StringBuilder(base.CreateTable(table));
+        var text = new StringBuilder(ServerNamedKeys(table, base.CreateTable(table)));
         if (table.Columns.Select(c => c.Identity?.Start).OfType<long>().FirstOrDefault() is var start and not 0) text.Append(" AUTO_INCREMENT = ").Append(start);
         if (table.Comment is { } comment) text.Append(" COMMENT = ").Append(Comment($"Table {table.Name}", comment));
         return text.ToString();
@@ -85,7 +85,7 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
     private string AutoIncrement(QualifiedName? table, Column column, Identity identity)
     {
         var where = $"Column {column.Name}{(table is null ? "" : $" of {table}")}";
-        if (!column.Type.IsInteger) throw new UnsupportedOperationException($"{where}: AUTO_INCREMENT needs an integer column, not {column.Type}.");
+        if (!column.Type.IsInteger && !IsRawInteger(column.Type)) throw new UnsupportedOperationException($"{where}: AUTO_INCREMENT needs an integer column, not {column.Type}.");
         if (identity.Always) throw new UnsupportedOperationException($"{where}: {DatabaseName} has no GENERATED ALWAYS identity (AUTO_INCREMENT takes given values): use Identity(Always: false).");
         if (identity.Increment is not null || identity.MinValue is not null || identity.MaxValue is not null || identity.Cycle || identity.Cache is not null)
         {
@@ -236,6 +236,34 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
     protected override string DropTrigger(DefinedObject trigger) => $"DROP TRIGGER {Syntax.Quote(trigger.Name)}";
 
     // column(n), the column bare or in backticks.
+    // An integer type the model spells verbatim: int unsigned, mediumint, tinyint(4) zerofill.
+    private static bool IsRawInteger(SqlType type) =>
+        type is { Kind: SqlTypeKind.Raw, Name: { } name } && RawInteger().IsMatch(name);
+
+    /// <summary>
+    /// Foreign keys the server named (<c>t_ibfk_1</c>, <c>t_ibfk_2</c>: written without a name) are written without a
+    /// name again when they are <c>t_ibfk_1</c> to <c>t_ibfk_n</c> in order, so that the server gives them the same
+    /// names and, unlike for a named key, names the index it makes for each after its first column: a database built
+    /// from a scaffolded model is then the same to SHOW CREATE TABLE as the one scaffolded (the inspector leaves that
+    /// index out either way).
+    /// </summary>
+    private string ServerNamedKeys(Table table, string sql)
+    {
+        var named = table.ForeignKeys.Select(f => f.Name).Where(n => n is not null && ServerFkName().IsMatch(n)).ToList();
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (!string.Equals(named[i], $"{table.Name.Name}_ibfk_{i + 1}", StringComparison.Ordinal)) return sql;
+        }
+        foreach (var name in named) sql = sql.Replace($"    CONSTRAINT {Syntax.QuoteIdentifier(name!)} FOREIGN KEY (", "    FOREIGN KEY (", StringComparison.Ordinal);
+        return sql;
+    }
+
+    [GeneratedRegex(@"_ibfk_[0-9]+\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ServerFkName();
+
+    [GeneratedRegex(@"^(tiny|small|medium|big)?int(eger)?(\([0-9]+\))?( unsigned)?( zerofill)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex RawInteger();
+
     [GeneratedRegex(@"^(?:`(?<quoted>(?:[^`]|``)+)`|(?<bare>[A-Za-z_$][A-Za-z0-9_$]*))\s*\(\s*(?<length>[0-9]{1,5})\s*\)$", RegexOptions.CultureInvariant)]
     private static partial Regex PrefixKey();
 }

@@ -38,7 +38,7 @@ internal static partial class ModelWriter
                     .Append(Lit(table.PartitionBound ?? "DEFAULT")).Append(", t =>\n        {\n");
             }
             else code.Append("        builder.Table(").Append(Name(table.Name)).Append(", t =>\n        {\n");
-            foreach (var column in table.Columns) code.Append("            ").Append(Column(column)).Append(";\n");
+            foreach (var column in table.Columns) code.Append("            ").Append(Column(table, column)).Append(";\n");
             if (table.PartitionBy is { } partitionKey) code.Append("            t.PartitionBy(").Append(Lit(partitionKey)).Append(");\n");
             if (table.PrimaryKey is not { } pk)
             {
@@ -95,9 +95,12 @@ internal static partial class ModelWriter
         _ => $"{item.Kind}({Name(item.Name)}, {Lit(item.Arguments ?? "")}, {CSharpText.Text(item.Definition)})",
     };
 
-    private static string Column(Column column)
+    private static string Column(Table table, Column column)
     {
-        var text = new StringBuilder($"t.Column({Lit(column.Name)}, {Type(column.Type)})");
+        // MySQL's ENUM is the column's own and reads without a name; the model names every enum (it is one type per
+        // name), so it is written under the table's and column's, which no other column has (the name is not compared).
+        var type = column.Type is { Kind: SqlTypeKind.Enum, Name: null } ? SqlType.Enum($"{table.Name.Name}_{column.Name}", [.. column.Type.Values]) : column.Type;
+        var text = new StringBuilder($"t.Column({Lit(column.Name)}, {Type(type)})");
         if (column.Nullable) text.Append(".Nullable()");
         if (column.Default is { } d) text.Append(".Default(").Append(Lit(d)).Append(')');
         if (column.Identity is { Serial: true }) text.Append(".Serial()");
