@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DiffMigrate.Design.Commands;
 using DiffMigrate.Providers;
 using DiffMigrate.Runner.Database;
 
@@ -15,11 +14,8 @@ public static class Program
     internal const int Differences = 1;
     internal const int Failure = 2;
 
-    public static int Main(string[] args)
-    {
-        CollectionDeferral.Enabled = true;   // this process is the tool's own and ends with the command
-        return Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
-    }
+    public static int Main(string[] args) =>
+        Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
 
     /// <summary>Runs one command line with the given streams, directory and environment (tests call this).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string currentDirectory, Func<string, string?> environment)

@@ -44,11 +44,7 @@ internal sealed class ModelLoad
     }
 
     /// <summary>Starts loading the model that <paramref name="config"/> names.</summary>
-    public static ModelLoad Start(DiffMigrateConfig config, Action<string> log)
-    {
-        CollectionDeferral.Start();
-        return new(config, log);
-    }
+    public static ModelLoad Start(DiffMigrateConfig config, Action<string> log) => new(config, log);
 
     /// <summary>The model, once loaded; its log lines are written first, and its failure is thrown here.</summary>
     public DatabaseSchema Schema
