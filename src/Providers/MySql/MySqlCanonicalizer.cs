@@ -48,9 +48,14 @@ internal sealed class MySqlCanonicalizer(SqlRenderer renderer) : IModelCanonical
         if (!MySqlInspector.IsMariaDb(connection)) return (null, null);
         var fallbacks = new List<string>();
         var pending = new List<Unit>();
+        var existing = database.Tables.DistinctBy(t => t.Name).ToDictionary(t => t.Name);
         for (var i = 0; i < model.Tables.Count; i++)
         {
-            var elements = Elements(model.Tables[i]);
+            // Every element is checked for being one expression; only the unsettled ones of a table the database has go to the server.
+            var table = model.Tables[i];
+            var elements = Elements(table);
+            if (!existing.TryGetValue(table.Name, out var stored)) continue;
+            elements.RemoveAll(e => Settled(table, e, stored));
             if (elements.Count > 0) pending.Add(new Unit(i, elements, Bare: false));
         }
         if (pending.Count == 0) return (model, null);
@@ -106,6 +111,31 @@ internal sealed class MySqlCanonicalizer(SqlRenderer renderer) : IModelCanonical
             FallbackCount++;
             return (null, problem);
         }
+    }
+
+    /// <summary>
+    /// True when the server's form of <paramref name="element"/> cannot change the comparison: the database's table has
+    /// nothing to compare it with (a new column, a check of another name, no default there), or the text rules already
+    /// find the two the same. The comparison applies those rules to the server's forms too, so an element left in the
+    /// model's spelling compares exactly as before; a no-op asks the server nothing, whatever the size of the model.
+    /// </summary>
+    private static bool Settled(Table table, Element element, Table stored)
+    {
+        var rules = MySqlExpressionRules.Instance;
+        if (element.Kind == ElementKind.Check)
+        {
+            var name = table.CheckConstraints[element.Index].Name;
+            // An unnamed check is matched by its text, which is what the server's form is for.
+            if (name is null) return false;
+            var other = stored.CheckConstraints.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+            return other is null || rules.Canonical(other.Sql) == rules.Canonical(element.Sql(table));
+        }
+        var column = table.Columns[element.Index];
+        var counterpart = stored.Columns.FirstOrDefault(c => string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
+        if (counterpart is null) return true;
+        return element.Kind == ElementKind.Computed
+            ? counterpart.Computed is not { } computed || rules.Canonical(computed) == rules.Canonical(element.Sql(table))
+            : counterpart.Default is not { } value || rules.CanonicalDefault(value, column.Type) == rules.CanonicalDefault(element.Sql(table), column.Type);
     }
 
     /// <summary>What a table asks about: each default (but of a generated column), generated column and check.</summary>

@@ -46,6 +46,47 @@ public sealed class MariaDbCanonicalizerTests
         new PrimaryKey(null, ["id"]),
         CheckConstraints: [new CheckConstraint("ck_q", check), new CheckConstraint("ck_ne", "q != 3"), new CheckConstraint("ck_range", "((q >= 0)) and ((q <= 5000))")]);
 
+    /// <summary>
+    /// The database's side as the canonicaliser needs it to ask anything: the same tables, every expression spelled so
+    /// that the text rules cannot call it the model's (what the rules settle, the server is not asked about).
+    /// </summary>
+    private static DatabaseSchema Unlike(DatabaseSchema model) => new([.. model.Tables.Select(t => t with
+    {
+        Columns = [.. t.Columns.Select(c => c with { Default = c.Default is null ? null : "'unlike'", Computed = c.Computed is null ? null : "unlike" })],
+        CheckConstraints = [.. t.CheckConstraints.Select(k => k with { Sql = "unlike" })],
+    })]);
+
+    [TestMethod]
+    public async Task What_the_text_rules_settle_and_new_tables_are_not_asked_about()
+    {
+        using var database = MariaDbServer.CreateDatabase();
+        await using var connection = database.Open();
+        var canonicalizer = new MySqlCanonicalizer(DatabaseProviders.MySql.Renderer);
+        var items = Items();
+        var stored = items with
+        {
+            Columns = [.. items.Columns.Select(c => c.Name == "q" ? c with { Default = "0" } : c)],
+            CheckConstraints = [.. items.CheckConstraints.Select(k => k.Name == "ck_ne" ? k with { Sql = "`q` <> 3" } : k)],
+        };
+
+        // The same table as stored (a no-op): nothing to ask, however many tables.
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, new DatabaseSchema([items]), new DatabaseSchema([items]));
+        Assert.IsNull(problem);
+        Assert.AreEqual(items, forms!.FindTable("items"));
+        Assert.AreEqual(0, canonicalizer.LastRoundTripCount);
+
+        // A table the database has not: nothing to compare with, nothing asked.
+        (_, problem) = await canonicalizer.CanonicalizeAsync(connection, new DatabaseSchema([items]), DatabaseSchema.Empty);
+        Assert.IsNull(problem);
+        Assert.AreEqual(0, canonicalizer.LastRoundTripCount);
+
+        // Only what the text rules cannot settle is sent: (0) and 0 they settle, != and <> they do not.
+        (forms, _) = await canonicalizer.CanonicalizeAsync(connection, new DatabaseSchema([items]), new DatabaseSchema([stored]));
+        Assert.AreEqual(1, canonicalizer.LastRoundTripCount);
+        Assert.AreEqual("(0)", forms!.FindTable("items")!.FindColumn("q")!.Default, "settled: left in the model's spelling");
+        Assert.AreEqual("`q` <> 3", forms.FindTable("items")!.CheckConstraints[1].Sql, "asked: the server's spelling");
+    }
+
     private const string Model = """
         using DiffMigrate;
         using DiffMigrate.Schema;
@@ -139,7 +180,8 @@ public sealed class MariaDbCanonicalizerTests
         Execute(connection, "START TRANSACTION; INSERT INTO marks VALUES (1)");
 
         var canonicalizer = new MySqlCanonicalizer(DatabaseProviders.MySql.Renderer);
-        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, new DatabaseSchema([Items()]), DatabaseSchema.Empty);
+        var model = new DatabaseSchema([Items()]);
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, model, Unlike(model));
 
         Assert.IsNull(problem);
         var items = forms!.FindTable("items")!;
@@ -167,7 +209,7 @@ public sealed class MariaDbCanonicalizerTests
         var model = new DatabaseSchema([items with { Columns = [.. items.Columns, new Column("v", SqlType.Int32, Nullable: true, Default: "no_such_fn()")] }]);
 
         var canonicalizer = new MySqlCanonicalizer(DatabaseProviders.MySql.Renderer);
-        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, model, DatabaseSchema.Empty);
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, model, Unlike(model));
         Assert.IsNotNull(forms, problem);
         Assert.IsNotNull(problem);
         var line = problem.Split('\n').Single();
@@ -177,8 +219,10 @@ public sealed class MariaDbCanonicalizerTests
         Assert.AreEqual(3, canonicalizer.LastRoundTripCount, "the whole table; the bare columns and each element up to the refused one; the elements after it");
         Assert.ThrowsExactly<MySqlConnector.MySqlException>(() => Execute(connection, "SELECT 1 FROM dm_canon_0"), "dropped after the failure");
 
+        // The live comparison asks about v only where the database has a v to compare it with.
+        Execute(connection, "ALTER TABLE items ADD COLUMN v INT NULL DEFAULT 7");
         var (operations, log) = Compare(connection, model);
-        StringAssert.StartsWith(DiffMigrate.Design.Commands.OperationText.Describe(operations.Single()), "+ column items.v ");
+        StringAssert.StartsWith(DiffMigrate.Design.Commands.OperationText.Describe(operations.Single()), "~ column items.v");
         Assert.AreEqual($"The server could not canonicalise the model's expressions ({line}); comparing with the built-in normaliser.",
             log.Single(l => l.Contains("could not canonicalise", StringComparison.Ordinal)));
     }
@@ -193,7 +237,8 @@ public sealed class MariaDbCanonicalizerTests
             CheckConstraints: [new CheckConstraint("ck_odd", "n>0")]);
 
         var canonicalizer = new MySqlCanonicalizer(DatabaseProviders.MySql.Renderer);
-        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, new DatabaseSchema([Items(), odd]), DatabaseSchema.Empty);
+        var model = new DatabaseSchema([Items(), odd]);
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, model, Unlike(model));
 
         Assert.IsNotNull(forms, problem);
         CollectionAssert.AreEqual(new[] { "default of odd.at", "default of odd.n", "check ck_odd on odd" }, problem!.Split('\n').Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToList());
