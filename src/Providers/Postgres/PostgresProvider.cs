@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using DiffMigrate.Diff.Lint;
 using DiffMigrate.Dialects;
 using DiffMigrate.Inspect;
@@ -41,42 +40,14 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override DatabaseUrl ParseUrl(string url, string rest, string baseDirectory)
     {
-        var query = "";
-        var q = rest.IndexOf('?', StringComparison.Ordinal);
-        if (q >= 0) (rest, query) = (rest[..q], rest[(q + 1)..]);
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0) throw new FormatException("no database name");
-        var authority = rest[..slash];
-        var database = Uri.UnescapeDataString(rest[(slash + 1)..]);
+        var parts = UrlParts.Parse(rest);
         var builder = new DbConnectionStringBuilder();
-        var at = authority.LastIndexOf('@');
-        var hostPart = at >= 0 ? authority[(at + 1)..] : authority;
-        if (at >= 0)
-        {
-            var userInfo = authority[..at];
-            var c = userInfo.IndexOf(':', StringComparison.Ordinal);
-            builder["Username"] = Uri.UnescapeDataString(c >= 0 ? userInfo[..c] : userInfo);
-            if (c >= 0) builder["Password"] = Uri.UnescapeDataString(userInfo[(c + 1)..]);
-        }
-        if (hostPart.StartsWith('[') && !hostPart.Contains(']', StringComparison.Ordinal)) throw new FormatException("an IPv6 host needs its closing ']'");
-        if (hostPart.Length > 0)
-        {
-            var c = hostPart.LastIndexOf(':');
-            if (c > 0 && !hostPart.EndsWith(']'))
-            {
-                if (!int.TryParse(hostPart[(c + 1)..], CultureInfo.InvariantCulture, out var port)) throw new FormatException("the port is not a number");
-                builder["Port"] = port;
-                hostPart = hostPart[..c];
-            }
-            builder["Host"] = hostPart.Trim('[', ']');
-        }
-        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
-            var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..]);
-            builder[key.Equals("host", StringComparison.OrdinalIgnoreCase) ? "Host" : key] = value;
-        }
+        if (parts.User is { } user) builder["Username"] = user;
+        if (parts.Password is { } password) builder["Password"] = password;
+        if (parts.Port is { } port) builder["Port"] = port;
+        if (parts.Host.Length > 0) builder["Host"] = parts.Host;
+        foreach (var (key, value) in parts.Query) builder[key.Equals("host", StringComparison.OrdinalIgnoreCase) ? "Host" : key] = value;
+        var database = parts.Database;
         if (database.Length > 0) builder["Database"] = database;
         return new DatabaseUrl(Dialect, builder.ConnectionString, SecretMask.Apply(url, SecretMask.In(url)));
     }
