@@ -78,7 +78,8 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
             {
                 log?.Invoke($"The server could not canonicalise the model's expressions ({line}); comparing with the built-in normaliser.");
             }
-            timings += $", model expressions canonicalised by the server in {clock.ElapsedMilliseconds} ms";
+            // A canonicaliser that asked nothing (MySQL 8, whose printed forms it does not trust) answers neither.
+            if (forms is not null || problem is not null) timings += $", model expressions canonicalised by the server in {clock.ElapsedMilliseconds} ms";
         }
         clock.Restart();
         var operations = Diff(database, model, serverForms);
