@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using DiffMigrate.Inspect;
 using DiffMigrate.Migrations;
+using DiffMigrate.Render;
 using DiffMigrate.Render.Sql;
 using DiffMigrate.Schema;
 
@@ -9,7 +10,8 @@ namespace DiffMigrate.Providers.MySql;
 
 /// <summary>
 /// Asks MariaDB how it stores the model's expressions (column defaults, generated columns, checks): each model table
-/// that has any is written as a TEMPORARY table of the same columns, as the renderer would write it, and read back
+/// the database has, with expressions the text rules cannot settle against the database's (see <c>Settled</c>), is
+/// written as a TEMPORARY table of the same columns and only those expressions, as the renderer would write it, and read back
 /// with SHOW CREATE TABLE, whose DEFAULT, GENERATED ALWAYS AS and CHECK texts are those information_schema gives the
 /// inspector (the server prints both from the same stored expression; information_schema does not list temporary
 /// tables). Each temporary table is dropped right after it is read, and again on any failure; CREATE and DROP
@@ -30,7 +32,7 @@ internal sealed class MySqlCanonicalizer(SqlRenderer renderer) : IModelCanonical
     /// <summary>How many elements may fall back one by one before the whole model does (each costs a round trip).</summary>
     private const int MostFallbacks = 10;
 
-    /// <summary>The number of round trips the last call made: one, and one more per table or element the server refused.</summary>
+    /// <summary>The number of round trips the last call made: none when nothing was to be asked, else one, and one more per table or element the server refused.</summary>
     public int LastRoundTripCount { get; private set; }
 
     /// <summary>The number of temporary tables the last call created (and dropped).</summary>
@@ -286,10 +288,8 @@ internal sealed class MySqlCanonicalizer(SqlRenderer renderer) : IModelCanonical
         return (end < 0 ? message : message[..end]).Trim();
     }
 
-    // One line whatever the model's text holds (line breaks, U+2028, terminal escapes).
-    private static string VisibleStart(string sql) =>
-        new string((sql.Length <= 60 ? sql : sql[..60]).Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator ? ' ' : c).ToArray())
-        + (sql.Length <= 60 ? "" : "...");
+    // One line whatever the model's text holds (line breaks, U+2028, terminal escapes are shown as escapes).
+    private static string VisibleStart(string sql) => VisibleText.Escape(sql.Length <= 60 ? sql : sql[..60]) + (sql.Length <= 60 ? "" : "...");
 
     private enum ElementKind { Default, Computed, Check }
 

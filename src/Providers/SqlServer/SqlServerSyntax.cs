@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiffMigrate.Render;
 using DiffMigrate.Render.Sql;
 
 namespace DiffMigrate.Providers.SqlServer;
@@ -56,7 +57,7 @@ internal sealed partial class SqlServerSyntax : SqlSyntax
     /// is, inside brackets and quotes too, so a script would be cut in the middle of a statement.
     /// </summary>
     private static string Unbroken(string text, string what) => BatchLine().IsMatch(text)
-        ? throw new DiffMigrateException($"The {what} '{text.ReplaceLineEndings(" ")}' has a line that says GO, which ends a batch in a SQL Server script wherever it stands: change it.")
+        ? throw new DiffMigrateException($"The {what} '{VisibleText.Escape(text)}' has a line that says GO, which ends a batch in a SQL Server script wherever it stands: change it.")
         : text;
 
     [GeneratedRegex(@"[\r\n][ \t]*GO[ \t]*([0-9]+[ \t]*)?(\r|\n|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -63,7 +63,7 @@ internal static class OperationStatements
         BatchAlterTable o => throw new ArgumentException("A batch is written as a block, not one call.", nameof(operation)),
         // Declared changes are hand-written operations: a revision that declares some is not the writer's to write.
         ExecuteSql { Changes.Count: > 0 } o => throw new DiffMigrateException(
-            $"op.Execute(\"{o.Sql.Split('\n')[0]}\") declares the schema changes it makes, which the C# writer cannot write: write that revision by hand."),
+            $"op.Execute(\"{VisibleText.Escape(o.Sql.Split('\n')[0].TrimEnd('\r'))}\") declares the schema changes it makes, which the C# writer cannot write: write that revision by hand."),
         ExecuteSql { Changes: not null } o => ("Execute", [Arg(Str(o.Sql)), Named("downSql", Str(o.DownSql)), Named("changes", SyntaxFactory.CollectionExpression())]),
         ExecuteSql o => ("Execute", o.DownSql is null ? [Arg(Str(o.Sql))] : [Arg(Str(o.Sql)), Named("downSql", Str(o.DownSql))]),
         BulkInsert o => ("BulkInsert", [Arg(Name(o.Table)), Arg(Strings(o.Columns)), .. o.Rows.Select(r => Arg(Row(r)))]),

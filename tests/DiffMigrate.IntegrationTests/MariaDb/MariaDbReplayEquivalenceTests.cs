@@ -1,6 +1,7 @@
 using DiffMigrate.IntegrationTests.Replay;
 using DiffMigrate.IntegrationTests.Support;
 using DiffMigrate.Providers.MySql;
+using DiffMigrate.Tests.Runner;
 
 namespace DiffMigrate.IntegrationTests.MariaDb;
 

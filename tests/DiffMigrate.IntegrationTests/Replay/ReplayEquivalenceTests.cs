@@ -9,6 +9,7 @@ using DiffMigrate.Providers.Postgres;
 using DiffMigrate.Providers.Sqlite;
 using DiffMigrate.Runner.Configuration;
 using DiffMigrate.Runner.Execution;
+using DiffMigrate.Tests.Runner;
 using Microsoft.Data.Sqlite;
 
 namespace DiffMigrate.IntegrationTests.Replay;
