@@ -83,6 +83,7 @@ public sealed class SqlServerRendererTests : SqlRendererScenarios
         {
             var name = Assert.ThrowsExactly<DiffMigrateException>(() => Renderer.Render([new AddColumn(Posts, new Column(text, SqlType.Int32))]));
             StringAssert.Contains(name.Message, "has a line that says GO");
+            Assert.IsFalse(name.Message.Contains('\n') || name.Message.Contains('\r'), "the refused name is shown on one line: " + name.Message);
             Assert.ThrowsExactly<DiffMigrateException>(() => Renderer.Render([new AlterTableComment(Posts, text, null)]));
         }
         Assert.HasCount(1, Renderer.Render([new AlterTableComment(Posts, "a\ngone\n go on", null)]));
