@@ -162,6 +162,25 @@ public sealed class Operations
         Add(new BatchAlterTable(table, batch.Recorded.ToEquatableArray(), recreate, copyFrom));
     }
 
+    /// <summary>
+    /// Records the changes <paramref name="changes"/> makes to existing tables (columns, indexes, constraints, comments:
+    /// each through this <see cref="Operations"/>) with the online-DDL clauses <paramref name="online"/>, which MariaDB
+    /// and MySQL write as <c>ALGORITHM=</c> and <c>LOCK=</c> and the other databases leave out. Any other operation
+    /// recorded inside is refused.
+    /// </summary>
+    public void Online(OnlineDdl online, Action changes)
+    {
+        ArgumentNullException.ThrowIfNull(online);
+        ArgumentNullException.ThrowIfNull(changes);
+        var start = recorded.Count;
+        changes();
+        for (var i = start; i < recorded.Count; i++)
+        {
+            recorded[i] = recorded[i] is TableEdit edit ? edit with { Online = online } : throw new DiffMigrateException(
+                $"op.Online: {recorded[i].GetType().Name}{(recorded[i].TableName is { } table ? $" on {table}" : "")} is not a change to an existing table's columns, indexes, constraints or comment; call it outside op.Online.");
+        }
+    }
+
     /// <summary>Runs SQL as written; <paramref name="downSql"/> makes it reversible.</summary>
     // The overload below takes a third, required argument: no call can be ambiguous, so the shipped signature stays.
 #pragma warning disable RS0027

@@ -27,4 +27,8 @@ public abstract record TableOperation(QualifiedName Table) : MigrationOperation
 /// A column, index, constraint or comment change to one table: what a <see cref="BatchAlterTable"/> holds,
 /// <see cref="BatchOperations"/> records and <see cref="TableEditor"/> applies to a table definition.
 /// </summary>
-public abstract record TableEdit(QualifiedName Table) : TableOperation(Table);
+public abstract record TableEdit(QualifiedName Table) : TableOperation(Table)
+{
+    /// <summary>The online-DDL clauses asked of this change (set by <see cref="Operations.Online"/>), or null for none.</summary>
+    public OnlineDdl? Online { get; init; }
+}

@@ -21,8 +21,14 @@ internal static class OperationReverser
         return reversed;
     }
 
-    /// <summary>The operation that undoes <paramref name="operation"/>.</summary>
-    public static MigrationOperation Reverse(this MigrationOperation operation) => operation switch
+    /// <summary>The operation that undoes <paramref name="operation"/>, asked with the same online-DDL clauses.</summary>
+    public static MigrationOperation Reverse(this MigrationOperation operation)
+    {
+        var reverse = ReverseOne(operation);
+        return operation is TableEdit { Online: { } online } && reverse is TableEdit edit ? edit with { Online = online } : reverse;
+    }
+
+    private static MigrationOperation ReverseOne(MigrationOperation operation) => operation switch
     {
         CreateTable o => new DropTable(o.Table),
         DropTable o => new CreateTable(o.Table),

@@ -21,7 +21,20 @@ internal sealed class MySqlLint : DialectLint
         ("DM402", LintSeverity.Warning, "MariaDB/MySQL: a foreign key added to an existing table copies it (unless foreign_key_checks is off)"),
     ];
 
-    public override IEnumerable<LintFinding> Check(MigrationOperation operation, Dialect dialect, int index)
+    public override IEnumerable<LintFinding> Check(MigrationOperation operation, Dialect dialect, int index) =>
+        Copies(operation, dialect, index).Select(f => operation is TableEdit { Online: { } online } && Refused(online) is { } clause
+            ? f with { Message = f.Message.Replace("; writes wait", $": the {clause} asked here makes the server refuse it, and the revision stops there", StringComparison.Ordinal) }
+            : f);
+
+    // A change that copies the table is refused when the revision asks for less: no copy, or no lock.
+    private static string? Refused(OnlineDdl online) => online.Algorithm switch
+    {
+        DdlAlgorithm.Instant or DdlAlgorithm.InPlace => "ALGORITHM=" + online.Algorithm.ToString().ToUpperInvariant(),
+        _ when online.Lock == DdlLock.None => "LOCK=NONE",
+        _ => null,
+    };
+
+    private IEnumerable<LintFinding> Copies(MigrationOperation operation, Dialect dialect, int index)
     {
         switch (operation)
         {

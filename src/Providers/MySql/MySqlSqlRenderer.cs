@@ -181,14 +181,14 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         var keys = index.Columns.Select((_, i) => IndexKey(index, i) + (index.IsDescending(i) ? " DESC" : ""));
         // A FULLTEXT or SPATIAL index cannot be built without a shared lock: it is built the ordinary way, as a
         // concurrent index is where a database has no such thing.
-        var online = operation.Concurrently && kind.Length == 0 ? Online : "";
+        var online = operation.Concurrently && operation.Online is null && kind.Length == 0 ? OnlineIndex : "";
         return new SqlStatement(
             $"CREATE {(index.IsUnique ? "UNIQUE " : kind)}INDEX {Syntax.QuoteIdentifier(index.Name)} ON {Syntax.Quote(operation.Table)} ({string.Join(", ", keys)}){method}{online}");
     }
 
     // InnoDB builds and drops a plain index in place while writes go on; said explicitly, the server refuses the
     // statement rather than fall back to a copy or a lock (MySQL 5.6+, MariaDB 10.0+).
-    private const string Online = " ALGORITHM=INPLACE LOCK=NONE";
+    private const string OnlineIndex = " ALGORITHM=INPLACE LOCK=NONE";
 
     /// <inheritdoc/>
     protected override string IndexKey(TableIndex index, int i)
@@ -215,9 +215,12 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         return [.. operations.Where((o, k) => !(o is DropIndex drop && dropped[drop.Table].Any(at => at > k)))];
     }
 
-    /// <summary>DROP INDEX name ON table; online, ALTER TABLE table DROP INDEX name, ALGORITHM=INPLACE, LOCK=NONE (MariaDB's DROP INDEX takes no such options).</summary>
-    protected override string DropIndex(DropIndex operation) => operation.Concurrently
-        ? $"ALTER TABLE {Syntax.Quote(operation.Table)} DROP INDEX {Syntax.QuoteIdentifier(operation.Index.Name)}, ALGORITHM=INPLACE, LOCK=NONE"
+    /// <summary>
+    /// DROP INDEX name ON table; online (concurrently, or with clauses of its own), ALTER TABLE table DROP INDEX name,
+    /// since MariaDB's DROP INDEX takes no ALGORITHM or LOCK.
+    /// </summary>
+    protected override string DropIndex(DropIndex operation) => operation.Concurrently || operation.Online is not null
+        ? $"ALTER TABLE {Syntax.Quote(operation.Table)} DROP INDEX {Syntax.QuoteIdentifier(operation.Index.Name)}{(operation.Online is null ? ", ALGORITHM=INPLACE, LOCK=NONE" : "")}"
         : $"DROP INDEX {Syntax.QuoteIdentifier(operation.Index.Name)} ON {Syntax.Quote(operation.Table)}";
 
     /// <summary>Routines are dropped by name alone (MySQL has no overloading); a trigger by its name, in the table's database.</summary>

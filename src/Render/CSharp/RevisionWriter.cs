@@ -85,6 +85,11 @@ internal static class RevisionWriter
             Batch(text, batch, indent);
             return;
         }
+        if (operation is TableEdit { Online: { } online })
+        {
+            Online(text, operation, online, indent, receiver);
+            return;
+        }
         var (method, arguments) = OperationStatements.For(operation);
         // Inside a batch the table is the batch's: the calls leave it out.
         var parts = arguments.Skip(receiver == "op" ? 0 : 1).Select(a => Text(a)).ToList();
@@ -98,6 +103,22 @@ internal static class RevisionWriter
         text.Append(indent).Append(receiver).Append('.').Append(method).Append('(').Append(parts[0]);
         foreach (var part in parts.Skip(1)) text.Append(",\n    ").Append(indent).Append(part);
         text.Append(");\n");
+    }
+
+    /// <summary><c>op.Online(new OnlineDdl(DdlAlgorithm.X, DdlLock.Y), () =&gt; op.Change(...));</c> around one change.</summary>
+    private static void Online(StringBuilder text, MigrationOperation operation, OnlineDdl online, string indent, string receiver)
+    {
+        if (receiver != "op")
+        {
+            throw new DiffMigrateException(
+                $"{operation.GetType().Name} on {operation.TableName} in a batch asks for online-DDL clauses, which the C# writer writes only outside a batch: write that revision by hand.");
+        }
+        List<string> arguments = [];
+        if (online.Algorithm != DdlAlgorithm.Default) arguments.Add("DdlAlgorithm." + online.Algorithm);
+        if (online.Lock != DdlLock.Default) arguments.Add((arguments.Count == 0 ? "Lock: " : "") + "DdlLock." + online.Lock);
+        text.Append(indent).Append("op.Online(new OnlineDdl(").Append(string.Join(", ", arguments)).Append("), () =>\n").Append(indent).Append("{\n");
+        Statement(text, ((TableEdit)operation) with { Online = null }, indent + "    ", receiver);
+        text.Append(indent).Append("});\n");
     }
 
     /// <summary><c>op.BatchAlterTable(table, batch => { batch.X(...); ... }[, recreate: ...][, copyFrom: ...]);</c></summary>

@@ -33,6 +33,21 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
 
     private void Render(MigrationOperation operation, List<SqlStatement> output)
     {
+        var first = output.Count;
+        RenderOne(operation, output);
+        if (operation is TableEdit { Online: { } online }) Online(online, output, first);
+    }
+
+    /// <summary>
+    /// Gives the statements from <paramref name="first"/> on, written for a change asked with <paramref name="online"/>,
+    /// the database's online-DDL clauses; a database that has none writes none.
+    /// </summary>
+    protected virtual void Online(OnlineDdl online, List<SqlStatement> output, int first)
+    {
+    }
+
+    private void RenderOne(MigrationOperation operation, List<SqlStatement> output)
+    {
         switch (operation)
         {
             case CreateTable o: CreateTable(o, output); break;

@@ -61,7 +61,8 @@ public sealed class MariaDbRenderedSqlTests
         Assert.AreEqual("50", One(database, "SELECT id FROM tags"));
         // The batch's plain ALTERs ran one by one.
         Assert.AreEqual("varchar(40)", Column("column_type", "tags", "label"));
-        Assert.AreEqual("varchar(50)", Column("column_type", "tags", "note"));
+        Assert.AreEqual("varchar(60)", Column("column_type", "tags", "note"), "widened in place");
+        Assert.AreEqual("0", One(database, "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'tags' AND column_name LIKE 'flag%'"));
         Assert.AreEqual("label", One(database, "SELECT column_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = 'ix_tags_label'"));
         // posts, now articles, with body now content.
         Assert.AreEqual("1", One(database, "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'articles'"));

@@ -1,0 +1,2 @@
+ALTER TABLE tags DROP INDEX ix_tags_flag_bits, ALGORITHM=INPLACE, LOCK=NONE;
+

@@ -1,0 +1,2 @@
+ALTER TABLE tags RENAME COLUMN flags TO flag_bits, ALGORITHM=INSTANT;
+
