@@ -87,6 +87,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
             ComputedVirtual = column.Computed is not null && column.ComputedVirtual,
             Comment = Comment(column.Comment),
             Collation = column.Collation?.ToUpperInvariant(),
+            OnUpdate = column.OnUpdate is null ? null : dialect.Expressions.CanonicalDefault(column.OnUpdate, type),
         };
     }
 

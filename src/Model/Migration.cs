@@ -25,8 +25,9 @@ public abstract class Migration
         string? computed = null,
         string? comment = null,
         string? collation = null,
-        bool computedVirtual = false)
-        => new(name, type, nullable, defaultSql, identity, computed, comment, collation, computedVirtual);
+        bool computedVirtual = false,
+        string? onUpdate = null)
+        => new(name, type, nullable, defaultSql, identity, computed, comment, collation, computedVirtual, onUpdate);
 
     /// <summary>A primary key.</summary>
     protected static PrimaryKey PrimaryKey(string? name, params string[] columns) => new(name, columns);

@@ -141,6 +141,7 @@ internal static class OperationText
         if (x.Computed != y.Computed) changes.Add("computed expression");
         if (x.Comment != y.Comment) changes.Add("comment");
         if (x.Collation != y.Collation) changes.Add($"collation {a.Collation ?? "default"} -> {b.Collation ?? "default"}");
+        if (x.OnUpdate != y.OnUpdate) changes.Add($"on update {a.OnUpdate ?? "none"} -> {b.OnUpdate ?? "none"}");
         return changes;
     }
 
@@ -156,6 +157,7 @@ internal static class OperationText
             Computed = column.Computed is { } e ? dialect.Expressions.Canonical(e) : null,
             Comment = dialect.SupportsComments ? column.Comment : null,
             Collation = column.Collation?.ToUpperInvariant(),
+            OnUpdate = column.OnUpdate is { } u ? dialect.Expressions.CanonicalDefault(u, type) : null,
         };
     }
 

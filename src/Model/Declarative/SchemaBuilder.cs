@@ -326,6 +326,9 @@ public sealed class ColumnDefinition
     /// <summary>The column collation.</summary>
     public ColumnDefinition Collation(string name) { column.Collation = name; return this; }
 
+    /// <summary>The value written into the column whenever its row is updated: MariaDB's and MySQL's <c>ON UPDATE CURRENT_TIMESTAMP</c>.</summary>
+    public ColumnDefinition OnUpdate(string sql) { column.OnUpdate = sql; return this; }
+
     /// <summary>Declares that the column was called <paramref name="oldName"/>: autogenerate renames it.</summary>
     public ColumnDefinition RenamedFrom(string oldName) { column.RenamedFrom = oldName; return this; }
 

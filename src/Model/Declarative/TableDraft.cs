@@ -15,8 +15,9 @@ internal sealed class ColumnDraft(string name, SqlType type)
     public string? Comment { get; set; }
     public string? Collation { get; set; }
     public string? RenamedFrom { get; set; }
+    public string? OnUpdate { get; set; }
 
-    public Column ToColumn() => new(Name, Type, Nullable, Default, Identity, Computed, Comment, Collation, ComputedVirtual);
+    public Column ToColumn() => new(Name, Type, Nullable, Default, Identity, Computed, Comment, Collation, ComputedVirtual, OnUpdate);
 }
 
 internal sealed record ForeignKeyDraft(

@@ -46,6 +46,9 @@ public sealed record Dialect(
     /// <summary>True where the database has domains (PostgreSQL's CREATE DOMAIN).</summary>
     public bool SupportsDomains { get; init; }
 
+    /// <summary>True where a column can be given a value on every update of its row (MariaDB's and MySQL's ON UPDATE CURRENT_TIMESTAMP).</summary>
+    public bool SupportsColumnOnUpdate { get; init; }
+
     /// <summary>True where a generated column can be VIRTUAL (computed when read) rather than STORED (SQLite).</summary>
     public bool SupportsVirtualComputedColumns { get; init; }
 

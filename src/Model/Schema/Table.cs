@@ -26,7 +26,9 @@ public sealed record Identity(
 /// <summary>
 /// A column. <paramref name="Default"/> and <paramref name="Computed"/> are SQL text in the dialect's spelling,
 /// canonicalised by the inspector. A generated column (<paramref name="Computed"/>) is STORED unless
-/// <paramref name="ComputedVirtual"/> makes it VIRTUAL (computed when read; SQLite).
+/// <paramref name="ComputedVirtual"/> makes it VIRTUAL (computed when read; SQLite). <paramref name="OnUpdate"/> is
+/// the value the database writes into the column whenever a row is updated (MariaDB's and MySQL's
+/// <c>ON UPDATE CURRENT_TIMESTAMP</c>; the other databases use a trigger).
 /// </summary>
 public sealed record Column(
     string Name,
@@ -37,7 +39,8 @@ public sealed record Column(
     string? Computed = null,
     string? Comment = null,
     string? Collation = null,
-    bool ComputedVirtual = false) : TableElement;
+    bool ComputedVirtual = false,
+    string? OnUpdate = null) : TableElement;
 
 /// <summary>A primary key. A null name means unnamed (or unknown, when the dialect cannot report it).</summary>
 public sealed record PrimaryKey(string? Name, EquatableArray<string> Columns) : TableElement;

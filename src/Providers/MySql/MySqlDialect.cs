@@ -18,6 +18,7 @@ internal static class MySqlDialect
         // safe reading is the same.
         CaseSensitiveNames = false,
         SupportsVirtualComputedColumns = true,
+        SupportsColumnOnUpdate = true,
         UniqueConstraintsAreIndexes = true,
         ComputedColumnsNullable = true,
         RestrictIsNoAction = true,

@@ -58,7 +58,19 @@ internal sealed partial class MySqlInspector
             string.IsNullOrEmpty(row.Comment) ? null : row.Comment,
             // A collation is the column's own only where it is not the table's; MariaDB's JSON always has utf8mb4_bin.
             row.Collation is { } collation && !string.Equals(collation, table.Collation, StringComparison.OrdinalIgnoreCase) && type.Kind != SqlTypeKind.Json ? collation : null,
-            ComputedVirtual: generated && extra.Contains("VIRTUAL", StringComparison.Ordinal));
+            ComputedVirtual: generated && extra.Contains("VIRTUAL", StringComparison.Ordinal),
+            OnUpdate: OnUpdate(row.Extra));
+    }
+
+    /// <summary>The value of <c>ON UPDATE</c>, from EXTRA: <c>on update current_timestamp(6)</c> (MariaDB), <c>DEFAULT_GENERATED on update CURRENT_TIMESTAMP</c> (MySQL 8).</summary>
+    internal static string? OnUpdate(string extra)
+    {
+        const string marker = "on update ";
+        var at = extra.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return null;
+        var value = extra[(at + marker.Length)..].Trim();
+        var end = value.IndexOf(' ', StringComparison.Ordinal);
+        return end < 0 ? value : value[..end];
     }
 
     /// <summary>

@@ -1,10 +1,24 @@
+using System.Text.RegularExpressions;
 using DiffMigrate.Migrations;
+using DiffMigrate.Render;
 using DiffMigrate.Render.Sql;
 
 namespace DiffMigrate.Providers.MySql;
 
 internal sealed partial class MySqlSqlRenderer
 {
+    /// <summary>
+    /// The value of ON UPDATE: MySQL takes only CURRENT_TIMESTAMP and its synonyms there (NOW(), LOCALTIME,
+    /// LOCALTIMESTAMP), with fractional digits or without; anything else is refused here, not sent.
+    /// </summary>
+    private static string OnUpdate(QualifiedName? table, Column column, string value) => OnUpdateValue().IsMatch(value.Trim())
+        ? value.Trim()
+        : throw new UnsupportedOperationException(
+            $"Column {column.Name}{(table is null ? "" : $" of {table}")}: ON UPDATE takes CURRENT_TIMESTAMP (or NOW(), LOCALTIMESTAMP), with fractional digits or without, not {VisibleText.Escape(value)}.");
+
+    [GeneratedRegex(@"^(CURRENT_TIMESTAMP|NOW|LOCALTIME|LOCALTIMESTAMP)(\(\s*[0-6]?\s*\))?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OnUpdateValue();
+
     /// <summary>
     /// A default alone changes with ALTER COLUMN ... SET DEFAULT / DROP DEFAULT (metadata only); anything else with
     /// MODIFY COLUMN and the whole new column, since MODIFY resets what it is not told: its default, comment,

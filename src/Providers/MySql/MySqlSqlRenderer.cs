@@ -44,6 +44,7 @@ internal sealed partial class MySqlSqlRenderer() : SqlRenderer(MySqlDialect.Inst
         // MariaDB refuses NOT NULL on a generated column (a syntax error): its nullability is its expression's.
         if (!column.Nullable && column.Computed is null) builder.Append(" NOT NULL");
         if (column.Default is { } value) builder.Append(" DEFAULT ").Append(Default(column, value));
+        if (column.OnUpdate is { } onUpdate) builder.Append(" ON UPDATE ").Append(OnUpdate(table?.Name, column, onUpdate));
         if (column.Identity is { } identity) builder.Append(' ').Append(AutoIncrement(table?.Name, column, identity));
         if (column.Comment is { } comment) builder.Append(" COMMENT ").Append(Comment($"Column {column.Name}{(table is null ? "" : $" of {table.Name}")}", comment));
         return builder.ToString();

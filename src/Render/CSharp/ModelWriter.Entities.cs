@@ -47,9 +47,9 @@ internal static partial class ModelWriter
         {
             return $"column {id.Name}'s identity has options attributes cannot give";
         }
-        if (table.Columns.FirstOrDefault(c => c.Collation is not null || c.Computed is not null || c.Type.Kind == SqlTypeKind.Enum) is { } special)
+        if (table.Columns.FirstOrDefault(c => c.Collation is not null || c.Computed is not null || c.OnUpdate is not null || c.Type.Kind == SqlTypeKind.Enum) is { } special)
         {
-            return $"column {special.Name} has a collation, a generated expression or an enum type";
+            return $"column {special.Name} has a collation, a generated expression, an ON UPDATE value or an enum type";
         }
         if (table.Indexes.Any(i => i.Expressions.Contains(true))) return "an index has expression keys";
         if (table.ForeignKeys.Any(f => f.Columns.Count != 1) || table.ForeignKeys.GroupBy(f => f.Columns[0]).Any(g => g.Count() > 1))

@@ -111,6 +111,7 @@ internal static partial class ModelWriter
         if (column.Computed is { } computed) text.Append(".Computed(").Append(Lit(computed)).Append(column.ComputedVirtual ? ", stored: false)" : ")");
         if (column.Comment is { } comment) text.Append(".Comment(").Append(Lit(comment)).Append(')');
         if (column.Collation is { } collation) text.Append(".Collation(").Append(Lit(collation)).Append(')');
+        if (column.OnUpdate is { } onUpdate) text.Append(".OnUpdate(").Append(Lit(onUpdate)).Append(')');
         return text.ToString();
     }
 

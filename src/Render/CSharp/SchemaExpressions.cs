@@ -49,6 +49,7 @@ internal static class SchemaExpressions
         if (column.Comment is { } comment) args.Add(Named("comment", Str(comment)));
         if (column.Collation is { } collation) args.Add(Named("collation", Str(collation)));
         if (column.ComputedVirtual) args.Add(Named("computedVirtual", Bool(true)));
+        if (column.OnUpdate is { } onUpdate) args.Add(Named("onUpdate", Str(onUpdate)));
         return Call("Column", [.. args]);
     }
 

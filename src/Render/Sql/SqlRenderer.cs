@@ -34,8 +34,26 @@ internal abstract partial class SqlRenderer(Dialect dialect, SqlSyntax syntax)
     private void Render(MigrationOperation operation, List<SqlStatement> output)
     {
         var first = output.Count;
+        if (!Dialect.SupportsColumnOnUpdate) RefuseOnUpdate(operation);
         RenderOne(operation, output);
         if (operation is TableEdit { Online: { } online }) Online(online, output, first);
+    }
+
+    /// <summary>A column created or changed to take a value on every update, where the database has no such thing.</summary>
+    private void RefuseOnUpdate(MigrationOperation operation)
+    {
+        IEnumerable<Column> columns = operation switch
+        {
+            CreateTable o => o.Table.Columns,
+            AddColumn o => [o.Column],
+            AlterColumn o => [o.Column],
+            _ => [],
+        };
+        if (columns.FirstOrDefault(c => c.OnUpdate is not null) is { } column)
+        {
+            throw new UnsupportedOperationException(
+                $"{operation.GetType().Name} on {operation.TableName}: column {column.Name} has ON UPDATE {VisibleText.Escape(column.OnUpdate!)}, which {DatabaseName} has not: use a trigger (DefinedObject.Trigger) and remove OnUpdate.");
+        }
     }
 
     /// <summary>

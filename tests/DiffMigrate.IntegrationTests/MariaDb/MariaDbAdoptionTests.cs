@@ -26,6 +26,7 @@ public sealed partial class MariaDbAdoptionTests
           tier ENUM('free','pro','team') NOT NULL DEFAULT 'free',
           balance DECIMAL(12,2) NOT NULL DEFAULT 0.00,
           created DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+          touched DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
           bio TEXT NULL,
           CONSTRAINT uq_customers_email UNIQUE (email),
           CONSTRAINT ck_customers_balance CHECK (balance >= 0)
@@ -95,6 +96,7 @@ public sealed partial class MariaDbAdoptionTests
         var files = Directory.GetFiles(Path.Combine(project.Directory, "Scaffolded"), "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
         if (style == "attributes") Assert.IsGreaterThan(1, files.Count, "an entity class per table");
         var source = string.Join("\n", files);
+        StringAssert.Contains(source, ".OnUpdate(\"current_timestamp(6)\")", "the scaffold keeps ON UPDATE");
         project.UseModel(ModelAssembly.Compile(files, Path.Combine(project.Directory, "Adopted.dll")));
 
         // The model is the database: nothing to autogenerate against it.

@@ -35,6 +35,7 @@ internal static class MariaDbRichModel
                     t.Column("price", SqlType.Decimal(10, 2)).Default("0").Check("price >= 0");
                     t.Column("meta", SqlType.Json).Nullable();
                     t.Column("created", SqlType.DateTime).Default("CURRENT_TIMESTAMP(6)");
+                    t.Column("updated", SqlType.DateTime).Nullable().OnUpdate("CURRENT_TIMESTAMP(6)");
                     t.Column("mood", SqlType.Enum("mood", "sad", "ok", "happy")).Default("'ok'");
                     t.Column("double_price", SqlType.Decimal(11, 2)).Nullable().Computed("price * 2", stored: false);
                     t.Column("title_len", SqlType.Int32).Nullable().Computed("char_length(title)", stored: true);
