@@ -52,9 +52,13 @@ internal static class MySqlCatalog
         WHERE t.table_schema = DATABASE() AND t.constraint_type = 'CHECK' ORDER BY t.table_name, c.constraint_name
         """;
 
-    // What the inspector does not compare: views (the tables query lists them too), routines, triggers and events.
+    // What the inspector does not compare: views (the tables query lists them too), routines, triggers and events, and
+    // a table's storage engine where it is not the server's default (the model has no engine; a table it creates gets
+    // the default, so MyISAM or Aria would not survive a rebuild from the revisions).
     private const string Unmanaged = """
         SELECT 'view', table_name, NULL, NULL FROM information_schema.views WHERE table_schema = DATABASE()
+        UNION ALL SELECT 'engine', table_name, NULL, engine FROM information_schema.tables
+          WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND engine <> @@default_storage_engine
         UNION ALL SELECT lower(routine_type), routine_name, NULL, NULL FROM information_schema.routines WHERE routine_schema = DATABASE()
         UNION ALL SELECT 'trigger', trigger_name, event_object_table, concat(action_timing, ' ', event_manipulation)
           FROM information_schema.triggers WHERE trigger_schema = DATABASE()

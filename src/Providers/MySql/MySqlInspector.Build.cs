@@ -32,7 +32,7 @@ internal sealed partial class MySqlInspector
                 string.IsNullOrEmpty(row.Comment) ? null : row.Comment));
         }
         tables.Sort((a, b) => a.Name.CompareTo(b.Name));
-        var unmanaged = rows.Unmanaged.Select(u => new UnmanagedObject(u.Kind, new QualifiedName(null, u.Name), u.Table, u.Detail))
+        var unmanaged = rows.Unmanaged.Where(u => u.Kind != "engine" || !excluded.Contains(u.Name)).Select(u => new UnmanagedObject(u.Kind, new QualifiedName(null, u.Name), u.Table, u.Detail))
             .OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name.Name, StringComparer.Ordinal);
         return new DatabaseSchema(tables.ToEquatableArray(), Unmanaged: unmanaged.ToEquatableArray());
     }

@@ -120,4 +120,21 @@ public sealed class MariaDbInspectorTests
         // The key is gone, its index stays behind: a real index now, shown.
         Assert.AreEqual(new TableIndex("fk_c_a", ["a_id"]), schema.Tables[2].Indexes.Single());
     }
+
+    [TestMethod]
+    public void A_table_in_another_engine_than_the_servers_default_is_compared_and_its_engine_reported()
+    {
+        using var database = MariaDbServer.CreateDatabase();
+        database.Execute("""
+            CREATE TABLE diffmigrate_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY) ENGINE=MyISAM;
+            CREATE TABLE logs (id INT PRIMARY KEY, line TEXT) ENGINE=Aria;
+            CREATE TABLE plain (id INT PRIMARY KEY);
+            """);
+        using var connection = database.Open();
+
+        var schema = new MySqlInspector().Inspect(connection, new InspectOptions(ExcludeTables: ["diffmigrate_version"]));
+
+        CollectionAssert.AreEqual(new[] { "logs", "plain" }, schema.Tables.Select(t => t.Name.Name).ToList());
+        CollectionAssert.AreEqual(new[] { "engine logs (Aria)" }, schema.Unmanaged.Select(u => u.ToString()).ToList());
+    }
 }
