@@ -7,7 +7,7 @@ namespace DiffMigrate.Providers.MySql;
 /// none within one), comments on tables and columns, ENUM only inline on a column, ALTER ... MODIFY for every column
 /// change, identifiers up to 64 characters, VIRTUAL and STORED generated columns.
 /// </summary>
-internal static class MySqlDialect
+public static class MySqlDialect
 {
     /// <summary>The MariaDB/MySQL dialect.</summary>
     public static Dialect Instance { get; } = new("mysql", null, TransactionalDdl: false, SupportsSchemas: false,
