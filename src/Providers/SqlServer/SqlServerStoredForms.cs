@@ -39,23 +39,14 @@ internal static class SqlServerStoredForms
     /// </summary>
     public static string Comparable(string sql)
     {
-        var tokens = Plain(Tokenize(sql));
         var builder = new StringBuilder(sql.Length);
-        for (var i = 0; i < tokens.Count; i++)
+        Token? previous = null;
+        foreach (var token in Plain(Tokenize(sql)))
         {
-            var token = tokens[i];
-            switch (token.Kind)
-            {
-                case Kind.Space:
-                    if (i > 0 && i < tokens.Count - 1 && Wordish(tokens[i - 1].Kind) && Wordish(tokens[i + 1].Kind)) builder.Append(' ');
-                    break;
-                case Kind.Text:
-                    builder.Append(token.Text[0] != '\'' ? token.Text[1..] : token.Text);
-                    break;
-                default:
-                    builder.Append(token.Text.ToUpperInvariant());
-                    break;
-            }
+            if (token.Kind == Kind.Space) continue;
+            if (previous is { } before && Wordish(before.Kind) && Wordish(token.Kind)) builder.Append(' ');
+            builder.Append(token.Kind == Kind.Text ? token.Text[0] != '\'' ? token.Text[1..] : token.Text : token.Text.ToUpperInvariant());
+            previous = token;
         }
         return builder.ToString();
     }
