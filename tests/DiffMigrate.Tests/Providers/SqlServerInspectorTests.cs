@@ -242,6 +242,31 @@ public sealed class SqlServerInspectorTests
         Assert.AreEqual("price", alter.Column.Name);
         Assert.AreEqual("5", alter.Existing.Default);
         Assert.AreEqual("0", alter.Column.Default);
+        var sql = string.Join("\n", new SqlServerSqlRenderer().Render(operations).Select(s => s.Text));
+        StringAssert.Contains(sql, "ADD CONSTRAINT [DF_orders_price] DEFAULT 0 FOR price");
+    }
+
+    [TestMethod]
+    public void Identity_generation_and_a_computed_column_s_type_are_not_compared_and_alter_nothing()
+    {
+        var model = Model();
+        var customers = model.Tables[0];
+        var orders = model.Tables[1];
+        customers = customers with { Columns = [customers.Columns[0] with { Identity = new Identity(Always: true, Start: 1, Increment: 1) }, .. customers.Columns.Skip(1)] };
+        // SQL Server types a computed column by its expression (decimal(29, 2) here): the model's type says nothing.
+        orders = orders with { Columns = [.. orders.Columns.Select(c => c.Name == "total" ? c with { Type = SqlType.Double } : c)] };
+        var database = Inspect(Shop());
+        Assert.IsEmpty(Diff(database, model with { Tables = [customers, orders] }));
+
+        // A comment on both: each is altered, and neither the spelling of the computed expression nor ALWAYS refuses it.
+        customers = customers with { Columns = [customers.Columns[0] with { Comment = "key" }, .. customers.Columns.Skip(1)] };
+        orders = orders with { Columns = [.. orders.Columns.Select(c => c.Name == "total" ? c with { Comment = "price times quantity" } : c)] };
+        var operations = Diff(database, model with { Tables = [customers, orders] });
+        Assert.HasCount(2, operations.OfType<AlterColumn>());
+        var sql = string.Join("\n", new SqlServerSqlRenderer().Render(operations).Select(s => s.Text));
+        StringAssert.Contains(sql, "@value = N'price times quantity'");
+        StringAssert.Contains(sql, "@value = N'key'");
+        Assert.DoesNotContain("ALTER COLUMN", sql);
     }
 
     [TestMethod]
