@@ -116,12 +116,13 @@ internal static class SqlServerCatalog
         ORDER BY s.name, q.name
         """;
 
-    // 8: what is not compared (schemas outside those read, with what they hold): (kind, schema, name, table, detail); the words are the configuration's object kinds.
+    // 8: what is not compared: (kind, schema, name, table, detail); the words are the configuration's object kinds, and the
+    // schemas not read are listed with what they hold. Every NULL is typed: an untyped one would make the UNION's column int.
     private static string Unmanaged(string user, string inSchemas) => $"""
         SELECT u.kind, u.schema_name, u.name, u.table_name, u.detail FROM (
             SELECT CASE WHEN o.type = 'V' THEN 'view' WHEN o.type IN ('P', 'PC') THEN 'procedure' WHEN o.type = 'TR' THEN 'trigger'
                         WHEN o.type = 'SN' THEN 'synonym' ELSE 'function' END AS kind,
-                   s.name AS schema_name, o.name AS name, OBJECT_NAME(o.parent_object_id) AS table_name, NULL AS detail
+                   s.name AS schema_name, o.name AS name, OBJECT_NAME(o.parent_object_id) AS table_name, CAST(NULL AS NVARCHAR(60)) AS detail
             FROM sys.objects AS o
             JOIN sys.schemas AS s ON s.schema_id = o.schema_id
             WHERE o.is_ms_shipped = 0 AND o.type IN ('V', 'P', 'PC', 'TR', 'FN', 'IF', 'TF', 'FS', 'FT', 'AF', 'SN') AND {inSchemas}
@@ -132,7 +133,7 @@ internal static class SqlServerCatalog
             JOIN sys.schemas AS s ON s.schema_id = t.schema_id
             WHERE t.is_ms_shipped = 0 AND i.type > 2 AND {inSchemas}
             UNION ALL
-            SELECT 'schema', NULL, s.name, NULL, CAST(COUNT(o.object_id) AS NVARCHAR(20)) + N' objects, not compared'
+            SELECT 'schema', CAST(NULL AS SYSNAME), s.name, CAST(NULL AS SYSNAME), CAST(COUNT(o.object_id) AS NVARCHAR(20)) + N' objects, not compared'
             FROM sys.schemas AS s
             LEFT JOIN sys.objects AS o ON o.schema_id = s.schema_id AND o.is_ms_shipped = 0 AND o.parent_object_id = 0
             WHERE {user} AND NOT ({inSchemas})

@@ -31,9 +31,10 @@ public sealed class SqlServerInspectorTests
             .Column("dbo", "customers", "created_at", "datetime2", 7, precision: 23, scale: 3, @default: "(sysdatetime())")
             .Column("dbo", "customers", "active", "bit", 1, precision: 1, @default: "((1))")
             .Column("dbo", "customers", "external_id", "uniqueidentifier", 16, @default: "(newid())")
-            .Column("dbo", "customers", "note", "nvarchar", 100, nullable: true, collation: SqlServerCatalogFake.DatabaseCollation, @default: "(N'it''s')")
+            .Column("dbo", "customers", "note", "nvarchar", 100, nullable: true, collation: SqlServerCatalogFake.DatabaseCollation, @default: "(N'it''s\u2028ok')")
             .IndexColumn("dbo", "customers", "PK_customers", "id", primaryKey: true, type: 1)
             .IndexColumn("dbo", "customers", "UQ_customers_email", "email", uniqueConstraint: true)
+            .IndexColumn("dbo", "customers", "UX_customers_external_id", "external_id", unique: true)
             .Table("dbo", "diffmigrate_version")
             .Column("dbo", "diffmigrate_version", "version_num", "nvarchar", 64)
             .Table("sales", "orders")
@@ -75,9 +76,10 @@ public sealed class SqlServerInspectorTests
                     new Column("created_at", SqlType.Raw("DATETIME2(3)"), Default: "SYSDATETIME()"),
                     new Column("active", SqlType.Boolean, Default: "TRUE"),
                     new Column("external_id", SqlType.Uuid, Default: "NEWID()"),
-                    new Column("note", SqlType.String(50), Nullable: true, Default: "'it''s'"),
+                    new Column("note", SqlType.String(50), Nullable: true, Default: "'it''s\u2028ok'"),
                 ],
                 new PrimaryKey("PK_customers", ["id"]),
+                Indexes: [new TableIndex("UX_customers_external_id", ["external_id"], IsUnique: true)],
                 UniqueConstraints: [new UniqueConstraint("UQ_customers_email", ["email"])],
                 Comment: "People who buy"),
             new Table(Orders,
@@ -122,9 +124,10 @@ public sealed class SqlServerInspectorTests
                 new Column("created_at", SqlType.Raw("datetime2(3)"), Default: "sysdatetime()"),
                 new Column("active", SqlType.Boolean, Default: "1"),
                 new Column("external_id", SqlType.Uuid, Default: "newid()"),
-                new Column("note", SqlType.String(50), Nullable: true, Default: "'it''s'"),
+                new Column("note", SqlType.String(50), Nullable: true, Default: "'it''s\u2028ok'"),
             ],
             new PrimaryKey("PK_customers", ["id"]),
+            Indexes: [new TableIndex("UX_customers_external_id", ["external_id"], IsUnique: true)],
             UniqueConstraints: [new UniqueConstraint("UQ_customers_email", ["email"])],
             Comment: "People who buy");
         Assert.AreEqual(customers, schema.Tables[0]);
@@ -221,7 +224,7 @@ public sealed class SqlServerInspectorTests
         // What the hand-written catalog says the server stored comes from these statements.
         foreach (var written in new[]
         {
-            "[DF_orders_price] DEFAULT 0", "[DF_customers_active] DEFAULT 1", "[DF_customers_note] DEFAULT N'it''s'", "[DF_orders_flag] DEFAULT (CAST(0 AS BIT))",
+            "[DF_orders_price] DEFAULT 0", "[DF_customers_active] DEFAULT 1", "[DF_customers_note] DEFAULT N'it''s\u2028ok'", "CREATE UNIQUE INDEX [UX_customers_external_id] ON customers (external_id)", "[DF_orders_flag] DEFAULT (CAST(0 AS BIT))",
             "[DF_customers_created_at] DEFAULT (SYSDATETIME())", "total AS (price * qty) PERSISTED", "CHECK (qty > 0)", "IDENTITY(1000, 10)",
             "email NVARCHAR(320) COLLATE Latin1_General_BIN2 NOT NULL", "INCLUDE (status) WHERE deleted_at IS NULL", "(customer_id, price DESC)",
             "ON DELETE CASCADE", "CREATE SEQUENCE sales.order_numbers AS BIGINT START WITH 1000", "@value = N'People who buy'",
