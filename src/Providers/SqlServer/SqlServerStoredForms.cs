@@ -16,7 +16,7 @@ internal static class SqlServerStoredForms
 
     private readonly record struct Token(Kind Kind, string Text);
 
-    // Keywords after which a parenthesised constant is an operand, not a function's or IN's argument list.
+    // Keywords after which a parenthesised constant or name is an operand, not a function's or IN's argument list.
     private static readonly HashSet<string> Operators = new(["AND", "OR", "NOT", "WHEN", "THEN", "ELSE", "CASE", "LIKE", "BETWEEN", "ESCAPE", "IS"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A stored check, computed column or filter in the model's spelling: <c>([price]*[qty])</c> is <c>price*qty</c>.</summary>
@@ -65,7 +65,7 @@ internal static class SqlServerStoredForms
         return Casts(tokens);
     }
 
-    /// <summary>Drops the parentheses around one constant (a number, a signed number, a string, NULL) where they group nothing.</summary>
+    /// <summary>Drops the parentheses around one constant or name (a number, a signed number, a string, NULL, a column) where they group nothing.</summary>
     private static bool UnwrapConstant(List<Token> tokens)
     {
         for (var open = 0; open < tokens.Count; open++)
@@ -75,8 +75,7 @@ internal static class SqlServerStoredForms
             var last = first;
             var signed = first < tokens.Count && tokens[first] is { Kind: Kind.Symbol, Text: "-" or "+" };
             if (signed) last = Next(tokens, first + 1);
-            if (last >= tokens.Count || !(tokens[last].Kind is Kind.Number || !signed && (tokens[last].Kind == Kind.Text
-                || tokens[last] is { Kind: Kind.Word } w && w.Text.Equals("NULL", StringComparison.OrdinalIgnoreCase)))) continue;
+            if (last >= tokens.Count || !(tokens[last].Kind is Kind.Number || !signed && tokens[last].Kind is Kind.Text or Kind.Name or Kind.Word)) continue;
             var close = Next(tokens, last + 1);
             if (close >= tokens.Count || tokens[close].Kind != Kind.Close) continue;
             var before = Previous(tokens, open - 1);

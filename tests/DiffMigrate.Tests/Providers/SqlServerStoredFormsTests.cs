@@ -42,6 +42,9 @@ public sealed class SqlServerStoredFormsTests
     [DataRow("([status]=N'new')", "status=N'new'")]
     [DataRow("([Order Date]>[key])", "[Order Date]>[key]")]
     [DataRow("(upper([Name]))", "upper(Name)")]
+    [DataRow("(([a])+[b])", "a+b")]
+    [DataRow("(coalesce([a],(0)))", "coalesce(a,0)")]
+    [DataRow("(exists_flag ([a]))", "exists_flag (a)")]
     public void A_stored_expression_reads_in_the_model_spelling(string stored, string model) =>
         Assert.AreEqual(model, SqlServerStoredForms.Expression(stored));
 
@@ -96,6 +99,8 @@ public sealed class SqlServerStoredFormsTests
     [DataRow("(getdate())", "GETDATE()")]
     [DataRow("([a]>(0))", "a > 0")]
     [DataRow("([a]>(0))", "[A] > (0)")]
+    [DataRow("([a]>(0))", "((a)) > 0")]
+    [DataRow("([a] IN ((1),(2)))", "(a IN (1, 2))")]
     [DataRow("([price]*[qty])", "price * qty")]
     [DataRow("([deleted_at] IS NULL)", "deleted_at  IS   NULL")]
     [DataRow("(CONVERT([bit],(0)))", "CAST(0 AS BIT)")]
