@@ -76,13 +76,17 @@ internal sealed class DialectNormalizer(Dialect dialect)
             identity = rowid && identity is not null ? new Identity() : null;
             if (rowid) type = SqlType.Int64;
         }
+        // A computed column without a declared type (SQL Server) has its expression's, which only the server knows.
+        var typedByExpression = column.Computed is not null && dialect.ComputedColumnsTypedByExpression;
         return column with
         {
-            Type = type,
-            Nullable = column.Nullable || (column.Computed is not null && dialect.ComputedColumnsNullable),
+            Type = typedByExpression ? ExpressionTyped : type,
+            Nullable = column.Nullable || (column.Computed is not null && dialect.ComputedColumnsNullable) || (typedByExpression && column.ComputedVirtual),
             Default = column.Default is null ? null : dialect.Expressions.CanonicalDefault(column.Default, type),
             // Options equal to the server's default for the type and direction compare as left out.
-            Identity = identity is null ? null : dialect.IdentityOptionsNotReported ? new Identity() : IdentityOptions.Canonical(identity, type),
+            Identity = identity is null ? null
+                : dialect.IdentityOptionsNotReported ? new Identity()
+                : IdentityOptions.Canonical(dialect.IdentityGenerationNotReported ? identity with { Always = false } : identity, type),
             Computed = column.Computed is null ? null : Expression(column.Computed),
             ComputedVirtual = column.Computed is not null && column.ComputedVirtual,
             Comment = Comment(column.Comment),
@@ -90,6 +94,9 @@ internal sealed class DialectNormalizer(Dialect dialect)
             OnUpdate = column.OnUpdate is null ? null : dialect.Expressions.CanonicalDefault(column.OnUpdate, type),
         };
     }
+
+    // The one type every computed column of a dialect with ComputedColumnsTypedByExpression compares with.
+    private static readonly SqlType ExpressionTyped = SqlType.Raw("(the expression's)");
 
     private TableIndex Index(Table table, TableIndex written)
     {

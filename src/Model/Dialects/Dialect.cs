@@ -76,6 +76,18 @@ public sealed record Dialect(
     /// </summary>
     public bool IdentityOptionsNotReported { get; init; }
 
+    /// <summary>
+    /// True where an identity is neither ALWAYS nor BY DEFAULT (SQL Server's IDENTITY takes a given value only under SET
+    /// IDENTITY_INSERT ON, whatever the model says, and the catalog has no such flag): identities compare without it.
+    /// </summary>
+    public bool IdentityGenerationNotReported { get; init; }
+
+    /// <summary>
+    /// True where a computed column declares no type (SQL Server: <c>name AS (expr)</c>): its type, and the nullability
+    /// of one that is not PERSISTED, are its expression's, so they are not compared.
+    /// </summary>
+    public bool ComputedColumnsTypedByExpression { get; init; }
+
     /// <summary>True where ON DELETE/UPDATE RESTRICT and NO ACTION are the same (InnoDB checks both at once): they compare equal.</summary>
     public bool RestrictIsNoAction { get; init; }
 

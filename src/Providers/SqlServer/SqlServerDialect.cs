@@ -18,6 +18,9 @@ internal static class SqlServerDialect
     {
         CaseSensitiveNames = false,
         SupportsVirtualComputedColumns = true,
+        // IDENTITY has no ALWAYS or BY DEFAULT; a computed column has its expression's type (and, not PERSISTED, nullability).
+        IdentityGenerationNotReported = true,
+        ComputedColumnsTypedByExpression = true,
         // SQL Server has no RESTRICT: NO ACTION checks at once, which is what RESTRICT means elsewhere.
         RestrictIsNoAction = true,
         ObjectKinds = [DefinedObjectKind.View, DefinedObjectKind.Function, DefinedObjectKind.Procedure, DefinedObjectKind.Trigger],

@@ -4,8 +4,11 @@ using DiffMigrate.Dialects;
 namespace DiffMigrate.Providers.SqlServer;
 
 /// <summary>
-/// The text normaliser for SQL Server expressions: case folded outside quotes and brackets, white space collapsed,
-/// outer parentheses dropped (SQL Server stores a default as <c>((0))</c>), the synonyms of the current time made one.
+/// The text normaliser for SQL Server expressions, so that the model's spelling and the server's stored one compare
+/// equal (see <see cref="SqlServerStoredForms"/>): outer parentheses and those SQL Server puts around each constant
+/// dropped (it stores a default as <c>((0))</c>), brackets around plain names dropped, N'...' as '...', CONVERT(type, x)
+/// as CAST(x AS type), case folded outside strings, white space one space between words and none around operators, the
+/// synonyms of the current time made one.
 /// </summary>
 internal sealed class SqlServerExpressionRules : ExpressionRules
 {
@@ -15,8 +18,20 @@ internal sealed class SqlServerExpressionRules : ExpressionRules
     /// <inheritdoc/>
     public override string Canonical(string sql)
     {
-        var text = Fold(sql);
+        var text = SqlServerStoredForms.Comparable(sql);
         return text is "GETDATE()" or "CURRENT_TIMESTAMP" ? "GETDATE()" : text;
+    }
+
+    /// <summary>As <see cref="Canonical"/>, and TRUE and FALSE as BIT's 1 and 0, which is what the renderer writes for them.</summary>
+    public override string CanonicalDefault(string sql, SqlType type)
+    {
+        var text = Canonical(sql);
+        return text switch
+        {
+            "TRUE" => "1",
+            "FALSE" => "0",
+            _ => text,
+        };
     }
 
     /// <summary>Numbers, string literals (N'...' or '...'), binary literals and NULL, which need no parentheses after DEFAULT.</summary>

@@ -7,8 +7,9 @@ namespace DiffMigrate.Providers.SqlServer;
 
 /// <summary>
 /// SQL Server 2017 and later through Microsoft.Data.SqlClient: the T-SQL renderer, offline scripts with GO batches and
-/// a transaction per revision, URL parsing. Reading a live database (the inspector) and running online are not built
-/// yet; the CLI does not ship the driver.
+/// a transaction per revision, URL parsing, and the inspector over the sys.* catalog views (built and tested on catalog
+/// rows made in memory, not yet run against a live server). Running online is not built yet; the CLI does not ship the
+/// driver.
 /// </summary>
 internal sealed class SqlServerProvider : DatabaseProvider
 {

@@ -1,5 +1,6 @@
 using DiffMigrate.Migrations;
 using DiffMigrate.Render.Sql;
+using DiffMigrate.Schema;
 
 namespace DiffMigrate.Providers.SqlServer;
 
@@ -23,11 +24,12 @@ internal sealed partial class SqlServerSqlRenderer
             throw new UnsupportedOperationException(
                 $"{where}: {DatabaseName} has no USING conversion. Add a new column, fill it with op.Execute(\"UPDATE ...\"), drop the old one and rename the new one.");
         }
-        if (old.Computed != column.Computed || old.ComputedVirtual != column.ComputedVirtual)
+        // Compared as the differ compares them: the inspector reads the server's spelling, the model has the user's.
+        if (!SameExpression(old.Computed, column.Computed) || old.ComputedVirtual != column.ComputedVirtual)
         {
             throw new UnsupportedOperationException($"{where}: {DatabaseName} cannot change a computed column in place: drop the column and add it again.");
         }
-        if (old.Identity != column.Identity)
+        if (Written(old) != Written(column))
         {
             throw new UnsupportedOperationException($"{where}: {DatabaseName} cannot add, remove or change an IDENTITY in place: add a new column, copy the values, drop the old one.");
         }
@@ -40,6 +42,13 @@ internal sealed partial class SqlServerSqlRenderer
         if ((changesColumn || changesDefault) && column.Default is { } value) output.Add(new(AddDefault(table, column.Name, value)));
         if (!string.Equals(old.Comment, column.Comment, StringComparison.Ordinal)) output.Add(Comment(table, column.Name, column.Comment, old.Comment));
     }
+
+    // IDENTITY(seed, increment) as written: the same whether the model says ALWAYS or BY DEFAULT, options at their defaults or left out.
+    private static Identity? Written(Column column) =>
+        column.Identity is { } identity ? IdentityOptions.Canonical(identity with { Always = false }, column.Type) : null;
+
+    private bool SameExpression(string? a, string? b) =>
+        a is null || b is null ? a == b : Dialect.Expressions.Canonical(a) == Dialect.Expressions.Canonical(b);
 
     /// <summary>
     /// <paramref name="alter"/> in one batch with the indexes (plain ones: not a key constraint's) and checks on the

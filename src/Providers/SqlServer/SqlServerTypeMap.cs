@@ -81,4 +81,26 @@ internal sealed class SqlServerTypeMap : SqlTypeMap
             _ => SqlType.Raw(string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))),
         };
     }
+
+    /// <summary>
+    /// A column's type as sys.columns and sys.types describe it (the system type's name, max_length in bytes, precision,
+    /// scale), read back through <see cref="Parse"/>: NVARCHAR and NCHAR lengths are bytes (two a character), -1 is MAX;
+    /// DECIMAL and NUMERIC have (precision, scale); DATETIME2, DATETIMEOFFSET and TIME have their fractional digits in scale.
+    /// </summary>
+    public SqlType FromCatalog(string name, int maxLength, int precision, int scale) => Parse(CatalogSpelling(name, maxLength, precision, scale));
+
+    /// <summary>The T-SQL spelling of a catalog type, as <see cref="FromCatalog"/> reads it.</summary>
+    internal static string CatalogSpelling(string name, int maxLength, int precision, int scale)
+    {
+        var type = name.ToUpperInvariant();
+        string Length(int divisor) => maxLength < 0 ? "MAX" : (maxLength / divisor).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return type switch
+        {
+            "NVARCHAR" or "NCHAR" => $"{type}({Length(2)})",
+            "VARCHAR" or "CHAR" or "VARBINARY" or "BINARY" => $"{type}({Length(1)})",
+            "DECIMAL" or "NUMERIC" => FormattableString.Invariant($"{type}({precision}, {scale})"),
+            "DATETIME2" or "DATETIMEOFFSET" or "TIME" => FormattableString.Invariant($"{type}({scale})"),
+            _ => type,
+        };
+    }
 }

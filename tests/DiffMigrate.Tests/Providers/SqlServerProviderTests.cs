@@ -5,7 +5,7 @@ using Microsoft.Data.SqlClient;
 
 namespace DiffMigrate.Tests.Providers;
 
-/// <summary>The SQL Server provider without a server: registration, URL forms and connection strings, masking, the refused inspector.</summary>
+/// <summary>The SQL Server provider without a server: registration, URL forms and connection strings, masking (the inspector: SqlServerInspectorTests).</summary>
 [TestClass]
 public sealed class SqlServerProviderTests
 {
@@ -83,14 +83,6 @@ public sealed class SqlServerProviderTests
         var error = Assert.ThrowsExactly<DiffMigrateException>(() => Parse(text));
         StringAssert.Contains(error.Message, reason);
         Assert.DoesNotContain("Tiger77", error.Message);
-    }
-
-    [TestMethod]
-    public void Inspecting_is_refused_with_a_clear_line()
-    {
-        using var connection = new SqlConnection();
-        var error = Assert.ThrowsExactly<DiffMigrateException>(() => DatabaseProviders.SqlServer.Inspector.Inspect(connection, new Inspect.InspectOptions()));
-        StringAssert.Contains(error.Message, "Inspecting SQL Server is not built yet");
     }
 
     [TestMethod]

@@ -1,0 +1,240 @@
+using System.Text;
+
+namespace DiffMigrate.Providers.SqlServer;
+
+/// <summary>
+/// SQL Server's stored spelling of defaults, checks, computed columns and index filters, made the model's. The server
+/// keeps each as it rebuilt it: the whole wrapped in parentheses, every constant in its own (<c>((0))</c>,
+/// <c>([a]&gt;(0))</c>), every name in brackets, built-in functions in lower case, CAST as a two-argument CONVERT
+/// (<c>(CONVERT([bit],(0)))</c>). <see cref="Expression"/> undoes that: outer and constant parentheses dropped, brackets
+/// dropped around names that need none, CONVERT(type, x) as CAST(x AS type); strings and bracketed names are read as
+/// single tokens, so quotes, <c>]]</c> and line terminators inside them pass through as they are.
+/// </summary>
+internal static class SqlServerStoredForms
+{
+    private enum Kind { Word, Number, Text, Name, Space, Open, Close, Comma, Symbol }
+
+    private readonly record struct Token(Kind Kind, string Text);
+
+    // Keywords after which a parenthesised constant or name is an operand, not a function's or IN's argument list.
+    private static readonly HashSet<string> Operators = new(["AND", "OR", "NOT", "WHEN", "THEN", "ELSE", "CASE", "LIKE", "BETWEEN", "ESCAPE", "IS"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A stored check, computed column or filter in the model's spelling: <c>([price]*[qty])</c> is <c>price*qty</c>.</summary>
+    public static string Expression(string stored) => Render(Plain(Tokenize(stored)));
+
+    /// <summary>
+    /// A stored default in the model's spelling: as <see cref="Expression"/>, and a lone N'...' string as '...', which
+    /// the renderer writes as N'...' again (<c>(N'x')</c> is <c>'x'</c>, <c>((0))</c> is <c>0</c>).
+    /// </summary>
+    public static string Default(string stored)
+    {
+        var tokens = Plain(Tokenize(stored));
+        return tokens is [{ Kind: Kind.Text } only] && only.Text[0] != '\'' ? only.Text[1..] : Render(tokens);
+    }
+
+    /// <summary>
+    /// The comparison form behind <see cref="SqlServerExpressionRules.Canonical"/>: <see cref="Expression"/>, then N'...'
+    /// as '...', names and keywords in upper case (names compare without case in SQL Server), white space one space and
+    /// none next to operators and parentheses.
+    /// </summary>
+    public static string Comparable(string sql)
+    {
+        var builder = new StringBuilder(sql.Length);
+        Token? previous = null;
+        foreach (var token in Plain(Tokenize(sql)))
+        {
+            if (token.Kind == Kind.Space) continue;
+            if (previous is { } before && Wordish(before.Kind) && Wordish(token.Kind)) builder.Append(' ');
+            builder.Append(token.Kind == Kind.Text ? token.Text[0] != '\'' ? token.Text[1..] : token.Text : token.Text.ToUpperInvariant());
+            previous = token;
+        }
+        return builder.ToString();
+    }
+
+    private static bool Wordish(Kind kind) => kind is Kind.Word or Kind.Number or Kind.Name or Kind.Text;
+
+    /// <summary>Constant parentheses and the outer ones dropped, plain names unbracketed, CONVERT(type, x) as CAST.</summary>
+    private static List<Token> Plain(List<Token> tokens)
+    {
+        for (var changed = true; changed;) changed = UnwrapConstant(tokens);
+        tokens = StripOuter(tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == Kind.Name && Unbracketed(tokens[i].Text) is { } name) tokens[i] = new Token(Kind.Word, name);
+        }
+        return Casts(tokens);
+    }
+
+    /// <summary>Drops the parentheses around one constant or name (a number, a signed number, a string, NULL, a column) where they group nothing.</summary>
+    private static bool UnwrapConstant(List<Token> tokens)
+    {
+        for (var open = 0; open < tokens.Count; open++)
+        {
+            if (tokens[open].Kind != Kind.Open) continue;
+            var first = Next(tokens, open + 1);
+            var last = first;
+            var signed = first < tokens.Count && tokens[first] is { Kind: Kind.Symbol, Text: "-" or "+" };
+            if (signed) last = Next(tokens, first + 1);
+            if (last >= tokens.Count || !(tokens[last].Kind is Kind.Number || !signed && tokens[last].Kind is Kind.Text or Kind.Name or Kind.Word)) continue;
+            var close = Next(tokens, last + 1);
+            if (close >= tokens.Count || tokens[close].Kind != Kind.Close) continue;
+            var before = Previous(tokens, open - 1);
+            // f(0) and IN (0) keep theirs; so does -(-1), which would become the comment --1.
+            if (before >= 0 && (tokens[before].Kind is Kind.Name or Kind.Number or Kind.Text or Kind.Close
+                || tokens[before].Kind == Kind.Word && !Operators.Contains(tokens[before].Text)
+                || signed && tokens[before] is { Kind: Kind.Symbol, Text: "-" })) continue;
+            var inner = tokens.GetRange(first, last - first + 1).Where(t => t.Kind != Kind.Space).ToList();
+            tokens.RemoveRange(open, close - open + 1);
+            tokens.InsertRange(open, inner);
+            return true;
+        }
+        return false;
+    }
+
+    private static int Next(List<Token> tokens, int i)
+    {
+        while (i < tokens.Count && tokens[i].Kind == Kind.Space) i++;
+        return i;
+    }
+
+    private static int Previous(List<Token> tokens, int i)
+    {
+        while (i >= 0 && tokens[i].Kind == Kind.Space) i--;
+        return i;
+    }
+
+    private static List<Token> StripOuter(List<Token> tokens)
+    {
+        while (true)
+        {
+            var (start, end) = (Next(tokens, 0), Previous(tokens, tokens.Count - 1));
+            if (end <= start || tokens[start].Kind != Kind.Open || tokens[end].Kind != Kind.Close || Match(tokens, start) != end) return tokens[start..(end + 1)];
+            tokens = tokens[(start + 1)..end];
+        }
+    }
+
+    /// <summary>The index of the parenthesis that closes the one at <paramref name="open"/>, or -1.</summary>
+    private static int Match(List<Token> tokens, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == Kind.Open) depth++;
+            else if (tokens[i].Kind == Kind.Close && --depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The name inside <c>[...]</c> when it is a regular identifier that is not reserved, else null.</summary>
+    private static string? Unbracketed(string bracketed)
+    {
+        var name = bracketed[1..^1];
+        var regular = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        return regular && !SqlServerSyntax.Reserved.Contains(name.ToLowerInvariant()) ? name : null;
+    }
+
+    /// <summary>CONVERT(type, x) (two arguments: no style) as CAST(x AS type), which is what SQL Server stored it from.</summary>
+    private static List<Token> Casts(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i] is not { Kind: Kind.Word } word || !word.Text.Equals("CONVERT", StringComparison.OrdinalIgnoreCase)) continue;
+            var open = Next(tokens, i + 1);
+            if (open >= tokens.Count || tokens[open].Kind != Kind.Open) continue;
+            var close = Match(tokens, open);
+            if (close < 0) continue;
+            var commas = TopLevelCommas(tokens, open, close);
+            if (commas.Count != 1) continue;
+            var type = Trim(tokens[(open + 1)..commas[0]]);
+            var value = Trim(tokens[(commas[0] + 1)..close]);
+            List<Token> cast = [new(Kind.Word, "CAST"), new(Kind.Open, "("), .. value, new(Kind.Space, " "), new(Kind.Word, "AS"), new(Kind.Space, " "), .. type, new(Kind.Close, ")")];
+            tokens = [.. tokens[..i], .. cast, .. tokens[(close + 1)..]];
+        }
+        return tokens;
+    }
+
+    private static List<int> TopLevelCommas(List<Token> tokens, int open, int close)
+    {
+        var commas = new List<int>();
+        var depth = 0;
+        for (var i = open + 1; i < close; i++)
+        {
+            if (tokens[i].Kind == Kind.Open) depth++;
+            else if (tokens[i].Kind == Kind.Close) depth--;
+            else if (tokens[i].Kind == Kind.Comma && depth == 0) commas.Add(i);
+        }
+        return commas;
+    }
+
+    private static List<Token> Trim(List<Token> tokens) => tokens[Next(tokens, 0)..(Previous(tokens, tokens.Count - 1) + 1)];
+
+    /// <summary>The tokens written back; two names or numbers that came to stand side by side get a space between them.</summary>
+    private static string Render(List<Token> tokens)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i > 0 && Wordish(tokens[i - 1].Kind) && Wordish(tokens[i].Kind)) builder.Append(' ');
+            builder.Append(tokens[i].Text);
+        }
+        return builder.ToString();
+    }
+
+    private static List<Token> Tokenize(string sql)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            var start = i;
+            Kind kind;
+            if (c is '\'' || c is 'N' or 'n' && i + 1 < sql.Length && sql[i + 1] == '\'' && (i == 0 || !IsWordChar(sql[i - 1])))
+            {
+                i = Closing(sql, c == '\'' ? i : i + 1, '\'');
+                kind = Kind.Text;
+            }
+            else if (c is '[' or '"')
+            {
+                i = Closing(sql, i, c == '[' ? ']' : '"');
+                kind = Kind.Name;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                while (i < sql.Length && char.IsWhiteSpace(sql[i])) i++;
+                kind = Kind.Space;
+            }
+            else if (char.IsAsciiDigit(c) || c == '.' && i + 1 < sql.Length && char.IsAsciiDigit(sql[i + 1]))
+            {
+                while (i < sql.Length && (IsWordChar(sql[i]) || sql[i] == '.' || sql[i] is '+' or '-' && sql[i - 1] is 'e' or 'E' && !sql[start..i].StartsWith("0x", StringComparison.OrdinalIgnoreCase))) i++;
+                kind = Kind.Number;
+            }
+            else if (IsWordChar(c))
+            {
+                while (i < sql.Length && IsWordChar(sql[i])) i++;
+                kind = Kind.Word;
+            }
+            else
+            {
+                i++;
+                kind = c switch { '(' => Kind.Open, ')' => Kind.Close, ',' => Kind.Comma, _ => Kind.Symbol };
+            }
+            tokens.Add(new Token(kind, sql[start..i]));
+        }
+        return tokens;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '@' or '#' or '$';
+
+    /// <summary>The index after the quote that closes the one at <paramref name="open"/> (a doubled quote is one inside), or the end.</summary>
+    private static int Closing(string sql, int open, char quote)
+    {
+        for (var i = open + 1; i < sql.Length; i++)
+        {
+            if (sql[i] != quote) continue;
+            if (i + 1 < sql.Length && sql[i + 1] == quote) i++;
+            else return i + 1;
+        }
+        return sql.Length;
+    }
+}
