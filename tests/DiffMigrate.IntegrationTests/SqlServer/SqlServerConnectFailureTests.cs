@@ -35,6 +35,27 @@ public sealed class SqlServerConnectFailureTests
     public void No_server_is_one_line_without_the_password() =>
         Fails($"mssql://sa:{Password}@127.0.0.1:{ClosedPort()}/shop?Connect%20Timeout=3&ConnectRetryCount=0", "no SQL Server answers at 127.0.0.1,", Password);
 
+    [TestMethod]
+    public void The_tools_own_process_reaches_sqlclients_network_error_not_a_globalization_refusal()
+    {
+        // In-process runs use the test host's runtime settings; the tool's own (diffmigrate.runtimeconfig.json) decide
+        // whether SqlClient opens at all: it refuses in a globalization-invariant process.
+        using var project = new TempProject();
+        project.Initialized();
+        project.Environment["DIFFMIGRATE_URL"] = $"mssql://sa:{Password}@127.0.0.1:{ClosedPort()}/shop?Connect%20Timeout=3&ConnectRetryCount=0";
+        using var process = RevisionProject.Start(project, "current");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var err = process.StandardError.ReadToEnd();
+        Assert.IsTrue(process.WaitForExit(60_000), "the tool hung");
+
+        Assert.AreEqual(2, process.ExitCode, output.Result + err);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, err);
+        StringAssert.StartsWith(lines[0], "ERROR: Cannot connect to mssql://sa:***@127.0.0.1:");
+        StringAssert.Contains(lines[0], "no SQL Server answers at 127.0.0.1,");
+        Assert.DoesNotContain(Password, output.Result + err);
+    }
+
     private static void Fails(string url, string reason, string password)
     {
         using var project = new TempProject();
