@@ -22,7 +22,7 @@ internal static class DatabaseProviders
     /// <summary>MariaDB and MySQL.</summary>
     public static DatabaseProvider MySql { get; } = new MySqlProvider();
 
-    /// <summary>SQL Server (rendering and offline scripts; no inspector yet).</summary>
+    /// <summary>SQL Server (rendering, offline scripts and the online runner; not tested live).</summary>
     public static DatabaseProvider SqlServer { get; } = new SqlServerProvider();
 
     /// <summary>Every provider, in the order their names are listed in messages.</summary>

@@ -7,17 +7,23 @@ internal sealed class ScratchDatabase(DbConnection connection, Action? drop = nu
 {
     /// <summary>
     /// A database of its own created on the server <paramref name="url"/> names, opened, and dropped with
-    /// <paramref name="dropSql"/> (given its name) when disposed, or at once when it cannot be opened.
+    /// <paramref name="dropSql"/> (given its name as <paramref name="quote"/> writes it; as it is by default) when
+    /// disposed, or at once when it cannot be opened. The scratch connection names the database with the first of
+    /// <paramref name="databaseKeys"/> (<c>Database</c> by default); the others, synonyms in the driver, are removed.
     /// </summary>
-    public static ScratchDatabase OnServer(DatabaseUrl url, Func<DatabaseUrl, DbConnection> open, Func<string, string> dropSql)
+    public static ScratchDatabase OnServer(DatabaseUrl url, Func<DatabaseUrl, DbConnection> open, Func<string, string> dropSql,
+        Func<string, string>? quote = null, IReadOnlyList<string>? databaseKeys = null)
     {
         var name = "diffmigrate_scratch_" + Guid.NewGuid().ToString("N")[..12];
+        var quoted = quote?.Invoke(name) ?? name;
+        databaseKeys ??= ["Database"];
         var admin = open(url);
         try
         {
-            Execute(admin, $"CREATE DATABASE {name}");
+            Execute(admin, $"CREATE DATABASE {quoted}");
             var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
-            builder["Database"] = name;
+            foreach (var key in databaseKeys.Skip(1)) builder.Remove(key);
+            builder[databaseKeys[0]] = name;
             DbConnection scratch;
             try
             {
@@ -25,12 +31,12 @@ internal sealed class ScratchDatabase(DbConnection connection, Action? drop = nu
             }
             catch
             {
-                Execute(admin, dropSql(name));
+                Execute(admin, dropSql(quoted));
                 throw;
             }
             return new ScratchDatabase(scratch, () =>
             {
-                using (admin) Execute(admin, dropSql(name));
+                using (admin) Execute(admin, dropSql(quoted));
             });
         }
         catch

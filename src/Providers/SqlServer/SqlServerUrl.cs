@@ -9,6 +9,12 @@ namespace DiffMigrate.Providers.SqlServer;
 /// as a Microsoft.Data.SqlClient connection string (Data Source <c>host,port</c>, Initial Catalog). Query parameters
 /// become connection-string keys (<c>?Encrypt=false&amp;TrustServerCertificate=true</c>).
 /// </summary>
+/// <remarks>
+/// Nothing is added for encryption: SqlClient 4 and later encrypt by default (Encrypt=Mandatory) and check the server's
+/// certificate, and the URL keeps that secure default. A server with a self-signed certificate (a developer's
+/// container) takes <c>?TrustServerCertificate=true</c> (still encrypted, not verified) or <c>?Encrypt=false</c>, said
+/// in the URL where the risk is chosen; a failed certificate check names both (<see cref="SqlServerFailures"/>).
+/// </remarks>
 internal static class SqlServerUrl
 {
     /// <summary>The URL whose part after <c>scheme://</c> is <paramref name="rest"/>, as a SqlClient connection string.</summary>

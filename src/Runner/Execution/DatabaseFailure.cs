@@ -20,8 +20,9 @@ internal static class DatabaseFailure
     {
         // SQLSTATE class 08 is the standard's "connection exception".
         DbException { SqlState: { } state } when state.StartsWith("08", StringComparison.Ordinal) => $"the database server ended the connection ({e.Message})",
-        DbException d when provider.IsBusy(d) => Locked(connection, TimeSpan.FromSeconds(BusyWaitSeconds(settings)), settings),
+        // The provider's own words first: SQL Server's deadlock and lock timeout are busy too, but not a locked file.
         DbException d when provider.DescribeFailure(d, connection) is { } described => described,
+        DbException d when provider.IsBusy(d) => Locked(connection, TimeSpan.FromSeconds(BusyWaitSeconds(settings)), settings),
         DbException { IsTransient: true } when connection.State != ConnectionState.Open => $"the connection to the database was lost ({Innermost(e)})",
         InvalidOperationException when connection.State != ConnectionState.Open => $"the connection to the database was lost ({e.Message})",
         _ => e.Message,

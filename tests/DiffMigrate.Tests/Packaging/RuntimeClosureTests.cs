@@ -96,7 +96,7 @@ public sealed class RuntimeClosureTests
     /// Names of the libraries (projects and packages) reachable from the library that ships
     /// <paramref name="assembly"/>.dll, in the dependency graph of this test's deps.json.
     /// </summary>
-    private static HashSet<string> DepsClosure(string assembly)
+    internal static HashSet<string> DepsClosure(string assembly)
     {
         var depsPath = Path.Combine(AppContext.BaseDirectory, typeof(RuntimeClosureTests).Assembly.GetName().Name + ".deps.json");
         using var deps = JsonDocument.Parse(File.ReadAllText(depsPath));
