@@ -88,6 +88,7 @@ internal sealed partial class SchemaDiffer
     private string KeyOf(DefinedObject item)
     {
         var normal = item with { Name = normalizer.Name(item.Name), Table = item.Table is { } t ? normalizer.Name(t) : null };
+        if (normal.IsRoutine && options.Dialect.RoutinesKeyedByName) normal = normal with { Arguments = "" };
         return options.Dialect.CaseSensitiveNames ? normal.Key : normal.Key.ToLowerInvariant();
     }
 

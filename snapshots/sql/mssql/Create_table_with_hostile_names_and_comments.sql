@@ -6,9 +6,11 @@ CREATE TABLE [t]]; DROP TABLE users; --  x] (
 );
 GO
 
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'''); DROP TABLE users; -- ]''  N''x''', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N't]; DROP TABLE users; --  x';
+DECLARE @schema SYSNAME = SCHEMA_NAME();
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'''); DROP TABLE users; -- ]''  N''x''', @level0type = N'SCHEMA', @level0name = @schema, @level1type = N'TABLE', @level1name = N't]; DROP TABLE users; --  x';
 GO
 
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'''); DROP TABLE users; -- ]''  N''x''', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N't]; DROP TABLE users; --  x', @level2type = N'COLUMN', @level2name = N'c''"] ;[';
+DECLARE @schema SYSNAME = SCHEMA_NAME();
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'''); DROP TABLE users; -- ]''  N''x''', @level0type = N'SCHEMA', @level0name = @schema, @level1type = N'TABLE', @level1name = N't]; DROP TABLE users; --  x', @level2type = N'COLUMN', @level2name = N'c''"] ;[';
 GO
 

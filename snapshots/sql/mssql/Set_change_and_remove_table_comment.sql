@@ -1,9 +1,12 @@
-EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'blog posts; ''all'' of them', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'posts';
+DECLARE @schema SYSNAME = SCHEMA_NAME();
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'blog posts; ''all'' of them', @level0type = N'SCHEMA', @level0name = @schema, @level1type = N'TABLE', @level1name = N'posts';
 GO
 
-EXEC sys.sp_updateextendedproperty @name = N'MS_Description', @value = N'blog posts', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'posts';
+DECLARE @schema SYSNAME = SCHEMA_NAME();
+EXEC sys.sp_updateextendedproperty @name = N'MS_Description', @value = N'blog posts', @level0type = N'SCHEMA', @level0name = @schema, @level1type = N'TABLE', @level1name = N'posts';
 GO
 
-EXEC sys.sp_dropextendedproperty @name = N'MS_Description', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'posts';
+DECLARE @schema SYSNAME = SCHEMA_NAME();
+EXEC sys.sp_dropextendedproperty @name = N'MS_Description', @level0type = N'SCHEMA', @level0name = @schema, @level1type = N'TABLE', @level1name = N'posts';
 GO
 

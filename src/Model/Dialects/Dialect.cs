@@ -62,6 +62,12 @@ public sealed record Dialect(
     public EquatableArray<DefinedObjectKind> ObjectKinds { get; init; }
 
     /// <summary>
+    /// True where a routine is known by its name alone (no overloading: SQL Server), so a model's argument types do
+    /// not take part in pairing it with the database's.
+    /// </summary>
+    public bool RoutinesKeyedByName { get; init; }
+
+    /// <summary>
     /// True where a UNIQUE constraint is a unique index and nothing else (MySQL, MariaDB): the catalog cannot tell which
     /// was written, so a unique index of plain column keys and a unique constraint on the same columns compare as one.
     /// </summary>

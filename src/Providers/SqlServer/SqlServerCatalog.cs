@@ -2,11 +2,11 @@ namespace DiffMigrate.Providers.SqlServer;
 
 /// <summary>
 /// The catalog queries the inspector sends as one command (one round trip, one result set each), all over the
-/// <c>sys.*</c> catalog views of the connection's database: nine statements whatever the number of tables. Every query
+/// <c>sys.*</c> catalog views of the connection's database: ten statements whatever the number of tables. Every query
 /// reads the same schemas: the user's default one (<c>SCHEMA_NAME()</c>, dbo as a rule), those named, or all user
 /// schemas; objects SQL Server ships (is_ms_shipped) are left out. Text that SQL Server keeps as sql_variant (extended
 /// properties) or in numeric(38) (identity seeds, sequence values) is converted in the query, so that every driver
-/// reads plain types.
+/// reads plain types. The T-SQL modules (views, functions, procedures, triggers) come last.
 /// </summary>
 internal static class SqlServerCatalog
 {
@@ -22,7 +22,7 @@ internal static class SqlServerCatalog
             : $"(s.name = SCHEMA_NAME() OR s.name IN ({string.Join(", ", schemas.Select(SqlServerSyntax.Instance.StringLiteral))}))";
         var inSchemas = $"{user} AND {wanted}";
         return [Server, Schemas(inSchemas), Tables(inSchemas), Columns(inSchemas), Indexes(inSchemas), ForeignKeys(inSchemas), Checks(inSchemas),
-            Sequences(inSchemas), Unmanaged(user, inSchemas)];
+            Sequences(inSchemas), Unmanaged(user, inSchemas), Modules(inSchemas)];
     }
 
     // 0: the default schema (a null schema in the model) and the database's collation (a column's own is the one that differs).
@@ -116,16 +116,24 @@ internal static class SqlServerCatalog
         ORDER BY s.name, q.name
         """;
 
+    // The T-SQL module kinds read as defined objects (statement 9) when their text can be read: views, scalar, inline and
+    // table-valued functions, procedures and DML triggers.
+    private const string ModuleTypes = "('V', 'FN', 'IF', 'TF', 'P', 'TR')";
+
     // 8: what is not compared: (kind, schema, name, table, detail); the words are the configuration's object kinds, and the
     // schemas not read are listed with what they hold. Every NULL is typed: an untyped one would make the UNION's column int.
+    // A module whose text cannot be read (WITH ENCRYPTION, or no VIEW DEFINITION permission) is listed, not compared.
     private static string Unmanaged(string user, string inSchemas) => $"""
         SELECT u.kind, u.schema_name, u.name, u.table_name, u.detail FROM (
             SELECT CASE WHEN o.type = 'V' THEN 'view' WHEN o.type IN ('P', 'PC') THEN 'procedure' WHEN o.type = 'TR' THEN 'trigger'
                         WHEN o.type = 'SN' THEN 'synonym' ELSE 'function' END AS kind,
-                   s.name AS schema_name, o.name AS name, OBJECT_NAME(o.parent_object_id) AS table_name, CAST(NULL AS NVARCHAR(60)) AS detail
+                   s.name AS schema_name, o.name AS name, OBJECT_NAME(o.parent_object_id) AS table_name,
+                   CAST(CASE WHEN m.object_id IS NOT NULL THEN N'definition not readable (encrypted?)' END AS NVARCHAR(60)) AS detail
             FROM sys.objects AS o
             JOIN sys.schemas AS s ON s.schema_id = o.schema_id
+            LEFT JOIN sys.sql_modules AS m ON m.object_id = o.object_id
             WHERE o.is_ms_shipped = 0 AND o.type IN ('V', 'P', 'PC', 'TR', 'FN', 'IF', 'TF', 'FS', 'FT', 'AF', 'SN') AND {inSchemas}
+              AND NOT (o.type IN {ModuleTypes} AND m.definition IS NOT NULL)
             UNION ALL
             SELECT 'index', s.name, i.name, t.name, i.type_desc
             FROM sys.indexes AS i
@@ -141,5 +149,18 @@ internal static class SqlServerCatalog
             HAVING COUNT(o.object_id) > 0
         ) AS u
         ORDER BY u.kind, u.schema_name, u.table_name, u.name
+        """;
+
+    // 9: the T-SQL modules as SQL Server keeps them: (schema, name, type, the trigger's table's schema and name, the CREATE
+    // statement as it was sent). type is char(2), 'P ' padded: trimmed here.
+    private static string Modules(string inSchemas) => $"""
+        SELECT s.name, o.name, RTRIM(o.type), ps.name, p.name, m.definition
+        FROM sys.sql_modules AS m
+        JOIN sys.objects AS o ON o.object_id = m.object_id
+        JOIN sys.schemas AS s ON s.schema_id = o.schema_id
+        LEFT JOIN sys.objects AS p ON p.object_id = o.parent_object_id AND o.type = 'TR'
+        LEFT JOIN sys.schemas AS ps ON ps.schema_id = p.schema_id
+        WHERE o.is_ms_shipped = 0 AND o.type IN {ModuleTypes} AND m.definition IS NOT NULL AND {inSchemas}
+        ORDER BY s.name, o.name
         """;
 }

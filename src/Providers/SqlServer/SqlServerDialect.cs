@@ -9,7 +9,7 @@ namespace DiffMigrate.Providers.SqlServer;
 /// types, domains, deferrable or NOT VALID constraints. Names compare as the database's collation says, which is case
 /// insensitive by default.
 /// </summary>
-internal static class SqlServerDialect
+public static class SqlServerDialect
 {
     /// <summary>The SQL Server dialect.</summary>
     public static Dialect Instance { get; } = new("mssql", "dbo", TransactionalDdl: true, SupportsSchemas: true,
@@ -24,5 +24,7 @@ internal static class SqlServerDialect
         // SQL Server has no RESTRICT: NO ACTION checks at once, which is what RESTRICT means elsewhere.
         RestrictIsNoAction = true,
         ObjectKinds = [DefinedObjectKind.View, DefinedObjectKind.Function, DefinedObjectKind.Procedure, DefinedObjectKind.Trigger],
+        // T-SQL has no overloading: a routine's name is its identity, whatever argument types the model gives.
+        RoutinesKeyedByName = true,
     };
 }

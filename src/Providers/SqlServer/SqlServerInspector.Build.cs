@@ -31,8 +31,11 @@ internal sealed partial class SqlServerInspector
         tables.Sort((a, b) => a.Name.CompareTo(b.Name));
         var sequences = rows.Sequences.Select(s => Sequence(s, Name(s.Schema, s.Name))).OrderBy(s => s.Name).ToEquatableArray();
         var schemas = rows.Schemas.Where(s => !string.Equals(s, rows.DefaultSchema, StringComparison.OrdinalIgnoreCase)).ToEquatableArray();
-        var unmanaged = rows.Unmanaged.Select(u => new UnmanagedObject(u.Kind, u.Schema is null ? new QualifiedName(null, u.Name) : Name(u.Schema, u.Name), u.Table, u.Detail));
-        return new DatabaseSchema(tables.ToEquatableArray(), Sequences: sequences, Schemas: schemas, Unmanaged: unmanaged.ToEquatableArray());
+        var unmanaged = rows.Unmanaged.Select(u => new UnmanagedObject(u.Kind, u.Schema is null ? new QualifiedName(null, u.Name) : Name(u.Schema, u.Name), u.Table, u.Detail)).ToList();
+        var objects = Modules(rows.Modules, rows.DefaultSchema, Name, excluded, unmanaged);
+        // The catalog orders them by kind; a view listed here joins its kind's (a stable sort).
+        return new DatabaseSchema(tables.ToEquatableArray(), Sequences: sequences, Schemas: schemas,
+            Unmanaged: unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ToEquatableArray(), Objects: objects.ToEquatableArray());
     }
 
     private static Column Column(ColumnRow row, string? databaseCollation)
@@ -134,6 +137,7 @@ internal sealed partial class SqlServerInspector
         public List<CheckRow> Checks { get; } = [];
         public List<SequenceRow> Sequences { get; } = [];
         public List<UnmanagedRow> Unmanaged { get; } = [];
+        public List<ModuleRow> Modules { get; } = [];
     }
 
     private sealed record TableRow(string Schema, string Name, string? Comment);
@@ -155,4 +159,6 @@ internal sealed partial class SqlServerInspector
         string Schema, string Name, string Type, long? Start, long? Increment, long? Min, long? Max, bool Cycling, bool Cached, long? CacheSize);
 
     private sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
+
+    private sealed record ModuleRow(string Schema, string Name, string Type, string? TableSchema, string? Table, string Definition);
 }

@@ -6,14 +6,17 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Providers.SqlServer;
 
 /// <summary>
-/// Reads a SQL Server database from the <c>sys.*</c> catalog views in one command of nine statements (one round trip),
+/// Reads a SQL Server database from the <c>sys.*</c> catalog views in one command of ten statements (one round trip),
 /// whatever the number of tables: the default schema (<c>SCHEMA_NAME()</c>, dbo as a rule) as the null schema, the
 /// schemas named in the options or all user schemas. Normalises as it reads: catalog types (lengths in bytes, -1 for
 /// MAX) as neutral types through <see cref="SqlServerTypeMap"/>, IDENTITY(seed, increment) as an identity, computed
 /// columns as generated ones (PERSISTED stored, others virtual), a collation only where it is not the database's, and
 /// defaults, checks, computed columns and filters from SQL Server's stored spelling (<c>((0))</c>, <c>([a]&gt;(0))</c>)
-/// into the model's (<see cref="SqlServerStoredForms"/>). Views, routines, triggers, synonyms, non-row-store indexes
-/// and the schemas not read are listed as <see cref="DatabaseSchema.Unmanaged"/>. Built and tested on catalog rows made
+/// into the model's (<see cref="SqlServerStoredForms"/>). Views, functions, procedures and DML triggers are read from
+/// sys.sql_modules as defined objects (the text SQL Server kept, which is what was sent: a view's query after its
+/// <c>CREATE VIEW name AS</c>, the others' whole CREATE statement); synonyms, CLR objects, modules whose text cannot be
+/// read, views with a column list or WITH options, non-row-store indexes and the schemas not read are listed as
+/// <see cref="DatabaseSchema.Unmanaged"/>. Built and tested on catalog rows made
 /// in memory; it has not run against a live server.
 /// </summary>
 internal sealed partial class SqlServerInspector : IDatabaseInspector
@@ -70,6 +73,7 @@ internal sealed partial class SqlServerInspector : IDatabaseInspector
         r => rows.Sequences.Add(new SequenceRow(
             r.GetString(0), r.GetString(1), Text(r, 2) ?? "bigint", Long(r, 3), Long(r, 4), Long(r, 5), Long(r, 6), Bool(r, 7), Bool(r, 8), Long(r, 9))),
         r => rows.Unmanaged.Add(new UnmanagedRow(r.GetString(0), Text(r, 1), r.GetString(2), Text(r, 3), Text(r, 4))),
+        r => rows.Modules.Add(new ModuleRow(r.GetString(0), r.GetString(1), r.GetString(2).Trim(), Text(r, 3), Text(r, 4), r.GetString(5))),
     ];
 
     // Names compare without case in SQL Server (the default collations are case-insensitive), the version table's too.

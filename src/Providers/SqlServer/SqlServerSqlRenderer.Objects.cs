@@ -19,7 +19,12 @@ internal sealed partial class SqlServerSqlRenderer
 
     private SqlStatement AddComment(QualifiedName table, string? column, string comment) => Comment(table, column, comment, null);
 
-    /// <summary>The MS_Description extended property of a table or one of its columns, as SQL Server Management Studio shows it.</summary>
+    /// <summary>
+    /// The MS_Description extended property of a table or one of its columns, as SQL Server Management Studio shows it.
+    /// A table of the null schema is in the connection's default one, SCHEMA_NAME() (where CREATE TABLE put it, and
+    /// what the inspector reads as the null schema), not dbo by name; EXEC takes only constants and variables, so the
+    /// batch declares it first.
+    /// </summary>
     private SqlStatement Comment(QualifiedName table, string? column, string? comment, string? existing)
     {
         var procedure = (comment, existing) switch
@@ -30,10 +35,11 @@ internal sealed partial class SqlServerSqlRenderer
         };
         var arguments = new List<string> { $"@name = {Syntax.StringLiteral(Description)}" };
         if (comment is not null) arguments.Add($"@value = {Syntax.StringLiteral(comment)}");
-        arguments.Add($"@level0type = N'SCHEMA', @level0name = {Syntax.StringLiteral(table.Schema ?? Dialect.DefaultSchema!)}");
+        arguments.Add($"@level0type = N'SCHEMA', @level0name = {(table.Schema is { } schema ? Syntax.StringLiteral(schema) : "@schema")}");
         arguments.Add($"@level1type = N'TABLE', @level1name = {Syntax.StringLiteral(table.Name)}");
         if (column is not null) arguments.Add($"@level2type = N'COLUMN', @level2name = {Syntax.StringLiteral(column)}");
-        return new($"EXEC sys.{procedure} {string.Join(", ", arguments)}");
+        var declare = table.Schema is null ? "DECLARE @schema SYSNAME = SCHEMA_NAME();\n" : "";
+        return new($"{declare}EXEC sys.{procedure} {string.Join(", ", arguments)}");
     }
 
     /// <summary>CREATE SCHEMA name (alone in its batch).</summary>

@@ -33,15 +33,15 @@ internal static class SqlServerStoredForms
     }
 
     /// <summary>
-    /// The comparison form behind <see cref="SqlServerExpressionRules.Canonical"/>: <see cref="Expression"/>, then N'...'
-    /// as '...', names and keywords in upper case (names compare without case in SQL Server), white space one space and
+    /// The comparison form behind <see cref="SqlServerExpressionRules.Canonical"/>: <see cref="Expression"/>, then
+    /// <c>x [NOT] IN (a, b)</c> as the chain SQL Server stores for it (<see cref="InLists"/>), N'...' as '...', names and keywords in upper case (names compare without case in SQL Server), white space one space and
     /// none next to operators and parentheses.
     /// </summary>
     public static string Comparable(string sql)
     {
         var builder = new StringBuilder(sql.Length);
         Token? previous = null;
-        foreach (var token in Plain(Tokenize(sql)))
+        foreach (var token in StripOuter(InLists(Plain(Tokenize(sql)))))
         {
             if (token.Kind == Kind.Space) continue;
             if (previous is { } before && Wordish(before.Kind) && Wordish(token.Kind)) builder.Append(' ');
@@ -49,6 +49,69 @@ internal static class SqlServerStoredForms
             previous = token;
         }
         return builder.ToString();
+    }
+
+    // What may stand before the tested name of x IN (...) for the name alone to be IN's left operand.
+    private static readonly HashSet<string> Connectives = new(["AND", "OR", "NOT", "WHEN", "THEN", "ELSE"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <c>x IN (a, b)</c> as <c>(x=a OR x=b)</c> and <c>x NOT IN (a, b)</c> as <c>(x&lt;&gt;a AND x&lt;&gt;b)</c> (one
+    /// value: no parentheses), which is how SQL Server stores an IN list of constants. Only a lone name (not part of a
+    /// larger operand) tested against constants (strings, numbers, signed numbers, NULL) is rewritten; any other IN is
+    /// left as it is.
+    /// </summary>
+    private static List<Token> InLists(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i] is not { Kind: Kind.Word } word || !word.Text.Equals("IN", StringComparison.OrdinalIgnoreCase)) continue;
+            var before = Previous(tokens, i - 1);
+            var negated = before >= 0 && tokens[before] is { Kind: Kind.Word } not && not.Text.Equals("NOT", StringComparison.OrdinalIgnoreCase);
+            var subject = negated ? Previous(tokens, before - 1) : before;
+            if (subject < 0 || !(tokens[subject].Kind == Kind.Name || tokens[subject].Kind == Kind.Word && !SqlServerSyntax.Reserved.Contains(tokens[subject].Text.ToLowerInvariant()))) continue;
+            var ahead = Previous(tokens, subject - 1);
+            if (ahead >= 0 && !(tokens[ahead].Kind is Kind.Open or Kind.Comma || tokens[ahead].Kind == Kind.Word && Connectives.Contains(tokens[ahead].Text))) continue;
+            var open = Next(tokens, i + 1);
+            if (open >= tokens.Count || tokens[open].Kind != Kind.Open) continue;
+            var close = Match(tokens, open);
+            if (close < 0) continue;
+            var values = Values(tokens, open, close);
+            if (values is null) continue;
+            var (test, join) = negated ? ("<>", "AND") : ("=", "OR");
+            var chain = new List<Token>();
+            foreach (var value in values)
+            {
+                if (chain.Count > 0) chain.AddRange([new(Kind.Space, " "), new(Kind.Word, join), new(Kind.Space, " ")]);
+                chain.AddRange([tokens[subject], new(Kind.Symbol, test), .. value]);
+            }
+            if (values.Count > 1) chain = [new(Kind.Open, "("), .. chain, new(Kind.Close, ")")];
+            tokens = [.. tokens[..subject], .. chain, .. tokens[(close + 1)..]];
+            i = subject + chain.Count - 1;
+        }
+        return tokens;
+    }
+
+    /// <summary>The constants between the parentheses at <paramref name="open"/> and <paramref name="close"/>, each without space; null when any item is not one.</summary>
+    private static List<List<Token>>? Values(List<Token> tokens, int open, int close)
+    {
+        var values = new List<List<Token>>();
+        var item = new List<Token>();
+        for (var i = open + 1; i <= close; i++)
+        {
+            if (tokens[i].Kind == Kind.Space) continue;
+            if (tokens[i].Kind is Kind.Comma or Kind.Close)
+            {
+                var constant = item is [{ Kind: Kind.Number or Kind.Text }]
+                    || item is [{ Kind: Kind.Word } only] && only.Text.Equals("NULL", StringComparison.OrdinalIgnoreCase)
+                    || item is [{ Kind: Kind.Symbol, Text: "-" or "+" }, { Kind: Kind.Number }];
+                if (!constant) return null;
+                values.Add(item);
+                item = [];
+                continue;
+            }
+            item.Add(tokens[i]);
+        }
+        return values;
     }
 
     private static bool Wordish(Kind kind) => kind is Kind.Word or Kind.Number or Kind.Name or Kind.Text;

@@ -34,6 +34,9 @@ internal sealed class SqlServerCatalogFake
     private readonly DataTable unmanaged = Set(("kind", typeof(string)), ("schema_name", typeof(string)), ("name", typeof(string)), ("table_name", typeof(string)),
         ("detail", typeof(string)));
 
+    private readonly DataTable modules = Set(("schema_name", typeof(string)), ("name", typeof(string)), ("type", typeof(string)), ("table_schema", typeof(string)),
+        ("table_name", typeof(string)), ("definition", typeof(string)));
+
     public SqlServerCatalogFake(string defaultSchema = "dbo")
     {
         server.Rows.Add(defaultSchema, DatabaseCollation);
@@ -94,8 +97,18 @@ internal sealed class SqlServerCatalogFake
         return this;
     }
 
+    /// <summary>
+    /// A row of sys.sql_modules with its sys.objects type (V, FN, IF, TF, P, TR) and a trigger's table: the CREATE
+    /// statement exactly as it was sent, which is what SQL Server keeps.
+    /// </summary>
+    public SqlServerCatalogFake Module(string schema, string name, string type, string definition, string? tableSchema = null, string? table = null)
+    {
+        modules.Rows.Add(schema, name, type, Value(tableSchema), Value(table), definition);
+        return this;
+    }
+
     /// <summary>A connection whose every command answers these result sets; it records the commands it ran.</summary>
-    public Connection Open() => new([server, schemas, tables, columns, indexes, foreignKeys, checks, sequences, unmanaged]);
+    public Connection Open() => new([server, schemas, tables, columns, indexes, foreignKeys, checks, sequences, unmanaged, modules]);
 
     internal sealed class Connection(DataTable[] results) : DbConnection
     {

@@ -156,7 +156,7 @@ public sealed class SqlServerInspectorTests
     }
 
     [TestMethod]
-    public async Task The_async_path_reads_the_same_in_one_command_of_nine_statements()
+    public async Task The_async_path_reads_the_same_in_one_command_of_ten_statements()
     {
         var catalog = Shop();
         using var connection = catalog.Open();
@@ -164,10 +164,10 @@ public sealed class SqlServerInspectorTests
         var schema = await inspector.InspectAsync(connection, Options);
         Assert.AreEqual(Inspect(Shop()), schema);
         Assert.AreEqual(1, inspector.LastCommandCount);
-        Assert.AreEqual(9, inspector.LastStatementCount);
+        Assert.AreEqual(10, inspector.LastStatementCount);
         var text = connection.Commands.Single();
         foreach (var view in new[] { "sys.default_constraints", "sys.computed_columns", "sys.identity_columns", "sys.index_columns", "sys.foreign_key_columns",
-            "sys.check_constraints", "sys.sequences", "sys.extended_properties", "sys.objects", "N'sales'" })
+            "sys.check_constraints", "sys.sequences", "sys.extended_properties", "sys.objects", "sys.sql_modules", "N'sales'" })
         {
             StringAssert.Contains(text, view);
         }
@@ -184,7 +184,7 @@ public sealed class SqlServerInspectorTests
         };
         foreach (var statements in batches)
         {
-            Assert.HasCount(9, statements);
+            Assert.HasCount(10, statements);
             foreach (var statement in statements.Append(string.Join(";\n", statements)))
             {
                 new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement), out var errors);
