@@ -17,6 +17,15 @@ internal sealed partial class SchemaDiffer
     private List<MigrationOperation> WithDefinedObjects(DatabaseSchema from, DatabaseSchema to, List<MigrationOperation> tableOperations)
     {
         if (from.Objects.IsEmpty && to.Objects.IsEmpty) return tableOperations;
+        // An object the inspector saw but could not read (listed as not managed: MariaDB's views and routines, an
+        // encrypted SQL Server module, a PostgreSQL view with a column list) is there: the model's object of that kind
+        // and name is not created again (the server would refuse it as existing), and its definition is not compared.
+        var unread = from.Unmanaged.Select(u => UnreadKey(u.Kind, u.Name, u.Table)).ToHashSet(StringComparer.Ordinal);
+        var existingKeys = from.Objects.Select(KeyOf).ToHashSet(StringComparer.Ordinal);
+        if (unread.Count > 0)
+        {
+            to = to with { Objects = to.Objects.Where(o => existingKeys.Contains(KeyOf(o)) || !unread.Contains(UnreadKey(o.KindWord, o.Name, o.Table?.Name))).ToEquatableArray() };
+        }
         // The model's objects as the server stores them (where it could create them): compared, and written so.
         to = WithServerForms(to);
         var dialect = options.Dialect;
@@ -83,6 +92,12 @@ internal sealed partial class SchemaDiffer
         late.AddRange(creating.Where(o => o.Kind == DefinedObjectKind.Trigger).OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new CreateObject(o)));
 
         return [.. early, .. routinesBefore, .. tableOperations, .. routinesAfter, .. late, .. routinesGone];
+    }
+
+    private string UnreadKey(string kindWord, QualifiedName name, string? table)
+    {
+        var key = $"{kindWord} {normalizer.Name(name)} {(kindWord == "trigger" ? table : null)}";
+        return options.Dialect.CaseSensitiveNames ? key : key.ToLowerInvariant();
     }
 
     private string KeyOf(DefinedObject item)

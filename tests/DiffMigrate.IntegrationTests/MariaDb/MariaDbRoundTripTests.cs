@@ -34,16 +34,26 @@ public sealed class MariaDbRoundTripTests
         CollectionAssert.AreEqual(new[] { "1000" }, database.Strings("SELECT id FROM posts").ToList());
         Assert.ThrowsExactly<MySqlConnector.MySqlException>(() => database.Execute("INSERT INTO posts (author_id, meta) VALUES (1, 'not json')"));
 
+        // The view, function and trigger are there, and the second autogenerate above did not propose them again.
+        Assert.AreEqual("recent_posts|twice|trg_posts_score", string.Join("|", Objects(database)));
+        StringAssert.Contains(check.Out + check.Err, "view recent_posts", "listed as not managed");
+
         var down = project.Run("downgrade", "base");
         Assert.AreEqual(0, down.Code, down.Err);
         CollectionAssert.AreEqual(new[] { "diffmigrate_version" }, Tables(database).ToList());
+        Assert.IsEmpty(Objects(database));
 
         var reapply = project.Run("upgrade", "head");
         Assert.AreEqual(0, reapply.Code, reapply.Err);
-        CollectionAssert.AreEqual(new[] { "authors", "diffmigrate_version", "posts" }, Tables(database).ToList());
+        CollectionAssert.AreEqual(new[] { "authors", "diffmigrate_version", "posts", "recent_posts" }, Tables(database).ToList());
         var final = project.Run("check");
         Assert.AreEqual(0, final.Code, final.Out + final.Err);
     }
+
+    private static IEnumerable<string> Objects(MariaDbDatabase database) => database.Strings(
+        "SELECT table_name FROM information_schema.views WHERE table_schema = DATABASE() UNION ALL " +
+        "SELECT routine_name FROM information_schema.routines WHERE routine_schema = DATABASE() UNION ALL " +
+        "SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = DATABASE()");
 
     internal static IEnumerable<string> Tables(MariaDbDatabase database) =>
         database.Strings("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1");
