@@ -21,9 +21,9 @@ internal sealed partial class SchemaDiffer
         // encrypted SQL Server module, a PostgreSQL view with a column list) is there: the model's object of that kind
         // and name is not created again (the server would refuse it as existing), and its definition is not compared.
         var unread = from.Unmanaged.Select(u => UnreadKey(u.Kind, u.Name, u.Table)).ToHashSet(StringComparer.Ordinal);
-        var existingKeys = from.Objects.Select(KeyOf).ToHashSet(StringComparer.Ordinal);
         if (unread.Count > 0)
         {
+            var existingKeys = from.Objects.Select(KeyOf).ToHashSet(StringComparer.Ordinal);
             to = to with { Objects = to.Objects.Where(o => existingKeys.Contains(KeyOf(o)) || !unread.Contains(UnreadKey(o.KindWord, o.Name, o.Table?.Name))).ToEquatableArray() };
         }
         // The model's objects as the server stores them (where it could create them): compared, and written so.
@@ -96,7 +96,7 @@ internal sealed partial class SchemaDiffer
 
     private string UnreadKey(string kindWord, QualifiedName name, string? table)
     {
-        var key = $"{kindWord} {normalizer.Name(name)} {(kindWord == "trigger" ? table : null)}";
+        var key = $"{kindWord} {normalizer.Name(name)} {(kindWord == DefinedObject.KindWordOf(DefinedObjectKind.Trigger) ? table : null)}";
         return options.Dialect.CaseSensitiveNames ? key : key.ToLowerInvariant();
     }
 

@@ -155,7 +155,7 @@ internal sealed partial class MySqlInspector
         _ => ReferentialAction.NoAction,
     };
 
-    private sealed class CatalogRows
+    internal sealed class CatalogRows
     {
         public string? Database { get; set; }
         public string Version { get; set; } = "";
@@ -167,18 +167,18 @@ internal sealed partial class MySqlInspector
         public List<UnmanagedRow> Unmanaged { get; } = [];
     }
 
-    private sealed record TableRow(string Name, string Type, string? Comment, string? Collation);
+    internal sealed record TableRow(string Name, string Type, string? Comment, string? Collation);
 
-    private sealed record ColumnRow(string Table, string Name, string Type, bool Nullable, string? Default, string Extra, string? Generation, string? Comment, string? Collation);
+    internal sealed record ColumnRow(string Table, string Name, string Type, bool Nullable, string? Default, string Extra, string? Generation, string? Comment, string? Collation);
 
-    private sealed record IndexRow(string Table, string Name, bool NonUnique, string? Column, long? Prefix, string Method, string? Collation)
+    internal sealed record IndexRow(string Table, string Name, bool NonUnique, string? Column, long? Prefix, string Method, string? Collation)
     {
         public bool Unique => !NonUnique;
     }
 
-    private sealed record ForeignKeyRow(string Table, string Name, string Column, string? ReferredSchema, string ReferredTable, string ReferredColumn, string OnDelete, string OnUpdate);
+    internal sealed record ForeignKeyRow(string Table, string Name, string Column, string? ReferredSchema, string ReferredTable, string ReferredColumn, string OnDelete, string OnUpdate);
 
-    private sealed record CheckRow(string Table, string Name, string Clause, string Level);
+    internal sealed record CheckRow(string Table, string Name, string Clause, string Level);
 
-    private sealed record UnmanagedRow(string Kind, string Name, string? Table, string? Detail);
+    internal sealed record UnmanagedRow(string Kind, string Name, string? Table, string? Detail);
 }

@@ -14,48 +14,19 @@ namespace DiffMigrate.Providers.MySql;
 /// the index InnoDB makes for a foreign key left out. Views, routines, triggers and events are listed as
 /// <see cref="DatabaseSchema.Unmanaged"/>.
 /// </summary>
-internal sealed partial class MySqlInspector : IDatabaseInspector
+internal sealed partial class MySqlInspector : CatalogInspector<MySqlInspector.CatalogRows>
 {
-    /// <summary>The number of commands (round trips) the last inspection sent.</summary>
-    public int LastCommandCount { get; private set; }
-
-    /// <summary>The number of SQL statements the last inspection ran; it does not grow with the number of tables.</summary>
-    public int LastStatementCount { get; private set; }
-
     /// <inheritdoc/>
-    public async Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default)
-    {
-        await using var command = Command(connection, options);
-        var rows = new CatalogRows();
-        await CatalogBatch.ReadAsync(command, Readers(rows), cancellationToken).ConfigureAwait(false);
-        return Build(rows, Excluded(options));
-    }
-
-    /// <inheritdoc/>
-    public DatabaseSchema Inspect(DbConnection connection, InspectOptions options)
-    {
-        using var command = Command(connection, options);
-        var rows = new CatalogRows();
-        CatalogBatch.Read(command, Readers(rows));
-        return Build(rows, Excluded(options));
-    }
+    protected override DatabaseSchema Build(CatalogRows rows, InspectOptions options) => Build(rows, Excluded(options));
 
     /// <summary>True when the server announced itself as MariaDB when the connection opened (MySQL 8 otherwise).</summary>
     internal static bool IsMariaDb(DbConnection connection) => connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
 
-    private DbCommand Command(DbConnection connection, InspectOptions options)
-    {
-        var statements = MySqlCatalog.Statements(IsMariaDb(connection));
-        var command = connection.CreateCommand();
-        command.Transaction = options.Transaction;
-        command.CommandText = string.Join(";\n", statements);
-        LastCommandCount = 1;
-        LastStatementCount = statements.Length;
-        return command;
-    }
+    /// <inheritdoc/>
+    protected override IReadOnlyList<string> Statements(DbConnection connection, InspectOptions options) => MySqlCatalog.Statements(IsMariaDb(connection));
 
     /// <summary>What each result set keeps of a row, in the order of <see cref="MySqlCatalog.Statements"/>.</summary>
-    private static IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
+    protected override IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
     [
         r => { rows.Database = Text(r, 0); rows.Version = Text(r, 1) ?? ""; },
         r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3))),

@@ -21,12 +21,15 @@ internal sealed class MySqlLint : DialectLint
         ("DM402", LintSeverity.Warning, "MariaDB/MySQL: a foreign key added to an existing table copies it (unless foreign_key_checks is off)"),
     ];
 
-    public override IEnumerable<LintFinding> Check(MigrationOperation operation, Dialect dialect, int index) =>
-        Copies(operation, dialect, index).Select(f => operation is TableEdit { Online: { } online } && Refused(online) is { } clause
-            ? f with { Message = f.Message.Replace("; writes wait", $": the {clause} asked here makes the server refuse it, and the revision stops there", StringComparison.Ordinal) }
-            : f);
+    public override IEnumerable<LintFinding> Check(MigrationOperation operation, Dialect dialect, int index)
+    {
+        // What the copy means: writes wait, or, where the revision asks for less (no copy, or no lock), the server refuses.
+        var outcome = operation is TableEdit { Online: { } online } && Refused(online) is { } clause
+            ? $": the {clause} asked here makes the server refuse it, and the revision stops there"
+            : "; writes wait";
+        return Copies(operation, dialect, index, outcome);
+    }
 
-    // A change that copies the table is refused when the revision asks for less: no copy, or no lock.
     private static string? Refused(OnlineDdl online) => online.Algorithm switch
     {
         DdlAlgorithm.Instant or DdlAlgorithm.InPlace => "ALGORITHM=" + online.Algorithm.ToString().ToUpperInvariant(),
@@ -34,7 +37,7 @@ internal sealed class MySqlLint : DialectLint
         _ => null,
     };
 
-    private IEnumerable<LintFinding> Copies(MigrationOperation operation, Dialect dialect, int index)
+    private IEnumerable<LintFinding> Copies(MigrationOperation operation, Dialect dialect, int index, string outcome)
     {
         switch (operation)
         {
@@ -42,21 +45,21 @@ internal sealed class MySqlLint : DialectLint
                 var (before, after) = (dialect.Types.Normalize(o.Existing.Type), dialect.Types.Normalize(o.Column.Type));
                 if (before != after && !InPlace(before, after))
                 {
-                    yield return Finding("DM401", o.Table, $"copies table {o.Table} to change {o.Column.Name}'s type ({dialect.Types.ToSql(before)} to {dialect.Types.ToSql(after)}); writes wait", index);
+                    yield return Finding("DM401", o.Table, $"copies table {o.Table} to change {o.Column.Name}'s type ({dialect.Types.ToSql(before)} to {dialect.Types.ToSql(after)}){outcome}", index);
                 }
                 else if (o.Column.Computed is not null && !o.Column.ComputedVirtual && o.Column.Computed != o.Existing.Computed)
                 {
-                    yield return Finding("DM401", o.Table, $"copies table {o.Table} to change the stored generated column {o.Column.Name}; writes wait", index);
+                    yield return Finding("DM401", o.Table, $"copies table {o.Table} to change the stored generated column {o.Column.Name}{outcome}", index);
                 }
                 break;
             case AddColumn { Column: { Computed: not null, ComputedVirtual: false } column } o:
-                yield return Finding("DM401", o.Table, $"copies table {o.Table} to add the stored generated column {column.Name}; writes wait", index);
+                yield return Finding("DM401", o.Table, $"copies table {o.Table} to add the stored generated column {column.Name}{outcome}", index);
                 break;
             case DropPrimaryKey o:
-                yield return Finding("DM401", o.Table, $"copies table {o.Table} to drop its primary key; writes wait", index);
+                yield return Finding("DM401", o.Table, $"copies table {o.Table} to drop its primary key{outcome}", index);
                 break;
             case AddForeignKey o:
-                yield return Finding("DM402", o.Table, $"copies table {o.Table} to add foreign key {o.ForeignKey.Name} (in place only with foreign_key_checks off); writes wait", index);
+                yield return Finding("DM402", o.Table, $"copies table {o.Table} to add foreign key {o.ForeignKey.Name} (in place only with foreign_key_checks off){outcome}", index);
                 break;
         }
     }

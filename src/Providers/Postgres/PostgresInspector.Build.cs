@@ -144,7 +144,7 @@ internal sealed partial class PostgresInspector
         _ => ReferentialAction.NoAction,
     };
 
-    private sealed partial class CatalogRows
+    internal sealed partial class CatalogRows
     {
         public string CurrentSchema { get; set; } = "public";
         public List<string> Schemas { get; } = [];
@@ -160,25 +160,25 @@ internal sealed partial class PostgresInspector
 
     internal sealed record DomainRow(string Schema, string Name, string BaseType, bool NotNull, string? Default, string? Collation, string[] CheckNames, string[] Checks);
 
-    private sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
+    internal sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
 
-    private sealed record TableRow(string Schema, string Name, string? Comment, string? PartitionKey, string? ParentSchema, string? ParentName, string? Bound);
+    internal sealed record TableRow(string Schema, string Name, string? Comment, string? PartitionKey, string? ParentSchema, string? ParentName, string? Bound);
 
-    private sealed record ColumnRow(
+    internal sealed record ColumnRow(
         string Schema, string Table, string Name, string Type, bool NotNull, string? Default, char IdentityKind, char Generated,
         string? Collation, string? Comment, char TypeKind, string TypeSchema, string TypeName, char SequenceDependency, string? SequenceName,
         long? SequenceStart, long? SequenceIncrement, long? SequenceMin, long? SequenceMax, bool SequenceCycle, long? SequenceCache);
 
-    private sealed record ConstraintRow(
+    internal sealed record ConstraintRow(
         string Schema, string Table, string Name, char Kind, string[] Columns, string? ReferredSchema, string? ReferredTable,
         string[] ReferredColumns, char OnDelete, char OnUpdate, bool Deferrable, bool Deferred, string? Check, bool NullsNotDistinct,
         bool Validated, string? Definition);
 
-    private sealed record IndexRow(
+    internal sealed record IndexRow(
         string Schema, string Table, string Name, bool Unique, string Method, short KeyCount, string[] Entries, bool[] IsExpression,
         bool[] Descending, string? Filter, bool[] NullsFirst, string?[] OperatorClasses, string?[] Collations, bool NullsNotDistinct);
 
-    private sealed record EnumRow(string Schema, string Name, string[] Values);
+    internal sealed record EnumRow(string Schema, string Name, string[] Values);
 
-    private sealed record SequenceRow(string Schema, string Name, long Start, long Increment, long Min, long Max, bool Cycle, long Cache, string Type);
+    internal sealed record SequenceRow(string Schema, string Name, long Start, long Increment, long Min, long Max, bool Cycle, long Cache, string Type);
 }

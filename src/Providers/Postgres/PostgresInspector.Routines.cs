@@ -32,13 +32,13 @@ internal sealed partial class PostgresInspector
         _ => DefinedObjectKind.Function,
     };
 
-    private sealed partial class CatalogRows
+    internal sealed partial class CatalogRows
     {
         public List<RoutineRow> Routines { get; } = [];
         public List<TriggerRow> Triggers { get; } = [];
     }
 
-    private sealed record RoutineRow(string Kind, string Schema, string Name, string Arguments, string Definition);
+    internal sealed record RoutineRow(string Kind, string Schema, string Name, string Arguments, string Definition);
 
-    private sealed record TriggerRow(string Schema, string Table, string Name, string Definition, string FunctionSchema, string Function);
+    internal sealed record TriggerRow(string Schema, string Table, string Name, string Definition, string FunctionSchema, string Function);
 }

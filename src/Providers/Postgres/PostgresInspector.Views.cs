@@ -33,7 +33,7 @@ internal sealed partial class PostgresInspector
     internal static async Task<EquatableArray<DefinedObject>> ReadRelationsAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         var rows = new CatalogRows();
-        var readers = Readers(rows).ToList();
+        var readers = RowReaders(rows).ToList();
         foreach (var statement in RelationStatements)
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) readers[statement](reader);
@@ -46,12 +46,12 @@ internal sealed partial class PostgresInspector
     /// <summary>The catalog statements the canonicaliser's read-back of views sends, in order.</summary>
     internal static readonly int[] RelationStatements = [PostgresCatalog.SchemasStatement, PostgresCatalog.IndexesStatement, PostgresCatalog.ViewsStatement];
 
-    private sealed partial class CatalogRows
+    internal sealed partial class CatalogRows
     {
         public List<ViewRow> Views { get; } = [];
     }
 
-    private sealed record ViewRow(string Schema, string Name, bool Materialized, string Definition, string[] DependsOnSchemas, string[] DependsOnNames)
+    internal sealed record ViewRow(string Schema, string Name, bool Materialized, string Definition, string[] DependsOnSchemas, string[] DependsOnNames)
     {
         public static ViewRow Read(DbDataReader r) => new(
             r.GetString(0), r.GetString(1), r.GetBoolean(2), r.IsDBNull(3) ? "" : r.GetString(3),

@@ -11,46 +11,26 @@ namespace DiffMigrate.Providers.Postgres;
 /// identity options equal to the defaults become null, and expressions keep the server's own spelling. What it
 /// does not compare (functions, triggers, grants, other schemas, ...) it lists as <see cref="DatabaseSchema.Unmanaged"/>.
 /// </summary>
-internal sealed partial class PostgresInspector : IDatabaseInspector
+internal sealed partial class PostgresInspector : CatalogInspector<PostgresInspector.CatalogRows>
 {
-    /// <summary>The number of commands (round trips) the last inspection sent.</summary>
-    public int LastCommandCount { get; private set; }
-
-    /// <summary>The number of SQL statements the last inspection ran; it does not grow with the number of tables.</summary>
-    public int LastStatementCount { get; private set; }
+    /// <inheritdoc/>
+    protected override DatabaseSchema Build(CatalogRows rows, InspectOptions options) => Build(rows, Excluded(options));
 
     /// <inheritdoc/>
-    public async Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default)
-    {
-        await using var command = Command(connection, options);
-        var rows = new CatalogRows();
-        await CatalogBatch.ReadAsync(command, Readers(rows), cancellationToken).ConfigureAwait(false);
-        return Build(rows, Excluded(options));
-    }
+    protected override IReadOnlyList<string> Statements(DbConnection connection, InspectOptions options) => PostgresCatalog.Statements;
 
     /// <inheritdoc/>
-    public DatabaseSchema Inspect(DbConnection connection, InspectOptions options)
+    protected override void AddParameters(DbCommand command, InspectOptions options)
     {
-        using var command = Command(connection, options);
-        var rows = new CatalogRows();
-        CatalogBatch.Read(command, Readers(rows));
-        return Build(rows, Excluded(options));
-    }
-
-    private DbCommand Command(DbConnection connection, InspectOptions options)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = options.Transaction;
-        command.CommandText = string.Join(";\n", PostgresCatalog.Statements);
         AddParameter(command, "all", options.AllSchemas);
         AddParameter(command, "schemas", (options.Schemas ?? []).ToArray());
-        LastCommandCount = 1;
-        LastStatementCount = PostgresCatalog.Statements.Length;
-        return command;
     }
 
+    /// <inheritdoc/>
+    protected override IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) => RowReaders(rows);
+
     /// <summary>What each result set of the catalog batch keeps of a row, in the order of <see cref="PostgresCatalog.Statements"/>.</summary>
-    private static IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
+    private static IEnumerable<Action<DbDataReader>> RowReaders(CatalogRows rows) =>
     [
         r => { rows.CurrentSchema = r.GetString(0); rows.Schemas.Add(r.GetString(1)); },
         r => rows.Tables.Add(new TableRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6))),

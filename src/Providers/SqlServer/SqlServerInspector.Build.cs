@@ -125,7 +125,7 @@ internal sealed partial class SqlServerInspector
             row.Cached ? row.CacheSize : 1);
     }
 
-    private sealed class CatalogRows
+    internal sealed class CatalogRows
     {
         public string DefaultSchema { get; set; } = "dbo";
         public string? Collation { get; set; }
@@ -140,25 +140,25 @@ internal sealed partial class SqlServerInspector
         public List<ModuleRow> Modules { get; } = [];
     }
 
-    private sealed record TableRow(string Schema, string Name, string? Comment);
+    internal sealed record TableRow(string Schema, string Name, string? Comment);
 
     // DefaultName is not in the model: the renderer finds a column's default constraint in the catalog, whatever its name.
-    private sealed record ColumnRow(
+    internal sealed record ColumnRow(
         string Schema, string Table, string Name, string Type, bool UserDefined, string? UserTypeName, int MaxLength, int Precision, int Scale, bool Nullable,
         string? Collation, string? DefaultName, string? Default, string? Computed, bool Persisted, bool IsIdentity, long? Seed, long? Increment, string? Comment);
 
-    private sealed record IndexRow(
+    internal sealed record IndexRow(
         string Schema, string Table, string Index, bool PrimaryKey, bool UniqueConstraint, bool Unique, int Type, string? Filter, string Column, bool Descending, bool Included);
 
-    private sealed record ForeignKeyRow(
+    internal sealed record ForeignKeyRow(
         string Schema, string Table, string Name, string Column, string ReferredSchema, string ReferredTable, string ReferredColumn, string OnDelete, string OnUpdate);
 
-    private sealed record CheckRow(string Schema, string Table, string Name, string Definition);
+    internal sealed record CheckRow(string Schema, string Table, string Name, string Definition);
 
-    private sealed record SequenceRow(
+    internal sealed record SequenceRow(
         string Schema, string Name, string Type, long? Start, long? Increment, long? Min, long? Max, bool Cycling, bool Cached, long? CacheSize);
 
-    private sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
+    internal sealed record UnmanagedRow(string Kind, string? Schema, string Name, string? Table, string? Detail);
 
-    private sealed record ModuleRow(string Schema, string Name, string Type, string? TableSchema, string? Table, string Definition);
+    internal sealed record ModuleRow(string Schema, string Name, string Type, string? TableSchema, string? Table, string Definition);
 }

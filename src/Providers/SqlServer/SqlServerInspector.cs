@@ -19,45 +19,17 @@ namespace DiffMigrate.Providers.SqlServer;
 /// <see cref="DatabaseSchema.Unmanaged"/>. Built and tested on catalog rows made
 /// in memory; it has not run against a live server.
 /// </summary>
-internal sealed partial class SqlServerInspector : IDatabaseInspector
+internal sealed partial class SqlServerInspector : CatalogInspector<SqlServerInspector.CatalogRows>
 {
-    /// <summary>The number of commands (round trips) the last inspection sent.</summary>
-    public int LastCommandCount { get; private set; }
-
-    /// <summary>The number of SQL statements the last inspection ran; it does not grow with the number of tables.</summary>
-    public int LastStatementCount { get; private set; }
+    /// <inheritdoc/>
+    protected override DatabaseSchema Build(CatalogRows rows, InspectOptions options) => Build(rows, Excluded(options));
 
     /// <inheritdoc/>
-    public async Task<DatabaseSchema> InspectAsync(DbConnection connection, InspectOptions options, CancellationToken cancellationToken = default)
-    {
-        await using var command = Command(connection, options);
-        var rows = new CatalogRows();
-        await CatalogBatch.ReadAsync(command, Readers(rows), cancellationToken).ConfigureAwait(false);
-        return Build(rows, Excluded(options));
-    }
-
-    /// <inheritdoc/>
-    public DatabaseSchema Inspect(DbConnection connection, InspectOptions options)
-    {
-        using var command = Command(connection, options);
-        var rows = new CatalogRows();
-        CatalogBatch.Read(command, Readers(rows));
-        return Build(rows, Excluded(options));
-    }
-
-    private DbCommand Command(DbConnection connection, InspectOptions options)
-    {
-        var statements = SqlServerCatalog.Statements(options.Schemas ?? [], options.AllSchemas);
-        var command = connection.CreateCommand();
-        command.Transaction = options.Transaction;
-        command.CommandText = string.Join(";\n", statements);
-        LastCommandCount = 1;
-        LastStatementCount = statements.Length;
-        return command;
-    }
+    protected override IReadOnlyList<string> Statements(DbConnection connection, InspectOptions options) =>
+        SqlServerCatalog.Statements(options.Schemas ?? [], options.AllSchemas);
 
     /// <summary>What each result set keeps of a row, in the order of <see cref="SqlServerCatalog.Statements"/>.</summary>
-    private static IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
+    protected override IEnumerable<Action<DbDataReader>> Readers(CatalogRows rows) =>
     [
         r => { rows.DefaultSchema = Text(r, 0) ?? "dbo"; rows.Collation = Text(r, 1); },
         r => rows.Schemas.Add(r.GetString(0)),
