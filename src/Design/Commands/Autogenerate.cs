@@ -20,8 +20,19 @@ internal static class Autogenerate
             throw new DiffMigrateException(
                 $"No model is configured: set \"model\" in {config.Path ?? ConfigLoader.FileName} to the .csproj or .dll that holds your entity classes.");
         }
-        var assembly = ModelLoader.Load(config.Model, log);
-        var schema = ModelLoader.ReadSchema(assembly, config.Model, Naming(config));
+        var resolved = ModelLoader.Resolve(config.Model, log);
+        var image = ModelLoader.Image(resolved);
+        var naming = Naming(config);
+        // Beside the scripts' own cache; a project without its script folder yet gets no folder made for it.
+        var cache = Directory.Exists(config.ScriptLocation) ? ModelSchemaCache.For(Path.Combine(config.ScriptLocation, ".diffmigrate-cache"), config.Model, image, naming) : null;
+        var cached = cache?.Lookup();
+        var schema = cached?.Schema;
+        if (schema is null)
+        {
+            schema = ModelLoader.ReadSchema(ModelLoader.Load(resolved, image), config.Model, naming);
+            // A model known to run every time was said so when its assembly was first seen.
+            if (cached is null) cache?.Write(image, schema, log);
+        }
         if (schema.Tables.Count == 0)
         {
             throw new DiffMigrateException(

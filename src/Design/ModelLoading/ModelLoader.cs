@@ -15,16 +15,32 @@ internal static class ModelLoader
     /// <summary>Builds (when needed) and loads the model at <paramref name="modelPath"/>.</summary>
     public static Assembly Load(string modelPath, Action<string>? log = null)
     {
+        var resolved = Resolve(modelPath, log);
+        return Load(resolved, Image(resolved));
+    }
+
+    /// <summary>The model's assembly at <paramref name="modelPath"/>: a <c>.csproj</c> built or compiled when needed, a <c>.dll</c> as it is.</summary>
+    public static ModelCache.Resolved Resolve(string modelPath, Action<string>? log = null)
+    {
         if (!File.Exists(modelPath)) throw new DiffMigrateException($"Model not found: {modelPath}");
-        var resolved = Path.GetExtension(modelPath).ToLowerInvariant() switch
+        return Path.GetExtension(modelPath).ToLowerInvariant() switch
         {
             ".csproj" => ModelCache.Resolve(modelPath, log),
             ".dll" => new ModelCache.Resolved(modelPath, modelPath, []),
             _ => throw new DiffMigrateException($"The model must be a .csproj or a .dll: {modelPath}"),
         };
+    }
+
+    /// <summary>The bytes of the resolved model's assembly.</summary>
+    public static byte[] Image(ModelCache.Resolved resolved) => File.ReadAllBytes(Path.GetFullPath(resolved.Assembly));
+
+    /// <summary>Loads the resolved model from <paramref name="image"/>, its assembly's bytes.</summary>
+    public static Assembly Load(ModelCache.Resolved resolved, byte[] image)
+    {
         try
         {
-            return new ModelLoadContext(resolved).LoadImage(resolved.Assembly);
+            using var stream = new MemoryStream(image, writable: false);
+            return new ModelLoadContext(resolved).LoadFromStream(stream);
         }
         catch (BadImageFormatException e)
         {
