@@ -52,7 +52,9 @@ internal static class ModelPurity
         ["System.Type"] = ["GetTypeFromHandle", "op_Equality", "op_Inequality", "get_Name", "get_FullName", "get_Namespace"],
         ["System.StringComparer"] = ["get_Ordinal", "get_OrdinalIgnoreCase", "get_InvariantCulture", "get_InvariantCultureIgnoreCase", "Compare", "Equals"],
         ["System.Globalization.CultureInfo"] = ["get_InvariantCulture"],
-        ["System.Runtime.CompilerServices.RuntimeHelpers"] = ["InitializeArray", "CreateSpan", "IsReferenceOrContainsReferences", "GetSubArray"],
+        ["System.Runtime.CompilerServices.RuntimeHelpers"] = ["InitializeArray", "CreateSpan", "IsReferenceOrContainsReferences", "GetSubArray", "EnsureSufficientExecutionStack"],
+        // The compiler's iterators (yield return) check which thread asks for their enumerator.
+        ["System.Environment"] = ["get_CurrentManagedThreadId"],
         ["System.Runtime.CompilerServices.Unsafe"] = ["As", "Add", "AsRef"],
         ["System.Runtime.InteropServices.MemoryMarshal"] = ["CreateSpan", "CreateReadOnlySpan"],
         ["System.Runtime.InteropServices.CollectionsMarshal"] = ["AsSpan", "SetCount"],

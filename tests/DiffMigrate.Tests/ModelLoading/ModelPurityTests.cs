@@ -40,6 +40,15 @@ public sealed class ModelPurityTests
     }
 
     [TestMethod]
+    public void A_model_with_an_iterator_is_cacheable()
+    {
+        var source = Model("foreach (var name in Names()) builder.Table(name, t => t.Column(\"id\", SqlType.Int32));").Replace(
+            "    public override void Define",
+            "    private static IEnumerable<string> Names()\n    {\n        yield return \"a\";\n        yield return \"b\";\n    }\n\n    public override void Define");
+        Assert.IsNull(ModelPurity.WhyItMustRun(Compile(source)));
+    }
+
+    [TestMethod]
     public void An_entity_model_with_data_annotations_is_cacheable()
     {
         var source = "using System.ComponentModel.DataAnnotations;\nusing System.ComponentModel.DataAnnotations.Schema;\n\n" +
