@@ -15,6 +15,10 @@ namespace DiffMigrate.Design.ModelLoading;
 /// </summary>
 internal sealed class ModelSchemaCache(string file, string key)
 {
+    // After the key line: a cached schema, or the reason the model must run.
+    private const byte SchemaTag = 1;
+    private const byte MustRunTag = 0;
+
     /// <summary>The cache of the model <paramref name="image"/> (from <paramref name="modelPath"/>) in <paramref name="folder"/>.</summary>
     public static ModelSchemaCache For(string folder, string modelPath, byte[] image, NamingConvention naming)
     {
@@ -34,18 +38,8 @@ internal sealed class ModelSchemaCache(string file, string key)
     /// </summary>
     public (DatabaseSchema? Schema, string? MustRun)? Lookup()
     {
-        byte[] bytes;
-        try
-        {
-            if (!File.Exists(file)) return null;
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
         var header = Header();
-        if (!bytes.AsSpan().StartsWith(header) || bytes.Length == header.Length) return null;
+        if (CacheFile.ReadBytes(file) is not { } bytes || !bytes.AsSpan().StartsWith(header) || bytes.Length == header.Length) return null;
         var body = bytes[(header.Length + 1)..];
         if (bytes[header.Length] == MustRunTag) return (null, Encoding.UTF8.GetString(body));
         return bytes[header.Length] == SchemaTag && SchemaSnapshot.Read(body) is { } schema ? (schema, null) : null;
@@ -80,9 +74,6 @@ internal sealed class ModelSchemaCache(string file, string key)
             // A read-only checkout works, uncached.
         }
     }
-
-    private const byte SchemaTag = 1;
-    private const byte MustRunTag = 0;
 
     private byte[] Header() => Encoding.ASCII.GetBytes(key + "\n");
 }

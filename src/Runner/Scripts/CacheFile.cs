@@ -26,19 +26,22 @@ internal static class CacheFile
     }
 
     /// <summary>The entry lines of <paramref name="path"/>, or null when it is missing, cannot be read or is of another <paramref name="version"/>.</summary>
-    public static string[]? ReadEntries(string path, string version)
+    public static string[]? ReadEntries(string path, string version) =>
+        TryRead(path, File.ReadAllLines) is { Length: > 0 } lines && lines[0] == version ? lines[1..] : null;
+
+    /// <summary>The bytes of <paramref name="path"/>, or null when it is missing or cannot be read.</summary>
+    public static byte[]? ReadBytes(string path) => TryRead(path, File.ReadAllBytes);
+
+    private static T? TryRead<T>(string path, Func<string, T> read) where T : class
     {
-        string[] lines;
         try
         {
-            if (!File.Exists(path)) return null;
-            lines = File.ReadAllLines(path);
+            return File.Exists(path) ? read(path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-        return lines.Length > 0 && lines[0] == version ? lines[1..] : null;
     }
 
     /// <summary>Writes <paramref name="entries"/> (one line each, fields escaped by the caller) under <paramref name="version"/>, if it can.</summary>
