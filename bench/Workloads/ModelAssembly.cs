@@ -57,19 +57,30 @@ public static class ModelAssembly
     /// <summary>Compiles several source files into <paramref name="path"/> against DiffMigrate.Model.</summary>
     public static string Compile(IEnumerable<string> sources, string path)
     {
+        File.WriteAllBytes(path, Image(sources, Path.GetFileNameWithoutExtension(path)));
+        return path;
+    }
+
+    /// <summary>
+    /// The assembly <paramref name="name"/> of <paramref name="sources"/>, compiled against the framework,
+    /// DiffMigrate.Model and <paramref name="extra"/>.
+    /// </summary>
+    public static byte[] Image(IEnumerable<string> sources, string name, params MetadataReference[] extra)
+    {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var references = platform.Append(typeof(DatabaseSchema).Assembly.Location).Select(p => MetadataReference.CreateFromFile(p));
+        var references = platform.Append(typeof(DatabaseSchema).Assembly.Location).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).Concat(extra);
         var compilation = CSharpCompilation.Create(
-            Path.GetFileNameWithoutExtension(path),
+            name,
             sources.Select(s => CSharpSyntaxTree.ParseText(s)),
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var result = compilation.Emit(path);
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
         if (!result.Success)
         {
             throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
         }
-        return path;
+        return image.ToArray();
     }
 
     private static string Type(SqlType type) => type.Kind switch

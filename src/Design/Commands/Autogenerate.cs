@@ -23,16 +23,11 @@ internal static class Autogenerate
         var resolved = ModelLoader.Resolve(config.Model, log);
         var image = ModelLoader.Image(resolved);
         var naming = Naming(config);
+        DatabaseSchema Run() => ModelLoader.ReadSchema(ModelLoader.Load(resolved, image), config.Model, naming);
         // Beside the scripts' own cache; a project without its script folder yet gets no folder made for it.
-        var cache = Directory.Exists(config.ScriptLocation) ? ModelSchemaCache.For(Path.Combine(config.ScriptLocation, ".diffmigrate-cache"), config.Model, image, naming) : null;
-        var cached = cache?.Lookup();
-        var schema = cached?.Schema;
-        if (schema is null)
-        {
-            schema = ModelLoader.ReadSchema(ModelLoader.Load(resolved, image), config.Model, naming);
-            // A model known to run every time was said so when its assembly was first seen.
-            if (cached is null) cache?.Write(image, schema, log);
-        }
+        var schema = Directory.Exists(config.ScriptLocation)
+            ? ModelSchemaCache.For(Path.Combine(config.ScriptLocation, ".diffmigrate-cache"), config.Model, image, naming).GetOrRun(Run, log)
+            : Run();
         if (schema.Tables.Count == 0)
         {
             throw new DiffMigrateException(

@@ -12,13 +12,6 @@ namespace DiffMigrate.Design.ModelLoading;
 /// </summary>
 internal static class ModelLoader
 {
-    /// <summary>Builds (when needed) and loads the model at <paramref name="modelPath"/>.</summary>
-    public static Assembly Load(string modelPath, Action<string>? log = null)
-    {
-        var resolved = Resolve(modelPath, log);
-        return Load(resolved, Image(resolved));
-    }
-
     /// <summary>The model's assembly at <paramref name="modelPath"/>: a <c>.csproj</c> built or compiled when needed, a <c>.dll</c> as it is.</summary>
     public static ModelCache.Resolved Resolve(string modelPath, Action<string>? log = null)
     {

@@ -13,7 +13,7 @@ namespace DiffMigrate.Design.ModelLoading;
 /// the evaluation reads: the assembly's hash, DiffMigrate's model API (its build), the runtime's version, the current
 /// culture (string formatting) and the naming convention. Anything else runs the model, as before.
 /// </summary>
-internal sealed class ModelSchemaCache(string file, string key)
+internal sealed class ModelSchemaCache(string file, string key, byte[] image)
 {
     // After the key line: a cached schema, or the reason the model must run.
     private const byte SchemaTag = 1;
@@ -29,51 +29,47 @@ internal sealed class ModelSchemaCache(string file, string key)
             CultureInfo.CurrentCulture.Name,
             naming.ToString());
         var name = "model-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(modelPath))))[..16].ToLowerInvariant() + ".schema";
-        return new ModelSchemaCache(Path.Combine(folder, name), Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(inputs))));
+        return new ModelSchemaCache(Path.Combine(folder, name), Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(inputs))), image);
     }
 
     /// <summary>
-    /// What is kept for this key: the model's schema, or the reason it must run (already said when it was first
-    /// found), or null when nothing is (none, another key, or unreadable).
+    /// The schema kept for this key, or <paramref name="run"/>'s. A new key's schema is kept when it depends on the
+    /// assembly alone; otherwise the reason is kept and said once on <paramref name="log"/>, and the model runs on
+    /// every command without a word more.
     /// </summary>
-    public (DatabaseSchema? Schema, string? MustRun)? Lookup()
+    public DatabaseSchema GetOrRun(Func<DatabaseSchema> run, Action<string>? log)
     {
-        var header = Header();
-        if (CacheFile.ReadBytes(file) is not { } bytes || !bytes.AsSpan().StartsWith(header) || bytes.Length == header.Length) return null;
-        var body = bytes[(header.Length + 1)..];
-        if (bytes[header.Length] == MustRunTag) return (null, Encoding.UTF8.GetString(body));
-        return bytes[header.Length] == SchemaTag && SchemaSnapshot.Read(body) is { } schema ? (schema, null) : null;
-    }
-
-    /// <summary>
-    /// Keeps <paramref name="schema"/>, evaluated from <paramref name="image"/>, when it depends on the image alone;
-    /// otherwise keeps the reason, said once on <paramref name="log"/>.
-    /// </summary>
-    public void Write(byte[] image, DatabaseSchema schema, Action<string>? log)
-    {
-        var why = ModelPurity.WhyItMustRun(image);
-        byte[]? snapshot = null;
-        if (why is null)
+        var header = Encoding.ASCII.GetBytes(key + "\n");
+        if (CacheFile.ReadBytes(file) is { } bytes && bytes.Length > header.Length && bytes.AsSpan().StartsWith(header))
         {
-            try
-            {
-                snapshot = SchemaSnapshot.Write(schema);
-            }
-            catch (InvalidDataException e)
-            {
-                why = e.Message;
-            }
+            if (bytes[header.Length] == MustRunTag) return run();
+            if (bytes[header.Length] == SchemaTag && SchemaSnapshot.Read(bytes[(header.Length + 1)..]) is { } kept) return kept;
         }
-        if (why is not null) log?.Invoke($"The model runs on every command ({why}); its schema is not cached.");
+        var schema = run();
+        var (tag, body) = Entry(schema);
+        if (tag == MustRunTag) log?.Invoke($"The model runs on every command ({Encoding.UTF8.GetString(body)}); its schema is not cached.");
         try
         {
-            CacheFile.Replace(file, [.. Header(), .. snapshot is null ? [MustRunTag, .. Encoding.UTF8.GetBytes(why!)] : (byte[])[SchemaTag, .. snapshot]]);
+            CacheFile.Replace(file, [.. header, tag, .. body]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A read-only checkout works, uncached.
         }
+        return schema;
     }
 
-    private byte[] Header() => Encoding.ASCII.GetBytes(key + "\n");
+    // The snapshot of a model that depends on its assembly alone, or why the model must run.
+    private (byte Tag, byte[] Body) Entry(DatabaseSchema schema)
+    {
+        if (ModelPurity.WhyItMustRun(image) is { } why) return (MustRunTag, Encoding.UTF8.GetBytes(why));
+        try
+        {
+            return (SchemaTag, SchemaSnapshot.Write(schema));
+        }
+        catch (InvalidDataException e)
+        {
+            return (MustRunTag, Encoding.UTF8.GetBytes(e.Message));
+        }
+    }
 }

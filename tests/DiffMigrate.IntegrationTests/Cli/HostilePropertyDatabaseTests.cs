@@ -277,13 +277,7 @@ public sealed class HostilePropertyDatabaseTests
         [.. TempProject.Strings(project.Database(), "SELECT type || ':' || name || ':' || coalesce(sql, '') FROM sqlite_schema ORDER BY name"),
             .. TempProject.Strings(project.Database(), "SELECT id || ':' || v FROM canary ORDER BY id")];
 
-    private static void Exclude(TempProject project, string table)
-    {
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        var text = File.ReadAllText(config);
-        Assert.Contains("\"exclude\": []", text);
-        File.WriteAllText(config, text.Replace("\"exclude\": []", $"\"exclude\": [\"{table}\"]", StringComparison.Ordinal));
-    }
+    private static void Exclude(TempProject project, string table) => project.EditConfig("\"exclude\": []", $"\"exclude\": [\"{table}\"]");
 
     private static (int Code, string Out, string Err) Run(TempProject project, string context, params string[] args)
     {

@@ -47,10 +47,7 @@ public sealed class ModelSchemaCacheTests
 
         // The naming convention names the primary key: a new one is a difference, not the cached name.
         ModelAssembly.Compile(Model("\"posts\"", ""), dll);
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        var json = File.ReadAllText(config);
-        Assert.Contains("\"primaryKey\": \"pk_{table}\"", json);
-        File.WriteAllText(config, json.Replace("\"primaryKey\": \"pk_{table}\"", "\"primaryKey\": \"pkey_{table}\"", StringComparison.Ordinal));
+        project.EditConfig("\"primaryKey\": \"pk_{table}\"", "\"primaryKey\": \"pkey_{table}\"");
         var renamed = project.Run("check");
         Assert.AreEqual(1, renamed.Code, renamed.Out + renamed.Err);
         StringAssert.Contains(renamed.Out, "+ primary key on posts(id)");

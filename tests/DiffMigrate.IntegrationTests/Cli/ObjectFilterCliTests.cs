@@ -108,7 +108,7 @@ public sealed class ObjectFilterCliTests
             }
             """, Path.Combine(project.Directory, "Model.dll")));
         project.Environment["DIFFMIGRATE_URL"] = database.Url;
-        Replace(project, "// \"includeSchemas\": false,", "\"includeSchemas\": true,");
+        project.EditConfig("// \"includeSchemas\": false,", "\"includeSchemas\": true,");
         var init = project.Run("revision", "--autogenerate", "-m", "init", "--rev-id", "000000000001");
         Assert.AreEqual(0, init.Code, init.Err);
         var upgrade = project.Run("upgrade", "head");
@@ -138,15 +138,7 @@ public sealed class ObjectFilterCliTests
         return project;
     }
 
-    internal static void Exclude(TempProject project, string patterns) => Replace(project, "\"exclude\": []", $"\"exclude\": [{patterns}]");
+    internal static void Exclude(TempProject project, string patterns) => project.EditConfig("\"exclude\": []", $"\"exclude\": [{patterns}]");
 
-    private static void Include(TempProject project, string patterns) => Replace(project, "\"include\": [\"*\"]", $"\"include\": [{patterns}]");
-
-    internal static void Replace(TempProject project, string what, string with)
-    {
-        var config = Path.Combine(project.Directory, "diffmigrate.json");
-        var text = File.ReadAllText(config);
-        Assert.Contains(what, text);
-        File.WriteAllText(config, text.Replace(what, with, StringComparison.Ordinal));
-    }
+    private static void Include(TempProject project, string patterns) => project.EditConfig("\"include\": [\"*\"]", $"\"include\": [{patterns}]");
 }

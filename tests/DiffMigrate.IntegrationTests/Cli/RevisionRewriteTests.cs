@@ -59,7 +59,7 @@ public sealed class RevisionRewriteTests
     public void The_configurations_skip_empty_does_what_the_flag_does_and_only_for_autogenerate()
     {
         using var project = ObjectFilterCliTests.AtHead();
-        ObjectFilterCliTests.Replace(project, "\"exclude\": []", "\"exclude\": [],\n  \"skipEmpty\": true");
+        project.EditConfig("\"exclude\": []", "\"exclude\": [],\n  \"skipEmpty\": true");
         var (code, output, err) = project.Run("revision", "--autogenerate", "-m", "nothing");
         Assert.AreEqual(0, code, err);
         Assert.AreEqual("", output);

@@ -93,7 +93,7 @@ public sealed class StartupAssemblyTests
     public void Allow_empty_wins_over_the_configurations_skip_empty()
     {
         using var project = ObjectFilterCliTests.AtHead();
-        ObjectFilterCliTests.Replace(project, "\"exclude\": []", "\"exclude\": [],\n  \"skipEmpty\": true");
+        project.EditConfig("\"exclude\": []", "\"exclude\": [],\n  \"skipEmpty\": true");
         var (code, output, err) = project.Run("revision", "--autogenerate", "--allow-empty", "-m", "nothing", "--rev-id", "000000000002");
         Assert.AreEqual(0, code, err);
         StringAssert.StartsWith(output, "Generating ");

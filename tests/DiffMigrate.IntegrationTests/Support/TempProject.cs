@@ -41,6 +41,15 @@ internal sealed class TempProject : IDisposable
         File.WriteAllText(config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(config), "\"model\": \"[^\"]*\"", _ => value));
     }
 
+    /// <summary>Replaces <paramref name="what"/> (which must be there) with <paramref name="with"/> in the configuration file.</summary>
+    public void EditConfig(string what, string with)
+    {
+        var config = Path.Combine(Directory, "diffmigrate.json");
+        var text = File.ReadAllText(config);
+        Assert.Contains(what, text);
+        File.WriteAllText(config, text.Replace(what, with, StringComparison.Ordinal));
+    }
+
     public (int Code, string Out, string Err) Run(params string[] args)
     {
         using var stdout = new StringWriter();

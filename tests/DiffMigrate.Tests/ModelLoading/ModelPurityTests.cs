@@ -1,7 +1,6 @@
 using DiffMigrate.Design.ModelLoading;
-using DiffMigrate.Schema;
+using DiffMigrate.Workloads;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace DiffMigrate.Tests.ModelLoading;
 
@@ -89,25 +88,10 @@ public sealed class ModelPurityTests
     [TestMethod]
     public void A_model_that_references_another_assembly_runs_every_time()
     {
-        var other = CSharpCompilation.Create("Naming", [CSharpSyntaxTree.ParseText("public static class Names { public static string Of(string s) => s; }")],
-            References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var other = MetadataReference.CreateFromImage(ModelAssembly.Image(["public static class Names { public static string Of(string s) => s; }"], "Naming"));
         var source = Model("builder.Table(Names.Of(\"t\"), t => t.Column(\"id\", SqlType.Int32));");
-        StringAssert.Contains(ModelPurity.WhyItMustRun(Compile(source, other.ToMetadataReference())), "it references Naming");
+        StringAssert.Contains(ModelPurity.WhyItMustRun(ModelAssembly.Image([source], "PurityModel", other)), "it references Naming");
     }
 
-    private static List<MetadataReference> References() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => !Path.GetFileName(p).StartsWith("DiffMigrate.", StringComparison.Ordinal))
-            .Append(typeof(DatabaseSchema).Assembly.Location)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
-
-    private static byte[] Compile(string source, params MetadataReference[] extra)
-    {
-        var compilation = CSharpCompilation.Create("PurityModel", [CSharpSyntaxTree.ParseText(source)], [.. References(), .. extra],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.IsTrue(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return image.ToArray();
-    }
+    private static byte[] Compile(string source) => ModelAssembly.Image([source], "PurityModel");
 }
