@@ -122,9 +122,10 @@ def run(quick, repeat):
                 h.fail("%s upgrade --sql: %d revisions missing from the SQL, e.g. %s" % (tool, len(missing), missing[0]))
         return after
 
-    sql_dm = h.measure("DM upgrade --sql %d" % n_sql, dm + ["upgrade", "head", "--sql"], dm_dir, repeat, after=names_all("DiffMigrate"))
-    sql_al = h.measure("Alembic upgrade --sql %d" % n_sql, al + ["upgrade", "head", "--sql"], al_dir, repeat, env=al_env,
-                       after=names_all("Alembic"))
+    sql_dm, sql_al = h.interleave([
+        h.Series("DM upgrade --sql %d" % n_sql, dm + ["upgrade", "head", "--sql"], dm_dir, after=names_all("DiffMigrate")),
+        h.Series("Alembic upgrade --sql %d" % n_sql, al + ["upgrade", "head", "--sql"], al_dir, env=al_env,
+                 after=names_all("Alembic"))], repeat)
 
     # first upgrade
     dm_dir, al_dir = dm_project("dm_chain_%d" % n_up, n_up, 0), b.chain_project("graph_chain_%d" % n_up, n_up)
@@ -136,10 +137,11 @@ def run(quick, repeat):
             remove(db)
         return before
 
-    up_dm = h.measure("DM first upgrade %d" % n_up, dm + ["upgrade", "head"], dm_dir, repeat,
-                      before=first(dm_dir, os.path.join(dm_dir, "app.db")))
-    up_al = h.measure("Alembic first upgrade %d" % n_up, al + ["upgrade", "head"], al_dir, repeat, env=al_env,
-                      before=first(al_dir, os.path.join(al_dir, "bench.sqlite")))
+    up_dm, up_al = h.interleave([
+        h.Series("DM first upgrade %d" % n_up, dm + ["upgrade", "head"], dm_dir,
+                 before=first(dm_dir, os.path.join(dm_dir, "app.db"))),
+        h.Series("Alembic first upgrade %d" % n_up, al + ["upgrade", "head"], al_dir, env=al_env,
+                 before=first(al_dir, os.path.join(al_dir, "bench.sqlite")))], repeat)
     dm_tables, al_tables = tables(os.path.join(dm_dir, "app.db")), tables(os.path.join(al_dir, "bench.sqlite"))
     if not dm_tables or dm_tables != al_tables:
         h.fail("first upgrade: DiffMigrate made %d tables, Alembic %d" % (len(dm_tables), len(al_tables)))
@@ -153,8 +155,9 @@ def run(quick, repeat):
         dm_dir = dm_project("dm_%s_%d_h" % (shape, n_hist), n_hist, every)
         al_dir = b.chain_project("graph_%s_%d_h" % (shape, n_hist), n_hist, every)
         al_env = {"BENCH_DB_URL": b.db_url("sqlite", al_dir)}
-        r_dm = h.measure("DM history %s %d" % (shape, n_hist), dm + ["history"], dm_dir, repeat)
-        r_al = h.measure("Alembic history %s %d" % (shape, n_hist), al + ["history"], al_dir, repeat, env=al_env)
+        r_dm, r_al = h.interleave([
+            h.Series("DM history %s %d" % (shape, n_hist), dm + ["history"], dm_dir),
+            h.Series("Alembic history %s %d" % (shape, n_hist), al + ["history"], al_dir, env=al_env)], repeat)
         a, c = history_ids(dm_dir), history_ids(al_dir)
         if len(a) != n_hist or a != c:
             h.fail("history %s: DiffMigrate lists %d revisions, Alembic %d, or not the same ones" % (shape, len(a), len(c)))

@@ -4,7 +4,8 @@
 Every timed command is a fresh process, as a user runs it. `measure` runs it once cold (no cache of either tool in
 its folder: no `__pycache__`, no `.diffmigrate-cache`) and then `repeat` times warm; the figure is the median of the
 warm runs, the cold one is shown beside it, and the peak RSS is the maximum over all runs (`ru_maxrss` of the
-child, through bench.py's `run_cmd`, so both tools are timed by the same code).
+child, through bench.py's `run_cmd`, so both tools are timed by the same code). `interleave` does the same for two
+tools' commands taken in turns, for a ratio that does not depend on when each tool happened to run.
 """
 import os
 import re
@@ -98,35 +99,58 @@ def output(workdir, stdout_name="out.txt"):
     return text + open(os.path.join(workdir, "stderr.txt"), errors="replace").read()
 
 
-def measure(label, cmd, workdir, repeat, before=None, after=None, env=None, expect_rc=0, stdout_name="out.txt",
-            cold=True):
-    """Cold run (caches cleared when `cold`) + `repeat` warm runs; each run's exit code must be `expect_rc`.
-    `before()` runs ahead of each run (untimed); `after(rc, text)` checks each run's output (untimed)."""
-    runs = []
-    for k in range(repeat + 1):
-        if k == 0 and cold:
-            clear_caches(workdir)
-        if before:
-            before()
-        r = bench.run_cmd(cmd, workdir, env, stdout_name, check=False)
-        text = output(workdir, stdout_name)
-        if r["rc"] != expect_rc:
+class Series:
+    """The timed runs of one command: run 0 cold (caches cleared when `cold`), then warm runs. Each run's exit code
+    must be `expect_rc`; `before()` runs ahead of each run (untimed), `after(rc, text)` checks its output (untimed)."""
+
+    def __init__(self, label, cmd, workdir, before=None, after=None, env=None, expect_rc=0, stdout_name="out.txt",
+                 cold=True):
+        self.label, self.cmd, self.workdir, self.env = label, cmd, workdir, env
+        self.before, self.after, self.expect_rc, self.stdout_name, self.cold = before, after, expect_rc, stdout_name, cold
+        self.runs = []
+
+    def run(self):
+        k = len(self.runs)
+        if k == 0 and self.cold:
+            clear_caches(self.workdir)
+        if self.before:
+            self.before()
+        r = bench.run_cmd(self.cmd, self.workdir, self.env, self.stdout_name, check=False)
+        text = output(self.workdir, self.stdout_name)
+        if r["rc"] != self.expect_rc:
             sys.stderr.write(text[-4000:])
-            fail("%s: exit code %d, expected %d (%s, in %s)" % (label, r["rc"], expect_rc, " ".join(cmd), workdir))
-        if after:
-            after(r["rc"], text)
-        runs.append(r)
-        log("%s run %d%s: %.3f s, %.0f MiB, rc %d" % (label, k, " (cold)" if k == 0 else "", r["wall"],
+            fail("%s: exit code %d, expected %d (%s, in %s)" % (self.label, r["rc"], self.expect_rc, " ".join(self.cmd),
+                                                                 self.workdir))
+        if self.after:
+            self.after(r["rc"], text)
+        self.runs.append(r)
+        log("%s run %d%s: %.3f s, %.0f MiB, rc %d" % (self.label, k, " (cold)" if k == 0 else "", r["wall"],
                                                       r["rss_kib"] / 1024.0, r["rc"]))
-    warm = runs[1:] or runs
-    return {
-        "label": label,
-        "median_s": statistics.median(x["wall"] for x in warm),
-        "cold_s": runs[0]["wall"],
-        "peak_rss_mib": max(x["rss_kib"] for x in runs) / 1024.0,
-        "runs_s": [round(x["wall"], 3) for x in runs],
-        "rc": runs[-1]["rc"],
-    }
+
+    def row(self):
+        warm = self.runs[1:] or self.runs
+        return {
+            "label": self.label,
+            "median_s": statistics.median(x["wall"] for x in warm),
+            "cold_s": self.runs[0]["wall"],
+            "peak_rss_mib": max(x["rss_kib"] for x in self.runs) / 1024.0,
+            "runs_s": [round(x["wall"], 3) for x in self.runs],
+            "rc": self.runs[-1]["rc"],
+        }
+
+
+def measure(label, cmd, workdir, repeat, **options):
+    """One command: a cold run and `repeat` warm runs (see Series); its row."""
+    return interleave([Series(label, cmd, workdir, **options)], repeat)[0]
+
+
+def interleave(series, repeat):
+    """Several commands timed in turns: each one's cold run, then their warm runs round by round (A, B, A, B, ...), so
+    that every command sees the same moments of a machine whose speed drifts; their rows, in order."""
+    for _ in range(repeat + 1):
+        for s in series:
+            s.run()
+    return [s.row() for s in series]
 
 
 def dm_config(workdir, url, model=None):

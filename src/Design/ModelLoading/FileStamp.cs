@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 
 namespace DiffMigrate.Design.ModelLoading;
 
@@ -30,9 +29,5 @@ internal sealed record FileStamp(string Path, long Length, long Ticks, string Ha
     /// <summary>Whether the file (no hash kept) has the recorded size and time.</summary>
     public bool Unchanged() => new FileInfo(Path) is { Exists: true } info && info.Length == Length && info.LastWriteTimeUtc.Ticks == Ticks;
 
-    private static string HashOf(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    private static string HashOf(string path) => ContentHash.OfFile(path);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -24,7 +23,7 @@ internal static class ModelCompiler
         {
             var ticks = File.GetLastWriteTimeUtc(path).Ticks;
             var bytes = File.ReadAllBytes(path);
-            var stamp = new FileStamp(path, bytes.Length, ticks, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            var stamp = new FileStamp(path, bytes.Length, ticks, ContentHash.Of(bytes));
             return new Source(stamp, SourceText.From(new MemoryStream(bytes), canBeEmbedded: true));
         }).ToList();
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using DiffMigrate.Runner.Scripts;
 using DiffMigrate.Schema;
@@ -23,13 +22,13 @@ internal sealed class ModelSchemaCache(string file, string key, byte[] image)
     public static ModelSchemaCache For(string folder, string modelPath, byte[] image, NamingConvention naming)
     {
         var inputs = string.Join("\n",
-            Convert.ToHexString(SHA256.HashData(image)),
+            ContentHash.Of(image),
             typeof(DatabaseSchema).Assembly.ManifestModule.ModuleVersionId.ToString(),
             Environment.Version.ToString(),
             CultureInfo.CurrentCulture.Name,
             naming.ToString());
-        var name = "model-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(modelPath))))[..16].ToLowerInvariant() + ".schema";
-        return new ModelSchemaCache(Path.Combine(folder, name), Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(inputs))), image);
+        var name = "model-" + ContentHash.Of(Path.GetFullPath(modelPath))[..16] + ".schema";
+        return new ModelSchemaCache(Path.Combine(folder, name), ContentHash.Of(inputs), image);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using DiffMigrate.Runner.Execution;
 using DiffMigrate.Runner.Revisions;
@@ -38,7 +37,7 @@ public static class ScriptRevisions
         {
             var path = byId[id].Path;
             var text = File.ReadAllBytes(path);
-            return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(Path.GetFileName(path) + "\0" + compiler + "\0"), .. text]));
+            return ContentHash.Of([.. Encoding.UTF8.GetBytes(Path.GetFileName(path) + "\0" + compiler + "\0"), .. text]);
         });
     }
 }
