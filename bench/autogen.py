@@ -7,7 +7,7 @@ generated model of the same shape (bench/Workloads/GeneratedSchema.cs, spelled f
 .dll by bench/DiffMigrate.Bench (model loading is the `inner` group's subject). Asserted: a no-op finds nothing
 (DiffMigrate: no revision and "No changes detected", or an empty one; Alembic on PostgreSQL: no operation; on SQLite
 its known Identity false positives are counted, not an error); from empty, both write at least one operation per
-table. Both tools' runs take turns (DM, Alembic, DM, ...; each tool in its own PostgreSQL database), so that a
+table. Both tools take turns (DM Alembic, Alembic DM, ...; each tool in its own PostgreSQL database), so that a
 drifting machine weighs on both alike. On PostgreSQL the server counts each tool's statements (pg_stat_statements,
 one extra run); DiffMigrate's no-op count is also taken at 50 tables (--quick: 5): "constant" is met when the count
 at N is at most 5 over it (Alembic's grows by about 12.8 statements per table).
@@ -127,7 +127,8 @@ def al_count(work, message, reset):
 
 def pair(dm_work, al_work, dialect, n, repeat, message, reset):
     """Both tools' autogenerate, their runs taking turns; their rows with operations (and on PostgreSQL statements)."""
-    (dm_s, dm_ops), (al_s, al_ops) = dm_series(dm_work, dialect, n, message, reset), al_series(al_work, dialect, n, message, reset)
+    dm_s, dm_ops = dm_series(dm_work, dialect, n, message, reset)
+    al_s, al_ops = al_series(al_work, dialect, n, message, reset)
     dm_row, al_row = h.interleave([dm_s, al_s], repeat)
     dm_row["ops"], al_row["ops"] = dm_ops[-1], al_ops[-1]
     if dialect == "pg":
@@ -167,7 +168,7 @@ def run(quick, repeat):
         "table); DiffMigrate's model also carries every neutral type, an enum, a citext column, partial and expression",
         "indexes. DiffMigrate's model is a prebuilt .dll here. PostgreSQL 15 on this machine (fsync off, loopback).",
         "Statements: counted by the server (pg_stat_statements calls in each tool's database, one extra run).",
-        "The two tools' runs take turns (DiffMigrate, Alembic, DiffMigrate, ...), so both see the same machine.",
+        "The two tools take turns (DiffMigrate then Alembic, Alembic then DiffMigrate, ...): both see the same machine.",
         "",
     ]
     body, goals = [], []

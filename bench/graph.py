@@ -8,7 +8,8 @@ from Alembic's gen_chain.py; DiffMigrate gets the C# twin of each script).
   history         `history` on a 5,000-revision chain and on a branchy graph of 5,000 (a fork into 2x3 revisions and
                   a merge every 50) (--quick: 200); the branchy/chain ratio of each tool is reported.
 Asserted: the offline SQL of both tools names every revision; after the first upgrade both databases hold the same
-tables and the head; `history` lists the same revisions in both tools.
+tables and the head; `history` lists the same revisions in both tools. The two tools' runs take turns (see
+harness.interleave).
 """
 import os
 import shutil
@@ -179,6 +180,7 @@ def run(quick, repeat):
         "",
         "gen_chain.py's graphs, the same ids for both tools. Cold = a fresh clone (no `.diffmigrate-cache`, no `__pycache__`);",
         "every first-upgrade run is cold (the median is of runs 2..N, each with the caches and the database deleted).",
+        "The two tools take turns (DiffMigrate then Alembic, Alembic then DiffMigrate, ...): both see the same machine.",
         "",
     ]
     body, goals = [], []

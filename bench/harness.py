@@ -5,7 +5,7 @@ Every timed command is a fresh process, as a user runs it. `measure` runs it onc
 its folder: no `__pycache__`, no `.diffmigrate-cache`) and then `repeat` times warm; the figure is the median of the
 warm runs, the cold one is shown beside it, and the peak RSS is the maximum over all runs (`ru_maxrss` of the
 child, through bench.py's `run_cmd`, so both tools are timed by the same code). `interleave` does the same for two
-tools' commands taken in turns, for a ratio that does not depend on when each tool happened to run.
+tools' commands taken in turns (A B, B A, ...), for a ratio that does not depend on when each tool happened to run.
 """
 import os
 import re
@@ -106,7 +106,8 @@ class Series:
     def __init__(self, label, cmd, workdir, before=None, after=None, env=None, expect_rc=0, stdout_name="out.txt",
                  cold=True):
         self.label, self.cmd, self.workdir, self.env = label, cmd, workdir, env
-        self.before, self.after, self.expect_rc, self.stdout_name, self.cold = before, after, expect_rc, stdout_name, cold
+        self.before, self.after, self.expect_rc = before, after, expect_rc
+        self.stdout_name, self.cold = stdout_name, cold
         self.runs = []
 
     def run(self):
@@ -145,10 +146,11 @@ def measure(label, cmd, workdir, repeat, **options):
 
 
 def interleave(series, repeat):
-    """Several commands timed in turns: each one's cold run, then their warm runs round by round (A, B, A, B, ...), so
-    that every command sees the same moments of a machine whose speed drifts; their rows, in order."""
-    for _ in range(repeat + 1):
-        for s in series:
+    """Several commands timed in turns: each one's cold run, then their warm runs round by round, the order reversed
+    every other round (A B, B A, A B, ...), so that every command sees the same moments of a machine whose speed
+    drifts and none always runs right after the same other one; their rows, in the order given."""
+    for k in range(repeat + 1):
+        for s in (series if k % 2 == 0 else series[::-1]):
             s.run()
     return [s.row() for s in series]
 
