@@ -33,6 +33,19 @@ public sealed class ProviderRegistryTests
     }
 
     [TestMethod]
+    public void Each_named_provider_is_the_registered_one_of_its_dialect()
+    {
+        (DatabaseProvider Named, string Dialect)[] named =
+            [(DatabaseProviders.Sqlite, "sqlite"), (DatabaseProviders.Postgres, "postgresql"), (DatabaseProviders.MySql, "mysql"), (DatabaseProviders.SqlServer, "mssql")];
+        Assert.HasCount(DatabaseProviders.All.Count, named);
+        foreach (var (provider, dialect) in named)
+        {
+            Assert.AreEqual(dialect, provider.Dialect.Name);
+            Assert.AreSame(provider, DatabaseProviders.Find(dialect), "built once: the named provider is the one a URL finds");
+        }
+    }
+
+    [TestMethod]
     public void An_applications_connection_selects_its_provider_and_an_unknown_one_is_refused()
     {
         using var sqlite = new SqliteConnection("Data Source=:memory:");
