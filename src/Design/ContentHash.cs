@@ -6,8 +6,8 @@ namespace DiffMigrate.Design;
 /// <summary>
 /// The hash that names and checks the design-time caches (the model's schema, compiled script slices, model sources,
 /// offline SQL of scripts): 128-bit XXH3, 32 lowercase hex digits. Not SHA-256: a cache key needs no resistance to a
-/// forger (whoever can write the model or a script runs code anyway), and SHA-256 loads OpenSSL on first use, some
-/// 12 ms of every command's start and 5 MiB of a first upgrade's memory.
+/// forger (whoever can write the model or a script runs code anyway), and SHA-256 loads OpenSSL on first use, about
+/// 13 ms of every command's start and 5 MiB of a first upgrade's memory.
 /// </summary>
 internal static class ContentHash
 {

@@ -1,4 +1,3 @@
-
 namespace DiffMigrate.Design.ModelLoading;
 
 /// <summary>One input of the model as it was when the cached model was made: size and time first, content hash to decide.</summary>
@@ -9,7 +8,7 @@ internal sealed record FileStamp(string Path, long Length, long Ticks, string Ha
     {
         var info = new FileInfo(path);
         if (!info.Exists) return null;
-        return new FileStamp(path, info.Length, info.LastWriteTimeUtc.Ticks, hash ? HashOf(path) : "");
+        return new FileStamp(path, info.Length, info.LastWriteTimeUtc.Ticks, hash ? ContentHash.OfFile(path) : "");
     }
 
     /// <summary>
@@ -23,11 +22,9 @@ internal sealed record FileStamp(string Path, long Length, long Ticks, string Ha
         if (!info.Exists || info.Length != Length) return null;
         var ticks = info.LastWriteTimeUtc.Ticks;
         if (ticks == Ticks && recordedAt - Ticks > TimeSpan.TicksPerSecond * 2) return this;
-        return HashOf(Path) == Hash ? this with { Ticks = ticks } : null;
+        return ContentHash.OfFile(Path) == Hash ? this with { Ticks = ticks } : null;
     }
 
     /// <summary>Whether the file (no hash kept) has the recorded size and time.</summary>
     public bool Unchanged() => new FileInfo(Path) is { Exists: true } info && info.Length == Length && info.LastWriteTimeUtc.Ticks == Ticks;
-
-    private static string HashOf(string path) => ContentHash.OfFile(path);
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Security.Cryptography;
 using System.Text;
 using DiffMigrate.Runner.Scripts;
 using Microsoft.CodeAnalysis;
@@ -131,14 +130,9 @@ internal sealed class ScriptCompiler(string cacheDirectory, int sliceSize = Scri
 
     private static string Hash(List<(string Path, string Text)> sources)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var model = typeof(Migration).Assembly;
-        sha.AppendData(Encoding.UTF8.GetBytes(model.GetName().Version + "|" + model.ManifestModule.ModuleVersionId + "|"));
-        foreach (var (path, text) in sources)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(path) + "\0" + text + "\0"));
-        }
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
+        return ContentHash.Of(sources.SelectMany(s => new[] { Path.GetFileName(s.Path), s.Text })
+            .Prepend(model.GetName().Version + "|" + model.ManifestModule.ModuleVersionId));
     }
 
     /// <summary>
