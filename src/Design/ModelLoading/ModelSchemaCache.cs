@@ -10,7 +10,8 @@ namespace DiffMigrate.Design.ModelLoading;
 /// running a model is mostly the JIT compiling its code (some 0.3 s for 500 tables written with the builder). Only a
 /// model whose schema depends on its bytes alone is kept (<see cref="ModelPurity"/>), under a key of everything else
 /// the evaluation reads: the assembly's hash, DiffMigrate's model API (its build), the runtime's version, the current
-/// culture (string formatting) and the naming convention. Anything else runs the model, as before.
+/// culture (string formatting) and its collation version (ICU's, which an ICU update changes: culture-sensitive sorting
+/// and casing), and the naming convention. Anything else runs the model, as before.
 /// </summary>
 internal sealed class ModelSchemaCache(string file, string key, byte[] image)
 {
@@ -21,11 +22,13 @@ internal sealed class ModelSchemaCache(string file, string key, byte[] image)
     /// <summary>The cache of the model <paramref name="image"/> (from <paramref name="modelPath"/>) in <paramref name="folder"/>.</summary>
     public static ModelSchemaCache For(string folder, string modelPath, byte[] image, NamingConvention naming)
     {
+        var collation = CultureInfo.CurrentCulture.CompareInfo.Version;
         var inputs = string.Join("\n",
             ContentHash.Of(image),
             typeof(DatabaseSchema).Assembly.ManifestModule.ModuleVersionId.ToString(),
             Environment.Version.ToString(),
             CultureInfo.CurrentCulture.Name,
+            $"{collation.FullVersion}/{collation.SortId}",
             naming.ToString());
         var name = "model-" + ContentHash.Of(Path.GetFullPath(modelPath))[..16] + ".schema";
         return new ModelSchemaCache(Path.Combine(folder, name), ContentHash.Of(inputs), image);
