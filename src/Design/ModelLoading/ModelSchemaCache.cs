@@ -23,15 +23,15 @@ internal sealed class ModelSchemaCache(string file, string key, byte[] image)
     public static ModelSchemaCache For(string folder, string modelPath, byte[] image, NamingConvention naming)
     {
         var collation = CultureInfo.CurrentCulture.CompareInfo.Version;
-        var inputs = string.Join("\n",
+        var key = ContentHash.Of([
             ContentHash.Of(image),
             typeof(DatabaseSchema).Assembly.ManifestModule.ModuleVersionId.ToString(),
             Environment.Version.ToString(),
             CultureInfo.CurrentCulture.Name,
             $"{collation.FullVersion}/{collation.SortId}",
-            naming.ToString());
+            naming.ToString()]);
         var name = "model-" + ContentHash.Of(Path.GetFullPath(modelPath))[..16] + ".schema";
-        return new ModelSchemaCache(Path.Combine(folder, name), ContentHash.Of(inputs), image);
+        return new ModelSchemaCache(Path.Combine(folder, name), key, image);
     }
 
     /// <summary>
