@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using DiffMigrate.Dialects;
 using DiffMigrate.Schema;
@@ -24,6 +25,13 @@ internal sealed class DialectNormalizer(Dialect dialect)
     private static readonly ConditionalWeakTable<Dialect, ConditionalWeakTable<Table, Table>> Normalized = [];
 
     public Table Table(Table table) => Normalized.GetValue(dialect, _ => []).GetValue(table, NormalizedTable);
+
+    // Types, defaults and expressions repeat from column to column and table to table (a 500-table comparison asks for a
+    // few dozen distinct ones 12,000 times): each is worked out once per dialect. What they give depends on the dialect
+    // and the text alone; a failure (a type the dialect cannot hold) is not kept, and thrown again each time.
+    private static readonly ConditionalWeakTable<Dialect, Forms> Memo = [];
+
+    private Forms Known => Memo.GetValue(dialect, static d => new Forms(d));
 
     private Table NormalizedTable(Table table)
     {
@@ -60,14 +68,14 @@ internal sealed class DialectNormalizer(Dialect dialect)
     // Without the server's form (the canonicaliser asks for it), only the spacing is forgiven.
     private static string? Spaced(string? sql) => sql is null ? null : string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    public string Expression(string sql) => dialect.Expressions.Canonical(sql);
+    public string Expression(string sql) => Known.Expression(sql);
 
     // An empty comment is no comment: COMMENT ON ... IS '' removes it, and the catalog then has none to report.
     private string? Comment(string? comment) => dialect.SupportsComments && !string.IsNullOrEmpty(comment) ? comment : null;
 
     private Column Column(Column column, bool rowid)
     {
-        var type = dialect.Types.Normalize(column.Type);
+        var type = Known.Type(column.Type);
         var identity = column.Identity;
         if (dialect.IdentityIsRowid)
         {
@@ -82,7 +90,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
         {
             Type = typedByExpression ? ExpressionTyped : type,
             Nullable = column.Nullable || (column.Computed is not null && dialect.ComputedColumnsNullable) || (typedByExpression && column.ComputedVirtual),
-            Default = column.Default is null ? null : dialect.Expressions.CanonicalDefault(column.Default, type),
+            Default = column.Default is null ? null : Known.Default(column.Default, type),
             // Options equal to the server's default for the type and direction compare as left out.
             Identity = identity is null ? null
                 : dialect.IdentityOptionsNotReported ? new Identity()
@@ -189,5 +197,32 @@ internal sealed class DialectNormalizer(Dialect dialect)
         return column.Identity is not null && column.Type.IsInteger || string.Equals(spelled, "INTEGER", StringComparison.OrdinalIgnoreCase)
             ? column.Name
             : null;
+    }
+
+    /// <summary>One dialect's normalised types, defaults and expressions, as far as they have been asked for.</summary>
+    private sealed class Forms(Dialect dialect)
+    {
+        // Enough for any real schema's distinct forms; past it, forms are worked out each time rather than kept.
+        private const int Capacity = 10_000;
+        private readonly ConcurrentDictionary<SqlType, SqlType> types = new();
+        private readonly ConcurrentDictionary<string, string> expressions = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<DefaultKey, string> defaults = new();
+
+        public SqlType Type(SqlType type) => Kept(types, type, dialect.Types.Normalize);
+
+        public string Expression(string sql) => Kept(expressions, sql, dialect.Expressions.Canonical);
+
+        public string Default(string sql, SqlType type) => Kept(defaults, new DefaultKey(sql, type), k => dialect.Expressions.CanonicalDefault(k.Sql, k.Type));
+
+        private static TValue Kept<TKey, TValue>(ConcurrentDictionary<TKey, TValue> known, TKey key, Func<TKey, TValue> work)
+            where TKey : notnull
+        {
+            if (known.TryGetValue(key, out var value)) return value;
+            value = work(key);
+            if (known.Count < Capacity) known.TryAdd(key, value);
+            return value;
+        }
+
+        private sealed record DefaultKey(string Sql, SqlType Type);
     }
 }

@@ -22,7 +22,7 @@ internal sealed partial class Project
         Schema.DatabaseSchema schema;
         using (var connection = OpenForReading())
         {
-            schema = provider.Inspector.InspectAsync(connection, new InspectOptions([Config.VersionTable], AllSchemas: true)).GetAwaiter().GetResult();
+            schema = provider.Inspector.Inspect(connection, new InspectOptions([Config.VersionTable], AllSchemas: true));
         }
         IReadOnlyList<(string File, string Source)> files;
         IReadOnlyList<string> warnings;

@@ -45,7 +45,7 @@ internal sealed class ModelSchemaCache(string file, string key, byte[] image)
         if (CacheFile.ReadBytes(file) is { } bytes && bytes.Length > header.Length && bytes.AsSpan().StartsWith(header))
         {
             if (bytes[header.Length] == MustRunTag) return run();
-            if (bytes[header.Length] == SchemaTag && SchemaSnapshot.Read(bytes[(header.Length + 1)..]) is { } kept) return kept;
+            if (bytes[header.Length] == SchemaTag && SchemaSnapshot.Read(bytes, header.Length + 1) is { } kept) return kept;
         }
         var schema = run();
         var (tag, body) = Entry(schema);

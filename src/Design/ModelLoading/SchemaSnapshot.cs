@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -18,6 +19,7 @@ internal static class SchemaSnapshot
     private const int Format = 1;
 
     private static readonly ConcurrentDictionary<Type, RecordShape> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, TypePlan> Plans = new();
 
     /// <summary><paramref name="schema"/> as bytes.</summary>
     public static byte[] Write(DatabaseSchema schema)
@@ -32,14 +34,17 @@ internal static class SchemaSnapshot
     }
 
     /// <summary>The schema in <paramref name="bytes"/>, or null when they are not a snapshot of this format.</summary>
-    public static DatabaseSchema? Read(byte[] bytes)
+    public static DatabaseSchema? Read(byte[] bytes) => Read(bytes, 0);
+
+    /// <summary>The schema in <paramref name="bytes"/> from <paramref name="start"/> to the end, or null (as <see cref="Read(byte[])"/>).</summary>
+    public static DatabaseSchema? Read(byte[] bytes, int start)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+            var reader = new SnapshotReader(bytes, start);
             if (reader.ReadInt32() != Format) return null;
             var schema = (DatabaseSchema?)ReadValue(reader, typeof(DatabaseSchema));
-            return reader.BaseStream.Position == bytes.Length ? schema : null;
+            return reader.AtEnd ? schema : null;
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or TargetInvocationException or OverflowException)
         {
@@ -103,26 +108,19 @@ internal static class SchemaSnapshot
         foreach (var (parameter, property) in shape.Parameters.Zip(shape.Properties)) WriteValue(writer, parameter.ParameterType, property.GetValue(value));
     }
 
-    private static object? ReadValue(BinaryReader reader, Type type)
+    private static object? ReadValue(SnapshotReader reader, Type type)
     {
-        if (Nullable.GetUnderlyingType(type) is { } underlying) return reader.ReadBoolean() ? ReadValue(reader, underlying) : null;
-        if (type == typeof(string))
-        {
-            if (!reader.ReadBoolean()) return null;
-            var length = reader.ReadInt32();
-            if (length < 0 || length > reader.BaseStream.Length) throw new InvalidDataException("A string's length is out of range.");
-            var bytes = reader.ReadBytes(checked(length * 2));
-            if (bytes.Length != length * 2) throw new EndOfStreamException();
-            return new string(MemoryMarshal.Cast<byte, char>(bytes));
-        }
+        var plan = Plan(type);
+        if (plan.Underlying is { } underlying) return reader.ReadBoolean() ? ReadValue(reader, underlying) : null;
+        if (type == typeof(string)) return reader.ReadBoolean() ? reader.ReadString() : null;
         if (type == typeof(bool)) return reader.ReadBoolean();
         if (type == typeof(int)) return reader.ReadInt32();
         if (type == typeof(long)) return reader.ReadInt64();
         if (type.IsEnum) return Enum.ToObject(type, reader.ReadInt64());
-        if (ElementOf(type) is { } element)
+        if (plan.Element is { } element)
         {
             var count = reader.ReadInt32();
-            if (count < 0 || count > reader.BaseStream.Length) throw new InvalidDataException("An array's length is out of range.");
+            if (count < 0 || count > reader.Length) throw new InvalidDataException("An array's length is out of range.");
             var items = Array.CreateInstance(element, count);
             for (var i = 0; i < count; i++) items.SetValue(ReadValue(reader, element), i);
             return Shape(type).Create([items]);
@@ -132,6 +130,45 @@ internal static class SchemaSnapshot
         var arguments = new object?[shape.Parameters.Count];
         for (var i = 0; i < arguments.Length; i++) arguments[i] = ReadValue(reader, shape.Parameters[i].ParameterType);
         return shape.Create(arguments);
+    }
+
+    // Asked of every value read: worked out once per type (each question allocated an array of type arguments).
+    private static TypePlan Plan(Type type) => Plans.GetOrAdd(type, static t => new TypePlan(Nullable.GetUnderlyingType(t), ElementOf(t)));
+
+    private sealed record TypePlan(Type? Underlying, Type? Element);
+
+    /// <summary>
+    /// Reads what <see cref="BinaryWriter"/> wrote, straight from the cache file's bytes: strings without an
+    /// intermediate array each, and no copy of the file to skip its header.
+    /// </summary>
+    private sealed class SnapshotReader(byte[] bytes, int start)
+    {
+        private int position = start;
+
+        public int Length { get; } = bytes.Length - start;
+
+        public bool AtEnd => position == bytes.Length;
+
+        public bool ReadBoolean() => Take(1)[0] != 0;
+
+        public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+        public string ReadString()
+        {
+            var length = ReadInt32();
+            if (length < 0 || length > Length) throw new InvalidDataException("A string's length is out of range.");
+            return new string(MemoryMarshal.Cast<byte, char>(Take(checked(length * 2))));
+        }
+
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            if (count > bytes.Length - position) throw new EndOfStreamException();
+            var span = bytes.AsSpan(position, count);
+            position += count;
+            return span;
+        }
     }
 
     private static Type? ElementOf(Type type) =>

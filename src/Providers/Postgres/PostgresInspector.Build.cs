@@ -52,11 +52,13 @@ internal sealed partial class PostgresInspector
     internal static Domain Domain(DomainRow row, QualifiedName name) => new(name, PostgresTypeMap.Instance.Parse(row.BaseType), row.NotNull, row.Default,
         row.CheckNames.Zip(row.Checks, (n, sql) => new CheckConstraint(n, sql)).ToEquatableArray(), row.Collation);
 
+    private static readonly DeclaredTypes Types = new(PostgresTypeMap.Instance);
+
     private static Column Column(ColumnRow row, Func<string, string, QualifiedName> name, Dictionary<string, EquatableArray<string>> enumValues)
     {
         var type = row.TypeKind == 'e'
             ? SqlType.Enum(name(row.TypeSchema, row.TypeName).ToString(), [.. enumValues.GetValueOrDefault(name(row.TypeSchema, row.TypeName).ToString())])
-            : PostgresTypeMap.Instance.Parse(row.Type);
+            : Types.Parse(row.Type);
         var identity = row.IdentityKind switch
         {
             // The identity's sequence has the column's type; options at the server's default for it read as null.

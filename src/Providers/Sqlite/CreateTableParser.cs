@@ -47,8 +47,7 @@ internal static class CreateTableParser
         }
         // The keyword is valid only after INTEGER PRIMARY KEY, so its presence anywhere outside quotes says it all.
         // The table options follow the closing parenthesis: "WITHOUT ROWID", "STRICT", comma-separated.
-        var options = tokens.Skip(close + 1).ToList();
-        return new ParsedTable(columns, constraints, tokens.Any(t => t.Is("AUTOINCREMENT")), options.Any(t => t.Is("STRICT")), options.Any(t => t.Is("ROWID")));
+        return new ParsedTable(columns, constraints, Any(tokens, 0, "AUTOINCREMENT"), Any(tokens, close + 1, "STRICT"), Any(tokens, close + 1, "ROWID"));
     }
 
     /// <summary>The WHERE clause and the key expressions of a CREATE INDEX statement.</summary>
@@ -71,7 +70,7 @@ internal static class CreateTableParser
         return (keys, where < 0 ? null : sql[tokens[where].End..].Trim().TrimEnd(';').Trim());
     }
 
-    private static ParsedColumn Column(string sql, List<SqlToken> tokens, List<ParsedConstraint> constraints)
+    private static ParsedColumn Column(string sql, SqlTokens tokens, List<ParsedConstraint> constraints)
     {
         var name = tokens[0].Identifier;
         string? collation = null, generated = null, constraintName = null;
@@ -110,7 +109,7 @@ internal static class CreateTableParser
         return new ParsedColumn(name, collation, generated);
     }
 
-    private static ParsedConstraint TableConstraint(string sql, List<SqlToken> tokens)
+    private static ParsedConstraint TableConstraint(string sql, SqlTokens tokens)
     {
         string? name = null;
         var i = 0;
@@ -135,11 +134,27 @@ internal static class CreateTableParser
         return new ParsedConstraint(kind, name, columns, null, referred);
     }
 
-    private static bool StartsColumnConstraint(SqlToken token) =>
-        token.Kind == TokenKind.Word && ColumnConstraintStarts.Any(token.Is);
+    private static bool StartsColumnConstraint(SqlToken token)
+    {
+        if (token.Kind != TokenKind.Word) return false;
+        foreach (var word in ColumnConstraintStarts)
+        {
+            if (token.Is(word)) return true;
+        }
+        return false;
+    }
+
+    private static bool Any(SqlTokens tokens, int from, string word)
+    {
+        for (var i = from; i < tokens.Count; i++)
+        {
+            if (tokens[i].Is(word)) return true;
+        }
+        return false;
+    }
 
     /// <summary>The text inside the parentheses opening at <paramref name="open"/>, and the index after them.</summary>
-    private static (string Body, int Next) Parenthesised(string sql, List<SqlToken> tokens, int open)
+    private static (string Body, int Next) Parenthesised(string sql, SqlTokens tokens, int open)
     {
         var depth = 0;
         for (var i = open; i < tokens.Count; i++)
@@ -154,11 +169,13 @@ internal static class CreateTableParser
     }
 
     /// <summary>The comma-separated parts of a parenthesised list starting at <paramref name="from"/>.</summary>
-    private static List<List<SqlToken>> SplitTopLevel(List<SqlToken> tokens, int from, Action<int>? closedAt = null)
+    private static List<SqlTokens> SplitTopLevel(SqlTokens tokens, int from, Action<int>? closedAt = null)
     {
-        var parts = new List<List<SqlToken>> { new() };
+        var parts = new List<SqlTokens>();
         var depth = 0;
-        for (var i = from; i < tokens.Count; i++)
+        var start = from;
+        var i = from;
+        for (; i < tokens.Count; i++)
         {
             var t = tokens[i];
             if (t.IsPunctuation('(')) depth++;
@@ -167,12 +184,16 @@ internal static class CreateTableParser
                 if (depth == 0) { closedAt?.Invoke(i); break; }
                 depth--;
             }
-            else if (t.IsPunctuation(',') && depth == 0) { parts.Add([]); continue; }
-            parts[^1].Add(t);
+            else if (t.IsPunctuation(',') && depth == 0)
+            {
+                parts.Add(tokens.Slice(start, i));
+                start = i + 1;
+            }
         }
+        parts.Add(tokens.Slice(start, i));
         return parts;
     }
 
-    private static string Text(string sql, List<SqlToken> tokens, int from, int to) =>
+    private static string Text(string sql, SqlTokens tokens, int from, int to) =>
         to <= from ? "" : sql[tokens[from].Start..tokens[to - 1].End];
 }

@@ -19,10 +19,10 @@ internal sealed partial class SqliteInspector
         var rowid = !parsed.WithoutRowid && pkRows.Count == 1 && string.Equals(pkRows[0].Type.Trim(), "INTEGER", StringComparison.OrdinalIgnoreCase) ? pkRows[0].Name : null;
         var identity = rowid is not null && parsed.Autoincrement ? rowid : null;
 
-        var columns = new List<Column>();
+        var columns = new List<Column>(columnRows.Count);
         foreach (var row in columnRows)
         {
-            var extra = parsed.Columns.FirstOrDefault(c => string.Equals(c.Name, row.Name, StringComparison.OrdinalIgnoreCase));
+            var extra = Parsed(parsed.Columns, row.Name);
             var collation = extra?.Collation is { } c && !string.Equals(c, "BINARY", StringComparison.OrdinalIgnoreCase) ? c : null;
             var computed = row.Hidden is 2 or 3 ? extra?.Generated : null;
             columns.Add(new Column(
@@ -55,10 +55,15 @@ internal sealed partial class SqliteInspector
 
         var indexes = new List<TableIndex>();
         var uniques = new List<UniqueConstraint>();
-        foreach (var group in indexRows.GroupBy(i => i.Index, StringComparer.Ordinal))
+        // An index's rows are consecutive: the query orders them by table, index name and key position.
+        for (var start = 0; start < indexRows.Count;)
         {
-            var rows = group.ToList();
-            var first = rows[0];
+            var first = indexRows[start];
+            var end = start + 1;
+            while (end < indexRows.Count && string.Equals(indexRows[end].Index, first.Index, StringComparison.Ordinal)) end++;
+            var count = end - start;
+            var rows = indexRows.GetRange(start, count);
+            start = end;
             if (first.Origin == "pk") continue;
             if (first.Origin == "u")
             {
@@ -67,27 +72,34 @@ internal sealed partial class SqliteInspector
                 uniques.Add(new UniqueConstraint(parsedUnique?.Name, cols));
                 continue;
             }
-            var (keys, where) = first.Sql is null ? ([], null) : CreateTableParser.ParseIndex(first.Sql);
-            var entries = new List<string>();
-            var expressions = new List<bool>();
-            for (var i = 0; i < rows.Count; i++)
+            var entries = new string[count];
+            var expressions = new bool[count];
+            var descending = new bool[count];
+            var options = new IndexKeyOptions[count];
+            bool anyExpression = false, anyDescending = false, anyOption = false;
+            for (var i = 0; i < count; i++)
             {
-                var isExpression = rows[i].ColumnId == -2;
-                entries.Add(isExpression && i < keys.Count ? keys[i] : rows[i].Column ?? "");
-                expressions.Add(isExpression);
+                var row = rows[i];
+                expressions[i] = row.ColumnId == -2;
+                descending[i] = row.Descending;
+                anyExpression |= expressions[i];
+                anyDescending |= descending[i];
+                // A key's collation counts when it differs from its column's (BINARY for an expression or a column without one).
+                var own = row.ColumnId >= 0 ? Named(columns, row.Column)?.Collation : null;
+                var same = row.Collation is null || string.Equals(row.Collation, own ?? "BINARY", StringComparison.OrdinalIgnoreCase);
+                options[i] = new IndexKeyOptions(Collation: same ? null : row.Collation);
+                anyOption |= !options[i].IsDefault;
             }
-            var descending = rows.Select(r => r.Descending).ToList();
-            // A key's collation counts when it differs from its column's (BINARY for an expression or a column without one).
-            var options = rows.Select(r =>
-            {
-                var own = r.ColumnId >= 0 ? columns.FirstOrDefault(c => string.Equals(c.Name, r.Column, StringComparison.OrdinalIgnoreCase))?.Collation : null;
-                var same = r.Collation is null || string.Equals(r.Collation, own ?? "BINARY", StringComparison.OrdinalIgnoreCase);
-                return new IndexKeyOptions(Collation: same ? null : r.Collation);
-            }).ToList();
-            indexes.Add(new TableIndex(first.Index, entries.ToEquatableArray(), first.Unique, where,
-                expressions.Contains(true) ? expressions.ToEquatableArray() : default,
-                Descending: descending.Contains(true) ? descending.ToEquatableArray() : default,
-                KeyOptions: options.All(o => o.IsDefault) ? default : options.ToEquatableArray()));
+            // Only the CREATE INDEX text has an expression key's text and the WHERE clause; most indexes need neither,
+            // and no WHERE token can be there without the word in the text.
+            var (keys, where) = first.Sql is not null && (anyExpression || first.Sql.Contains("WHERE", StringComparison.OrdinalIgnoreCase))
+                ? CreateTableParser.ParseIndex(first.Sql)
+                : ([], null);
+            for (var i = 0; i < count; i++) entries[i] = expressions[i] && i < keys.Count ? keys[i] : rows[i].Column ?? "";
+            indexes.Add(new TableIndex(first.Index, entries, first.Unique, where,
+                anyExpression ? expressions : default,
+                Descending: anyDescending ? descending : default,
+                KeyOptions: anyOption ? options : default));
         }
 
         var checks = parsed.Constraints
@@ -105,6 +117,24 @@ internal sealed partial class SqliteInspector
             checks.OrderBy(c => c.Name ?? "", StringComparer.Ordinal).ToEquatableArray(),
             Strict: parsed.Strict,
             WithoutRowid: parsed.WithoutRowid);
+    }
+
+    private static ParsedColumn? Parsed(IReadOnlyList<ParsedColumn> parsed, string name)
+    {
+        foreach (var column in parsed)
+        {
+            if (string.Equals(column.Name, name, StringComparison.OrdinalIgnoreCase)) return column;
+        }
+        return null;
+    }
+
+    private static Column? Named(List<Column> columns, string? name)
+    {
+        foreach (var column in columns)
+        {
+            if (string.Equals(column.Name, name, StringComparison.OrdinalIgnoreCase)) return column;
+        }
+        return null;
     }
 
     private static bool SameColumns(IReadOnlyList<string> a, IReadOnlyList<string> b) =>

@@ -120,7 +120,9 @@ internal sealed partial class SqliteInspector : IDatabaseInspector
 
     private static string? Canonical(string? sql) => sql is null ? null : ExpressionRules.StripOuterParentheses(sql);
 
-    private static SqlType TypeOf(string declared) => SqliteTypeMap.Instance.Parse(declared);
+    private static readonly DeclaredTypes Types = new(SqliteTypeMap.Instance);
+
+    private static SqlType TypeOf(string declared) => Types.Parse(declared);
 
     private sealed record ColumnRow(string Table, string Name, string Type, bool NotNull, string? Default, int PrimaryKeyPosition, int Hidden);
 

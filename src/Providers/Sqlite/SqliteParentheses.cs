@@ -23,37 +23,34 @@ internal static class SqliteParentheses
     };
 
     /// <summary>The tokens without the redundant pairs of parentheses.</summary>
-    public static List<SqlToken> Remove(List<SqlToken> tokens)
+    public static SqlTokens Remove(SqlTokens tokens)
     {
         var current = tokens;
-        while (true)
-        {
-            var pair = FindRedundant(current);
-            if (pair is not var (open, close)) return current;
-            current = [.. current.Take(open), .. current.Skip(open + 1).Take(close - open - 1), .. current.Skip(close + 1)];
-        }
+        while (FindRedundant(current, out var open, out var close)) current = current.Without(open, close);
+        return current;
     }
 
-    private static (int Open, int Close)? FindRedundant(List<SqlToken> tokens)
+    private static bool FindRedundant(SqlTokens tokens, out int open, out int close)
     {
-        for (var open = 0; open < tokens.Count; open++)
+        for (open = 0; open < tokens.Count; open++)
         {
             if (!tokens[open].IsPunctuation('(')) continue;
-            var close = Closing(tokens, open);
-            if (close < 0) return null;
+            close = Closing(tokens, open);
+            if (close < 0) return false;
             if (!Groups(tokens, open) || close == open + 1) continue;
             // "-(-5)" must not become "--5", which SQLite reads as a comment.
             if (open > 0 && tokens[open - 1].Kind == TokenKind.Punctuation && tokens[open + 1].Kind == TokenKind.Punctuation) continue;
-            if (IsSingleTerm(tokens, open + 1, close) || open == 0 && close == tokens.Count - 1) return (open, close);
+            if (IsSingleTerm(tokens, open + 1, close) || open == 0 && close == tokens.Count - 1) return true;
             if (LooseNeighbour(tokens, open - 1, before: true) && LooseNeighbour(tokens, close + 1, before: false) && HasNoLooseOperator(tokens, open + 1, close))
             {
-                return (open, close);
+                return true;
             }
         }
-        return null;
+        close = -1;
+        return false;
     }
 
-    private static bool Groups(List<SqlToken> tokens, int open)
+    private static bool Groups(SqlTokens tokens, int open)
     {
         if (open == 0) return true;
         var before = tokens[open - 1];
@@ -65,7 +62,7 @@ internal static class SqliteParentheses
         };
     }
 
-    private static bool LooseNeighbour(List<SqlToken> tokens, int at, bool before)
+    private static bool LooseNeighbour(SqlTokens tokens, int at, bool before)
     {
         if (at < 0 || at >= tokens.Count) return true;
         var token = tokens[at];
@@ -75,7 +72,7 @@ internal static class SqliteParentheses
     }
 
     /// <summary>A name, literal, call or group spanning [start, end) exactly.</summary>
-    private static bool IsSingleTerm(List<SqlToken> tokens, int start, int end)
+    private static bool IsSingleTerm(SqlTokens tokens, int start, int end)
     {
         if (end - start == 1) return tokens[start].Kind != TokenKind.Punctuation;
         if (tokens[start].IsPunctuation('(')) return Closing(tokens, start) == end - 1;
@@ -84,7 +81,7 @@ internal static class SqliteParentheses
     }
 
     /// <summary>True when [start, end) has no AND, OR, comma or query at its own depth.</summary>
-    private static bool HasNoLooseOperator(List<SqlToken> tokens, int start, int end)
+    private static bool HasNoLooseOperator(SqlTokens tokens, int start, int end)
     {
         var depth = 0;
         for (var i = start; i < end; i++)
@@ -99,7 +96,7 @@ internal static class SqliteParentheses
 
     private static bool IsKeyword(SqlToken token) => token.Kind == TokenKind.Word && (GroupingWords.Contains(token.Text) || LooseWords.Contains(token.Text) || token.Is("SELECT"));
 
-    private static int Closing(List<SqlToken> tokens, int open)
+    private static int Closing(SqlTokens tokens, int open)
     {
         var depth = 0;
         for (var i = open; i < tokens.Count; i++)

@@ -65,6 +65,19 @@ public sealed class SchemaSnapshotTests
         Assert.IsNull(SchemaSnapshot.Read([]));
     }
 
+    [TestMethod]
+    public void A_snapshot_read_from_an_offset_is_the_one_written_there()
+    {
+        // The cache file holds a key line before the snapshot; the reader starts after it instead of copying the rest.
+        var schema = (DatabaseSchema)Make(typeof(DatabaseSchema), 1, depth: 0)!;
+        var bytes = SchemaSnapshot.Write(schema);
+        byte[] prefixed = [.. "key line\n"u8, .. bytes];
+        Assert.AreEqual(schema, SchemaSnapshot.Read(prefixed, 9));
+        Assert.IsNull(SchemaSnapshot.Read(prefixed, 8), "one byte early is not a snapshot");
+        Assert.IsNull(SchemaSnapshot.Read(prefixed, prefixed.Length), "nothing left is not a snapshot");
+        Assert.IsNull(SchemaSnapshot.Read(prefixed, prefixed.Length + 4), "past the end is not a snapshot either");
+    }
+
     // A value for every parameter, none the default: strings hostile, numbers and flags non-zero, enums their last
     // member, arrays of two; variant 1 differs from variant 0 everywhere it can.
     private static object? Make(Type type, int variant, int depth)
