@@ -95,8 +95,6 @@ internal sealed partial class Project
         if (options.AllowEmpty && options.SkipEmpty) throw new DiffMigrateException("--allow-empty and --skip-empty contradict each other: give one.");
         // The model starts loading first: the checks below read every script's header, which need not wait for it.
         var model = options.Autogenerate ? ModelLoad.Start(Config, log) : null;
-        // And the database connection, which the checks need not wait for either.
-        using var pending = model is not null && !options.FromEmpty && !options.FromMigrations ? StartReading() : null;
         var (graph, id, heads, dependsOn, message, folder) = model is null ? Plan(options) : model.After(() => Plan(options));
 
         IReadOnlyList<MigrationOperation> upgrade = [];
@@ -119,7 +117,7 @@ internal sealed partial class Project
             {
                 upgrade = model.Alongside(() =>
                 {
-                    using var connection = pending!.Take();
+                    using var connection = OpenForReading();
                     RequireAtHead(Migrator(connection, provider, log).Current(), graph);
                     return pipeline.Compare(connection, () => model.Schema).Operations;
                 });

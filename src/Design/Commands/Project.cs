@@ -93,13 +93,11 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
     public int Check(bool failOnUnmanaged = false)
     {
         var model = ModelLoad.Start(Config, log);
-        using var pending = StartReading();
         var (pipeline, comparison) = model.Alongside(() =>
         {
             var pipeline = Pipeline(DatabaseProviders.For(Url.Dialect));
-            var graph = Revisions.Graph;   // while the connection opens
-            using var connection = pending.Take();
-            RequireAtHead(Migrator(connection, pipeline.Provider, log).Current(), graph);
+            using var connection = OpenForReading();
+            RequireAtHead(Migrator(connection, pipeline.Provider, log).Current(), Revisions.Graph);
             return (pipeline, pipeline.Compare(connection, () => model.Schema));
         });
         var provider = pipeline.Provider;
@@ -149,34 +147,8 @@ internal sealed partial class Project(DiffMigrateConfig config, string urlBaseDi
     /// <summary>A connection for a command that only reads (see <see cref="DatabaseUrl.ForReading"/>).</summary>
     private System.Data.Common.DbConnection OpenForReading()
     {
-        var (url, note) = ReadingUrl();
-        note?.Invoke();
-        return drivers.Open(url);
-    }
-
-    /// <summary>
-    /// <see cref="OpenForReading"/>'s connection, opening on the thread pool while the command goes on. A URL that does
-    /// not parse is reported where the connection is taken, as before, not ahead of the command's own checks.
-    /// </summary>
-    private PendingConnection StartReading()
-    {
-        try
-        {
-            var (url, note) = ReadingUrl();
-            return new PendingConnection(() => drivers.Open(url), note);
-        }
-        catch (DiffMigrateException e)
-        {
-            return PendingConnection.Failed(e);
-        }
-    }
-
-    // The URL to read, and the note to log (on the command's thread, where the connection is used) when there is no file.
-    private (DatabaseUrl Url, Action? Note) ReadingUrl()
-    {
         var url = Url.ForReading();
-        return url.File is { } file && !File.Exists(file) && !Directory.Exists(file)
-            ? (url, () => log($"{file} does not exist: read as an empty database (nothing is created)."))
-            : (url, null);
+        if (url.File is { } file && !File.Exists(file) && !Directory.Exists(file)) log($"{file} does not exist: read as an empty database (nothing is created).");
+        return drivers.Open(url);
     }
 }
