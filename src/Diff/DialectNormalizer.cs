@@ -27,7 +27,7 @@ internal sealed class DialectNormalizer(Dialect dialect)
     public Table Table(Table table) => Normalized.GetValue(dialect, _ => []).GetValue(table, NormalizedTable);
 
     // Types, defaults and expressions repeat from column to column and table to table (a 500-table comparison asks for a
-    // few dozen distinct ones 12,000 times): each is worked out once per dialect. What they give depends on the dialect
+    // few dozen distinct ones some 10,000 times): each is worked out once per dialect. What they give depends on the dialect
     // and the text alone; a failure (a type the dialect cannot hold) is not kept, and thrown again each time.
     private static readonly ConditionalWeakTable<Dialect, Forms> Memo = [];
 

@@ -27,10 +27,11 @@ internal readonly record struct SqlToken(TokenKind Kind, string Source, int Star
 }
 
 /// <summary>
-/// The tokens of one statement, in order. Not a <c>List&lt;SqlToken&gt;</c>: the framework's precompiled code cannot
-/// serve a generic collection over a struct of this assembly, so each of its methods was compiled at run time on first
-/// use (measured: 500 CREATE TABLE statements and their indexes took 62 ms to parse cold against 9 ms warm, most of
-/// the difference that compiling). This class is precompiled with the rest of the tool.
+/// The tokens of one statement, in order; a statement's parts are slices of it, not copies. Not a
+/// <c>List&lt;SqlToken&gt;</c>: the framework's precompiled code cannot serve a generic collection over a struct of
+/// this assembly, so its methods were compiled at run time on first use; this class is precompiled with the tool.
+/// With the tokens' text left in the statement, parsing 500 CREATE TABLE statements and 1,154 CREATE INDEX ones went
+/// from 11.9 to 4.1 MiB allocated (46 to 31 ms on its first pass, which is what a command runs).
 /// </summary>
 internal sealed class SqlTokens
 {
