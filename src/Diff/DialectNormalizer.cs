@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using DiffMigrate.Dialects;
 using DiffMigrate.Schema;
@@ -202,26 +201,15 @@ internal sealed class DialectNormalizer(Dialect dialect)
     /// <summary>One dialect's normalised types, defaults and expressions, as far as they have been asked for.</summary>
     private sealed class Forms(Dialect dialect)
     {
-        // Enough for any real schema's distinct forms; past it, forms are worked out each time rather than kept.
-        private const int Capacity = 10_000;
-        private readonly ConcurrentDictionary<SqlType, SqlType> types = new();
-        private readonly ConcurrentDictionary<string, string> expressions = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<DefaultKey, string> defaults = new();
+        private readonly KnownAnswers<SqlType, SqlType> types = new(dialect.Types.Normalize);
+        private readonly KnownAnswers<string, string> expressions = new(dialect.Expressions.Canonical, StringComparer.Ordinal);
+        private readonly KnownAnswers<DefaultKey, string> defaults = new(k => dialect.Expressions.CanonicalDefault(k.Sql, k.Type));
 
-        public SqlType Type(SqlType type) => Kept(types, type, dialect.Types.Normalize);
+        public SqlType Type(SqlType type) => types.For(type);
 
-        public string Expression(string sql) => Kept(expressions, sql, dialect.Expressions.Canonical);
+        public string Expression(string sql) => expressions.For(sql);
 
-        public string Default(string sql, SqlType type) => Kept(defaults, new DefaultKey(sql, type), k => dialect.Expressions.CanonicalDefault(k.Sql, k.Type));
-
-        private static TValue Kept<TKey, TValue>(ConcurrentDictionary<TKey, TValue> known, TKey key, Func<TKey, TValue> work)
-            where TKey : notnull
-        {
-            if (known.TryGetValue(key, out var value)) return value;
-            value = work(key);
-            if (known.Count < Capacity) known.TryAdd(key, value);
-            return value;
-        }
+        public string Default(string sql, SqlType type) => defaults.For(new DefaultKey(sql, type));
 
         private sealed record DefaultKey(string Sql, SqlType Type);
     }

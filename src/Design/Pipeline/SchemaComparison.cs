@@ -49,7 +49,7 @@ internal sealed class SchemaComparison(DatabaseProvider provider, ComparisonOpti
     /// </summary>
     public Comparison Compare(DbConnection connection, Func<DatabaseSchema> model)
     {
-        DiffWarmUp.Start(this);
+        DiffWarmUp.Start(Provider);
         var clock = Stopwatch.StartNew();
         var database = Inspect(connection, [], Options.IncludeSchemas);
         var inspected = clock.ElapsedMilliseconds;

@@ -52,13 +52,14 @@ internal sealed partial class PostgresInspector
     internal static Domain Domain(DomainRow row, QualifiedName name) => new(name, PostgresTypeMap.Instance.Parse(row.BaseType), row.NotNull, row.Default,
         row.CheckNames.Zip(row.Checks, (n, sql) => new CheckConstraint(n, sql)).ToEquatableArray(), row.Collation);
 
-    private static readonly DeclaredTypes Types = new(PostgresTypeMap.Instance);
+    // The same few dozen declarations for thousands of columns.
+    private static readonly KnownAnswers<string, SqlType> Types = new(PostgresTypeMap.Instance.Parse, StringComparer.Ordinal);
 
     private static Column Column(ColumnRow row, Func<string, string, QualifiedName> name, Dictionary<string, EquatableArray<string>> enumValues)
     {
         var type = row.TypeKind == 'e'
             ? SqlType.Enum(name(row.TypeSchema, row.TypeName).ToString(), [.. enumValues.GetValueOrDefault(name(row.TypeSchema, row.TypeName).ToString())])
-            : Types.Parse(row.Type);
+            : Types.For(row.Type);
         var identity = row.IdentityKind switch
         {
             // The identity's sequence has the column's type; options at the server's default for it read as null.

@@ -47,7 +47,8 @@ internal static class CreateTableParser
         }
         // The keyword is valid only after INTEGER PRIMARY KEY, so its presence anywhere outside quotes says it all.
         // The table options follow the closing parenthesis: "WITHOUT ROWID", "STRICT", comma-separated.
-        return new ParsedTable(columns, constraints, Any(tokens, 0, "AUTOINCREMENT"), Any(tokens, close + 1, "STRICT"), Any(tokens, close + 1, "ROWID"));
+        return new ParsedTable(columns, constraints, tokens.FindIndex(t => t.Is("AUTOINCREMENT")) >= 0,
+            tokens.FindIndex(close + 1, t => t.Is("STRICT")) >= 0, tokens.FindIndex(close + 1, t => t.Is("ROWID")) >= 0);
     }
 
     /// <summary>The WHERE clause and the key expressions of a CREATE INDEX statement.</summary>
@@ -140,15 +141,6 @@ internal static class CreateTableParser
         foreach (var word in ColumnConstraintStarts)
         {
             if (token.Is(word)) return true;
-        }
-        return false;
-    }
-
-    private static bool Any(SqlTokens tokens, int from, string word)
-    {
-        for (var i = from; i < tokens.Count; i++)
-        {
-            if (tokens[i].Is(word)) return true;
         }
         return false;
     }

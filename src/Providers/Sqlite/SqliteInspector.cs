@@ -120,9 +120,10 @@ internal sealed partial class SqliteInspector : IDatabaseInspector
 
     private static string? Canonical(string? sql) => sql is null ? null : ExpressionRules.StripOuterParentheses(sql);
 
-    private static readonly DeclaredTypes Types = new(SqliteTypeMap.Instance);
+    // The same few dozen declarations for thousands of columns (at 500 tables, reading each anew was 2 MiB of 11).
+    private static readonly KnownAnswers<string, SqlType> Types = new(SqliteTypeMap.Instance.Parse, StringComparer.Ordinal);
 
-    private static SqlType TypeOf(string declared) => Types.Parse(declared);
+    private static SqlType TypeOf(string declared) => Types.For(declared);
 
     private sealed record ColumnRow(string Table, string Name, string Type, bool NotNull, string? Default, int PrimaryKeyPosition, int Hidden);
 

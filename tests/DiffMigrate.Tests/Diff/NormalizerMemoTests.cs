@@ -31,12 +31,12 @@ public sealed class NormalizerMemoTests
     [TestMethod]
     public void Declared_types_are_read_as_the_map_reads_them_and_kept()
     {
-        var types = new DeclaredTypes(SqliteTypeMap.Instance);
+        var types = new KnownAnswers<string, SqlType>(SqliteTypeMap.Instance.Parse, StringComparer.Ordinal);
         foreach (var declared in new[] { "INTEGER", "VARCHAR(120)", "NUMERIC(10, 2)", "  double precision ", "STRANGE(x)" })
         {
-            var first = types.Parse(declared);
+            var first = types.For(declared);
             Assert.AreEqual(SqliteTypeMap.Instance.Parse(declared), first, declared);
-            Assert.AreSame(first, types.Parse(declared), declared + ": read once");
+            Assert.AreSame(first, types.For(declared), declared + ": read once");
         }
     }
 }

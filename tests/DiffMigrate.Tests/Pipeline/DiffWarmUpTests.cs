@@ -13,7 +13,7 @@ public sealed class DiffWarmUpTests
         foreach (var provider in DatabaseProviders.All)
         {
             var comparison = new SchemaComparison(provider, new ComparisonOptions());
-            if (!DiffWarmUp.Run(comparison))
+            if (!DiffWarmUp.Run(provider))
             {
                 // The comparison itself says what went wrong: its exception, or the differences it found.
                 var operations = comparison.Diff(DiffWarmUp.Sample(), DiffWarmUp.Sample());
