@@ -16,4 +16,11 @@ internal interface IModelCanonicalizer
     /// </summary>
     Task<(DatabaseSchema? Forms, string? Problem)> CanonicalizeAsync(
         DbConnection connection, DatabaseSchema model, DatabaseSchema database, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the code a first canonicalisation of <paramref name="sample"/> would run before it reaches the server,
+    /// sending nothing (no connection): a warm-up on a spare core, so that the real call finds that code compiled.
+    /// The number of statements it wrote and did not send (none where there is nothing to warm).
+    /// </summary>
+    int WarmUp(DatabaseSchema sample) => 0;
 }

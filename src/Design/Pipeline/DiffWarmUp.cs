@@ -4,8 +4,9 @@ using DiffMigrate.Schema;
 namespace DiffMigrate.Design.Pipeline;
 
 /// <summary>
-/// Compares a small fixed schema with itself on another core while the command reads the database, so that the
-/// real comparison finds its code compiled and its types loaded.
+/// Compares a small fixed schema with itself on another core while the command reads the database, and has the
+/// provider's canonicaliser plan its questions about it (sending nothing), so that the real comparison finds its code
+/// compiled and its types loaded.
 /// </summary>
 /// <remarks>
 /// Most of a first comparison's time is the runtime's, not the comparison's: loading types, binding precompiled code
@@ -33,7 +34,9 @@ internal static class DiffWarmUp
         try
         {
             // Two schemas built apart, as a model and a database are: records compare equal instances without looking inside.
-            return new SchemaComparison(provider, new ComparisonOptions()).Diff(Sample(), Sample()).Count == 0;
+            var same = new SchemaComparison(provider, new ComparisonOptions()).Diff(Sample(), Sample()).Count == 0;
+            provider.Canonicalizer?.WarmUp(Sample());
+            return same;
         }
 #pragma warning disable CA1031 // Only a warm-up: whatever went wrong, the command's own comparison runs and reports it.
         catch (Exception)

@@ -14,37 +14,45 @@ internal sealed partial class PostgresModelCanonicalizer
         private readonly Dictionary<(string Type, string? Collation, string? Default), (string Table, string Column, string Element)> scalars = [];
         private readonly Dictionary<string, Shape> shapes = new(StringComparer.Ordinal);
 
-        public bool IsEmpty => scalars.Count == 0;
+        /// <summary>True when there is nothing to ask (every element settled, or no tables).</summary>
+        public bool IsEmpty => scalars.Count == 0 && shapes.Count == 0 && values.Count == 0 && partitionStatements.Count == 0;
 
         public int TemporaryTables => (scalars.Count + ColumnsPerTable - 1) / ColumnsPerTable + shapes.Count;
 
-        public Func<ServerForms, Table> Add(Table table)
+        /// <summary>
+        /// Asks about <paramref name="table"/>'s elements but those already <paramref name="settled"/>, and reads the
+        /// answers back.
+        /// </summary>
+        public Func<ServerForms, Table> Add(Table table, SettledElements settled)
         {
             string Of(Column c) => $"{table.Name}.{c.Name}";
             // A partition's checks, indexes and exclusion constraints use its parent's columns.
             var shaped = partitionColumns.TryGetValue(table.Name, out var inherited) ? table with { Columns = inherited } : table;
-            var types = table.Columns.Select(c => Scalar(c, null, $"type of column {Of(c)}")).ToList();
+            var columns = table.Columns.Select((_, i) => settled.Column(i)).ToArray();
+            var types = table.Columns.Select((c, i) => columns[i] ? null : Scalar(c, null, $"type of column {Of(c)}")).ToList();
             var defaults = table.Columns
-                .Select(c => c.Computed is null && c.Default is { } d && Usable(c) ? Scalar(c, Checked(d, $"default of column {Of(c)}"), $"default of column {Of(c)}") : ((string, string)?)null)
+                .Select((c, i) => !columns[i] && c.Computed is null && c.Default is { } d && Usable(c) ? Scalar(c, Checked(d, $"default of column {Of(c)}"), $"default of column {Of(c)}") : null)
                 .ToList();
             var generated = table.Columns
-                .Select(c => c.Computed is { } e
+                .Select((c, i) => !columns[i] && c.Computed is { } e
                     ? ShapeFor(shaped, Checked(e, $"generated column {Of(c)}"), [], $"generated column {Of(c)}", c.Name).Generated(WithoutModifiers(TypeSql(c)), e, $"generated column {Of(c)}")
                     : ((string, string)?)null)
                 .ToList();
-            var checks = table.CheckConstraints.Select(k =>
+            var checks = table.CheckConstraints.Select((k, i) =>
             {
+                if (settled.Check(i)) return ((string, string)?)null;
                 var element = $"check {k.Name ?? "(unnamed)"} on table {table.Name}";
                 return ShapeFor(shaped, Checked(k.Sql, element), [], element).Check(k.Sql, element);
             }).ToList();
-            var exclusions = table.ExclusionConstraints.Select(x =>
+            var exclusions = table.ExclusionConstraints.Select((x, i) =>
             {
+                if (settled.Exclusion(i)) return ((string, string)?)null;
                 var element = $"exclusion constraint {x.Name ?? "(unnamed)"} on table {table.Name}";
                 return ShapeFor(shaped, Checked(x.Definition, element), [], element).Exclusion(x.Definition, element);
             }).ToList();
-            var indexes = table.Indexes.Select(x =>
+            var indexes = table.Indexes.Select((x, i) =>
             {
-                if (!AsksServer(x)) return null;
+                if (!AsksServer(x) || settled.Index(i)) return null;
                 var element = $"index {x.Name} on table {table.Name}";
                 var expressions = x.Columns.Where((_, k) => x.IsExpression(k)).Select(e => Checked(e, element)).ToList();
                 var text = string.Join(" ", expressions) + " " + (x.Filter is { } f ? Checked(f, element) : "");
@@ -53,10 +61,10 @@ internal sealed partial class PostgresModelCanonicalizer
             return forms => WithPartitionForms(table, forms) with
             {
                 Columns = table.Columns.Select((c, i) => Column(c, forms, types[i], defaults[i], generated[i])).ToEquatableArray(),
-                CheckConstraints = table.CheckConstraints.Select((k, i) => forms.Checks.TryGetValue(checks[i], out var sql) ? k with { Sql = sql } : k).ToEquatableArray(),
+                CheckConstraints = table.CheckConstraints.Select((k, i) => checks[i] is { } key && forms.Checks.TryGetValue(key, out var sql) ? k with { Sql = sql } : k).ToEquatableArray(),
                 Indexes = table.Indexes.Select((x, i) => indexes[i] is { } name && forms.Indexes.TryGetValue(name, out var form) ? Index(x, form) : x).ToEquatableArray(),
                 ExclusionConstraints = table.ExclusionConstraints
-                    .Select((x, i) => forms.Checks.TryGetValue(exclusions[i], out var definition) ? x with { Definition = PostgresInspector.ExclusionDefinition(definition) } : x)
+                    .Select((x, i) => exclusions[i] is { } key && forms.Checks.TryGetValue(key, out var definition) ? x with { Definition = PostgresInspector.ExclusionDefinition(definition) } : x)
                     .ToEquatableArray(),
             };
         }
@@ -80,9 +88,9 @@ internal sealed partial class PostgresModelCanonicalizer
             WritePartitions(statements);
         }
 
-        private Column Column(Column column, ServerForms forms, (string, string) type, (string, string)? @default, (string, string)? generated)
+        private Column Column(Column column, ServerForms forms, (string, string)? type, (string, string)? @default, (string, string)? generated)
         {
-            if (!forms.Columns.TryGetValue(type, out var typeForm)) return column;
+            if (type is null || !forms.Columns.TryGetValue(type.Value, out var typeForm)) return column;
             var result = column.Type.Kind == SqlTypeKind.Enum ? column : column with { Type = PostgresTypeMap.Instance.Parse(typeForm.Type) };
             if (generated is { } g && forms.Columns.TryGetValue(g, out var computed)) return result with { Computed = computed.Expression };
             if (@default is { } d && forms.Columns.TryGetValue(d, out var value)) return result with { Default = value.Expression };
@@ -91,7 +99,7 @@ internal sealed partial class PostgresModelCanonicalizer
 
         private static TableIndex Index(TableIndex index, IndexForm form) => WithForm(index, form);
 
-        private (string Table, string Column) Scalar(Column column, string? @default, string element)
+        private (string Table, string Column)? Scalar(Column column, string? @default, string element)
         {
             var key = (Checked(TypeSql(column), element), column.Collation, @default);
             if (!scalars.TryGetValue(key, out var slot))

@@ -29,17 +29,18 @@ internal sealed partial class PostgresModelCanonicalizer
 
         /// <summary>
         /// <paramref name="apply"/>, and then the defaults of <paramref name="table"/> that the server finds the same
-        /// value as those of its table in <paramref name="database"/> in the database's spelling.
+        /// value as those of <paramref name="existing"/> (its table in the database) in the database's spelling; a
+        /// column <paramref name="settled"/> needs no question.
         /// </summary>
-        public Func<ServerForms, Table> WithValues(Table table, DatabaseSchema database, Func<ServerForms, Table> apply)
+        public Func<ServerForms, Table> WithValues(Table table, Table? existing, SettledElements settled, Func<ServerForms, Table> apply)
         {
-            var existing = database.Tables.FirstOrDefault(t => string.Equals(Key(t.Name), Key(table.Name), StringComparison.OrdinalIgnoreCase));
             if (existing is null) return apply;
             var asked = new Dictionary<string, (int Key, string Default)>(StringComparer.Ordinal);
-            foreach (var column in table.Columns)
+            for (var i = 0; i < table.Columns.Count; i++)
             {
+                var column = table.Columns[i];
                 var before = existing.Columns.FirstOrDefault(c => string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
-                if (before is null || Question(table, column, before) is not { } key) continue;
+                if (before is null || settled.Column(i) || Question(table, column, before) is not { } key) continue;
                 asked[column.Name] = (key, before.Default!);
             }
             if (asked.Count == 0) return apply;

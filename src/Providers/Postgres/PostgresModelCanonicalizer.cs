@@ -7,7 +7,8 @@ namespace DiffMigrate.Providers.Postgres;
 
 /// <summary>
 /// Asks the server how it stores the model's types and expressions, inside a transaction that is always rolled
-/// back: one batch (one round trip), whatever the number of tables, and one more per element the server would not take. Each distinct thing is asked once: every (type,
+/// back: one batch (one round trip), whatever the number of tables, and one more per element the server would not take;
+/// none when every element is settled (see <c>SettledElements</c>), as in a no-op. Each distinct thing is asked once: every (type,
 /// collation, default) becomes one column of a temporary table, and every check, generated column and expression
 /// or partial index one element of a temporary table made of just the columns it mentions, shared by all model
 /// tables where those columns have the same types. Schemas, enums and sequences the model needs but the database
@@ -80,8 +81,20 @@ internal sealed partial class PostgresModelCanonicalizer : IModelCanonicalizer
 
         var plan = new Plan(unusable);
         plan.AddPartitions(model.Tables);
-        var apply = model.Tables.Select(t => plan.WithValues(t, database, plan.Add(t))).ToList();
-        if (plan.IsEmpty && model.Domains.IsEmpty) return (model, objectFallbacks.Count == 0 ? null : string.Join("\n", objectFallbacks));
+        // The first of a name, ignoring case, as the value questions always matched (settling needs the exact name).
+        var existing = new Dictionary<string, Table>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in database.Tables) existing.TryAdd(Key(table.Name), table);
+        var apply = model.Tables.Select(t =>
+        {
+            var stored = existing.GetValueOrDefault(Key(t.Name));
+            var settled = new SettledElements(t, stored);
+            return plan.WithValues(t, stored, settled, plan.Add(t, settled));
+        }).ToList();
+        if (plan.IsEmpty && model.Domains.IsEmpty)
+        {
+            (LastTemporaryTableCount, LastStatementCount) = (0, 0);
+            return (model, objectFallbacks.Count == 0 ? null : string.Join("\n", objectFallbacks));
+        }
         plan.Write(statements);
         plan.WriteValues(statements);
         statements.AddRange(ReadBack.Select(sql => new Statement(sql, null)));

@@ -78,7 +78,8 @@ public sealed class PerElementCanonicalisationTests
         using var database = PostgresServer.CreateDatabase();
         database.Execute(Unchanged() + "CREATE TABLE s (id serial CONSTRAINT pk_s PRIMARY KEY, name text DEFAULT 'a');");
         var model = Model(new Table("s",
-            [new Column("id", SqlType.Int32, Default: "nextval('s_id_seq'::regclass)"), new Column("name", SqlType.Text, Nullable: true, Default: "'a'")],
+            [new Column("id", SqlType.Int32, Default: "nextval('s_id_seq'::regclass)"), new Column("name", SqlType.Text, Nullable: true, Default: "'a'"),
+                new Column("note", SqlType.Text, Nullable: true, Default: "'a'")],
             new PrimaryKey("pk_s", ["id"]))) with { Sequences = [new Sequence("s_id_seq")] };
         await using var connection = database.Open();
         var inspected = await new PostgresInspector().InspectAsync(connection, new InspectOptions());
@@ -88,7 +89,8 @@ public sealed class PerElementCanonicalisationTests
         var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, model, inspected);
         Assert.IsNull(problem);
         Assert.AreEqual("nextval('s_id_seq'::regclass)", forms!.FindTable("s")!.FindColumn("id")!.Default);
-        Assert.AreEqual("'a'::text", forms.FindTable("s")!.FindColumn("name")!.Default);
+        Assert.AreEqual("'a'", forms.FindTable("s")!.FindColumn("name")!.Default, "settled by the text rules: not asked");
+        Assert.AreEqual("'a'::text", forms.FindTable("s")!.FindColumn("note")!.Default, "a new column: asked, in the batch that creates the sequence");
         Assert.AreEqual(1, canonicalizer.LastRoundTripCount);
 
         var (operations, log) = Compare(connection, model);

@@ -98,6 +98,55 @@ public sealed class PostgresQueryCountTests
         Assert.AreEqual("1", database.Strings("SELECT count(*)::text FROM pg_views WHERE viewname = 'v3' AND definition LIKE '%n > 1%'").Single(), "rolled back");
     }
 
+    [TestMethod]
+    public async Task A_no_op_run_asks_the_server_nothing_about_its_tables_and_then_only_what_differs()
+    {
+        using var database = PostgresServer.CreateDatabase();
+        database.Execute(Tables(0, 50));
+        var canonicalizer = new PostgresModelCanonicalizer();
+        await using var connection = database.Open();
+        var stored = await new PostgresInspector().InspectAsync(connection, new InspectOptions());
+        // The model in its own spelling, not the server's ('x' is stored as 'x'::text, the check as n > 0): the text
+        // rules settle it (they do not settle n>0, which is asked).
+        var model = stored with
+        {
+            Tables = stored.Tables.Select(t => t with
+            {
+                Columns = t.Columns.Select(c => c.Name == "name" ? c with { Default = "'x'" } : c).ToEquatableArray(),
+                CheckConstraints = t.CheckConstraints.Select(k => k with { Sql = "(n > 0)" }).ToEquatableArray(),
+            }).ToEquatableArray(),
+        };
+        Assert.AreNotEqual(stored.Tables[7].FindColumn("name")!.Default, model.Tables[7].FindColumn("name")!.Default);
+
+        var (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, model, stored);
+        Assert.IsNull(problem);
+        Assert.AreEqual(0, canonicalizer.LastRoundTripCount, "nothing asked");
+        Assert.AreEqual(0, canonicalizer.LastStatementCount);
+        CollectionAssert.AreEqual(model.Tables.ToList(), forms!.Tables.ToList(), "left in the model's spelling");
+
+        // What differs, and what is new, is asked (in one round trip) and comes back in the server's spelling;
+        // the rest stays as the model wrote it.
+        var edited = model with
+        {
+            Tables = model.Tables.Select(t => t.Name.Name != "t7" ? t : t with
+            {
+                Columns = [.. t.Columns.Select(c => c.Name == "name" ? c with { Default = "'y'" } : c), new Column("m", SqlType.Int32, Nullable: true, Default: "1+1")],
+                CheckConstraints = t.CheckConstraints.Select(k => k with { Sql = "n>1" }).ToEquatableArray(),
+                Indexes = t.Indexes.Select(x => x with { Columns = ["upper(name)"] }).ToEquatableArray(),
+            }).ToEquatableArray(),
+        };
+        (forms, problem) = await canonicalizer.CanonicalizeAsync(connection, edited, stored);
+        Assert.IsNull(problem);
+        Assert.AreEqual(1, canonicalizer.LastRoundTripCount);
+        var t7 = forms!.FindTable("t7")!;
+        Assert.AreEqual("'y'::text", t7.FindColumn("name")!.Default);
+        Assert.AreEqual("(1 + 1)", t7.FindColumn("m")!.Default);
+        Assert.AreEqual("n > 1", t7.CheckConstraints.Single().Sql);
+        Assert.AreEqual("upper(name)", t7.Indexes.Single().Columns[0]);
+        Assert.AreEqual("'x'", forms.FindTable("t8")!.FindColumn("name")!.Default, "settled: the model's spelling");
+        Assert.AreEqual(model.FindTable("t8"), forms.FindTable("t8"));
+    }
+
     /// <summary>The database as inspected, canonicalised as the model of a no-op run (the model a scaffold writes).</summary>
     private static async Task<DatabaseSchema> NoOpAsync(Npgsql.NpgsqlConnection connection, PostgresModelCanonicalizer canonicalizer)
     {

@@ -96,7 +96,7 @@ public sealed class PostgresValueDefaultTests
         var table = forms!.Tables.Single();
         foreach (var name in new[] { "a", "b", "d", "g" }) Assert.AreEqual(existing.FindColumn(name)!.Default, table.FindColumn(name)!.Default, name);
         Assert.AreEqual("'24:00:00'::interval", table.FindColumn("e")!.Default, "the server's spelling of a different value");
-        Assert.AreEqual("nextval('v_s'::regclass)", table.FindColumn("n")!.Default);
+        Assert.AreEqual("nextval('v_s')", table.FindColumn("n")!.Default, "settled by the text rules (the cast they strip): not asked");
         Assert.AreEqual("1|f", Sequence(database));
         Assert.IsEmpty(database.Strings("SELECT relname FROM pg_class WHERE relname LIKE 'dm_%'"), "rolled back");
     }

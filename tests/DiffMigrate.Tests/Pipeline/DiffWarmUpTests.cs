@@ -23,6 +23,16 @@ public sealed class DiffWarmUpTests
     }
 
     [TestMethod]
+    public void The_PostgreSQL_canonicaliser_plans_every_kind_of_question_about_the_sample_and_sends_nothing()
+    {
+        var planned = DatabaseProviders.All.ToDictionary(p => p.Dialect.Name, p => p.Canonicalizer?.WarmUp(DiffWarmUp.Sample()) ?? 0);
+        // Per table: the temporary table of types and defaults, its columns, the value questions, the check's and
+        // the expression index's shared table, the check and the index.
+        Assert.IsGreaterThan(10, planned["postgresql"], string.Join(", ", planned));
+        Assert.AreEqual(0, planned["sqlite"]);
+    }
+
+    [TestMethod]
     public void The_sample_exercises_the_parts_of_a_table_the_comparison_reads()
     {
         var tables = DiffWarmUp.Sample().Tables;
