@@ -13,41 +13,11 @@ internal sealed partial class PostgresModelCanonicalizer
     /// the server's spelling is needed only where the text rules cannot tell, so a no-op sends the server nothing
     /// whatever the size of the model. What is new or differs is asked as before, and the server still checks it.
     /// </summary>
-    /// <inheritdoc/>
-    /// <remarks>
-    /// The sample's tables against copies whose defaults and checks differ and that lack an expression index the
-    /// model has, so that every kind of question is planned and written (500 settled tables and two questions: the
-    /// planning took about 65 ms the first time and 7 ms the second, nearly all of it the runtime's first use).
-    /// </remarks>
-    public int WarmUp(DatabaseSchema sample)
-    {
-        var plan = new Plan([]);
-        plan.AddPartitions(sample.Tables);
-        var apply = new List<Func<ServerForms, Table>>();
-        foreach (var table in sample.Tables)
-        {
-            var model = table with { Indexes = [.. table.Indexes, new TableIndex("ix_warm_lower", ["lower(name)"], Expressions: [true], Filter: "amount > 0")] };
-            var stored = table with
-            {
-                Columns = table.Columns.Select(c => c.Default is null ? c : c with { Default = "NULL" }).ToEquatableArray(),
-                CheckConstraints = table.CheckConstraints.Select(k => k with { Sql = "true" }).ToEquatableArray(),
-            };
-            var settled = new SettledElements(model, stored);
-            apply.Add(plan.WithValues(model, stored, settled, plan.Add(model, settled)));
-        }
-        var statements = new List<Statement>();
-        plan.Write(statements);
-        plan.WriteValues(statements);
-        var forms = new ServerForms();
-        foreach (var read in apply) read(forms);
-        return statements.Count;
-    }
-
     private sealed class SettledElements
     {
         private static readonly DialectNormalizer Normalizer = new(PostgresDialect.Instance);
-        private readonly Table? model;
-        private readonly Table? stored;
+        // Both normalised, or neither (no table of the name, or a model the normaliser refuses: everything is asked).
+        private readonly (Table Model, Table Stored)? tables;
 
         /// <param name="table">The model's table.</param>
         /// <param name="existing">The database's table of the same name, if any (compared only when its name is exactly the same).</param>
@@ -56,21 +26,20 @@ internal sealed partial class PostgresModelCanonicalizer
             if (existing is null || !string.Equals(Key(existing.Name), Key(table.Name), StringComparison.Ordinal)) return;
             try
             {
-                (model, stored) = (Normalizer.Table(table), Normalizer.Table(existing));
+                tables = (Normalizer.Table(table), Normalizer.Table(existing));
             }
             catch (DiffMigrateException)
             {
                 // The comparison will say what is wrong with the model; until then, everything is asked as before.
-                (model, stored) = (null, null);
             }
         }
 
         /// <summary>True when column <paramref name="index"/>'s type, collation, default and generated expression are the database's.</summary>
         public bool Column(int index)
         {
-            if (model is null) return false;
+            if (tables is not (var model, var stored)) return false;
             var column = model.Columns[index];
-            return stored!.FindColumn(column.Name) is { } other
+            return stored.FindColumn(column.Name) is { } other
                 && column.Type == other.Type
                 && string.Equals(column.Collation, other.Collation, StringComparison.Ordinal)
                 && string.Equals(column.Default, other.Default, StringComparison.Ordinal)
@@ -79,15 +48,15 @@ internal sealed partial class PostgresModelCanonicalizer
 
         /// <summary>True when check <paramref name="index"/> is one the database's table holds (by name, or by text when unnamed).</summary>
         public bool Check(int index) =>
-            model is not null && Holds(model.CheckConstraints[index], stored!.CheckConstraints, k => k.Name, k => k.Sql);
+            tables is (var model, var stored) && Holds(model.CheckConstraints[index], stored.CheckConstraints, k => k.Name, k => k.Sql);
 
         /// <summary>True when exclusion constraint <paramref name="index"/> is one the database's table holds (by name, or by text when unnamed).</summary>
         public bool Exclusion(int index) =>
-            model is not null && Holds(model.ExclusionConstraints[index], stored!.ExclusionConstraints, x => x.Name, x => x.Definition);
+            tables is (var model, var stored) && Holds(model.ExclusionConstraints[index], stored.ExclusionConstraints, x => x.Name, x => x.Definition);
 
         /// <summary>True when index <paramref name="index"/> is the database's index of that name, key for key.</summary>
         public bool Index(int index) =>
-            model is not null && stored!.Indexes.FirstOrDefault(x => string.Equals(x.Name, model.Indexes[index].Name, StringComparison.Ordinal)) is { } other
+            tables is (var model, var stored) && stored.Indexes.FirstOrDefault(x => string.Equals(x.Name, model.Indexes[index].Name, StringComparison.Ordinal)) is { } other
             && other == model.Indexes[index];
 
         private static bool Holds<T>(T element, EquatableArray<T> others, Func<T, string?> name, Func<T, string> text) =>
