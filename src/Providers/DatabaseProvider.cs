@@ -61,6 +61,12 @@ internal abstract class DatabaseProvider
     /// <summary>An empty database of this kind for a comparison, dropped when disposed; <paramref name="open"/> opens a URL.</summary>
     public abstract ScratchDatabase CreateScratch(DatabaseUrl url, Func<DatabaseUrl, DbConnection> open);
 
+    /// <summary>
+    /// The connection string for a command that only reads the catalog (see <see cref="DatabaseUrl.ForReading"/>):
+    /// <paramref name="connectionString"/> unless the driver can skip work such a command never needs.
+    /// </summary>
+    public virtual string ForCatalogReading(string connectionString) => connectionString;
+
     /// <summary>True when <paramref name="error"/> says that another connection holds the database (retry until lockTimeout).</summary>
     public virtual bool IsBusy(DbException error) => false;
 

@@ -15,11 +15,12 @@ internal sealed record DatabaseUrl(Dialect Dialect, string ConnectionString, str
 
     /// <summary>
     /// The same database for a command that only reads: a SQLite file is opened read-only, so that nothing the command
-    /// does can write to it, and a file that does not exist is read as an empty database instead of being created.
+    /// does can write to it, and a file that does not exist is read as an empty database instead of being created; a
+    /// server's connection string is the provider's <see cref="DatabaseProvider.ForCatalogReading"/>.
     /// </summary>
     public DatabaseUrl ForReading() => File switch
     {
-        null => this,
+        null => this with { ConnectionString = DatabaseProviders.For(Dialect).ForCatalogReading(ConnectionString) },
         var file when System.IO.File.Exists(file) => this with { ConnectionString = ConnectionString + ";Mode=ReadOnly" },
         // A folder (or anything else that is there) is opened as named, so that the driver says what is wrong with it.
         var file when Directory.Exists(file) => this,

@@ -73,11 +73,7 @@ internal sealed partial class PostgresInspector : CatalogInspector<PostgresInspe
 
     private static long? Long(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
 
-    // "char" columns (attidentity, contype, ...) come back as char; empty means "none".
-    private static char Char(DbDataReader r, int i) => r.IsDBNull(i) ? '\0' : r.GetValue(i) switch
-    {
-        char c => c,
-        string { Length: > 0 } s => s[0],
-        _ => '\0',
-    };
+    // "char" columns (attidentity, contype, ...) are read as text (a connection that does not load the type catalog
+    // knows no "char"); empty means "none".
+    private static char Char(DbDataReader r, int i) => !r.IsDBNull(i) && r.GetString(i) is { Length: > 0 } s ? s[0] : '\0';
 }

@@ -35,6 +35,27 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override string? DescribeFailure(DbException error, DbConnection connection) =>
         error.SqlState is { } state && state.StartsWith("57P0", StringComparison.Ordinal) ? $"the database server ended the connection ({error.Message})" : null;
 
+    // A command that only reads sends the catalog queries (and the canonicaliser's, in a transaction rolled back),
+    // whose columns are all of built-in types: Npgsql need not load the database's type catalog first, a query of
+    // every type (about 20 ms of the server's time and 10 of the driver's at each start). A mode the user set wins.
+    public override string ForCatalogReading(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return connectionString;   // as written: opening it, the driver says what is wrong with it
+        }
+        if (builder.ContainsKey(CompatibilityMode) || builder.ContainsKey("ServerCompatibilityMode")) return connectionString;
+        builder[CompatibilityMode] = "NoTypeLoading";
+        return builder.ConnectionString;
+    }
+
+    private const string CompatibilityMode = "Server Compatibility Mode";
+
     // No schema means the connection's own (the search path), never a hard-coded "public".
     private static string SchemaOf(QualifiedName name) => name.Schema is null ? "current_schema()" : Literal(name.Schema);
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using DiffMigrate.Providers;
+using DiffMigrate.Providers.Postgres;
 using Npgsql;
 
 namespace DiffMigrate.IntegrationTests.Support;
@@ -153,7 +155,20 @@ internal sealed class TestDatabase(string connectionString, Action drop) : IDisp
     /// <summary>The database as a DiffMigrate URL (<c>postgresql:&lt;connection string&gt;</c>).</summary>
     public string Url => "postgresql:" + ConnectionString;
 
+    /// <summary>
+    /// A connection as DiffMigrate's reading commands open one (<see cref="DatabaseProvider.ForCatalogReading"/>: no type
+    /// catalog loaded), so that every inspection and canonicalisation test reads through it; setting up with it works
+    /// too. Reading values of the database's own types needs <see cref="OpenFull"/>.
+    /// </summary>
     public NpgsqlConnection Open()
+    {
+        var connection = new NpgsqlConnection(DatabaseProviders.For(PostgresDialect.Instance).ForCatalogReading(ConnectionString));
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>A connection that knows the database's types (enums, domains, extensions' types).</summary>
+    public NpgsqlConnection OpenFull()
     {
         var connection = new NpgsqlConnection(ConnectionString);
         connection.Open();
@@ -165,7 +180,7 @@ internal sealed class TestDatabase(string connectionString, Action drop) : IDisp
     /// <summary>The first column of every row, as text.</summary>
     public IReadOnlyList<string> Strings(string sql)
     {
-        using var connection = Open();
+        using var connection = OpenFull();
         using var command = new NpgsqlCommand(sql, connection);
         using var reader = command.ExecuteReader();
         var rows = new List<string>();

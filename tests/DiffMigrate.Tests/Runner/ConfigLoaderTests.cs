@@ -118,6 +118,34 @@ public sealed class ConfigLoaderTests
     }
 
     [TestMethod]
+    public void A_reading_command_skips_the_PostgreSQL_type_catalog_unless_told_otherwise()
+    {
+        static string Mode(DatabaseUrl url) =>
+            new System.Data.Common.DbConnectionStringBuilder { ConnectionString = url.ConnectionString }.TryGetValue("Server Compatibility Mode", out var mode) ? (string)mode : "";
+
+        var postgres = DatabaseUrl.Parse("postgresql://me:pw@db.example/shop?sslmode=require", "/base");
+        Assert.AreEqual("", Mode(postgres), "commands that run revisions load the types (a revision may read its own)");
+        var reading = postgres.ForReading();
+        Assert.AreEqual("NoTypeLoading", Mode(reading));
+        var parts = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = reading.ConnectionString };
+        Assert.AreEqual("require", parts["sslmode"], "the rest of the connection string stays");
+        Assert.AreEqual("pw", parts["Password"]);
+        Assert.AreEqual(postgres.Display, reading.Display);
+
+        // The user's own mode wins, in either spelling.
+        Assert.AreEqual("Redshift", Mode(DatabaseUrl.Parse("postgresql:Host=h;Database=shop;Server Compatibility Mode=Redshift", "/base").ForReading()));
+        var spelled = DatabaseUrl.Parse("postgresql:Host=h;Database=shop;ServerCompatibilityMode=Redshift", "/base").ForReading();
+        Assert.AreEqual("Host=h;Database=shop;ServerCompatibilityMode=Redshift", spelled.ConnectionString);
+
+        // A connection string the builder cannot read is left for the driver to refuse (with the URL masked).
+        Assert.AreEqual("Host=h;=x", DatabaseUrl.Parse("postgresql:Host=h;=x", "/base").ForReading().ConnectionString);
+
+        // Other servers' reading connections are as written.
+        var sqlServer = DatabaseUrl.Parse("sqlserver:Server=.;Database=shop", "/base");
+        Assert.AreEqual(sqlServer.ConnectionString, sqlServer.ForReading().ConnectionString);
+    }
+
+    [TestMethod]
     public void A_bad_url_names_itself_and_what_is_wrong()
     {
         (string Url, string Why)[] cases =
