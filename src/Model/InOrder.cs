@@ -15,17 +15,24 @@ internal static class InOrder
     public static TOut[] Each<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> work)
     {
         var results = new TOut[items.Count];
-        if (items.Count < ParallelFrom || Environment.ProcessorCount == 1)
+        For(items.Count, i => results[i] = work(items[i]));
+        return results;
+    }
+
+    /// <summary><paramref name="work"/> for each index from 0 to <paramref name="count"/> - 1; the error is the lowest failing index's.</summary>
+    public static void For(int count, Action<int> work)
+    {
+        if (count < ParallelFrom || Environment.ProcessorCount == 1)
         {
-            for (var i = 0; i < items.Count; i++) results[i] = work(items[i]);
-            return results;
+            for (var i = 0; i < count; i++) work(i);
+            return;
         }
-        var failures = new ExceptionDispatchInfo?[items.Count];
-        Parallel.For(0, items.Count, i =>
+        var failures = new ExceptionDispatchInfo?[count];
+        Parallel.For(0, count, i =>
         {
             try
             {
-                results[i] = work(items[i]);
+                work(i);
             }
             catch (Exception e)
             {
@@ -33,6 +40,5 @@ internal static class InOrder
             }
         });
         foreach (var failure in failures) failure?.Throw();
-        return results;
     }
 }

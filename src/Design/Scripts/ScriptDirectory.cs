@@ -44,30 +44,22 @@ internal sealed class ScriptDirectory(IReadOnlyList<string> locations, bool recu
         var cache = headerCacheFile is null ? null : new HeaderCache(headerCacheFile);
         var stamps = new ScriptStamp[files.Count];
         var headers = new ScriptHeader[files.Count];
-        var errors = new ScriptException?[files.Count];
-        Parallel.For(0, files.Count, i =>
+        // The first bad file in load order is the error, whatever the thread timing. A few files are read on this
+        // thread: starting Parallel.For for the usual handful cost some 35 ms, more than reading them.
+        InOrder.For(files.Count, i =>
         {
-            try
+            stamps[i] = ScriptStamp.Of(files[i]);
+            if (cache?.Find(stamps[i]) is { } cached)
             {
-                stamps[i] = ScriptStamp.Of(files[i]);
-                if (cache?.Find(stamps[i]) is { } cached)
-                {
-                    // A cached header was checked when it was parsed; checked again in case the rules grew since.
-                    RevisionHeaders.Validate(cached, files[i]);
-                    headers[i] = cached;
-                }
-                else
-                {
-                    headers[i] = ReadHeader(files[i], File.ReadAllText(files[i]));
-                }
+                // A cached header was checked when it was parsed; checked again in case the rules grew since.
+                RevisionHeaders.Validate(cached, files[i]);
+                headers[i] = cached;
             }
-            catch (ScriptException e)
+            else
             {
-                errors[i] = e;
+                headers[i] = ReadHeader(files[i], File.ReadAllText(files[i]));
             }
         });
-        // The first bad file in load order, so that the message does not depend on thread timing.
-        if (errors.FirstOrDefault(e => e is not null) is { } error) throw error;
         RevisionHeaders.RejectDuplicates(headers);
         cache?.Save(stamps, headers);
         return headers;
