@@ -132,6 +132,11 @@ public sealed class ConfigLoaderTests
         Assert.AreEqual("pw", parts["Password"]);
         Assert.AreEqual(postgres.Display, reading.Display);
 
+        // A password that needs quoting in a connection string survives the rewrite.
+        var quoted = DatabaseUrl.Parse("postgresql://me:p%3Bw'%22%3Dx@db/shop", "/base").ForReading();
+        Assert.AreEqual("p;w'\"=x", new System.Data.Common.DbConnectionStringBuilder { ConnectionString = quoted.ConnectionString }["Password"]);
+        Assert.AreEqual("NoTypeLoading", Mode(quoted));
+
         // The user's own mode wins, in either spelling.
         Assert.AreEqual("Redshift", Mode(DatabaseUrl.Parse("postgresql:Host=h;Database=shop;Server Compatibility Mode=Redshift", "/base").ForReading()));
         var spelled = DatabaseUrl.Parse("postgresql:Host=h;Database=shop;ServerCompatibilityMode=Redshift", "/base").ForReading();
